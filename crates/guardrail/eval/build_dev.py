@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Turn the hand-labelled dev set (dev_en.txt, dev_ja.txt: one reply per line, spans
+marked [[LABEL:text]]) into dev.jsonl with UTF-8 byte offsets."""
+import json
+import os
+import re
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MARK = re.compile(r"\[\[(PERSON|EMAIL|PHONE|ADDRESS|POSTAL_CODE):(.*?)\]\]")
+
+
+def convert(line):
+    text, spans, pos = b"", [], 0
+    for m in MARK.finditer(line):
+        text += line[pos:m.start()].encode()
+        start = len(text)
+        text += m.group(2).encode()
+        spans.append({"start": start, "end": len(text), "label": m.group(1)})
+        pos = m.end()
+    text += line[pos:].encode()
+    return text.decode(), spans
+
+
+def main():
+    out = []
+    for lang in ("en", "ja"):
+        with open(os.path.join(HERE, f"dev_{lang}.txt"), encoding="utf-8") as f:
+            for n, line in enumerate(l.rstrip("\n") for l in f):
+                if line.strip():
+                    text, spans = convert(line)
+                    out.append({"id": f"{lang}-{n + 1:03d}", "lang": lang, "text": text, "spans": spans})
+    with open(os.path.join(HERE, "dev.jsonl"), "w", encoding="utf-8") as f:
+        for item in out:
+            f.write(json.dumps(item, ensure_ascii=False) + "\n")
+    print(f"{len(out)} replies, {sum(not i['spans'] for i in out)} without PII")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+//! Street addresses (US and UK) and Japanese block addresses, on width-folded text.
+//! Postal codes are left out of the span; the postal detector labels them.
+
+use regex::Regex;
+
+use super::places::{KANA_CITIES, PREFECTURES, US_STATES};
+use super::{Cand, regex_err};
+use crate::Label;
+
+const SUFFIXES: &str = "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|\
+Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Close|Crescent|Gardens|\
+Mews|Row|Hill|Grove|Walk|Green|Rise|Gate|Parade|Trail|Alley|Plaza|Loop|Expressway|Pike";
+
+const BUILDINGS: &str = "ビルディング|ビル|マンション|ハイツ|タワー|ヒルズ|荘|レジデンス|コーポ|ハウス|\
+プラザ|センター|テラス|コート|パレス|アパート|会館|ビレッジ|ガーデン|スクエア|ヴィラ|メゾン|キャッスル";
+
+/// The address detector.
+pub(crate) struct Address {
+    en: Regex,
+    po_box: Regex,
+    ja: Regex,
+    romaji: Regex,
+}
+
+fn en_pattern() -> String {
+    let states = US_STATES.join("|");
+    format!(
+        r"(?x)
+        (?:(?:Flat|Apartment|Apt|Unit|Suite)\ [0-9]{{1,4}}[A-Z]?,?\ )?
+        [0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}})?\ 
+        (?:(?:N|S|E|W|North|South|East|West)\.?\ )?
+        (?:(?:[A-Z][a-z]+|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ ){{1,3}}
+        (?:{SUFFIXES})\b\.?
+        (?:\ (?:N|S|E|W|NE|NW|SE|SW)\b\.?)?
+        (?:,?\ (?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}\b)?
+        (?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,2}}\b)?
+        (?:,?\ (?:{states})\b)?"
+    )
+}
+
+fn ja_pattern() -> String {
+    let prefs = PREFECTURES.join("|");
+    let kana_cities = KANA_CITIES.join("|");
+    let name = r"[\p{Han}\p{Katakana}ヶケ々]";
+    let city = format!(r"(?:(?:{kana_cities})市|{name}{{1,5}}?[市郡])?(?:{name}{{1,5}}?[区町村])?");
+    let city_req =
+        format!(r"(?:(?:{kana_cities})市|{name}{{1,5}}?[市区郡])(?:{name}{{1,5}}?[区町村])?");
+    let town = r"(?:[\p{Han}\p{Katakana}ヶケ々のがノ]|\p{Hiragana}{3,6}){0,12}?(?:[0-9]{1,2}条[東西南北]?)?";
+    let n = r"[0-9]{1,5}";
+    let kn = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})";
+    let block = format!(
+        r"(?:{kn}丁目\ ?(?:{n}(?:番地?|-)\ ?(?:{n}号?(?:-{n})?)?|{n}番地?)?|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[一二三四五六七八九十百]{{1,4}}番地)"
+    );
+    let room = r"(?:\ ?[0-9]{1,3}(?:階|F))?(?:\ ?[A-Z]?[0-9]{1,4}号室)?";
+    let bldg = format!(
+        r"(?:\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&]{{0,20}}(?:{BUILDINGS}){room}|\ ?[\p{{Katakana}}\p{{Han}}A-Za-z・&]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,4}}号室)?"
+    );
+    format!(r"(?:(?:{prefs}){city}|{city_req}){town}{block}{bldg}")
+}
+
+impl Address {
+    /// Compiles the patterns.
+    pub fn new() -> Result<Self, String> {
+        Ok(Address {
+            en: Regex::new(&en_pattern()).map_err(regex_err)?,
+            po_box: Regex::new(&format!(
+                r"\b(?:P\.? ?O\.?|Post Office) Box [0-9]{{1,6}}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})?(?:,? (?:{}))?\b",
+                US_STATES.join("|")
+            ))
+            .map_err(regex_err)?,
+            ja: Regex::new(&ja_pattern()).map_err(regex_err)?,
+            romaji: Regex::new(
+                r"[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})? [A-Z][a-z]+(?:-[a-z]+)?, [A-Z][a-z]+-(?:ku|shi|cho|machi|gun)(?:, [A-Z][a-z]+(?:-(?:to|fu|ken))?)?",
+            )
+            .map_err(regex_err)?,
+        })
+    }
+
+    /// Finds addresses in `t[lo..hi]`.
+    pub fn find(
+        &self,
+        t: &str,
+        lo: usize,
+        hi: usize,
+        ascii_upper: bool,
+        cjk: bool,
+        out: &mut Vec<Cand>,
+    ) {
+        let hay = &t[..hi];
+        let b = t.as_bytes();
+        let starts_clean =
+            |s: usize| s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'-');
+        if ascii_upper {
+            for re in [&self.en, &self.po_box, &self.romaji] {
+                for m in re.find_iter(hay) {
+                    if m.start() >= lo && starts_clean(m.start()) {
+                        out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));
+                    }
+                }
+            }
+        }
+        if cjk {
+            for m in self.ja.find_iter(hay) {
+                if m.start() >= lo {
+                    out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));
+                }
+            }
+        }
+    }
+}
+
+fn trim_end(t: &str, e: usize) -> usize {
+    let trimmed = t[..e].trim_end_matches([' ', ',']);
+    trimmed.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<String> {
+        let a = Address::new().unwrap();
+        let mut out = Vec::new();
+        a.find(text, 0, text.len(), true, true, &mut out);
+        out.iter()
+            .map(|c| text[c.start..c.end].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn us_and_uk_addresses_stop_before_the_postal_code() {
+        assert_eq!(
+            spans("at 1600 Amphitheatre Parkway, Mountain View, CA 94043."),
+            ["1600 Amphitheatre Parkway, Mountain View, CA"]
+        );
+        assert_eq!(
+            spans("10 Downing Street, London SW1A 2AA"),
+            ["10 Downing Street, London"]
+        );
+    }
+
+    #[test]
+    fn japanese_addresses_run_from_prefecture_to_room() {
+        assert_eq!(
+            spans("〒100-0005 東京都千代田区丸の内1-9-2 グラントウキョウサウスタワー10階です"),
+            ["東京都千代田区丸の内1-9-2 グラントウキョウサウスタワー10階"]
+        );
+        assert_eq!(
+            spans("住所は新宿区西新宿二丁目8番1号です"),
+            ["新宿区西新宿二丁目8番1号"]
+        );
+        assert!(spans("松本駅から徒歩5分").is_empty());
+    }
+}

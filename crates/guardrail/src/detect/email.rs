@@ -1,0 +1,59 @@
+//! Email addresses, including ones glued to Japanese text and full-width forms
+//! (the text is width-folded before it gets here).
+
+use super::Cand;
+use crate::Label;
+
+fn is_local(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+}
+
+fn is_domain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
+}
+
+/// Finds emails in `t[lo..hi]`.
+pub(crate) fn find(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+    let b = t.as_bytes();
+    for at in lo..hi {
+        if b[at] != b'@' {
+            continue;
+        }
+        let mut s = at;
+        while s > lo && is_local(b[s - 1]) && at - s < 64 {
+            s -= 1;
+        }
+        while s < at && !b[s].is_ascii_alphanumeric() {
+            s += 1;
+        }
+        let mut e = at + 1;
+        while e < hi && is_domain(b[e]) {
+            e += 1;
+        }
+        while e > at + 1 && matches!(b[e - 1], b'.' | b'-') {
+            e -= 1;
+        }
+        if s == at || !valid_domain(&t[at + 1..e]) || url_like(b, s, e) {
+            continue;
+        }
+        out.push(Cand::new(s, e, Label::Email));
+    }
+}
+
+fn valid_domain(d: &str) -> bool {
+    let mut labels = d.split('.');
+    let tld = labels.next_back().unwrap_or("");
+    d.contains('.')
+        && d.split('.').all(|l| !l.is_empty())
+        && tld.len() >= 2
+        && tld.bytes().all(|c| c.is_ascii_alphabetic())
+}
+
+/// `scheme://user@host` and `git@host:path` are locators, not mailboxes.
+fn url_like(b: &[u8], s: usize, e: usize) -> bool {
+    let before = &b[s.saturating_sub(3)..s];
+    let scheme = before.ends_with(b"//") || before.ends_with(b"/");
+    let ssh_path =
+        b.get(e) == Some(&b':') && b.get(e + 1).is_some_and(|c| c.is_ascii_alphanumeric());
+    scheme || ssh_path
+}

@@ -1,0 +1,188 @@
+//! Detection inside one active piece: every detector proposes candidates on the
+//! width-folded piece (with its left and right context), and overlaps are resolved
+//! left to right, longest first.
+
+mod address;
+mod context;
+mod email;
+mod person_en;
+mod person_ja;
+mod phone;
+mod places;
+mod postal;
+
+use std::sync::OnceLock;
+
+use crate::Label;
+use crate::text::{Folded, is_any_digit, is_han, is_katakana};
+
+/// A proposed span, in folded-text offsets until [`Detectors::detect`] maps it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cand {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// What was found.
+    pub label: Label,
+}
+
+impl Cand {
+    /// A candidate span.
+    pub fn new(start: usize, end: usize, label: Label) -> Self {
+        Cand { start, end, label }
+    }
+
+    /// When two candidates of the same extent compete, the more specific label wins.
+    fn rank(&self) -> u8 {
+        match self.label {
+            Label::Email => 0,
+            Label::PostalCode => 1,
+            Label::Address => 2,
+            Label::Phone => 3,
+            Label::Person => 4,
+        }
+    }
+}
+
+fn regex_err(e: regex::Error) -> String {
+    e.to_string()
+}
+
+/// All detectors, compiled once per process.
+pub(crate) struct Detectors {
+    phone: phone::Phone,
+    postal: postal::Postal,
+    address: address::Address,
+    person_en: person_en::PersonEn,
+}
+
+/// What a piece contains, to skip detectors that cannot fire.
+#[derive(Debug, Default, Clone, Copy)]
+struct Triggers {
+    digit: bool,
+    at: bool,
+    upper: bool,
+    cjk: bool,
+}
+
+impl Triggers {
+    fn of(piece: &str) -> Self {
+        let mut t = Triggers::default();
+        for c in piece.chars() {
+            match c {
+                '0'..='9' => t.digit = true,
+                'A'..='Z' => t.upper = true,
+                '@' | '＠' => t.at = true,
+                'a'..='z' | ' ' | '\n' | '.' | ',' | '\'' | '-' | '!' | '?' => {}
+                c if c.is_ascii() => {}
+                c if is_any_digit(c) || c == '〒' => t.digit = true,
+                c if is_han(c) || is_katakana(c) => t.cjk = true,
+                c if ('Ａ'..='Ｚ').contains(&c) => t.upper = true,
+                _ => {}
+            }
+        }
+        t
+    }
+
+    fn any(self) -> bool {
+        self.digit || self.at || self.upper || self.cjk
+    }
+}
+
+impl Detectors {
+    fn build() -> Result<Self, String> {
+        Ok(Detectors {
+            phone: phone::Phone::new()?,
+            postal: postal::Postal::new()?,
+            address: address::Address::new()?,
+            person_en: person_en::PersonEn::new()?,
+        })
+    }
+
+    /// The process-wide detectors, compiled on first use.
+    pub fn get() -> Result<&'static Detectors, String> {
+        static DETECTORS: OnceLock<Result<Detectors, String>> = OnceLock::new();
+        DETECTORS
+            .get_or_init(Detectors::build)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Finds the spans of `piece`, given the text before it (`left`) and the quiet unit
+    /// after it (`right`). Offsets in `out` are relative to `piece`, non-overlapping and
+    /// sorted.
+    pub fn detect(&self, left: &str, piece: &str, right: &str, out: &mut Vec<Cand>) {
+        out.clear();
+        let trig = Triggers::of(piece);
+        if !trig.any() {
+            return;
+        }
+        let f = Folded::new(&[left, piece, right]);
+        let (lo, hi) = (f.folded(left.len()), f.folded(left.len() + piece.len()));
+        let t = f.text.as_str();
+        let mut cands = Vec::new();
+        if trig.at {
+            email::find(t, lo, hi, &mut cands);
+        }
+        if trig.digit {
+            self.phone.find(t, lo, hi, &mut cands);
+            self.postal.find(t, lo, hi, &mut cands);
+            self.address
+                .find(t, lo, hi, trig.upper, trig.cjk, &mut cands);
+        }
+        if trig.upper {
+            self.person_en.find(t, lo, hi, &mut cands);
+        }
+        if trig.cjk {
+            person_ja::find(t, lo, hi, &mut cands);
+        }
+        resolve(&mut cands);
+        out.extend(
+            cands
+                .into_iter()
+                .filter(|c| c.start >= lo && c.end <= hi && c.start < c.end)
+                .map(|c| {
+                    let start = f.orig(c.start) - left.len();
+                    let end = f.orig(c.end) - left.len();
+                    Cand::new(start, end, c.label)
+                }),
+        );
+    }
+}
+
+/// Keeps non-overlapping candidates: earliest start first, then the longest, then the
+/// most specific label.
+fn resolve(cands: &mut Vec<Cand>) {
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.rank()));
+    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        if kept.last().is_none_or(|k| c.start >= k.end) {
+            kept.push(c);
+        }
+    }
+    *cands = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlaps_keep_the_earliest_then_longest_candidate() {
+        let mut c = vec![
+            Cand::new(5, 9, Label::Phone),
+            Cand::new(0, 4, Label::Person),
+            Cand::new(5, 12, Label::Address),
+            Cand::new(10, 14, Label::PostalCode),
+        ];
+        resolve(&mut c);
+        assert_eq!(
+            c,
+            vec![
+                Cand::new(0, 4, Label::Person),
+                Cand::new(5, 12, Label::Address)
+            ]
+        );
+    }
+}

@@ -1,0 +1,461 @@
+//! English and romanised Japanese person names: titles, first + last pairs, romaji in
+//! either order, `-san` suffixes, and single first names after a cue such as
+//! "ask for" or "Dear".
+
+use regex::Regex;
+
+use super::{Cand, regex_err};
+use crate::Label;
+use crate::gazetteer::{Gazetteers, fold_romaji};
+
+const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Madam",
+    "Mister",
+];
+
+/// Capitalised words that end a name chain or show it is an organisation or place.
+const NOT_NAMES: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Company",
+    "Llc",
+    "Ltd",
+    "Limited",
+    "Motor",
+    "Motors",
+    "Bank",
+    "Group",
+    "Foundation",
+    "University",
+    "College",
+    "School",
+    "Hospital",
+    "Clinic",
+    "Hotel",
+    "Hotels",
+    "Airport",
+    "Station",
+    "Center",
+    "Centre",
+    "Museum",
+    "Library",
+    "Church",
+    "Bridge",
+    "Park",
+    "Street",
+    "Avenue",
+    "Road",
+    "Lane",
+    "Drive",
+    "Boulevard",
+    "Square",
+    "Plaza",
+    "Mall",
+    "Store",
+    "Stores",
+    "Shop",
+    "Cafe",
+    "Restaurant",
+    "Studio",
+    "Studios",
+    "Labs",
+    "Systems",
+    "Technologies",
+    "Partners",
+    "Associates",
+    "Insurance",
+    "Airlines",
+    "Foods",
+    "Pharmacy",
+    "Institute",
+    "Fund",
+    "Trust",
+    "Capital",
+    "Holdings",
+    "Industries",
+    "Brothers",
+    "Bros",
+    "Sons",
+    "Way",
+    "Court",
+    "Place",
+    "Hall",
+    "Tower",
+    "Building",
+    "Team",
+    "Support",
+    "Service",
+    "Services",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Day",
+    "Week",
+    "Sale",
+    "Edition",
+    "Plan",
+    "Premium",
+    "Pro",
+    "Plus",
+    "Max",
+    "Mini",
+    "Air",
+    "Card",
+    "Account",
+    "Order",
+    "Program",
+    "Programme",
+    "Line",
+    "Club",
+    "County",
+    "City",
+    "Valley",
+    "Beach",
+    "Island",
+    "Lake",
+    "River",
+    "Mountain",
+    "Hills",
+    "Heights",
+    "Village",
+    "Town",
+    "Market",
+    "Gallery",
+    "Theatre",
+    "Theater",
+    "Resort",
+    "Hole",
+    "Brand",
+    "Building",
+    "Campus",
+    "Arena",
+    "Stadium",
+    "Memorial",
+    "Institute",
+];
+
+/// Months and weekdays that are also first names: ambiguous even if the word list says not.
+const CALENDAR_NAMES: &[&str] = &["April", "May", "June", "July", "August", "January"];
+
+/// Brands made of a first and a last name.
+const BRANDS: &[(&str, &str)] = &[
+    ("Morgan", "Stanley"),
+    ("Charles", "Schwab"),
+    ("Wells", "Fargo"),
+    ("Goldman", "Sachs"),
+    ("Merrill", "Lynch"),
+    ("Harley", "Davidson"),
+    ("Tommy", "Hilfiger"),
+    ("Calvin", "Klein"),
+    ("Ralph", "Lauren"),
+    ("Kate", "Spade"),
+    ("Marc", "Jacobs"),
+    ("Michael", "Kors"),
+    ("Dow", "Jones"),
+    ("Baskin", "Robbins"),
+    ("Barnes", "Noble"),
+    ("Marks", "Spencer"),
+    ("Ernst", "Young"),
+    ("Jack", "Daniels"),
+    ("Hugo", "Boss"),
+    ("Louis", "Vuitton"),
+    ("Estee", "Lauder"),
+    ("Ford", "Motor"),
+    ("John", "Lewis"),
+    ("Henry", "Schein"),
+];
+
+const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan", "-shi"];
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+}
+
+/// The English and romaji name detector.
+pub(crate) struct PersonEn {
+    cue: Regex,
+    strong_cue: Regex,
+}
+
+impl PersonEn {
+    /// Compiles the context cues.
+    pub fn new() -> Result<Self, String> {
+        let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me";
+        let weak = r"email|e-mail|reach|call|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under";
+        Ok(PersonEn {
+            cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong}|{weak})[,:]?\s+$"))
+                .map_err(regex_err)?,
+            strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+$"))
+                .map_err(regex_err)?,
+        })
+    }
+
+    /// Finds names whose tokens lie in `t[lo..hi]`.
+    pub fn find(&self, t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+        let toks = tokenize(t);
+        let g = Gazetteers::get();
+        let mut k = 0;
+        while k < toks.len() {
+            let tok = toks[k];
+            if tok.s < lo || tok.e > hi {
+                k += 1;
+                continue;
+            }
+            let next = self.at(t, &toks, k, g, hi, out);
+            k = next.max(k + 1);
+        }
+    }
+
+    /// Looks for a name starting at token `k`; returns the next token to look at.
+    fn at(
+        &self,
+        t: &str,
+        toks: &[Tok],
+        k: usize,
+        g: &Gazetteers,
+        hi: usize,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        let word = |i: usize| &t[toks[i].s..toks[i].e];
+        let w = word(k);
+        if let Some(base) = HONORIFIC_SUFFIXES.iter().find_map(|h| w.strip_suffix(h)) {
+            if is_cap(base)
+                && (romaji(g, base).0 || romaji(g, base).1 || g.en_last.contains_key(base))
+            {
+                out.push(Cand::new(toks[k].s, toks[k].s + base.len(), Label::Person));
+            }
+            return k + 1;
+        }
+        if TITLES.contains(&w) {
+            return self.titled(t, toks, k, hi, out);
+        }
+        if toks
+            .get(k + 1)
+            .is_some_and(|n| BRANDS.contains(&(w, &t[n.s..n.e])))
+        {
+            return k + 2;
+        }
+        if !is_cap(w) {
+            return k + 1;
+        }
+        let chain = chain(t, toks, k, hi);
+        if let Some(end) = self.pair(t, toks, &chain, g) {
+            out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
+            return end + 1;
+        }
+        if self.single(t, toks, k, g) {
+            out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
+        }
+        k + 1
+    }
+
+    /// "Dr. Sarah Chen", "Mr Tanaka": the name after a title, without the title.
+    fn titled(&self, t: &str, toks: &[Tok], k: usize, hi: usize, out: &mut Vec<Cand>) -> usize {
+        let Some(next) = toks.get(k + 1) else {
+            return k + 1;
+        };
+        let gap = &t[toks[k].e..next.s];
+        if !(gap == " " || gap == ". ") || next.e > hi || !is_cap(&t[next.s..next.e]) {
+            return k + 1;
+        }
+        let name: Vec<usize> = chain(t, toks, k + 1, hi)
+            .into_iter()
+            .take(3)
+            .take_while(|&i| !NOT_NAMES.contains(&&t[toks[i].s..toks[i].e]))
+            .collect();
+        match (name.first(), name.last()) {
+            (Some(&a), Some(&b)) => {
+                out.push(Cand::new(toks[a].s, toks[b].e, Label::Person));
+                b + 1
+            }
+            _ => k + 1,
+        }
+    }
+
+    /// The last token of a first-(middle-)last name at the start of `chain`.
+    fn pair(&self, t: &str, toks: &[Tok], chain: &[usize], g: &Gazetteers) -> Option<usize> {
+        let word = |i: usize| &t[toks[i].s..toks[i].e];
+        if chain.len() < 2 || chain.iter().any(|&i| NOT_NAMES.contains(&word(i))) {
+            return None;
+        }
+        let last_tok = toks[chain[chain.len() - 1]];
+        let followed_by_org = toks
+            .get(chain[chain.len() - 1] + 1)
+            .is_some_and(|x| x.s == last_tok.e + 1 && is_not_name(&t[x.s..x.e]));
+        if followed_by_org {
+            return None;
+        }
+        let (f, l) = (word(chain[0]), word(chain[1]));
+        if BRANDS.contains(&(f, l)) {
+            return None;
+        }
+        let first = g
+            .en_first
+            .get(f)
+            .map(|amb| *amb || CALENDAR_NAMES.contains(&f));
+        let last = g.en_last.get(l).copied();
+        let cued = self.cue.is_match(&t[..toks[chain[0]].s]);
+        let en = match (first, last) {
+            (Some(false), Some(_)) | (Some(true), Some(false)) => true,
+            (Some(false), None) => {
+                let word = g.en_words.contains_key(l.to_ascii_lowercase().as_str());
+                (l.len() >= 3 && !word) || cued
+            }
+            (Some(true), _) => cued,
+            _ => false,
+        };
+        let ja = romaji_pair(g, f, l) || romaji_pair(g, l, f);
+        let three = chain.len() >= 3 && first.is_some() && g.en_last.contains_key(word(chain[2]));
+        match (three, en || ja) {
+            (true, _) => Some(chain[2]),
+            (false, true) => Some(chain[1]),
+            _ => None,
+        }
+    }
+
+    /// A lone first name counts only after a cue such as "ask for" or "Dear".
+    fn single(&self, t: &str, toks: &[Tok], k: usize, g: &Gazetteers) -> bool {
+        let w = &t[toks[k].s..toks[k].e];
+        let before = &t[..toks[k].s];
+        let Some(&amb) = g.en_first.get(w) else {
+            let (rf, rg) = romaji(g, w);
+            return (rf || rg) && self.strong_cue.is_match(before) && w.len() >= 4;
+        };
+        if NOT_NAMES.contains(&w) && !self.strong_cue.is_match(before) {
+            return false;
+        }
+        let next_is_digit = t[toks[k].e..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        if amb || CALENDAR_NAMES.contains(&w) {
+            self.strong_cue.is_match(before) && !next_is_digit
+        } else {
+            self.cue.is_match(before)
+        }
+    }
+}
+
+/// A romanised given name and family name, not both also English words.
+fn romaji_pair(g: &Gazetteers, given: &str, family: &str) -> bool {
+    let mut key = String::new();
+    fold_romaji(given, &mut key);
+    let giv = g.romaji_given.get(key.as_str()).copied();
+    fold_romaji(family, &mut key);
+    let fam = g.romaji_family.get(key.as_str()).copied();
+    matches!((giv, fam), (Some(a), Some(b)) if !(a && b))
+}
+
+fn romaji(g: &Gazetteers, w: &str) -> (bool, bool) {
+    let mut key = String::new();
+    fold_romaji(w, &mut key);
+    let fam = g.romaji_family.get(key.as_str()).is_some_and(|amb| !*amb);
+    let giv = g.romaji_given.get(key.as_str()).is_some_and(|amb| !*amb);
+    (fam, giv)
+}
+
+/// An organisation or place word, in any case ("the Henry Ford museum").
+fn is_not_name(w: &str) -> bool {
+    let mut cap = w.to_ascii_lowercase();
+    if let Some(first) = cap.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    NOT_NAMES.contains(&cap.as_str())
+}
+
+fn is_cap(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().any(u8::is_ascii_lowercase)
+}
+
+fn is_initial(w: &str) -> bool {
+    w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
+}
+
+/// Tokens from `k` joined by single spaces (or "X. " initials) that look like a name.
+fn chain(t: &str, toks: &[Tok], k: usize, hi: usize) -> Vec<usize> {
+    let mut out = vec![k];
+    let mut i = k;
+    while i + 1 < toks.len() && out.len() < 4 {
+        let (a, b) = (toks[i], toks[i + 1]);
+        let gap = &t[a.e..b.s];
+        let w = &t[b.s..b.e];
+        let joined = gap == " " || (gap == ". " && is_initial(&t[a.s..a.e]));
+        if !joined || b.e > hi || !(is_cap(w) || is_initial(w)) {
+            break;
+        }
+        out.push(i + 1);
+        i += 1;
+    }
+    // A trailing initial is not part of the name.
+    while out.len() > 1
+        && out
+            .last()
+            .is_some_and(|&j| is_initial(&t[toks[j].s..toks[j].e]))
+    {
+        out.pop();
+    }
+    out.retain(|&j| j == k || !is_initial(&t[toks[j].s..toks[j].e]));
+    out
+}
+
+fn tokenize(t: &str) -> Vec<Tok> {
+    let b = t.as_bytes();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() {
+            let joiner =
+                matches!(b[i], b'\'' | b'-') && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+            if b[i].is_ascii_alphabetic() || (joiner && !t[i..].starts_with("'s")) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let glued =
+            s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b'@' | b'.' | b'_' | b'/'));
+        let glued_after = b
+            .get(i)
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'@' | b'_' | b'/'))
+            || (b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric));
+        if !glued && !glued_after {
+            toks.push(Tok { s, e: i });
+        }
+    }
+    toks
+}

@@ -1,0 +1,444 @@
+//! Japanese person names in kanji and katakana: family + given names with or without
+//! a space, names before a honorific (様, さん, 氏, 殿, 先生, …), and a family name
+//! after a cue such as 担当. The honorific itself is left outside the span.
+
+use super::Cand;
+use crate::Label;
+use crate::gazetteer::Gazetteers;
+use crate::text::{is_han, is_katakana};
+
+/// Honorifics written in kanji (part of a kanji run) and in kana (after it).
+const HAN_HONORIFICS: &[&str] = &["先生", "様", "氏", "殿", "君"];
+const KANA_HONORIFICS: &[&str] = &["さん", "さま", "くん", "ちゃん", "せんせい"];
+
+/// Role words that may stand right before a name in the same kanji run.
+const ROLES: &[&str] = &[
+    "担当者",
+    "担当",
+    "副店長",
+    "店長",
+    "部長",
+    "課長",
+    "係長",
+    "社長",
+    "主任",
+    "代表",
+    "院長",
+    "医師",
+    "看護師",
+    "講師",
+    "弁護士",
+    "税理士",
+    "支配人",
+    "責任者",
+    "会長",
+    "専務",
+    "常務",
+    "取締役",
+    "理事長",
+    "校長",
+    "教授",
+    "准教授",
+    "受付",
+    "営業",
+    "窓口",
+    "氏名",
+    "名前",
+    "宛名",
+];
+
+/// Cues that make a lone family name (or a katakana name) a person.
+const CUES: &[&str] = &[
+    "担当者",
+    "担当",
+    "氏名",
+    "名前",
+    "宛名",
+    "宛先",
+    "お名前",
+    "名義",
+    "責任者",
+    "連絡先",
+];
+
+/// Kanji words often followed by a honorific that are not names.
+const NOT_NAMES: &[&str] = &[
+    "客",
+    "皆",
+    "奥",
+    "王",
+    "神",
+    "仏",
+    "殿",
+    "各",
+    "貴",
+    "同",
+    "母",
+    "父",
+    "兄",
+    "姉",
+    "弟",
+    "妹",
+    "娘",
+    "息子",
+    "主人",
+    "患者",
+    "利用者",
+    "会員",
+    "担当者",
+    "旦那",
+    "女王",
+    "王子",
+    "姫",
+    "社長",
+    "部長",
+    "課長",
+    "店長",
+    "先生",
+    "医師",
+    "教授",
+    "生徒",
+    "学生",
+    "家族",
+    "御中",
+    "各位",
+    "親御",
+    "上",
+    "子供",
+    "子",
+    "大家",
+    "家主",
+    "施主",
+    "校長",
+    "院長",
+    "会長",
+    "理事長",
+    "担当",
+    "管理者",
+    "代表者",
+    "購入者",
+    "申込者",
+    "契約者",
+    "依頼者",
+    "受取人",
+    "同行者",
+    "営業",
+    "事務",
+    "受付",
+    "幹事",
+    "窓口",
+    "現場",
+    "業者",
+    "職人",
+    "大工",
+    "庭師",
+    "本人",
+    "皆々",
+    "相手",
+    "先方",
+    "御社",
+    "貴社",
+    "弊社",
+    "当社",
+    "お客",
+    "隣人",
+    "住人",
+    "友人",
+    "恋人",
+    "彼",
+    "彼女",
+    "先輩",
+    "後輩",
+    "上司",
+    "部下",
+    "同僚",
+    "店員",
+    "駅員",
+    "係員",
+    "乗客",
+    "新郎",
+    "新婦",
+    "赤",
+    "神主",
+];
+
+/// Final kanji that mark a job, group or place rather than a name.
+const NON_NAME_ENDINGS: &[char] = &[
+    '者', '員', '人', '方', '長', '家', '主', '手', '師', '官', '士', '生', '屋', '部', '課', '社',
+    '店', '室', '所', '局', '署', '駅', '市', '区', '町', '村', '県', '線', '館', '院',
+];
+
+/// Katakana words often followed by a honorific that are not names.
+const KATA_NOT_NAMES: &[&str] = &[
+    "ユーザー",
+    "オーナー",
+    "ゲスト",
+    "スタッフ",
+    "メンバー",
+    "ドライバー",
+    "カスタマー",
+    "ファン",
+    "パートナー",
+    "ホスト",
+    "マネージャー",
+    "リーダー",
+    "オペレーター",
+    "クライアント",
+    "サポーター",
+    "ママ",
+    "パパ",
+    "ベビー",
+    "シェフ",
+    "ドクター",
+    "ナース",
+    "コーチ",
+    "トレーナー",
+    "キャスト",
+    "セラピスト",
+    "アーティスト",
+    "プレイヤー",
+    "バイヤー",
+    "ファミリー",
+    "チーム",
+    "クルー",
+    "サンタ",
+    "オーナー",
+    "ショップ",
+    "サロン",
+    "ホテル",
+    "ストア",
+    "カフェ",
+    "センター",
+    "サポート",
+];
+
+/// Finds Japanese names in `t[lo..hi]`.
+pub(crate) fn find(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+    let g = Gazetteers::get();
+    let mut i = lo;
+    while i < hi {
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
+        if is_han(c) {
+            let end = run_end(t, i, hi, is_han);
+            han_run(t, i, end, g, out);
+            i = end;
+        } else if is_katakana(c) && c != 'ー' && c != '・' {
+            let end = run_end(t, i, hi, |c| is_katakana(c) || c == '・');
+            kata_run(t, i, end, out);
+            i = end;
+        } else {
+            i += c.len_utf8();
+        }
+    }
+}
+
+fn run_end(t: &str, i: usize, hi: usize, class: impl Fn(char) -> bool) -> usize {
+    t[i..hi]
+        .char_indices()
+        .find(|&(_, c)| !class(c))
+        .map_or(hi, |(k, _)| i + k)
+}
+
+/// Byte offsets of the character boundaries of `s`, including its end.
+fn bounds(s: &str) -> Vec<usize> {
+    s.char_indices()
+        .map(|(k, _)| k)
+        .chain(std::iter::once(s.len()))
+        .collect()
+}
+
+fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
+    let run = &t[a..b];
+    if let Some((h, name_end)) = honorific(t, a, b) {
+        if let Some(s) = name_before_honorific(t, a, name_end, g) {
+            out.push(Cand::new(s, name_end, Label::Person));
+        }
+        let _ = h;
+        return;
+    }
+    let cued = cue_before(t, a);
+    let bs = bounds(run);
+    for &i in bs.iter().take(bs.len() - 1) {
+        let prefix = &run[..i];
+        if i > 0 && !ROLES.iter().any(|r| prefix.ends_with(r)) {
+            continue;
+        }
+        let rest = &run[i..];
+        if let Some(cand) = spaced_name(t, a + i, b, g) {
+            out.push(cand);
+            return;
+        }
+        if let Some(cand) = spaced_kana_given(t, a + i, b, g) {
+            out.push(cand);
+            return;
+        }
+        let acting = acts_after(t, b) && rest.chars().count() >= 2;
+        if full_name(rest, g, 3) || ((cued || i > 0 || acting) && is_family(rest, g)) {
+            out.push(Cand::new(a + i, b, Label::Person));
+            return;
+        }
+    }
+}
+
+/// A honorific inside the kanji run or just after it: (honorific start, name end).
+fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
+    let run = &t[a..b];
+    for (k, _) in run.char_indices().skip(1) {
+        let rest = &run[k..];
+        if let Some(h) = HAN_HONORIFICS.iter().find(|h| rest.starts_with(*h)) {
+            let after = rest[h.len()..].chars().next();
+            let compound = match *h {
+                "様" => after.is_some_and(|c| "々式子相態".contains(c)),
+                "氏" => after == Some('名'),
+                "殿" => after.is_some_and(|c| "下堂様".contains(c)),
+                "君" => after.is_some_and(is_han),
+                _ => false,
+            };
+            if !compound {
+                return Some((a + k, a + k));
+            }
+        }
+    }
+    KANA_HONORIFICS
+        .iter()
+        .any(|h| t[b..].starts_with(h))
+        .then_some((b, b))
+}
+
+/// Start of the name that ends at `end` before a honorific, if it is one.
+fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Option<usize> {
+    let part = &t[a..end];
+    if part.is_empty() || NOT_NAMES.contains(&part) {
+        return None;
+    }
+    let bs = bounds(part);
+    for &i in bs.iter().take(bs.len() - 1) {
+        let rest = &part[i..];
+        if NOT_NAMES.contains(&rest) {
+            return None;
+        }
+        if is_family(rest, g) || is_given(rest, g) || full_name(rest, g, 2) {
+            return Some(spaced_family_before(t, a + i, g).unwrap_or(a + i));
+        }
+    }
+    let chars = part.chars().count();
+    let ends_badly = part
+        .chars()
+        .last()
+        .is_some_and(|c| NON_NAME_ENDINGS.contains(&c));
+    if let Some(s) = spaced_family_before(t, a, g) {
+        return Some(s);
+    }
+    ((2..=3).contains(&chars) && !ends_badly).then_some(a)
+}
+
+/// "田中 颯汰様": a family name and a space before the given name at `a`.
+fn spaced_family_before(t: &str, a: usize, g: &Gazetteers) -> Option<usize> {
+    let before = t[..a].strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_han(c))
+        .last()
+        .map(|(k, _)| k)?;
+    is_family(&before[start..], g).then_some(start)
+}
+
+/// "山田 太郎": a family-name run, one space, a given-name run.
+fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
+    let family = &t[a..b];
+    let rest = t[b..].strip_prefix(' ')?;
+    let given_len = rest
+        .char_indices()
+        .find(|&(_, c)| !is_han(c))
+        .map_or(rest.len(), |(k, _)| k);
+    let given = &rest[..given_len];
+    (is_family(family, g) && is_given(given, g))
+        .then(|| Cand::new(a, b + 1 + given_len, Label::Person))
+}
+
+fn is_family(s: &str, g: &Gazetteers) -> bool {
+    g.ja_family.contains_key(s)
+}
+
+fn is_given(s: &str, g: &Gazetteers) -> bool {
+    g.ja_given.contains_key(s)
+}
+
+/// Family + given name with at least `min_chars` characters in all.
+fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
+    let bs = bounds(s);
+    if bs.len() - 1 < min_chars {
+        return false;
+    }
+    bs[1..bs.len() - 1].iter().any(|&k| {
+        is_family(&s[..k], g) && is_given(&s[k..], g) && !s[k..].ends_with(NON_NAME_ENDINGS)
+    })
+}
+
+fn cue_before(t: &str, a: usize) -> bool {
+    let before = t[..a].trim_end_matches([' ', 'の', 'は', 'が', ':', '：', 'も', '「']);
+    CUES.iter().chain(ROLES).any(|c| before.ends_with(c))
+}
+
+/// Words after a bare family name that show a person acting: "林が担当いたします",
+/// "加藤までお気軽に", "近藤からの折り返し".
+fn acts_after(t: &str, b: usize) -> bool {
+    let rest = &t[b..];
+    let rest = ["が", "から", "より", "まで", "に", "へ", "と"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    [
+        "担当",
+        "対応",
+        "折り返",
+        "ご連絡",
+        "お電話",
+        "ご案内",
+        "伺",
+        "申し",
+        "参り",
+        "お気軽",
+        "ご相談",
+        "確認いた",
+    ]
+    .iter()
+    .any(|v| rest.starts_with(v))
+}
+
+/// "杉山 さくらさん": a family name, a space, a kana given name, a honorific.
+fn spaced_kana_given(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
+    let rest = t[b..].strip_prefix(' ')?;
+    let kana_len: usize = rest
+        .chars()
+        .take_while(|&c| crate::text::is_hiragana(c) || is_katakana(c))
+        .map(char::len_utf8)
+        .sum();
+    let kana = &rest[..kana_len];
+    let given = KANA_HONORIFICS
+        .iter()
+        .find_map(|h| kana.find(h).map(|i| &kana[..i]))?;
+    let n = given.chars().count();
+    let ok = is_family(&t[a..b], g) && (2..=4).contains(&n);
+    ok.then(|| Cand::new(a, b + 1 + given.len(), Label::Person))
+}
+
+fn kata_run(t: &str, a: usize, b: usize, out: &mut Vec<Cand>) {
+    let run = &t[a..b];
+    if run.chars().count() < 2 || KATA_NOT_NAMES.iter().any(|w| run.ends_with(w)) {
+        return;
+    }
+    let after = &t[b..];
+    let honorific = KANA_HONORIFICS
+        .iter()
+        .chain(HAN_HONORIFICS)
+        .any(|h| after.starts_with(h))
+        && !after.starts_with("様式");
+    let dotted = run.contains('・') && cue_before(t, a);
+    if honorific || dotted || (cue_before(t, a) && run.chars().count() >= 3) {
+        out.push(Cand::new(a, b, Label::Person));
+    }
+}

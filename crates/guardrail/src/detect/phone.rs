@@ -1,0 +1,317 @@
+//! Telephone numbers: North American, UK, E.164 international and Japanese forms,
+//! on width-folded text (full-width digits and hyphen look-alikes are ASCII here).
+
+use super::Cand;
+use super::context::Keywords;
+use crate::Label;
+
+/// How sure the shape alone makes us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A standard grouping with a plausible digit count: a phone unless the context
+    /// says it is an order, tracking or reference number.
+    Strong,
+    /// Plausible digits but an unusual shape: a phone only with phone context.
+    Weak,
+}
+
+/// Left-context window for phone keywords, in bytes.
+const WINDOW: usize = 40;
+
+/// The phone detector and its context keywords.
+pub(crate) struct Phone {
+    positive: Keywords,
+    negative: Keywords,
+}
+
+const POSITIVE: &[&str] = &[
+    "phone",
+    "tel",
+    "telephone",
+    "call",
+    "text",
+    "mobile",
+    "cell",
+    "fax",
+    "dial",
+    "reach",
+    "ring",
+    "contact",
+    "whatsapp",
+    "hotline",
+    "helpline",
+    "line",
+    "landline",
+    "電話",
+    "携帯",
+    "連絡",
+    "☎",
+    "℡",
+    "📞",
+    "ダイヤル",
+    "直通",
+    "代表",
+    "内線",
+    "ファックス",
+    "ＦＡＸ",
+    "ＴＥＬ",
+];
+
+const NEGATIVE: &[&str] = &[
+    "order",
+    "tracking",
+    "track",
+    "invoice",
+    "ref",
+    "reference",
+    "confirmation",
+    "account",
+    "acct",
+    "sku",
+    "isbn",
+    "jan",
+    "ean",
+    "upc",
+    "serial",
+    "model",
+    "part",
+    "item",
+    "product",
+    "ticket",
+    "case",
+    "policy",
+    "member",
+    "membership",
+    "id",
+    "no",
+    "#",
+    "code",
+    "version",
+    "注文",
+    "伝票",
+    "追跡",
+    "受付番号",
+    "予約番号",
+    "会員番号",
+    "品番",
+    "型番",
+    "商品番号",
+    "管理番号",
+    "請求",
+    "お問い合わせ番号",
+    "問い合わせ番号",
+    "製造番号",
+    "シリアル",
+    "口座",
+    "番号：",
+    "ID",
+];
+
+impl Phone {
+    /// Builds the keyword automata.
+    pub fn new() -> Result<Self, String> {
+        Ok(Phone {
+            positive: Keywords::new(POSITIVE)?,
+            negative: Keywords::new(NEGATIVE)?,
+        })
+    }
+
+    /// Finds phone numbers in `t[lo..hi]`.
+    pub fn find(&self, t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+        let b = t.as_bytes();
+        let mut i = lo;
+        while i < hi {
+            if !run_starts(b, i, hi) {
+                i += 1;
+                continue;
+            }
+            let end = run_end(b, i, hi);
+            self.split_run(t, i, end, out);
+            i = end.max(i + 1);
+        }
+    }
+
+    /// Splits a run at spaces into numbers, keeping the longest valid one at each start.
+    /// After a failed start, only a later `+` or `(` may start a number: digits after
+    /// digits are usually the tail of a longer code.
+    fn split_run(&self, t: &str, start: usize, end: usize, out: &mut Vec<Cand>) {
+        let b = t.as_bytes();
+        let mut s = start;
+        while s < end {
+            let cuts: Vec<usize> = (s..end).filter(|&k| b[k] == b' ').collect();
+            let found = std::iter::once(end)
+                .chain(cuts.iter().rev().copied())
+                .find(|&e| e > s && self.accept(t, s, e));
+            let next = match found {
+                Some(e) => {
+                    // "(090-1234-5678" inside brackets: the bracket is not the number's.
+                    let from = if b[s] == b'(' && !t[s..e].contains(')') {
+                        s + 1
+                    } else {
+                        s
+                    };
+                    out.push(Cand::new(from, e, Label::Phone));
+                    Some(e)
+                }
+                None => cuts
+                    .iter()
+                    .copied()
+                    .find(|&c| matches!(b.get(c + 1), Some(b'+' | b'('))),
+            };
+            let Some(mut n) = next else { break };
+            while n < end && b[n] == b' ' {
+                n += 1;
+            }
+            s = n;
+        }
+    }
+
+    fn accept(&self, t: &str, s: usize, e: usize) -> bool {
+        let Some(shape) = shape(&t[s..e]) else {
+            return false;
+        };
+        let pos = self.positive.last_before(t, s, WINDOW);
+        let neg = self.negative.last_before(t, s, WINDOW);
+        match shape {
+            Shape::Strong => neg.is_none_or(|n| pos.is_some_and(|p| p > n)),
+            Shape::Weak => pos.is_some_and(|p| neg.is_none_or(|n| p > n)),
+        }
+    }
+}
+
+fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
+    let next_digit = |k: usize| k < hi && b[k].is_ascii_digit();
+    let here = match b[i] {
+        b'0'..=b'9' => true,
+        b'+' => next_digit(i + 1),
+        b'(' => next_digit(i + 1) || (b.get(i + 1) == Some(&b'+') && next_digit(i + 2)),
+        _ => false,
+    };
+    let prev_ok = i == 0
+        || !(b[i - 1].is_ascii_alphanumeric()
+            || matches!(
+                b[i - 1],
+                b'.' | b'-' | b'/' | b'_' | b'#' | b'+' | b'(' | b'$' | b','
+            ));
+    here && prev_ok
+}
+
+/// End of a phone-like run: digits joined by at most three of ` -.()`.
+fn run_end(b: &[u8], i: usize, hi: usize) -> usize {
+    let mut j = i + 1;
+    let mut last = if b[i].is_ascii_digit() { i + 1 } else { i };
+    let mut seps = 0;
+    while j < hi && j - i < 40 {
+        let c = b[j];
+        if c.is_ascii_digit() {
+            seps = 0;
+            last = j + 1;
+        } else if matches!(c, b' ' | b'-' | b'.' | b'(' | b')') {
+            seps += 1;
+            if seps > 3 || (c == b' ' && b[j - 1] == b' ') {
+                break;
+            }
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    // A number glued to letters or more digits is a code, not a phone.
+    let glued = b.get(last).is_some_and(|c| c.is_ascii_alphabetic());
+    if glued { i } else { last }
+}
+
+fn shape(s: &str) -> Option<Shape> {
+    let trunk = s.replace("(0)", "");
+    let digits: String = trunk.chars().filter(char::is_ascii_digit).collect();
+    let groups: Vec<usize> = trunk
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .map(str::len)
+        .collect();
+    let n = digits.len();
+    if !(7..=15).contains(&n) || looks_like_date(&groups, &digits) {
+        return None;
+    }
+    if s.contains('.') && !(groups == [3, 3, 4] || s.starts_with('+')) {
+        return None;
+    }
+    let first = s.as_bytes().first().copied().unwrap_or(b' ');
+    match first {
+        b'+' => international(&digits, groups.len()),
+        b'(' => (10..=11).contains(&n).then_some(Shape::Strong),
+        b'0' => national(&digits, &groups),
+        b'1' if n == 11 && groups.len() >= 3 && groups[1..].starts_with(&[3, 3]) => {
+            Some(Shape::Strong)
+        }
+        b'1' if n == 11 && groups.len() == 1 => Some(Shape::Weak),
+        b'2'..=b'9' => match groups.as_slice() {
+            [3, 3, 4] => Some(Shape::Strong),
+            [3, 4] | [10] => Some(Shape::Weak),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn international(digits: &str, groups: usize) -> Option<Shape> {
+    let n = digits.len();
+    let ok = if digits.starts_with('1') {
+        n == 11
+    } else if digits.starts_with("44") || digits.starts_with("81") {
+        (11..=12).contains(&n)
+    } else {
+        (8..=15).contains(&n)
+    };
+    match (ok, groups >= 2 || n >= 10) {
+        (true, true) => Some(Shape::Strong),
+        (true, false) => Some(Shape::Weak),
+        _ => None,
+    }
+}
+
+fn national(digits: &str, groups: &[usize]) -> Option<Shape> {
+    let n = digits.len();
+    let bad_start = digits.starts_with("00");
+    if bad_start
+        || !(10..=11).contains(&n)
+        || groups.first().is_some_and(|&g| g > 5) && groups.len() > 1
+    {
+        return None;
+    }
+    let mobile = ["070", "080", "090", "050", "0120", "0800", "07"]
+        .iter()
+        .any(|p| digits.starts_with(p));
+    if groups.len() >= 2 || (mobile && n == 11) || (digits.starts_with("0120") && n == 10) {
+        Some(Shape::Strong)
+    } else {
+        Some(Shape::Weak)
+    }
+}
+
+fn looks_like_date(groups: &[usize], digits: &str) -> bool {
+    let year = |d: &str| d.starts_with("19") || d.starts_with("20");
+    match groups {
+        [4, a, b] if *a <= 2 && *b <= 2 => year(digits),
+        [a, b, 4] if *a <= 2 && *b <= 2 => year(&digits[digits.len() - 4..]),
+        [4, 2, 2, ..] => year(digits),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_groupings_are_strong_and_bare_runs_weak() {
+        assert_eq!(shape("03-1234-5678"), Some(Shape::Strong));
+        assert_eq!(shape("(555) 123-4567"), Some(Shape::Strong));
+        assert_eq!(shape("+44 20 7946 0958"), Some(Shape::Strong));
+        assert_eq!(shape("+44 (0)20 7946 0958"), Some(Shape::Strong));
+        assert_eq!(shape("09012345678"), Some(Shape::Strong));
+        assert_eq!(shape("5551234567"), Some(Shape::Weak));
+        assert_eq!(shape("2024-05-01"), None);
+        assert_eq!(shape("192.168.10.1"), None);
+    }
+}

@@ -1,0 +1,89 @@
+//! Postal codes: Japanese 〒NNN-NNNN (or with 郵便番号 context), US ZIP / ZIP+4 after
+//! a state, UK postcodes.
+
+use regex::Regex;
+
+use super::context::Keywords;
+use super::places::{PREFECTURES, UK_AREAS, US_STATE_NAMES, US_STATES};
+use super::{Cand, regex_err};
+use crate::Label;
+
+/// The postal-code detector.
+pub(crate) struct Postal {
+    ja: Regex,
+    zip: Regex,
+    uk: Regex,
+    us_before: Regex,
+    keywords: Keywords,
+}
+
+impl Postal {
+    /// Compiles the patterns.
+    pub fn new() -> Result<Self, String> {
+        let states = US_STATES.join("|");
+        let names = US_STATE_NAMES.join("|");
+        Ok(Postal {
+            ja: Regex::new(r"(〒 ?)?[0-9]{3}-?[0-9]{4}").map_err(regex_err)?,
+            zip: Regex::new(r"[0-9]{5}(?:-[0-9]{4})?").map_err(regex_err)?,
+            uk: Regex::new(r"([A-Z]{1,2})[0-9][A-Z0-9]? ?[0-9][A-Z]{2}").map_err(regex_err)?,
+            us_before: Regex::new(&format!(r"(?:\b(?:{states})|\b(?:{names})),? ?$"))
+                .map_err(regex_err)?,
+            keywords: Keywords::new(&[
+                "zip",
+                "zip code",
+                "zipcode",
+                "postcode",
+                "post code",
+                "postal code",
+                "郵便番号",
+                "〒",
+            ])?,
+        })
+    }
+
+    /// Finds postal codes in `t[lo..hi]`.
+    pub fn find(&self, t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+        let b = t.as_bytes();
+        let bounded = |s: usize, e: usize| {
+            let before = s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'-');
+            let after = e >= b.len() || !(b[e].is_ascii_alphanumeric() || b[e] == b'-');
+            s >= lo && e <= hi && before && after
+        };
+        for m in self.ja.find_iter(&t[..hi]) {
+            let (s, e) = (m.start(), m.end());
+            let marked = m.as_str().starts_with('〒');
+            let has_dash = m.as_str().contains('-');
+            if bounded(s, e) && (marked || (has_dash && self.ja_context(t, s, e))) {
+                out.push(Cand::new(s, e, Label::PostalCode));
+            }
+        }
+        for m in self.zip.find_iter(&t[..hi]) {
+            let (s, e) = (m.start(), m.end());
+            let near = self.keywords.last_before(t, s, 16).is_some();
+            let before = &t[super::context::ceil_boundary(t, s.saturating_sub(24))..s];
+            if bounded(s, e) && (near || self.us_before.is_match(before)) {
+                out.push(Cand::new(s, e, Label::PostalCode));
+            }
+        }
+        for m in self.uk.captures_iter(&t[..hi]) {
+            let (Some(all), Some(area)) = (m.get(0), m.get(1)) else {
+                continue;
+            };
+            let spaced = all.as_str().contains(' ');
+            let near = self.keywords.last_before(t, all.start(), 16).is_some();
+            if bounded(all.start(), all.end())
+                && UK_AREAS.contains(&area.as_str())
+                && (spaced || near)
+            {
+                out.push(Cand::new(all.start(), all.end(), Label::PostalCode));
+            }
+        }
+    }
+
+    /// A bare NNN-NNNN is a Japanese postal code after 郵便番号/〒 or before a prefecture.
+    fn ja_context(&self, t: &str, s: usize, e: usize) -> bool {
+        let after = t[e..].trim_start();
+        self.keywords.last_before(t, s, 20).is_some()
+            || PREFECTURES.iter().any(|p| after.starts_with(p))
+    }
+}

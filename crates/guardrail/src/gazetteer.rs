@@ -1,0 +1,146 @@
+//! Name lists compiled into the binary (see `DATA.md` for their sources) and the
+//! sets built from them once per process.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FNV-1a: the keys are short names, where SipHash's set-up cost dominates.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of names; the value is true when the name is also a common English word.
+pub(crate) type NameSet = HashMap<Box<str>, bool, BuildHasherDefault<Fnv>>;
+
+/// Every gazetteer the detectors use.
+pub(crate) struct Gazetteers {
+    /// English first names (1990 US Census), title case.
+    pub en_first: NameSet,
+    /// English last names (1990 US Census), title case.
+    pub en_last: NameSet,
+    /// Japanese family names in kanji (IPADIC).
+    pub ja_family: NameSet,
+    /// Japanese given names in kanji (IPADIC).
+    pub ja_given: NameSet,
+    /// Romanised Japanese family names, folded (see [`fold_romaji`]).
+    pub romaji_family: NameSet,
+    /// Romanised Japanese given names, folded (see [`fold_romaji`]).
+    pub romaji_given: NameSet,
+    /// Common lower-case English words (SCOWL), to reject "Johnson Controls".
+    pub en_words: NameSet,
+}
+
+fn parse(data: &str) -> NameSet {
+    let mut set = NameSet::with_capacity_and_hasher(data.len() / 8, Default::default());
+    for line in data.lines() {
+        let (name, ambiguous) = match line.split_once('\t') {
+            Some((name, flag)) => (name, flag == "w"),
+            None => (line, false),
+        };
+        if !name.is_empty() {
+            set.insert(name.into(), ambiguous);
+        }
+    }
+    set.shrink_to_fit();
+    set
+}
+
+impl Gazetteers {
+    fn load() -> Self {
+        Gazetteers {
+            en_first: parse(include_str!("../data/en_first.txt")),
+            en_last: parse(include_str!("../data/en_last.txt")),
+            ja_family: parse(include_str!("../data/ja_family.txt")),
+            ja_given: parse(include_str!("../data/ja_given.txt")),
+            romaji_family: parse(include_str!("../data/ja_romaji_family.txt")),
+            romaji_given: parse(include_str!("../data/ja_romaji_given.txt")),
+            en_words: parse(include_str!("../data/en_words.txt")),
+        }
+    }
+
+    /// The process-wide gazetteers, built on first use.
+    pub fn get() -> &'static Gazetteers {
+        static GAZ: OnceLock<Gazetteers> = OnceLock::new();
+        GAZ.get_or_init(Gazetteers::load)
+    }
+
+    /// Approximate heap bytes held by the sets (keys, values and table slots).
+    pub fn heap_bytes(&self) -> usize {
+        [
+            &self.en_first,
+            &self.en_last,
+            &self.ja_family,
+            &self.ja_given,
+            &self.romaji_family,
+            &self.romaji_given,
+            &self.en_words,
+        ]
+        .iter()
+        .map(|s| {
+            let slots = s.capacity() * (std::mem::size_of::<(Box<str>, bool)>() + 1);
+            slots + s.keys().map(|k| k.len()).sum::<usize>()
+        })
+        .sum()
+    }
+
+    /// Number of entries across all sets.
+    pub fn len(&self) -> usize {
+        self.en_first.len()
+            + self.en_last.len()
+            + self.ja_family.len()
+            + self.ja_given.len()
+            + self.romaji_family.len()
+            + self.romaji_given.len()
+            + self.en_words.len()
+    }
+}
+
+/// Folds a romanised Japanese name the way `data/build_data.py` does, so that
+/// Satou, Satoh and Sato meet: lower case, long vowels collapsed.
+pub(crate) fn fold_romaji(word: &str, out: &mut String) {
+    out.clear();
+    out.push_str(&word.to_ascii_lowercase());
+    if out.ends_with("oh") {
+        out.pop();
+    }
+    for (from, to) in [("ou", "o"), ("oo", "o"), ("uu", "u")] {
+        if out.contains(from) {
+            *out = out.replace(from, to);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_lists_hold_the_expected_names() {
+        let g = Gazetteers::get();
+        assert_eq!(g.en_first.get("Sarah"), Some(&false));
+        assert_eq!(g.en_first.get("Hope"), Some(&true));
+        assert!(g.en_last.contains_key("Johnson"));
+        assert!(g.ja_family.contains_key("佐藤") && g.ja_given.contains_key("花子"));
+        let mut key = String::new();
+        fold_romaji("Satou", &mut key);
+        assert!(g.romaji_family.contains_key(key.as_str()));
+    }
+}

@@ -1,0 +1,54 @@
+//! PII guardrail: finds and redacts people's names, email addresses, phone numbers,
+//! postal addresses and postal codes in English and Japanese chatbot replies, for
+//! whole texts and for streams of token deltas.
+//!
+//! It owns detection and redaction only. It depends on `regex`, `aho-corasick` and
+//! `unicode-normalization`; it must not depend on the store, the server or any
+//! network, and it reads no files at run time: its name lists are compiled in (see
+//! `DATA.md` for their sources and licences).
+//!
+//! ```
+//! use mimi_guardrail::{Guardrail, GuardrailConfig, Language};
+//!
+//! let guardrail = Guardrail::new(GuardrailConfig::for_language(Language::En)).unwrap();
+//! let out = guardrail.redact("Ask for Maria at maria@example.com.");
+//! assert_eq!(out.text, "Ask for [NAME] at [EMAIL].");
+//!
+//! let mut stream = guardrail.stream();
+//! let mut text = String::new();
+//! for delta in ["Ask for Ma", "ria at maria@exa", "mple.com."] {
+//!     text += &stream.push(delta);
+//! }
+//! text += &stream.finish().tail;
+//! assert_eq!(text, out.text);
+//! ```
+//!
+//! # How batch and stream agree
+//!
+//! Text is cut into pieces at *quiet units* (see `segment.rs`): stretches no match can
+//! contain. The cut decision needs only a bounded prefix of the remaining text and
+//! never changes when more text arrives; each piece is then detected on its own with
+//! at most 64 bytes of left context and the following quiet unit as right context.
+//! Batch redaction runs that loop over the whole text; the stream runs the same loop
+//! over what it has received and stops where a decision needs more text. Both make the
+//! same decisions in the same order, so their outputs are equal. The stream holds back
+//! at most [`MAX_HOLD_BACK`] bytes.
+
+mod config;
+mod detect;
+mod driver;
+mod error;
+mod gazetteer;
+mod guardrail;
+mod label;
+mod redaction;
+mod segment;
+mod stream;
+mod text;
+
+pub use config::{GuardrailConfig, Language, Placeholders};
+pub use error::GuardrailError;
+pub use guardrail::{GazetteerStats, Guardrail, gazetteer_stats};
+pub use label::Label;
+pub use redaction::{Redaction, Span, StreamEnd};
+pub use stream::{MAX_HOLD_BACK, StreamRedactor};

@@ -1,0 +1,391 @@
+//! Cutting text into pieces that detection treats independently.
+//!
+//! The text is cut at *quiet units*: stretches that can never be part of a match —
+//! a lower-case English word standing between spaces or sentence punctuation, a few
+//! capitalised function words, Japanese sentence punctuation, and a run of three or
+//! more hiragana that is not a honorific and does not lead into a name or address.
+//! Everything between two quiet units is an *active* piece, which the detectors see
+//! together with bounded left and right context.
+//!
+//! [`next_piece`] decides the next cut from a prefix of the remaining text and says
+//! `None` when the decision needs text it has not seen yet. A decision, once made, is
+//! the same for every continuation of that prefix: that is what makes the streaming
+//! redactor's output equal the batch output. An active piece is at most
+//! [`MAX_ACTIVE`] bytes; a longer one is cut at a soft boundary (or a character
+//! boundary) no later than that, so a decision never needs more than
+//! [`DECISION_WINDOW`] bytes.
+
+use crate::text::{char_at, is_any_digit, is_han, is_hiragana, is_ja_break, is_katakana};
+
+/// Longest active piece, in bytes.
+pub(crate) const MAX_ACTIVE: usize = 192;
+/// Longest English word that may be quiet, in bytes.
+const MAX_WORD: usize = 24;
+/// Longest hiragana quiet unit, in characters (a longer run is cut into units).
+const MAX_KANA: usize = 8;
+/// Most bytes a cut decision can need: an active piece, one quiet unit and two
+/// characters of look-ahead. The stream never holds back more than this.
+pub(crate) const DECISION_WINDOW: usize = MAX_ACTIVE + 40;
+
+/// The next piece: `active` bytes for the detectors, then `quiet` bytes passed through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// Length of the active part at the start of the buffer.
+    pub active: usize,
+    /// Length of the quiet unit after it (0 when the piece was cut for length or by the end).
+    pub quiet: usize,
+}
+
+enum Quiet {
+    Yes(usize),
+    No(usize),
+    NeedMore,
+}
+
+/// Lower-case words that can sit inside an address or a name, so they never cut.
+const MATCH_WORDS: &[&str] = &[
+    "st", "rd", "ave", "apt", "suite", "ste", "unit", "flat", "floor", "fl", "box", "po", "van",
+    "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn", "al",
+    "el", "dos", "das", "ter", "ten", "san", "chan", "kun", "sama",
+];
+
+/// Capitalised function words that never start or continue a name.
+const QUIET_CAPS: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Our",
+    "We",
+    "You",
+    "Your",
+    "If",
+    "It",
+    "Its",
+    "In",
+    "On",
+    "For",
+    "At",
+    "And",
+    "But",
+    "Or",
+    "Please",
+    "Thank",
+    "Thanks",
+    "Yes",
+    "No",
+    "Sure",
+    "Sorry",
+    "Also",
+    "Here",
+    "There",
+    "When",
+    "What",
+    "Where",
+    "Which",
+    "Who",
+    "How",
+    "Why",
+    "My",
+    "To",
+    "From",
+    "With",
+    "As",
+    "All",
+    "Any",
+    "Some",
+    "Note",
+    "Just",
+    "Once",
+    "After",
+    "Before",
+    "Unfortunately",
+    "Great",
+    "Of",
+    "Is",
+    "Are",
+    "Can",
+    "Could",
+    "Would",
+    "Should",
+    "Do",
+    "Does",
+    "Did",
+    "Let",
+    "Feel",
+    "Happy",
+    "Glad",
+    "Absolutely",
+    "Certainly",
+];
+
+/// Where a scan that needed more text stopped, so the next attempt can resume there.
+/// Every position before `i` is known not to start a quiet unit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Scan {
+    i: usize,
+    prev: Option<char>,
+    soft: usize,
+}
+
+impl Scan {
+    /// A scan from the start of a buffer whose preceding character is `prev`.
+    pub fn start(prev: Option<char>) -> Self {
+        Scan {
+            i: 0,
+            prev,
+            soft: 0,
+        }
+    }
+}
+
+/// Decides the next piece of `buf`. `prev` is the character before `buf`; `eof` says
+/// that nothing follows `buf`.
+#[cfg(test)]
+pub(crate) fn next_piece(buf: &str, prev: Option<char>, eof: bool) -> Option<Piece> {
+    resume(buf, Scan::start(prev), eof).ok()
+}
+
+/// Continues `scan` over `buf` (which only grew since the scan stopped). Returns the
+/// next piece, or the scan state to resume from once more text arrives.
+pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
+    let Scan {
+        mut i,
+        prev: mut prev_c,
+        mut soft,
+    } = scan;
+    loop {
+        if i > MAX_ACTIVE {
+            let cut = if soft > MAX_ACTIVE / 2 {
+                soft
+            } else {
+                hard_cut(buf)
+            };
+            return Ok(Piece {
+                active: cut,
+                quiet: 0,
+            });
+        }
+        let Some(c) = char_at(buf, i) else {
+            return match (eof, i > 0) {
+                (true, true) => Ok(Piece {
+                    active: i,
+                    quiet: 0,
+                }),
+                _ => Err(Scan {
+                    i,
+                    prev: prev_c,
+                    soft,
+                }),
+            };
+        };
+        match quiet_at(buf, i, c, prev_c, eof) {
+            Quiet::Yes(len) => {
+                return Ok(Piece {
+                    active: i,
+                    quiet: len,
+                });
+            }
+            Quiet::NeedMore => {
+                return Err(Scan {
+                    i,
+                    prev: prev_c,
+                    soft,
+                });
+            }
+            Quiet::No(len) => {
+                let next = i + len;
+                prev_c = buf[..next].chars().next_back();
+                if next <= MAX_ACTIVE && prev_c.is_some_and(is_soft_break) {
+                    soft = next;
+                }
+                i = next;
+            }
+        }
+    }
+}
+
+fn is_soft_break(c: char) -> bool {
+    c.is_whitespace() || is_ja_break(c) || is_hiragana(c) || matches!(c, ',' | ';' | '!' | '?')
+}
+
+fn hard_cut(buf: &str) -> usize {
+    crate::text::floor_boundary(buf, MAX_ACTIVE)
+}
+
+fn quiet_at(buf: &str, i: usize, c: char, prev: Option<char>, eof: bool) -> Quiet {
+    if is_ja_break(c) {
+        return Quiet::Yes(c.len_utf8());
+    }
+    if is_hiragana(c) {
+        return kana_unit(buf, i, prev, eof);
+    }
+    if c.is_ascii_alphanumeric() {
+        return word_unit(buf, i, prev, eof);
+    }
+    Quiet::No(c.len_utf8())
+}
+
+fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
+    let rest = &buf[i..];
+    let bytes = rest.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        let b = bytes[end];
+        let apostrophe = (b == b'\'') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
+        if b.is_ascii_alphanumeric() || (apostrophe && end > 0) {
+            end += 1;
+        } else if rest[end..].starts_with('’')
+            && end > 0
+            && bytes.get(end + 3).is_some_and(u8::is_ascii_alphabetic)
+        {
+            end += 3;
+        } else {
+            break;
+        }
+    }
+    let word = &rest[..end];
+    let starts_ok = prev.is_none_or(|p| p.is_whitespace() || "([{\"'“‘«".contains(p));
+    if !starts_ok || end > MAX_WORD || word.bytes().any(|b| b.is_ascii_digit()) {
+        return Quiet::No(end);
+    }
+    if end == bytes.len() && !eof {
+        return Quiet::NeedMore;
+    }
+    if !is_quiet_word(word) {
+        return Quiet::No(end);
+    }
+    match after_word(&rest[end..], eof) {
+        Some(true) => Quiet::Yes(end),
+        Some(false) => Quiet::No(end),
+        None => Quiet::NeedMore,
+    }
+}
+
+fn is_quiet_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.iter()
+        .all(|c| c.is_ascii_lowercase() || *c == b'\'' || *c >= 0x80)
+    {
+        return !MATCH_WORDS.contains(&word);
+    }
+    QUIET_CAPS.contains(&word)
+}
+
+/// Whether what follows a word lets it be quiet; `None` when more text is needed.
+fn after_word(rest: &str, eof: bool) -> Option<bool> {
+    let mut chars = rest.chars();
+    let Some(n) = chars.next() else {
+        return eof.then_some(true);
+    };
+    if n.is_whitespace() || ",;:!?)]}\"'”’".contains(n) {
+        return Some(true);
+    }
+    if n != '.' {
+        return Some(false);
+    }
+    match chars.next() {
+        None => eof.then_some(true),
+        Some(n2) => Some(n2.is_whitespace() || ")]\"'”’".contains(n2)),
+    }
+}
+
+fn kana_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
+    let rest = &buf[i..];
+    let mut count = 0;
+    let mut end = 0;
+    for c in rest.chars() {
+        if !is_hiragana(c) {
+            break;
+        }
+        count += 1;
+        end += c.len_utf8();
+    }
+    if i > 0 && prev.is_some_and(is_hiragana) {
+        return Quiet::No(end.max(1));
+    }
+    if count > MAX_KANA {
+        let cut = rest.char_indices().nth(MAX_KANA).map_or(end, |(p, _)| p);
+        return Quiet::Yes(cut);
+    }
+    let Some(next) = rest[end..].chars().next() else {
+        return if eof {
+            kana_tail(&rest[..end], count)
+        } else {
+            Quiet::NeedMore
+        };
+    };
+    if count < 3 || is_han(next) || is_katakana(next) || is_any_digit(next) {
+        return Quiet::No(end);
+    }
+    kana_tail(&rest[..end], count)
+}
+
+fn kana_tail(run: &str, count: usize) -> Quiet {
+    let honorific = ["さん", "くん", "ちゃん", "さま"]
+        .iter()
+        .any(|h| run.ends_with(h));
+    if count < 3 || honorific {
+        Quiet::No(run.len())
+    } else {
+        Quiet::Yes(run.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<(&str, &str)> {
+        let mut out = Vec::new();
+        let mut rest = text;
+        let mut prev = None;
+        while let Some(p) = next_piece(rest, prev, true) {
+            out.push((&rest[..p.active], &rest[p.active..p.active + p.quiet]));
+            prev = rest[..p.active + p.quiet].chars().next_back();
+            rest = &rest[p.active + p.quiet..];
+        }
+        out
+    }
+
+    #[test]
+    fn lower_case_words_between_spaces_are_quiet() {
+        let p = pieces("Call John at 555-0100 today.");
+        assert_eq!(p[0], ("Call John ", "at"));
+        assert_eq!(p[1], (" 555-0100 ", "today"));
+    }
+
+    #[test]
+    fn a_word_glued_to_an_at_sign_or_a_dot_is_not_quiet() {
+        let p = pieces("mail bob.smith@example.com now");
+        assert_eq!(p[0], ("", "mail"));
+        assert_eq!(p[1], (" bob.smith@example.com ", "now"));
+    }
+
+    #[test]
+    fn an_unfinished_word_waits_for_more_text() {
+        assert_eq!(next_piece("hello", None, false), None);
+        assert_eq!(
+            next_piece("hello ", None, false),
+            Some(Piece {
+                active: 0,
+                quiet: 5
+            })
+        );
+    }
+
+    #[test]
+    fn long_active_text_is_cut_within_the_bound() {
+        let text = "Abc ".repeat(100);
+        let p = next_piece(&text, None, false).unwrap();
+        assert!(p.active <= MAX_ACTIVE && p.active > MAX_ACTIVE / 2);
+    }
+
+    #[test]
+    fn japanese_punctuation_and_long_hiragana_runs_are_quiet() {
+        let p = pieces("田中様までお電話ください。");
+        assert_eq!(p[0], ("田中様までお電話", "ください"));
+        assert_eq!(p[1], ("", "。"));
+    }
+}

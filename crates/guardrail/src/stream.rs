@@ -1,0 +1,87 @@
+//! Streaming redaction of a reply that arrives in chunks (model token deltas).
+
+use crate::Guardrail;
+use crate::driver::Driver;
+use crate::redaction::{Span, StreamEnd};
+use crate::segment::DECISION_WINDOW;
+
+/// The most bytes a [`StreamRedactor`] holds back between calls: the longest active
+/// piece (192 bytes) plus one quiet unit and look-ahead. Held-back text is zero when
+/// the input so far ends in text that cannot start a match (a finished lower-case
+/// word, Japanese punctuation).
+pub const MAX_HOLD_BACK: usize = DECISION_WINDOW;
+
+/// Redacts one reply chunk by chunk. For every input and every way of cutting it into
+/// chunks, the concatenation of everything [`push`](Self::push) returned and the
+/// [`finish`](Self::finish) tail equals [`Guardrail::redact`] of the whole input, and
+/// the spans are the same.
+#[derive(Debug)]
+pub struct StreamRedactor {
+    guardrail: Guardrail,
+    driver: Driver,
+    pending: String,
+    spans: Vec<Span>,
+}
+
+impl StreamRedactor {
+    pub(crate) fn new(guardrail: Guardrail) -> Self {
+        StreamRedactor {
+            guardrail,
+            driver: Driver::default(),
+            pending: String::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    /// Adds a chunk and returns the redacted text that is now safe to emit: text that
+    /// no later input can turn into part of a match.
+    pub fn push(&mut self, chunk: &str) -> String {
+        let mut out = String::new();
+        self.push_into(chunk, &mut out);
+        out
+    }
+
+    /// Like [`push`](Self::push), appending to `out` instead of allocating.
+    pub fn push_into(&mut self, chunk: &str, out: &mut String) {
+        self.pending.push_str(chunk);
+        let used = self.driver.run(
+            self.guardrail.inner(),
+            &self.pending,
+            false,
+            out,
+            &mut self.spans,
+        );
+        self.pending.drain(..used);
+    }
+
+    /// Flushes what was held back and returns it with every span of the stream.
+    pub fn finish(mut self) -> StreamEnd {
+        let mut tail = String::new();
+        self.driver.run(
+            self.guardrail.inner(),
+            &self.pending,
+            true,
+            &mut tail,
+            &mut self.spans,
+        );
+        StreamEnd {
+            tail,
+            spans: self.spans,
+        }
+    }
+
+    /// Spans found so far (offsets into the concatenated input).
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    /// Bytes of input received but not yet emitted.
+    pub fn held_back(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Bytes of input received so far.
+    pub fn received(&self) -> usize {
+        self.driver.consumed() + self.pending.len()
+    }
+}
