@@ -180,6 +180,13 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
                 }),
             };
         };
+        // Whitespace that opens a piece cannot start a match: pass it through at once.
+        if i == 0 && c.is_whitespace() {
+            return Ok(Piece {
+                active: 0,
+                quiet: c.len_utf8(),
+            });
+        }
         match quiet_at(buf, i, c, prev_c, eof) {
             Quiet::Yes(len) => {
                 return Ok(Piece {
@@ -353,14 +360,15 @@ mod tests {
     fn lower_case_words_between_spaces_are_quiet() {
         let p = pieces("Call John at 555-0100 today.");
         assert_eq!(p[0], ("Call John ", "at"));
-        assert_eq!(p[1], (" 555-0100 ", "today"));
+        assert_eq!(p[1], ("", " "));
+        assert_eq!(p[2], ("555-0100 ", "today"));
     }
 
     #[test]
     fn a_word_glued_to_an_at_sign_or_a_dot_is_not_quiet() {
         let p = pieces("mail bob.smith@example.com now");
         assert_eq!(p[0], ("", "mail"));
-        assert_eq!(p[1], (" bob.smith@example.com ", "now"));
+        assert_eq!(p[2], ("bob.smith@example.com ", "now"));
     }
 
     #[test]

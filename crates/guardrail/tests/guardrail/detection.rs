@@ -1,0 +1,123 @@
+//! What the detectors find and what they leave alone.
+
+use mimi_guardrail::Label::{self, Address, Email, Person, Phone, PostalCode};
+
+use crate::found;
+
+fn assert_finds(text: &str, want: &[(&str, Label)]) {
+    let want: Vec<(String, Label)> = want.iter().map(|(t, l)| ((*t).to_owned(), *l)).collect();
+    assert_eq!(found(text), want, "in {text:?}");
+}
+
+#[test]
+fn english_names_are_found_with_titles_pairs_and_cues() {
+    assert_finds(
+        "Please contact Sarah Chen today.",
+        &[("Sarah Chen", Person)],
+    );
+    assert_finds(
+        "Dr. Emily Watson will see you.",
+        &[("Emily Watson", Person)],
+    );
+    assert_finds("Ask for Maria at the desk.", &[("Maria", Person)]);
+    assert_finds("Mr Okonkwo called back.", &[("Okonkwo", Person)]);
+}
+
+#[test]
+fn romanised_japanese_names_are_found_in_either_order() {
+    assert_finds(
+        "Kenji Watanabe leads the team.",
+        &[("Kenji Watanabe", Person)],
+    );
+    assert_finds(
+        "Watanabe Kenji leads the team.",
+        &[("Watanabe Kenji", Person)],
+    );
+    assert_finds("Suzuki-san agreed.", &[("Suzuki", Person)]);
+}
+
+#[test]
+fn japanese_names_are_found_with_honorifics_spaces_and_cues() {
+    assert_finds("田中様にお伝えください。", &[("田中", Person)]);
+    assert_finds("山田 太郎さんが来ます。", &[("山田 太郎", Person)]);
+    assert_finds("佐藤花子氏の講演です。", &[("佐藤花子", Person)]);
+    assert_finds("担当の高橋がご案内します。", &[("高橋", Person)]);
+    assert_finds("ジョン・スミス様へ", &[("ジョン・スミス", Person)]);
+}
+
+#[test]
+fn emails_are_found_glued_to_japanese_and_in_full_width() {
+    assert_finds(
+        "メールはtaro@example.co.jpです",
+        &[("taro@example.co.jp", Email)],
+    );
+    assert_finds(
+        "ｉｎｆｏ＠ｓｈｏｐ．ｊｐまで",
+        &[("ｉｎｆｏ＠ｓｈｏｐ．ｊｐ", Email)],
+    );
+}
+
+#[test]
+fn phones_are_found_in_national_and_international_forms() {
+    for phone in [
+        "(415) 555-0132",
+        "1-800-555-0199",
+        "+44 20 7946 0958",
+        "020 7946 0958",
+        "07700 900461",
+        "090-1234-5678",
+        "03-1234-5678",
+        "0120-444-888",
+        "050-3123-4567",
+        "+81-3-5555-1234",
+        "(03)3456-7890",
+        "０３－６２１２－４４５５",
+        "090ー1234ー5678",
+    ] {
+        assert_finds(&format!("Call {phone} now."), &[(phone, Phone)]);
+    }
+}
+
+#[test]
+fn postal_codes_are_found_in_context() {
+    assert_finds("〒150-0002 渋谷", &[("〒150-0002", PostalCode)]);
+    assert_finds("郵便番号は530-0001です", &[("530-0001", PostalCode)]);
+    assert_finds("Springfield, IL 62704", &[("62704", PostalCode)]);
+    assert_finds("London SW1A 2AA", &[("SW1A 2AA", PostalCode)]);
+}
+
+#[test]
+fn addresses_are_found_without_their_postal_codes() {
+    assert_finds(
+        "Ship to 742 Evergreen Terrace, Springfield, IL 62704.",
+        &[
+            ("742 Evergreen Terrace, Springfield, IL", Address),
+            ("62704", PostalCode),
+        ],
+    );
+    assert_finds(
+        "住所は大阪府大阪市北区梅田三丁目1番3号です",
+        &[("大阪府大阪市北区梅田三丁目1番3号", Address)],
+    );
+    assert_finds(
+        "東京都千代田区丸の内１－９－２　ＡＢＣビル５階",
+        &[("東京都千代田区丸の内１－９－２　ＡＢＣビル５階", Address)],
+    );
+}
+
+#[test]
+fn look_alikes_are_left_alone() {
+    for text in [
+        "Your order number is 555-123-4567.",
+        "Tracking 1Z999AA10123456784 shipped 2024-05-01 at 09:00.",
+        "The price is $1,299.99 and the version is 2.3.1.",
+        "ISBN 978-4-12-345678-9, JAN 4901234567894, SKU AB-1234-XY.",
+        "Clone git@github.com:mimi/app.git or https://user@example.com/repo.",
+        "Ford Motor is a company. Paris is lovely. Hope Street.",
+        "Will you come in May? April showers. I hope so.",
+        "鈴木商店は松本駅の近くです。森と光の公園。",
+        "注文番号は123-4567です。お客様と皆様へ。",
+    ] {
+        assert_finds(text, &[]);
+    }
+}

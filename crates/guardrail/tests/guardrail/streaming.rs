@@ -1,0 +1,156 @@
+//! The streaming invariant: any chunking of any input gives the batch output.
+
+use mimi_guardrail::{Guardrail, MAX_HOLD_BACK, Redaction};
+use proptest::prelude::*;
+
+use crate::guardrail;
+
+const FRAGMENTS: &[&str] = &[
+    "Please contact ",
+    "Sarah Chen",
+    " at ",
+    "sarah.chen@example.com",
+    " or call ",
+    "(415) 555-0132",
+    "+44 20 7946 0958",
+    ". ",
+    "Dr. ",
+    "Emily Watson",
+    " lives at ",
+    "742 Evergreen Terrace, Springfield, IL 62704",
+    "10 Downing Street, London SW1A 2AA",
+    "Order 555-123-4567",
+    " the ",
+    "Will ",
+    "May ",
+    "Hope ",
+    "ask for Maria",
+    "\n",
+    "担当の",
+    "田中",
+    "様",
+    "さん",
+    "までお電話ください。",
+    "電話番号は",
+    "090-1234-5678",
+    "です。",
+    "〒150-0002 ",
+    "東京都渋谷区渋谷2-21-1 渋谷ヒカリエ11階",
+    "メールは",
+    "taro@example.co.jp",
+    "ｉｎｆｏ＠ｓｈｏｐ．ｊｐ",
+    "０３－１２３４－５６７８",
+    "山田 太郎",
+    "鈴木商店",
+    "、",
+    "ございます",
+    "Kenji Watanabe",
+    "2024-05-01",
+    "v2.3.1",
+    "git@github.com:a/b.git",
+    "  ",
+    "x",
+    "@",
+    "-",
+    "1",
+];
+
+/// Runs the stream over `text` cut after each size in `cuts` (rounded up to a
+/// character boundary), checking the hold-back bound after every push.
+fn streamed(g: &Guardrail, text: &str, cuts: &[usize]) -> Redaction {
+    let mut stream = g.stream();
+    let mut out = String::new();
+    let mut rest = text;
+    let mut sizes = cuts.iter().cycle();
+    while !rest.is_empty() {
+        let mut cut = sizes.next().copied().unwrap_or(1).clamp(1, rest.len());
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        out.push_str(&stream.push(&rest[..cut]));
+        assert!(
+            stream.held_back() <= MAX_HOLD_BACK,
+            "held back {} bytes",
+            stream.held_back()
+        );
+        rest = &rest[cut..];
+    }
+    let end = stream.finish();
+    out.push_str(&end.tail);
+    Redaction {
+        text: out,
+        spans: end.spans,
+    }
+}
+
+fn pii_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|v| v.concat())
+}
+
+fn chunking() -> impl Strategy<Value = Vec<usize>> {
+    prop::collection::vec(1usize..48, 1..12)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_chunking_of_pii_rich_text_streams_to_the_batch_output(text in pii_text(), cuts in chunking()) {
+        let g = guardrail();
+        prop_assert_eq!(streamed(&g, &text, &cuts), g.redact(&text));
+    }
+
+    #[test]
+    fn any_chunking_of_arbitrary_unicode_streams_to_the_batch_output(text in "\\PC{0,300}", cuts in chunking()) {
+        let g = guardrail();
+        prop_assert_eq!(streamed(&g, &text, &cuts), g.redact(&text));
+    }
+
+    #[test]
+    fn arbitrary_input_never_panics_and_spans_lie_on_char_boundaries(text in any::<String>()) {
+        let r = guardrail().redact(&text);
+        for s in &r.spans {
+            prop_assert!(s.start < s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+}
+
+#[test]
+fn long_texts_without_quiet_words_stream_to_the_batch_output() {
+    let g = guardrail();
+    let text =
+        "東京都渋谷区渋谷2-21-1田中様山田太郎090-1234-5678".repeat(30) + &"ABC Def ".repeat(80);
+    for size in [1, 3, 7, 64, 255, 1000] {
+        assert_eq!(
+            streamed(&g, &text, &[size]),
+            g.redact(&text),
+            "chunks of {size}"
+        );
+    }
+}
+
+#[test]
+fn plain_prose_is_not_held_back() {
+    let mut stream = guardrail().stream();
+    let out = stream.push("the store opens at nine and closes late, so come by ");
+    assert_eq!(stream.held_back(), 0);
+    assert_eq!(out, "the store opens at nine and closes late, so come by ");
+    stream.push("ご来店をお待ちしております。");
+    assert_eq!(stream.held_back(), 0);
+}
+
+#[test]
+fn a_match_split_across_chunks_is_still_redacted() {
+    let g = guardrail();
+    let r = streamed(
+        &g,
+        "Call 090-1234-5678 or mail taro@example.co.jp now",
+        &[3],
+    );
+    assert_eq!(r.text, "Call [PHONE] or mail [EMAIL] now");
+}
+
+#[test]
+fn the_hold_back_bound_is_at_most_256_bytes() {
+    const { assert!(MAX_HOLD_BACK <= 256) };
+}
