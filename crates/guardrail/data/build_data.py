@@ -86,6 +86,19 @@ def write(name, entries, words, keep=frozenset()):
     print(f"{name}: {len(set(entries))}")
 
 
+# First names that are also well-known places or brands: ambiguous without a cue.
+# Curated by hand for this crate (facts, not taken from any list).
+PLACES = {
+    "Paris", "Austin", "Houston", "Dallas", "Jordan", "Georgia", "Virginia", "Victoria",
+    "Florence", "Sydney", "Chelsea", "Phoenix", "Savannah", "Orlando", "Denver", "Charlotte",
+    "Madison", "Lincoln", "Jackson", "Washington", "Columbus", "Cleveland", "Troy", "Helena",
+    "Augusta", "Camden", "Aurora", "Eugene", "Salem", "Israel", "India", "China", "Kenya",
+    "Asia", "America", "Africa", "London", "Brooklyn", "Dakota", "Montana", "Carolina",
+    "Nevada", "Tennessee", "Indiana", "Louisiana", "Alabama", "Arizona", "Tyler", "Mercedes",
+    "Lexus", "Tesla", "Mallory", "Sierra", "Memphis", "Nashville", "Boston", "Berlin",
+    "Vienna", "Geneva", "Adelaide", "Regina", "Kingston", "Hamilton", "Wellington", "Ford",
+}
+
 HAN = re.compile(r"^[\u4e00-\u9fff\u3005\u30f6\u30b1]+$")
 
 
@@ -100,7 +113,7 @@ def main():
     first = read_census(os.path.join(a.census, "dist.male.first"))
     first += read_census(os.path.join(a.census, "dist.female.first"))
     last = read_census(os.path.join(a.census, "dist.all.last"))
-    write("en_first.txt", first, words)
+    write("en_first.txt", first, words | {p.lower() for p in PLACES})
     # The 1,000 most frequent surnames (Smith, Miller, Baker...) are names first when
     # they follow a first name, even though they are also English words.
     write("en_last.txt", last, words, keep=frozenset(last[:1000]))

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
-"""Turn the hand-labelled dev set (dev_en.txt, dev_ja.txt: one reply per line, spans
-marked [[LABEL:text]]) into dev.jsonl with UTF-8 byte offsets."""
+"""Turn the hand-labelled sets (<set>_en.txt, <set>_ja.txt: one reply per line, spans
+marked [[LABEL:text]]) into <set>.jsonl with UTF-8 byte offsets.
+
+Sets: `dev` (used while building the detectors) and `check` (written afterwards and
+never tuned on)."""
 import json
 import os
 import re
@@ -21,18 +24,23 @@ def convert(line):
     return text.decode(), spans
 
 
-def main():
+def build(name):
     out = []
     for lang in ("en", "ja"):
-        with open(os.path.join(HERE, f"dev_{lang}.txt"), encoding="utf-8") as f:
+        with open(os.path.join(HERE, f"{name}_{lang}.txt"), encoding="utf-8") as f:
             for n, line in enumerate(l.rstrip("\n") for l in f):
                 if line.strip():
                     text, spans = convert(line)
-                    out.append({"id": f"{lang}-{n + 1:03d}", "lang": lang, "text": text, "spans": spans})
-    with open(os.path.join(HERE, "dev.jsonl"), "w", encoding="utf-8") as f:
+                    out.append({"id": f"{name}-{lang}-{n + 1:03d}", "lang": lang, "text": text, "spans": spans})
+    with open(os.path.join(HERE, f"{name}.jsonl"), "w", encoding="utf-8") as f:
         for item in out:
             f.write(json.dumps(item, ensure_ascii=False) + "\n")
-    print(f"{len(out)} replies, {sum(not i['spans'] for i in out)} without PII")
+    print(f"{name}: {len(out)} replies, {sum(not i['spans'] for i in out)} without PII")
+
+
+def main():
+    build("dev")
+    build("check")
 
 
 if __name__ == "__main__":

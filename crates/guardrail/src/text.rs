@@ -49,7 +49,8 @@ pub(crate) struct Folded {
     /// The folded text.
     pub text: String,
     /// For each byte of `text`, the original offset of the character it belongs to;
-    /// one extra entry maps `text.len()` to the original length.
+    /// one extra entry maps `text.len()` to the original length. Empty when folding
+    /// changed nothing, so offsets are the same.
     map: Vec<u32>,
 }
 
@@ -58,29 +59,45 @@ impl Folded {
     pub fn new(parts: &[&str]) -> Self {
         let total: usize = parts.iter().map(|p| p.len()).sum();
         let mut text = String::with_capacity(total);
-        let mut map = Vec::with_capacity(total + 1);
+        // The map stays empty (offsets are unchanged) until a character changes width.
+        let mut map: Vec<u32> = Vec::new();
         let mut orig = 0u32;
         let mut prev_is_digit = false;
+        let mut mapped = false;
         for part in parts {
             for c in part.chars() {
                 let f = fold_char(c, prev_is_digit);
                 prev_is_digit = f.is_ascii_digit();
+                if f != c && !mapped {
+                    mapped = true;
+                    map.extend(0..text.len() as u32);
+                }
                 text.push(f);
-                map.resize(text.len(), orig);
+                if mapped {
+                    map.resize(text.len(), orig);
+                }
                 orig += c.len_utf8() as u32;
             }
         }
-        map.push(orig);
+        if mapped {
+            map.push(orig);
+        }
         Folded { text, map }
     }
 
     /// The original byte offset of folded offset `i` (a character boundary or the end).
     pub fn orig(&self, i: usize) -> usize {
+        if self.map.is_empty() {
+            return i;
+        }
         self.map.get(i).copied().unwrap_or(0) as usize
     }
 
     /// The folded offset of original offset `o` (must be a character boundary).
     pub fn folded(&self, o: usize) -> usize {
+        if self.map.is_empty() {
+            return o;
+        }
         self.map.partition_point(|&m| (m as usize) < o)
     }
 }
@@ -110,6 +127,13 @@ mod tests {
         assert_eq!(f.orig(f.text.find('0').unwrap()), "電話".len());
         assert_eq!(f.orig(f.text.len()), "電話０３－１２".len());
         assert_eq!(f.folded("電話０３".len()), "電話03".len());
+    }
+
+    #[test]
+    fn folding_a_leading_full_width_character_still_maps_every_offset() {
+        let f = Folded::new(&["＠a", "ｂ"]);
+        assert_eq!(f.text, "@ab");
+        assert_eq!((f.orig(1), f.orig(2), f.orig(3)), (3, 4, 7));
     }
 
     #[test]

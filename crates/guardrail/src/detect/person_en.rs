@@ -8,189 +8,55 @@ use super::{Cand, regex_err};
 use crate::Label;
 use crate::gazetteer::{Gazetteers, fold_romaji};
 
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Mx",
-    "Dr",
-    "Prof",
-    "Professor",
-    "Sir",
-    "Dame",
-    "Madam",
-    "Mister",
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Madam", "Mister",
 ];
 
 /// Capitalised words that end a name chain or show it is an organisation or place.
-const NOT_NAMES: &[&str] = &[
-    "Inc",
-    "Corp",
-    "Corporation",
-    "Co",
-    "Company",
-    "Llc",
-    "Ltd",
-    "Limited",
-    "Motor",
-    "Motors",
-    "Bank",
-    "Group",
-    "Foundation",
-    "University",
-    "College",
-    "School",
-    "Hospital",
-    "Clinic",
-    "Hotel",
-    "Hotels",
-    "Airport",
-    "Station",
-    "Center",
-    "Centre",
-    "Museum",
-    "Library",
-    "Church",
-    "Bridge",
-    "Park",
-    "Street",
-    "Avenue",
-    "Road",
-    "Lane",
-    "Drive",
-    "Boulevard",
-    "Square",
-    "Plaza",
-    "Mall",
-    "Store",
-    "Stores",
-    "Shop",
-    "Cafe",
-    "Restaurant",
-    "Studio",
-    "Studios",
-    "Labs",
-    "Systems",
-    "Technologies",
-    "Partners",
-    "Associates",
-    "Insurance",
-    "Airlines",
-    "Foods",
-    "Pharmacy",
-    "Institute",
-    "Fund",
-    "Trust",
-    "Capital",
-    "Holdings",
-    "Industries",
-    "Brothers",
-    "Bros",
-    "Sons",
-    "Way",
-    "Court",
-    "Place",
-    "Hall",
-    "Tower",
-    "Building",
-    "Team",
-    "Support",
-    "Service",
-    "Services",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Day",
-    "Week",
-    "Sale",
-    "Edition",
-    "Plan",
-    "Premium",
-    "Pro",
-    "Plus",
-    "Max",
-    "Mini",
-    "Air",
-    "Card",
-    "Account",
-    "Order",
-    "Program",
-    "Programme",
-    "Line",
-    "Club",
-    "County",
-    "City",
-    "Valley",
-    "Beach",
-    "Island",
-    "Lake",
-    "River",
-    "Mountain",
-    "Hills",
-    "Heights",
-    "Village",
-    "Town",
-    "Market",
-    "Gallery",
-    "Theatre",
-    "Theater",
-    "Resort",
-    "Hole",
-    "Brand",
-    "Building",
-    "Campus",
-    "Arena",
-    "Stadium",
-    "Memorial",
-    "Institute",
+/// Place words that are also common surnames ("Helen Park", "Ann Hall"): they end a
+/// name only after a title-less single name, never inside a first + last pair.
+const SURNAME_PLACES: &[&str] = &[
+    "Park", "Hall", "Hill", "Way", "Court", "Place", "Green", "Wood", "Lake", "River", "Mountain",
+    "Valley", "Town", "Bridge", "Church", "Market",
 ];
+
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "Account", "Air", "Airlines", "Airport", "April", "Arena", "Associates", "August", "Avenue",
+    "Bank", "Beach", "Boulevard", "Brand", "Bridge", "Bros", "Brothers", "Building", "Cafe",
+    "Campus", "Capital", "Card", "Center", "Centre", "Church", "City", "Clinic", "Club", "Co",
+    "College", "Company", "Corp", "Corporation", "County", "Court", "Day", "December", "Drive",
+    "Edition", "February", "Foods", "Foundation", "Friday", "Fund", "Gallery", "Group", "Hall",
+    "Heights", "Hills", "Holdings", "Hole", "Hospital", "Hotel", "Hotels", "Inc", "Industries",
+    "Institute", "Insurance", "Island", "January", "July", "June", "Labs", "Lake", "Lane",
+    "Library", "Limited", "Line", "Llc", "Ltd", "Mall", "March", "Market", "Max", "May",
+    "Memorial", "Mini", "Monday", "Motor", "Motors", "Mountain", "Museum", "November", "October",
+    "Order", "Park", "Partners", "Pharmacy", "Place", "Plan", "Plaza", "Plus", "Premium", "Pro",
+    "Program", "Programme", "Resort", "Restaurant", "River", "Road", "Sale", "Saturday",
+    "School", "September", "Service", "Services", "Shop", "Sons", "Square", "Stadium", "Station",
+    "Store", "Stores", "Street", "Studio", "Studios", "Sunday", "Support", "Systems", "Team",
+    "Technologies", "Theater", "Theatre", "Thursday", "Tower", "Town", "Trust", "Tuesday",
+    "University", "Valley", "Village", "Way", "Wednesday", "Week",
+];
+
+/// Binary search in a sorted list.
+fn is_listed(list: &[&str], w: &str) -> bool {
+    list.binary_search(&w).is_ok()
+}
 
 /// Months and weekdays that are also first names: ambiguous even if the word list says not.
 const CALENDAR_NAMES: &[&str] = &["April", "May", "June", "July", "August", "January"];
 
 /// Brands made of a first and a last name.
+#[rustfmt::skip]
 const BRANDS: &[(&str, &str)] = &[
-    ("Morgan", "Stanley"),
-    ("Charles", "Schwab"),
-    ("Wells", "Fargo"),
-    ("Goldman", "Sachs"),
-    ("Merrill", "Lynch"),
-    ("Harley", "Davidson"),
-    ("Tommy", "Hilfiger"),
-    ("Calvin", "Klein"),
-    ("Ralph", "Lauren"),
-    ("Kate", "Spade"),
-    ("Marc", "Jacobs"),
-    ("Michael", "Kors"),
-    ("Dow", "Jones"),
-    ("Baskin", "Robbins"),
-    ("Barnes", "Noble"),
-    ("Marks", "Spencer"),
-    ("Ernst", "Young"),
-    ("Jack", "Daniels"),
-    ("Hugo", "Boss"),
-    ("Louis", "Vuitton"),
-    ("Estee", "Lauder"),
-    ("Ford", "Motor"),
-    ("John", "Lewis"),
-    ("Henry", "Schein"),
+    ("Morgan", "Stanley"), ("Charles", "Schwab"), ("Wells", "Fargo"), ("Goldman", "Sachs"),
+    ("Merrill", "Lynch"), ("Harley", "Davidson"), ("Tommy", "Hilfiger"), ("Calvin", "Klein"),
+    ("Ralph", "Lauren"), ("Kate", "Spade"), ("Marc", "Jacobs"), ("Michael", "Kors"),
+    ("Dow", "Jones"), ("Baskin", "Robbins"), ("Barnes", "Noble"), ("Marks", "Spencer"),
+    ("Ernst", "Young"), ("Jack", "Daniels"), ("Hugo", "Boss"), ("Louis", "Vuitton"),
+    ("Estee", "Lauder"), ("Ford", "Motor"), ("John", "Lewis"), ("Henry", "Schein"),
 ];
 
 const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan", "-shi"];
@@ -211,7 +77,7 @@ impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
         let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me";
-        let weak = r"email|e-mail|reach|call|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under";
+        let weak = r"email|e-mail|reach|call|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under";
         Ok(PersonEn {
             cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong}|{weak})[,:]?\s+$"))
                 .map_err(regex_err)?,
@@ -273,7 +139,7 @@ impl PersonEn {
             out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
             return end + 1;
         }
-        if self.single(t, toks, k, g) {
+        if self.single(t, toks, k, g) || coordinated(t, toks, k, g) {
             out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
         }
         k + 1
@@ -291,7 +157,10 @@ impl PersonEn {
         let name: Vec<usize> = chain(t, toks, k + 1, hi)
             .into_iter()
             .take(3)
-            .take_while(|&i| !NOT_NAMES.contains(&&t[toks[i].s..toks[i].e]))
+            .take_while(|&i| {
+                let w = &t[toks[i].s..toks[i].e];
+                SURNAME_PLACES.contains(&w) || !is_listed(NOT_NAMES, w)
+            })
             .collect();
         match (name.first(), name.last()) {
             (Some(&a), Some(&b)) => {
@@ -305,7 +174,8 @@ impl PersonEn {
     /// The last token of a first-(middle-)last name at the start of `chain`.
     fn pair(&self, t: &str, toks: &[Tok], chain: &[usize], g: &Gazetteers) -> Option<usize> {
         let word = |i: usize| &t[toks[i].s..toks[i].e];
-        if chain.len() < 2 || chain.iter().any(|&i| NOT_NAMES.contains(&word(i))) {
+        let org = |w: &str| is_listed(NOT_NAMES, w) && !SURNAME_PLACES.contains(&w);
+        if chain.len() < 2 || chain.iter().any(|&i| org(word(i))) {
             return None;
         }
         let last_tok = toks[chain[chain.len() - 1]];
@@ -324,7 +194,7 @@ impl PersonEn {
             .get(f)
             .map(|amb| *amb || CALENDAR_NAMES.contains(&f));
         let last = g.en_last.get(l).copied();
-        let cued = self.cue.is_match(&t[..toks[chain[0]].s]);
+        let cued = self.cue.is_match(recent(t, toks[chain[0]].s));
         let en = match (first, last) {
             (Some(false), Some(_)) | (Some(true), Some(false)) => true,
             (Some(false), None) => {
@@ -346,12 +216,12 @@ impl PersonEn {
     /// A lone first name counts only after a cue such as "ask for" or "Dear".
     fn single(&self, t: &str, toks: &[Tok], k: usize, g: &Gazetteers) -> bool {
         let w = &t[toks[k].s..toks[k].e];
-        let before = &t[..toks[k].s];
+        let before = recent(t, toks[k].s);
         let Some(&amb) = g.en_first.get(w) else {
             let (rf, rg) = romaji(g, w);
             return (rf || rg) && self.strong_cue.is_match(before) && w.len() >= 4;
         };
-        if NOT_NAMES.contains(&w) && !self.strong_cue.is_match(before) {
+        if is_listed(NOT_NAMES, w) && !self.strong_cue.is_match(before) {
             return false;
         }
         let next_is_digit = t[toks[k].e..]
@@ -363,6 +233,21 @@ impl PersonEn {
             self.cue.is_match(before)
         }
     }
+}
+
+/// "Daniel and Mia": two unambiguous first names joined by "and" or "or".
+fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers) -> bool {
+    let plain = |i: usize| {
+        toks.get(i)
+            .is_some_and(|x| g.en_first.get(&t[x.s..x.e]).is_some_and(|amb| !*amb))
+    };
+    let joined = |a: usize, b: usize| {
+        let gap = &t[toks[a].e..toks[b].s];
+        matches!(gap, " and " | " or ")
+    };
+    let next = k + 1 < toks.len() && joined(k, k + 1) && plain(k + 1);
+    let prev = k > 0 && joined(k - 1, k) && plain(k - 1);
+    plain(k) && (next || prev)
 }
 
 /// A romanised given name and family name, not both also English words.
@@ -383,13 +268,22 @@ fn romaji(g: &Gazetteers, w: &str) -> (bool, bool) {
     (fam, giv)
 }
 
+/// The (at most 40) bytes before `end`: cues are short and sit right before the name.
+fn recent(t: &str, end: usize) -> &str {
+    let mut from = end.saturating_sub(40);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    &t[from..end]
+}
+
 /// An organisation or place word, in any case ("the Henry Ford museum").
 fn is_not_name(w: &str) -> bool {
     let mut cap = w.to_ascii_lowercase();
     if let Some(first) = cap.get_mut(..1) {
         first.make_ascii_uppercase();
     }
-    NOT_NAMES.contains(&cap.as_str())
+    is_listed(NOT_NAMES, cap.as_str())
 }
 
 fn is_cap(w: &str) -> bool {
