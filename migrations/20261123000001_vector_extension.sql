@@ -1,0 +1,2 @@
+-- pgvector is the only extension Mimi requires of a database server.
+create extension if not exists vector;
