@@ -1,10 +1,11 @@
 //! The one piece loop that both [`crate::Guardrail::redact`] and
 //! [`crate::StreamRedactor`] run, so that batch and stream cannot disagree.
 
-use crate::detect::Cand;
+use crate::detect::{Cand, Scratch};
 use crate::guardrail::Inner;
 use crate::redaction::Span;
 use crate::segment::{Piece, Scan, resume};
+use crate::text::ceil_boundary;
 
 /// Bytes of already-consumed text the detectors see as left context.
 pub(crate) const LEFT_CONTEXT: usize = 64;
@@ -12,27 +13,31 @@ pub(crate) const LEFT_CONTEXT: usize = 64;
 /// State carried from one piece to the next.
 #[derive(Debug, Default)]
 pub(crate) struct Driver {
-    /// Original text just before the unconsumed input (at most [`LEFT_CONTEXT`] bytes).
-    tail: String,
     /// Bytes consumed so far: the offset of the next piece in the whole text.
     consumed: usize,
     /// Where the scan of the unconsumed input stopped for lack of text.
     scan: Scan,
     cands: Vec<Cand>,
+    /// Buffers the detectors reuse from piece to piece.
+    scratch: Scratch,
 }
 
 impl Driver {
-    /// Consumes every piece of `buf` that can be decided (all of it when `eof`), writing
-    /// the redacted text to `out` and the spans to `spans`. Returns the bytes consumed.
+    /// Consumes every piece of `buf[start..]` that can be decided (all of it when
+    /// `eof`), writing the redacted text to `out` and the spans to `spans`. `buf[..start]`
+    /// is text consumed earlier: it must hold the last [`LEFT_CONTEXT`] bytes consumed
+    /// (or everything consumed, if less), rounded up to a character boundary. Returns
+    /// the offset in `buf` up to which the text is consumed.
     pub fn run(
         &mut self,
         g: &Inner,
         buf: &str,
+        start: usize,
         eof: bool,
         out: &mut String,
         spans: &mut Vec<Span>,
     ) -> usize {
-        let mut pos = 0;
+        let mut pos = start;
         loop {
             let piece = match resume(&buf[pos..], self.scan, eof) {
                 Ok(piece) => piece,
@@ -42,14 +47,15 @@ impl Driver {
                 }
             };
             let Piece { active, quiet } = piece;
-            let (a, q) = (
-                &buf[pos..pos + active],
-                &buf[pos + active..pos + active + quiet],
-            );
-            self.emit(g, a, q, out, spans);
-            out.push_str(q);
-            self.advance(&buf[pos..pos + active + quiet]);
-            pos += active + quiet;
+            let (a_end, q_end) = (pos + active, pos + active + quiet);
+            if active > 0 {
+                let left = ceil_boundary(buf, pos.saturating_sub(LEFT_CONTEXT));
+                self.emit(g, &buf[left..q_end], pos - left, a_end - left, out, spans);
+            }
+            out.push_str(&buf[a_end..q_end]);
+            self.consumed += active + quiet;
+            self.scan = Scan::start(buf[pos..q_end].chars().next_back());
+            pos = q_end;
         }
     }
 
@@ -58,19 +64,20 @@ impl Driver {
         self.consumed
     }
 
+    /// Redacts the active piece `window[lo..hi]`; the window holds its left context
+    /// before it and the following quiet unit after it.
     fn emit(
         &mut self,
         g: &Inner,
-        active: &str,
-        right: &str,
+        window: &str,
+        lo: usize,
+        hi: usize,
         out: &mut String,
         spans: &mut Vec<Span>,
     ) {
-        if active.is_empty() {
-            return;
-        }
+        let active = &window[lo..hi];
         g.detectors()
-            .detect(&self.tail, active, right, &mut self.cands);
+            .detect(window, lo, hi, &mut self.scratch, &mut self.cands);
         let mut at = 0;
         for c in &self.cands {
             let value = &active[c.start..c.end];
@@ -90,27 +97,4 @@ impl Driver {
         }
         out.push_str(&active[at..]);
     }
-
-    fn advance(&mut self, text: &str) {
-        self.consumed += text.len();
-        self.scan = Scan::start(text.chars().next_back());
-        if text.len() >= LEFT_CONTEXT {
-            let from = ceil(text, text.len() - LEFT_CONTEXT);
-            self.tail.clear();
-            self.tail.push_str(&text[from..]);
-        } else {
-            self.tail.push_str(text);
-            if self.tail.len() > LEFT_CONTEXT {
-                let from = ceil(&self.tail, self.tail.len() - LEFT_CONTEXT);
-                self.tail.drain(..from);
-            }
-        }
-    }
-}
-
-fn ceil(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }

@@ -117,14 +117,23 @@ impl Gazetteers {
 /// Satou, Satoh and Sato meet: lower case, long vowels collapsed.
 pub(crate) fn fold_romaji(word: &str, out: &mut String) {
     out.clear();
-    out.push_str(&word.to_ascii_lowercase());
+    out.push_str(word);
+    out.make_ascii_lowercase();
     if out.ends_with("oh") {
         out.pop();
     }
     for (from, to) in [("ou", "o"), ("oo", "o"), ("uu", "u")] {
-        if out.contains(from) {
-            *out = out.replace(from, to);
-        }
+        collapse(out, from, to);
+    }
+}
+
+/// Replaces each occurrence of `from` with `to`, left to right and without overlaps
+/// (what `str::replace` does), in place.
+fn collapse(s: &mut String, from: &str, to: &str) {
+    let mut i = 0;
+    while let Some(k) = s[i..].find(from) {
+        s.replace_range(i + k..i + k + from.len(), to);
+        i += k + to.len();
     }
 }
 
@@ -142,5 +151,21 @@ mod tests {
         let mut key = String::new();
         fold_romaji("Satou", &mut key);
         assert!(g.romaji_family.contains_key(key.as_str()));
+    }
+
+    #[test]
+    fn romaji_folding_collapses_long_vowels_like_str_replace() {
+        let mut key = String::new();
+        for w in ["Satou", "Satoh", "Ooooka", "Yuuuki", "Kouou", "OUou", "Oh"] {
+            fold_romaji(w, &mut key);
+            let mut want = w.to_ascii_lowercase();
+            if want.ends_with("oh") {
+                want.pop();
+            }
+            for (from, to) in [("ou", "o"), ("oo", "o"), ("uu", "u")] {
+                want = want.replace(from, to);
+            }
+            assert_eq!(key, want, "{w}");
+        }
     }
 }

@@ -87,7 +87,7 @@ impl Guardrail {
             spans: Vec::new(),
         };
         let mut driver = Driver::default();
-        driver.run(&self.inner, text, true, &mut out.text, &mut out.spans);
+        driver.run(&self.inner, text, 0, true, &mut out.text, &mut out.spans);
         out
     }
 

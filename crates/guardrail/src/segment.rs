@@ -15,7 +15,9 @@
 //! boundary) no later than that, so a decision never needs more than
 //! [`DECISION_WINDOW`] bytes.
 
-use crate::text::{char_at, is_any_digit, is_han, is_hiragana, is_ja_break, is_katakana};
+use crate::text::{
+    char_at, in_sorted, is_any_digit, is_han, is_hiragana, is_ja_break, is_katakana,
+};
 
 /// Longest active piece, in bytes.
 pub(crate) const MAX_ACTIVE: usize = 192;
@@ -50,6 +52,9 @@ const MATCH_WORDS: &[&str] = &[
     "di", "dos", "du", "el", "fl", "flat", "floor", "ibn", "kun", "la", "le", "po", "rd", "sama",
     "san", "st", "ste", "suite", "ten", "ter", "unit", "van", "von",
 ];
+
+/// Length of the longest word in [`MATCH_WORDS`].
+const MATCH_WORD_MAX: usize = 5;
 
 /// Capitalised function words that never start or continue a name (sorted).
 #[rustfmt::skip]
@@ -217,9 +222,9 @@ fn is_quiet_word(word: &str) -> bool {
     if b.iter()
         .all(|c| c.is_ascii_lowercase() || *c == b'\'' || *c >= 0x80)
     {
-        return MATCH_WORDS.binary_search(&word).is_err();
+        return word.len() > MATCH_WORD_MAX || !in_sorted(MATCH_WORDS, word);
     }
-    QUIET_CAPS.binary_search(&word).is_ok()
+    in_sorted(QUIET_CAPS, word)
 }
 
 /// Whether what follows a word lets it be quiet; `None` when more text is needed.
@@ -301,6 +306,10 @@ mod tests {
     #[test]
     fn the_word_lists_are_sorted_for_binary_search() {
         assert!(MATCH_WORDS.is_sorted() && QUIET_CAPS.is_sorted());
+        assert_eq!(
+            MATCH_WORDS.iter().map(|w| w.len()).max(),
+            Some(MATCH_WORD_MAX)
+        );
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Streaming redaction of a reply that arrives in chunks (model token deltas).
 
 use crate::Guardrail;
-use crate::driver::Driver;
+use crate::driver::{Driver, LEFT_CONTEXT};
 use crate::redaction::{Span, StreamEnd};
 use crate::segment::DECISION_WINDOW;
+use crate::text::ceil_boundary;
 
 /// The most bytes a [`StreamRedactor`] holds back between calls: the longest active
 /// piece (192 bytes) plus one quiet unit and look-ahead. Held-back text is zero when
@@ -19,7 +20,10 @@ pub const MAX_HOLD_BACK: usize = DECISION_WINDOW;
 pub struct StreamRedactor {
     guardrail: Guardrail,
     driver: Driver,
+    /// The last consumed bytes the detectors need as left context (the first
+    /// `context` bytes), then the input not yet consumed.
     pending: String,
+    context: usize,
     spans: Vec<Span>,
 }
 
@@ -29,6 +33,7 @@ impl StreamRedactor {
             guardrail,
             driver: Driver::default(),
             pending: String::new(),
+            context: 0,
             spans: Vec::new(),
         }
     }
@@ -47,11 +52,15 @@ impl StreamRedactor {
         let used = self.driver.run(
             self.guardrail.inner(),
             &self.pending,
+            self.context,
             false,
             out,
             &mut self.spans,
         );
-        self.pending.drain(..used);
+        // Keep the left context the next piece needs; drop what lies before it.
+        let keep = ceil_boundary(&self.pending, used.saturating_sub(LEFT_CONTEXT));
+        self.pending.drain(..keep);
+        self.context = used - keep;
     }
 
     /// Flushes what was held back and returns it with every span of the stream.
@@ -60,6 +69,7 @@ impl StreamRedactor {
         self.driver.run(
             self.guardrail.inner(),
             &self.pending,
+            self.context,
             true,
             &mut tail,
             &mut self.spans,
@@ -77,11 +87,11 @@ impl StreamRedactor {
 
     /// Bytes of input received but not yet emitted.
     pub fn held_back(&self) -> usize {
-        self.pending.len()
+        self.pending.len() - self.context
     }
 
     /// Bytes of input received so far.
     pub fn received(&self) -> usize {
-        self.driver.consumed() + self.pending.len()
+        self.driver.consumed() + self.held_back()
     }
 }

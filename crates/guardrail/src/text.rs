@@ -41,70 +41,112 @@ fn fold_char(c: char, prev_is_digit: bool) -> char {
     }
 }
 
+/// True if [`Folded::fold`] would change `s`: a byte scan for the lead bytes of the
+/// characters `fold_char` rewrites, so unfolded text (most text) is never copied.
+pub(crate) fn needs_fold(s: &str) -> bool {
+    let b = s.as_bytes();
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        if lead < 0xE2 {
+            i += 1;
+            continue;
+        }
+        let (b1, b2) = (at(i + 1), at(i + 2));
+        let hit = match lead {
+            // U+2010–U+2015, U+2212
+            0xE2 => (b1 == 0x80 && (0x90..=0x95).contains(&b2)) || (b1 == 0x88 && b2 == 0x92),
+            // U+3000; U+30FC after a digit
+            0xE3 => {
+                (b1 == 0x80 && b2 == 0x80)
+                    || (b1 == 0x83 && b2 == 0xBC && i > 0 && b[i - 1].is_ascii_digit())
+            }
+            // U+FF01–U+FF5E, U+FF70
+            0xEF => (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && (b2 <= 0x9E || b2 == 0xB0)),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// A width-folded copy of a text with a map back to the original byte offsets.
 /// Folding is one character to one character, so every folded character boundary
-/// corresponds to an original one.
+/// corresponds to an original one. Reused from piece to piece to avoid allocation.
 #[derive(Debug, Default)]
 pub(crate) struct Folded {
     /// The folded text.
     pub text: String,
     /// For each byte of `text`, the original offset of the character it belongs to;
-    /// one extra entry maps `text.len()` to the original length. Empty when folding
-    /// changed nothing, so offsets are the same.
+    /// one extra entry maps `text.len()` to the original length.
     map: Vec<u32>,
 }
 
 impl Folded {
-    /// Folds `parts` as one text.
-    pub fn new(parts: &[&str]) -> Self {
-        let total: usize = parts.iter().map(|p| p.len()).sum();
-        let mut text = String::with_capacity(total);
-        // The map stays empty (offsets are unchanged) until a character changes width.
-        let mut map: Vec<u32> = Vec::new();
+    /// Folds `s` into this buffer if folding changes it; returns whether it did. When
+    /// it returns false the buffer is stale and offsets in `s` are already folded ones.
+    pub fn fold(&mut self, s: &str) -> bool {
+        if !needs_fold(s) {
+            return false;
+        }
+        self.text.clear();
+        self.map.clear();
         let mut orig = 0u32;
         let mut prev_is_digit = false;
-        let mut mapped = false;
-        for part in parts {
-            for c in part.chars() {
-                let f = fold_char(c, prev_is_digit);
-                prev_is_digit = f.is_ascii_digit();
-                if f != c && !mapped {
-                    mapped = true;
-                    map.extend(0..text.len() as u32);
-                }
-                text.push(f);
-                if mapped {
-                    map.resize(text.len(), orig);
-                }
-                orig += c.len_utf8() as u32;
-            }
+        for c in s.chars() {
+            let f = fold_char(c, prev_is_digit);
+            prev_is_digit = f.is_ascii_digit();
+            self.text.push(f);
+            self.map.resize(self.text.len(), orig);
+            orig += c.len_utf8() as u32;
         }
-        if mapped {
-            map.push(orig);
-        }
-        Folded { text, map }
+        self.map.push(orig);
+        true
     }
 
     /// The original byte offset of folded offset `i` (a character boundary or the end).
     pub fn orig(&self, i: usize) -> usize {
-        if self.map.is_empty() {
-            return i;
-        }
         self.map.get(i).copied().unwrap_or(0) as usize
     }
 
     /// The folded offset of original offset `o` (must be a character boundary).
     pub fn folded(&self, o: usize) -> usize {
-        if self.map.is_empty() {
-            return o;
-        }
         self.map.partition_point(|&m| (m as usize) < o)
     }
+}
+
+/// Whether the sorted `list` holds `w`. Compares bytes inline: the words are short,
+/// and a `memcmp` call per probe cost more than the comparison itself.
+pub(crate) fn in_sorted(list: &[&str], w: &str) -> bool {
+    let w = w.as_bytes();
+    list.binary_search_by(|x| {
+        let x = x.as_bytes();
+        for (a, b) in x.iter().zip(w) {
+            if a != b {
+                return a.cmp(b);
+            }
+        }
+        x.len().cmp(&w.len())
+    })
+    .is_ok()
 }
 
 /// The character starting at byte `i` of `s`.
 pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|t| t.chars().next())
+}
+
+/// The smallest character boundary of `s` at or above `i`.
+pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// The largest character boundary of `s` at or below `i`.
@@ -120,9 +162,15 @@ pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
 mod tests {
     use super::*;
 
+    fn folded(s: &str) -> Folded {
+        let mut f = Folded::default();
+        assert!(f.fold(s));
+        f
+    }
+
     #[test]
     fn folding_maps_full_width_characters_back_to_their_original_offsets() {
-        let f = Folded::new(&["電話", "０３－１２"]);
+        let f = folded("電話０３－１２");
         assert_eq!(f.text, "電話03-12");
         assert_eq!(f.orig(f.text.find('0').unwrap()), "電話".len());
         assert_eq!(f.orig(f.text.len()), "電話０３－１２".len());
@@ -131,16 +179,30 @@ mod tests {
 
     #[test]
     fn folding_a_leading_full_width_character_still_maps_every_offset() {
-        let f = Folded::new(&["＠a", "ｂ"]);
+        let f = folded("＠aｂ");
         assert_eq!(f.text, "@ab");
         assert_eq!((f.orig(1), f.orig(2), f.orig(3)), (3, 4, 7));
     }
 
     #[test]
     fn the_prolonged_sound_mark_is_a_hyphen_only_after_a_digit() {
-        assert_eq!(
-            Folded::new(&["090ー1234 ルーシー"]).text,
-            "090-1234 ルーシー"
-        );
+        assert_eq!(folded("090ー1234 ルーシー").text, "090-1234 ルーシー");
+        assert!(!needs_fold("ルーシー 090-1234"));
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_folding_on_every_character() {
+        for c in ('\u{0}'..='\u{FFFF}').chain(['\u{1F4DE}']) {
+            for prev in ["", "1", "a", "あ"] {
+                let s = format!("{prev}{c}x");
+                let mut digit = false;
+                let changes = s.chars().any(|c| {
+                    let f = fold_char(c, digit);
+                    digit = f.is_ascii_digit();
+                    f != c
+                });
+                assert_eq!(needs_fold(&s), changes, "{s:?}");
+            }
+        }
     }
 }

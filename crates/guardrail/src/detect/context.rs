@@ -2,6 +2,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::text::ceil_boundary;
+
 /// A set of context keywords, matched ASCII-case-insensitively. ASCII keywords must
 /// stand as whole words; Japanese ones may touch anything.
 pub(crate) struct Keywords {
@@ -42,15 +44,6 @@ fn whole_word(hay: &str, start: usize, end: usize) -> bool {
     let left_ok = !starts_ascii || start == 0 || !is_word(start - 1);
     let right_ok = !ends_ascii || !is_word(end);
     left_ok && right_ok
-}
-
-/// The smallest character boundary of `s` at or above `i`.
-pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 #[cfg(test)]

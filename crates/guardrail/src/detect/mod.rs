@@ -109,59 +109,73 @@ impl Detectors {
             .map_err(Clone::clone)
     }
 
-    /// Finds the spans of `piece`, given the text before it (`left`) and the quiet unit
-    /// after it (`right`). Offsets in `out` are relative to `piece`, non-overlapping and
-    /// sorted.
-    pub fn detect(&self, left: &str, piece: &str, right: &str, out: &mut Vec<Cand>) {
+    /// Finds the spans of the active piece `window[lo..hi]`; the window holds its left
+    /// context before it and the quiet unit after it. Offsets in `out` are relative to
+    /// the piece, non-overlapping and sorted.
+    pub fn detect(&self, window: &str, lo: usize, hi: usize, s: &mut Scratch, out: &mut Vec<Cand>) {
         out.clear();
-        let trig = Triggers::of(piece);
+        let trig = Triggers::of(&window[lo..hi]);
         if !trig.any() {
             return;
         }
-        let f = Folded::new(&[left, piece, right]);
-        let (lo, hi) = (f.folded(left.len()), f.folded(left.len() + piece.len()));
-        let t = f.text.as_str();
-        let mut cands = Vec::new();
+        let Scratch {
+            folded,
+            cands,
+            toks,
+        } = s;
+        let is_folded = folded.fold(window);
+        let (t, flo, fhi) = if is_folded {
+            (folded.text.as_str(), folded.folded(lo), folded.folded(hi))
+        } else {
+            (window, lo, hi)
+        };
+        cands.clear();
         if trig.at {
-            email::find(t, lo, hi, &mut cands);
+            email::find(t, flo, fhi, cands);
         }
         if trig.digit {
-            self.phone.find(t, lo, hi, &mut cands);
-            self.postal.find(t, lo, hi, &mut cands);
-            self.address
-                .find(t, lo, hi, trig.upper, trig.cjk, &mut cands);
+            self.phone.find(t, flo, fhi, cands);
+            self.postal.find(t, flo, fhi, cands);
+            self.address.find(t, flo, fhi, trig.upper, trig.cjk, cands);
         }
         if trig.upper {
-            self.person_en.find(t, lo, hi, &mut cands);
+            self.person_en.find(t, flo, fhi, toks, cands);
         }
         if trig.cjk {
-            person_ja::find(t, lo, hi, &mut cands);
+            person_ja::find(t, flo, fhi, cands);
         }
-        resolve(&mut cands);
+        resolve(cands);
+        let orig = |i: usize| if is_folded { folded.orig(i) } else { i };
         out.extend(
             cands
-                .into_iter()
-                .filter(|c| c.start >= lo && c.end <= hi && c.start < c.end)
-                .map(|c| {
-                    let start = f.orig(c.start) - left.len();
-                    let end = f.orig(c.end) - left.len();
-                    Cand::new(start, end, c.label)
-                }),
+                .iter()
+                .filter(|c| c.start >= flo && c.end <= fhi && c.start < c.end)
+                .map(|c| Cand::new(orig(c.start) - lo, orig(c.end) - lo, c.label)),
         );
     }
+}
+
+/// Buffers reused from one piece to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    folded: Folded,
+    cands: Vec<Cand>,
+    toks: Vec<person_en::Tok>,
 }
 
 /// Keeps non-overlapping candidates: earliest start first, then the longest, then the
 /// most specific label.
 fn resolve(cands: &mut Vec<Cand>) {
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.rank()));
-    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
-    for c in cands.drain(..) {
-        if kept.last().is_none_or(|k| c.start >= k.end) {
-            kept.push(c);
+    // Equal keys mean equal candidates, so an unstable sort gives the same order.
+    cands.sort_unstable_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.rank()));
+    let mut kept = 0;
+    for i in 0..cands.len() {
+        if kept == 0 || cands[i].start >= cands[kept - 1].end {
+            cands[kept] = cands[i];
+            kept += 1;
         }
     }
-    *cands = kept;
+    cands.truncate(kept);
 }
 
 #[cfg(test)]

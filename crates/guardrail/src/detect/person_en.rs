@@ -42,7 +42,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// Binary search in a sorted list.
 fn is_listed(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
+    crate::text::in_sorted(list, w)
 }
 
 /// Months and weekdays that are also first names: ambiguous even if the word list says not.
@@ -61,8 +61,9 @@ const BRANDS: &[(&str, &str)] = &[
 
 const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan", "-shi"];
 
+/// A word of the text: ASCII letters, with inner apostrophes and hyphens.
 #[derive(Debug, Clone, Copy)]
-struct Tok {
+pub(crate) struct Tok {
     s: usize,
     e: usize,
 }
@@ -86,10 +87,13 @@ impl PersonEn {
         })
     }
 
-    /// Finds names whose tokens lie in `t[lo..hi]`.
-    pub fn find(&self, t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
-        let toks = tokenize(t);
+    /// Finds names whose tokens lie in `t[lo..hi]`. `toks` is a reusable buffer.
+    pub fn find(&self, t: &str, lo: usize, hi: usize, toks: &mut Vec<Tok>, out: &mut Vec<Cand>) {
+        // Only tokens from the one before `lo` on are ever looked at, so tokenise from
+        // there: the left context is mostly text already searched.
+        tokenize(t, token_start_before(t.as_bytes(), lo), toks);
         let g = Gazetteers::get();
+        let mut key = String::new();
         let mut k = 0;
         while k < toks.len() {
             let tok = toks[k];
@@ -97,12 +101,13 @@ impl PersonEn {
                 k += 1;
                 continue;
             }
-            let next = self.at(t, &toks, k, g, hi, out);
+            let next = self.at(t, toks, k, g, hi, &mut key, out);
             k = next.max(k + 1);
         }
     }
 
     /// Looks for a name starting at token `k`; returns the next token to look at.
+    #[allow(clippy::too_many_arguments)]
     fn at(
         &self,
         t: &str,
@@ -110,14 +115,20 @@ impl PersonEn {
         k: usize,
         g: &Gazetteers,
         hi: usize,
+        key: &mut String,
         out: &mut Vec<Cand>,
     ) -> usize {
         let word = |i: usize| &t[toks[i].s..toks[i].e];
         let w = word(k);
+        // Every rule below needs a capital first letter (titles, brands, names).
+        if !w.as_bytes()[0].is_ascii_uppercase() {
+            return k + 1;
+        }
         if let Some(base) = HONORIFIC_SUFFIXES.iter().find_map(|h| w.strip_suffix(h)) {
-            if is_cap(base)
-                && (romaji(g, base).0 || romaji(g, base).1 || g.en_last.contains_key(base))
-            {
+            if is_cap(base) && {
+                let (fam, giv) = romaji(g, base, key);
+                fam || giv || g.en_last.contains_key(base)
+            } {
                 out.push(Cand::new(toks[k].s, toks[k].s + base.len(), Label::Person));
             }
             return k + 1;
@@ -135,11 +146,11 @@ impl PersonEn {
             return k + 1;
         }
         let chain = chain(t, toks, k, hi);
-        if let Some(end) = self.pair(t, toks, &chain, g) {
+        if let Some(end) = self.pair(t, toks, chain.as_slice(), g, key) {
             out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
             return end + 1;
         }
-        if self.single(t, toks, k, g) || coordinated(t, toks, k, g) {
+        if self.single(t, toks, k, g, key) || coordinated(t, toks, k, g) {
             out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
         }
         k + 1
@@ -154,15 +165,14 @@ impl PersonEn {
         if !(gap == " " || gap == ". ") || next.e > hi || !is_cap(&t[next.s..next.e]) {
             return k + 1;
         }
-        let name: Vec<usize> = chain(t, toks, k + 1, hi)
-            .into_iter()
-            .take(3)
-            .take_while(|&i| {
-                let w = &t[toks[i].s..toks[i].e];
-                SURNAME_PLACES.contains(&w) || !is_listed(NOT_NAMES, w)
-            })
-            .collect();
-        match (name.first(), name.last()) {
+        let chain = chain(t, toks, k + 1, hi);
+        let mut name = chain.as_slice().iter().take(3).take_while(|&&i| {
+            let w = &t[toks[i].s..toks[i].e];
+            SURNAME_PLACES.contains(&w) || !is_listed(NOT_NAMES, w)
+        });
+        let first = name.next();
+        let last = name.last().or(first);
+        match (first, last) {
             (Some(&a), Some(&b)) => {
                 out.push(Cand::new(toks[a].s, toks[b].e, Label::Person));
                 b + 1
@@ -172,7 +182,14 @@ impl PersonEn {
     }
 
     /// The last token of a first-(middle-)last name at the start of `chain`.
-    fn pair(&self, t: &str, toks: &[Tok], chain: &[usize], g: &Gazetteers) -> Option<usize> {
+    fn pair(
+        &self,
+        t: &str,
+        toks: &[Tok],
+        chain: &[usize],
+        g: &Gazetteers,
+        key: &mut String,
+    ) -> Option<usize> {
         let word = |i: usize| &t[toks[i].s..toks[i].e];
         let org = |w: &str| is_listed(NOT_NAMES, w) && !SURNAME_PLACES.contains(&w);
         if chain.len() < 2 || chain.iter().any(|&i| org(word(i))) {
@@ -204,7 +221,7 @@ impl PersonEn {
             (Some(true), _) => cued,
             _ => false,
         };
-        let ja = romaji_pair(g, f, l) || romaji_pair(g, l, f);
+        let ja = romaji_pair(g, f, l, key) || romaji_pair(g, l, f, key);
         let three = chain.len() >= 3 && first.is_some() && g.en_last.contains_key(word(chain[2]));
         match (three, en || ja) {
             (true, _) => Some(chain[2]),
@@ -214,11 +231,11 @@ impl PersonEn {
     }
 
     /// A lone first name counts only after a cue such as "ask for" or "Dear".
-    fn single(&self, t: &str, toks: &[Tok], k: usize, g: &Gazetteers) -> bool {
+    fn single(&self, t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) -> bool {
         let w = &t[toks[k].s..toks[k].e];
         let before = recent(t, toks[k].s);
         let Some(&amb) = g.en_first.get(w) else {
-            let (rf, rg) = romaji(g, w);
+            let (rf, rg) = romaji(g, w, key);
             return (rf || rg) && self.strong_cue.is_match(before) && w.len() >= 4;
         };
         if is_listed(NOT_NAMES, w) && !self.strong_cue.is_match(before) {
@@ -251,18 +268,16 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers) -> bool {
 }
 
 /// A romanised given name and family name, not both also English words.
-fn romaji_pair(g: &Gazetteers, given: &str, family: &str) -> bool {
-    let mut key = String::new();
-    fold_romaji(given, &mut key);
+fn romaji_pair(g: &Gazetteers, given: &str, family: &str, key: &mut String) -> bool {
+    fold_romaji(given, key);
     let giv = g.romaji_given.get(key.as_str()).copied();
-    fold_romaji(family, &mut key);
+    fold_romaji(family, key);
     let fam = g.romaji_family.get(key.as_str()).copied();
     matches!((giv, fam), (Some(a), Some(b)) if !(a && b))
 }
 
-fn romaji(g: &Gazetteers, w: &str) -> (bool, bool) {
-    let mut key = String::new();
-    fold_romaji(w, &mut key);
+fn romaji(g: &Gazetteers, w: &str, key: &mut String) -> (bool, bool) {
+    fold_romaji(w, key);
     let fam = g.romaji_family.get(key.as_str()).is_some_and(|amb| !*amb);
     let giv = g.romaji_given.get(key.as_str()).is_some_and(|amb| !*amb);
     (fam, giv)
@@ -295,11 +310,31 @@ fn is_initial(w: &str) -> bool {
     w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
 }
 
+/// Up to four token indices: a name chain.
+struct Chain {
+    idx: [usize; 4],
+    len: usize,
+}
+
+impl Chain {
+    fn as_slice(&self) -> &[usize] {
+        &self.idx[..self.len]
+    }
+
+    fn push(&mut self, i: usize) {
+        self.idx[self.len] = i;
+        self.len += 1;
+    }
+}
+
 /// Tokens from `k` joined by single spaces (or "X. " initials) that look like a name.
-fn chain(t: &str, toks: &[Tok], k: usize, hi: usize) -> Vec<usize> {
-    let mut out = vec![k];
+fn chain(t: &str, toks: &[Tok], k: usize, hi: usize) -> Chain {
+    let mut out = Chain {
+        idx: [k; 4],
+        len: 1,
+    };
     let mut i = k;
-    while i + 1 < toks.len() && out.len() < 4 {
+    while i + 1 < toks.len() && out.len < 4 {
         let (a, b) = (toks[i], toks[i + 1]);
         let gap = &t[a.e..b.s];
         let w = &t[b.s..b.e];
@@ -310,22 +345,45 @@ fn chain(t: &str, toks: &[Tok], k: usize, hi: usize) -> Vec<usize> {
         out.push(i + 1);
         i += 1;
     }
+    let initial = |j: usize| is_initial(&t[toks[j].s..toks[j].e]);
     // A trailing initial is not part of the name.
-    while out.len() > 1
-        && out
-            .last()
-            .is_some_and(|&j| is_initial(&t[toks[j].s..toks[j].e]))
-    {
-        out.pop();
+    while out.len > 1 && initial(out.idx[out.len - 1]) {
+        out.len -= 1;
     }
-    out.retain(|&j| j == k || !is_initial(&t[toks[j].s..toks[j].e]));
+    let mut kept = 0;
+    for n in 0..out.len {
+        let j = out.idx[n];
+        if j == k || !initial(j) {
+            out.idx[kept] = j;
+            kept += 1;
+        }
+    }
+    out.len = kept;
     out
 }
 
-fn tokenize(t: &str) -> Vec<Tok> {
+/// A position at or before `lo` where tokenising yields the same tokens as tokenising
+/// the whole text, with one token to spare before `lo`.
+fn token_start_before(b: &[u8], lo: usize) -> usize {
+    let inside = |c: u8| c.is_ascii_alphabetic() || c == b'\'' || c == b'-';
+    let mut p = lo.min(b.len());
+    while p > 0 && inside(b[p - 1]) {
+        p -= 1;
+    }
+    while p > 0 && !b[p - 1].is_ascii_alphabetic() {
+        p -= 1;
+    }
+    while p > 0 && inside(b[p - 1]) {
+        p -= 1;
+    }
+    p
+}
+
+/// The tokens of `t[from..]` into `toks`; `from` must not lie inside a token.
+fn tokenize(t: &str, from: usize, toks: &mut Vec<Tok>) {
     let b = t.as_bytes();
-    let mut toks = Vec::new();
-    let mut i = 0;
+    toks.clear();
+    let mut i = from;
     while i < b.len() {
         if !b[i].is_ascii_alphabetic() {
             i += 1;
@@ -351,5 +409,4 @@ fn tokenize(t: &str) -> Vec<Tok> {
             toks.push(Tok { s, e: i });
         }
     }
-    toks
 }

@@ -60,7 +60,7 @@ impl Postal {
         for m in self.zip.find_iter(&t[..hi]) {
             let (s, e) = (m.start(), m.end());
             let near = self.keywords.last_before(t, s, 40).is_some();
-            let before = &t[super::context::ceil_boundary(t, s.saturating_sub(24))..s];
+            let before = &t[crate::text::ceil_boundary(t, s.saturating_sub(24))..s];
             if bounded(s, e) && (near || self.us_before.is_match(before)) {
                 out.push(Cand::new(s, e, Label::PostalCode));
             }
