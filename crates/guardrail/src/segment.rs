@@ -16,7 +16,7 @@
 //! [`DECISION_WINDOW`] bytes.
 
 use crate::text::{
-    char_at, in_sorted, is_any_digit, is_han, is_hiragana, is_ja_break, is_katakana,
+    char_at, in_set, is_any_digit, is_han, is_hiragana, is_ja_break, is_katakana, pack_all,
 };
 
 /// Longest active piece, in bytes.
@@ -66,6 +66,9 @@ const QUIET_CAPS: &[&str] = &[
     "Thanks", "That", "The", "There", "These", "This", "Those", "To", "Unfortunately", "We",
     "What", "When", "Where", "Which", "Who", "Why", "With", "Would", "Yes", "You", "Your",
 ];
+
+const MATCH_KEYS: [u128; MATCH_WORDS.len()] = pack_all(MATCH_WORDS);
+const QUIET_KEYS: [u128; QUIET_CAPS.len()] = pack_all(QUIET_CAPS);
 
 /// Where a scan that needed more text stopped, so the next attempt can resume there.
 /// Every position before `i` is known not to start a quiet unit.
@@ -222,9 +225,9 @@ fn is_quiet_word(word: &str) -> bool {
     if b.iter()
         .all(|c| c.is_ascii_lowercase() || *c == b'\'' || *c >= 0x80)
     {
-        return word.len() > MATCH_WORD_MAX || !in_sorted(MATCH_WORDS, word);
+        return word.len() > MATCH_WORD_MAX || !in_set(&MATCH_KEYS, word);
     }
-    in_sorted(QUIET_CAPS, word)
+    in_set(&QUIET_KEYS, word)
 }
 
 /// Whether what follows a word lets it be quiet; `None` when more text is needed.

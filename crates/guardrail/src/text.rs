@@ -119,20 +119,57 @@ impl Folded {
     }
 }
 
-/// Whether the sorted `list` holds `w`. Compares bytes inline: the words are short,
-/// and a `memcmp` call per probe cost more than the comparison itself.
-pub(crate) fn in_sorted(list: &[&str], w: &str) -> bool {
-    let w = w.as_bytes();
-    list.binary_search_by(|x| {
-        let x = x.as_bytes();
-        for (a, b) in x.iter().zip(w) {
-            if a != b {
-                return a.cmp(b);
-            }
+/// Longest word a [`WordSet`] can hold, in bytes.
+pub(crate) const PACKED_MAX: usize = 16;
+
+/// A word packed into an integer: its bytes big-endian, zero-padded, so integer order
+/// is byte order (for words without NUL bytes).
+pub(crate) const fn pack(w: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < PACKED_MAX {
+        k <<= 8;
+        if i < w.len() {
+            k |= w[i] as u128;
         }
-        x.len().cmp(&w.len())
-    })
-    .is_ok()
+        i += 1;
+    }
+    k
+}
+
+/// Packs a sorted word list at compile time; see [`in_set`].
+pub(crate) const fn pack_all<const N: usize>(list: &[&str]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pack(list[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+/// Whether the packed sorted list `keys` holds `w`: one integer binary search, where
+/// comparing strings cost a `memcmp` call per probe.
+pub(crate) fn in_set(keys: &[u128], w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() > PACKED_MAX {
+        return false;
+    }
+    let mut buf = [0u8; PACKED_MAX];
+    buf[..b.len()].copy_from_slice(b);
+    keys.binary_search(&u128::from_be_bytes(buf)).is_ok()
+}
+
+/// `s.ends_with(w)` for short words, compared inline from the last byte.
+pub(crate) fn ends_with(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    s.len() >= w.len() && s.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// `s.starts_with(w)` for short words, compared inline.
+pub(crate) fn starts_with(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a == b)
 }
 
 /// The character starting at byte `i` of `s`.
@@ -188,6 +225,21 @@ mod tests {
     fn the_prolonged_sound_mark_is_a_hyphen_only_after_a_digit() {
         assert_eq!(folded("090ー1234 ルーシー").text, "090-1234 ルーシー");
         assert!(!needs_fold("ルーシー 090-1234"));
+    }
+
+    #[test]
+    fn packed_sets_find_exactly_their_words() {
+        const WORDS: &[&str] = &["Abc", "Ab", "abc", "unfortunately"];
+        let mut sorted = WORDS.to_vec();
+        sorted.sort();
+        let keys: Vec<u128> = sorted.iter().map(|w| pack(w.as_bytes())).collect();
+        assert!(keys.is_sorted());
+        for w in WORDS {
+            assert!(in_set(&keys, w));
+        }
+        for w in ["A", "Abcd", "abcdefghijklmnopq", ""] {
+            assert!(!in_set(&keys, w));
+        }
     }
 
     #[test]

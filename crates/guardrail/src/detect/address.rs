@@ -90,16 +90,30 @@ impl Address {
         let b = t.as_bytes();
         let starts_clean =
             |s: usize| s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'-');
-        if ascii_upper {
-            for re in [&self.en, &self.po_box, &self.romaji] {
-                for m in re.find_iter(hay) {
-                    if m.start() >= lo && starts_clean(m.start()) {
-                        out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));
-                    }
+        // A kept match lies inside the piece, so the piece must hold what every match
+        // holds; most pieces with digits hold neither, and the patterns are costly.
+        let piece = &b[lo..hi];
+        let numbered = ascii_upper
+            && piece.iter().enumerate().any(|(i, c)| {
+                let next = |k: usize| piece.get(i + k).copied().unwrap_or(0);
+                c.is_ascii_digit()
+                    && (next(1) == b' ' || (next(1).is_ascii_uppercase() && next(2) == b' '))
+            });
+        let boxed = ascii_upper && piece.windows(4).any(|w| w == b"Box ");
+        let en = [
+            (numbered, &self.en),
+            (boxed, &self.po_box),
+            (numbered, &self.romaji),
+        ];
+        for (_, re) in en.into_iter().filter(|(run, _)| *run) {
+            for m in re.find_iter(hay) {
+                if m.start() >= lo && starts_clean(m.start()) {
+                    out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));
                 }
             }
         }
-        if cjk {
+        let placed = || t[lo..hi].contains(['都', '道', '府', '県', '市', '区', '郡']);
+        if cjk && placed() {
             for m in self.ja.find_iter(hay) {
                 if m.start() >= lo {
                     out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));

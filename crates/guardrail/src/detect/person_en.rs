@@ -40,9 +40,11 @@ const NOT_NAMES: &[&str] = &[
     "University", "Valley", "Village", "Way", "Wednesday", "Week",
 ];
 
-/// Binary search in a sorted list.
-fn is_listed(list: &[&str], w: &str) -> bool {
-    crate::text::in_sorted(list, w)
+const NOT_NAME_KEYS: [u128; NOT_NAMES.len()] = crate::text::pack_all(NOT_NAMES);
+
+/// Whether `w` is in [`NOT_NAMES`].
+fn not_name(w: &str) -> bool {
+    crate::text::in_set(&NOT_NAME_KEYS, w)
 }
 
 /// Months and weekdays that are also first names: ambiguous even if the word list says not.
@@ -168,7 +170,7 @@ impl PersonEn {
         let chain = chain(t, toks, k + 1, hi);
         let mut name = chain.as_slice().iter().take(3).take_while(|&&i| {
             let w = &t[toks[i].s..toks[i].e];
-            SURNAME_PLACES.contains(&w) || !is_listed(NOT_NAMES, w)
+            SURNAME_PLACES.contains(&w) || !not_name(w)
         });
         let first = name.next();
         let last = name.last().or(first);
@@ -191,7 +193,7 @@ impl PersonEn {
         key: &mut String,
     ) -> Option<usize> {
         let word = |i: usize| &t[toks[i].s..toks[i].e];
-        let org = |w: &str| is_listed(NOT_NAMES, w) && !SURNAME_PLACES.contains(&w);
+        let org = |w: &str| not_name(w) && !SURNAME_PLACES.contains(&w);
         if chain.len() < 2 || chain.iter().any(|&i| org(word(i))) {
             return None;
         }
@@ -238,7 +240,7 @@ impl PersonEn {
             let (rf, rg) = romaji(g, w, key);
             return (rf || rg) && self.strong_cue.is_match(before) && w.len() >= 4;
         };
-        if is_listed(NOT_NAMES, w) && !self.strong_cue.is_match(before) {
+        if not_name(w) && !self.strong_cue.is_match(before) {
             return false;
         }
         let next_is_digit = t[toks[k].e..]
@@ -298,7 +300,7 @@ fn is_not_name(w: &str) -> bool {
     if let Some(first) = cap.get_mut(..1) {
         first.make_ascii_uppercase();
     }
-    is_listed(NOT_NAMES, cap.as_str())
+    not_name(cap.as_str())
 }
 
 fn is_cap(w: &str) -> bool {
@@ -408,5 +410,17 @@ fn tokenize(t: &str, from: usize, toks: &mut Vec<Tok>) {
         if !glued && !glued_after {
             toks.push(Tok { s, e: i });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_organisation_words_are_sorted_and_short_enough_to_pack() {
+        assert!(NOT_NAMES.is_sorted());
+        assert!(NOT_NAMES.iter().all(|w| w.len() <= crate::text::PACKED_MAX));
+        assert!(not_name("Motors") && !not_name("Sarah"));
     }
 }

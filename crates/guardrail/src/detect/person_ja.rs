@@ -5,7 +5,7 @@
 use super::Cand;
 use crate::Label;
 use crate::gazetteer::Gazetteers;
-use crate::text::{is_han, is_katakana};
+use crate::text::{ends_with, is_han, is_katakana, starts_with};
 
 /// Honorifics written in kanji (part of a kanji run) and in kana (after it).
 const HAN_HONORIFICS: &[&str] = &["先生", "様", "氏", "殿", "君"];
@@ -89,14 +89,6 @@ fn run_end(t: &str, i: usize, hi: usize, class: impl Fn(char) -> bool) -> usize 
         .map_or(hi, |(k, _)| i + k)
 }
 
-/// Byte offsets of the character boundaries of `s`, including its end.
-fn bounds(s: &str) -> Vec<usize> {
-    s.char_indices()
-        .map(|(k, _)| k)
-        .chain(std::iter::once(s.len()))
-        .collect()
-}
-
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     let run = &t[a..b];
     if let Some((h, name_end)) = honorific(t, a, b) {
@@ -107,10 +99,9 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         return;
     }
     let cued = cue_before(t, a);
-    let bs = bounds(run);
-    for &i in bs.iter().take(bs.len() - 1) {
+    for (i, _) in run.char_indices() {
         let prefix = &run[..i];
-        if i > 0 && !ROLES.iter().any(|r| prefix.ends_with(r)) {
+        if i > 0 && !ROLES.iter().any(|r| ends_with(prefix, r)) {
             continue;
         }
         let rest = &run[i..];
@@ -135,7 +126,7 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     let run = &t[a..b];
     for (k, _) in run.char_indices().skip(1) {
         let rest = &run[k..];
-        if let Some(h) = HAN_HONORIFICS.iter().find(|h| rest.starts_with(*h)) {
+        if let Some(h) = HAN_HONORIFICS.iter().find(|h| starts_with(rest, h)) {
             let after = rest[h.len()..].chars().next();
             let compound = match *h {
                 "様" => after.is_some_and(|c| "々式子相態".contains(c)),
@@ -151,7 +142,7 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     }
     KANA_HONORIFICS
         .iter()
-        .any(|h| t[b..].starts_with(h))
+        .any(|h| starts_with(&t[b..], h))
         .then_some((b, b))
 }
 
@@ -161,8 +152,7 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
     if part.is_empty() || NOT_NAMES.contains(&part) {
         return None;
     }
-    let bs = bounds(part);
-    for &i in bs.iter().take(bs.len() - 1) {
+    for (i, _) in part.char_indices() {
         let rest = &part[i..];
         if NOT_NAMES.contains(&rest) {
             return None;
@@ -217,18 +207,17 @@ fn is_given(s: &str, g: &Gazetteers) -> bool {
 
 /// Family + given name with at least `min_chars` characters in all.
 fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
-    let bs = bounds(s);
-    if bs.len() - 1 < min_chars {
+    if s.chars().nth(min_chars - 1).is_none() {
         return false;
     }
-    bs[1..bs.len() - 1].iter().any(|&k| {
+    s.char_indices().skip(1).any(|(k, _)| {
         is_family(&s[..k], g) && is_given(&s[k..], g) && !s[k..].ends_with(NON_NAME_ENDINGS)
     })
 }
 
 fn cue_before(t: &str, a: usize) -> bool {
     let before = t[..a].trim_end_matches([' ', 'の', 'は', 'が', ':', '：', 'も', '「']);
-    CUES.iter().chain(ROLES).any(|c| before.ends_with(c))
+    CUES.iter().chain(ROLES).any(|c| ends_with(before, c))
 }
 
 /// Words after a bare family name that show a person acting: "林が担当いたします",
@@ -239,7 +228,7 @@ fn acts_after(t: &str, b: usize) -> bool {
         .iter()
         .find_map(|p| rest.strip_prefix(p))
         .unwrap_or(rest);
-    ACTS.iter().any(|v| rest.starts_with(v))
+    ACTS.iter().any(|v| starts_with(rest, v))
 }
 
 /// "杉山 さくらさん": a family name, a space, a kana given name, a honorific.
@@ -261,14 +250,14 @@ fn spaced_kana_given(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand
 
 fn kata_run(t: &str, a: usize, b: usize, out: &mut Vec<Cand>) {
     let run = &t[a..b];
-    if run.chars().count() < 2 || KATA_NOT_NAMES.iter().any(|w| run.ends_with(w)) {
+    if run.chars().count() < 2 || KATA_NOT_NAMES.iter().any(|w| ends_with(run, w)) {
         return;
     }
     let after = &t[b..];
     let honorific = KANA_HONORIFICS
         .iter()
         .chain(HAN_HONORIFICS)
-        .any(|h| after.starts_with(h))
+        .any(|h| starts_with(after, h))
         && !after.starts_with("様式");
     let dotted = run.contains('・') && cue_before(t, a);
     if honorific || dotted || (cue_before(t, a) && run.chars().count() >= 3) {

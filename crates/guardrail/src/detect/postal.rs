@@ -49,7 +49,19 @@ impl Postal {
             let after = e >= b.len() || !(b[e].is_ascii_alphanumeric() || b[e] == b'-');
             s >= lo && e <= hi && before && after
         };
-        for m in self.ja.find_iter(&t[..hi]) {
+        // A kept code lies inside the piece: skip patterns whose digits are not there.
+        let piece = &b[lo..hi];
+        let mut digits = 0;
+        let mut run = 0;
+        for c in piece {
+            run = if c.is_ascii_digit() { run + 1 } else { 0 };
+            digits = digits.max(run);
+        }
+        let uk_shape = piece
+            .windows(2)
+            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_digit());
+        let ja = if digits >= 3 { Some(&self.ja) } else { None };
+        for m in ja.into_iter().flat_map(|re| re.find_iter(&t[..hi])) {
             let (s, e) = (m.start(), m.end());
             let marked = m.as_str().starts_with('〒');
             let has_dash = m.as_str().contains('-');
@@ -57,15 +69,17 @@ impl Postal {
                 out.push(Cand::new(s, e, Label::PostalCode));
             }
         }
-        for m in self.zip.find_iter(&t[..hi]) {
+        let zip = if digits >= 5 { Some(&self.zip) } else { None };
+        for m in zip.into_iter().flat_map(|re| re.find_iter(&t[..hi])) {
             let (s, e) = (m.start(), m.end());
-            let near = self.keywords.last_before(t, s, 40).is_some();
+            let near = || self.keywords.last_before(t, s, 40).is_some();
             let before = &t[crate::text::ceil_boundary(t, s.saturating_sub(24))..s];
-            if bounded(s, e) && (near || self.us_before.is_match(before)) {
+            if bounded(s, e) && (near() || self.us_before.is_match(before)) {
                 out.push(Cand::new(s, e, Label::PostalCode));
             }
         }
-        for m in self.uk.captures_iter(&t[..hi]) {
+        let uk = if uk_shape { Some(&self.uk) } else { None };
+        for m in uk.into_iter().flat_map(|re| re.captures_iter(&t[..hi])) {
             let (Some(all), Some(area)) = (m.get(0), m.get(1)) else {
                 continue;
             };
