@@ -5,7 +5,7 @@ use crate::detect::{Cand, Scratch};
 use crate::guardrail::Inner;
 use crate::redaction::Span;
 use crate::segment::{Piece, Scan, resume};
-use crate::text::ceil_boundary;
+use crate::text::{ceil_boundary, next_foldable};
 
 /// Bytes of already-consumed text the detectors see as left context.
 pub(crate) const LEFT_CONTEXT: usize = 64;
@@ -38,11 +38,16 @@ impl Driver {
         spans: &mut Vec<Span>,
     ) -> usize {
         let mut pos = start;
+        // Text passes through unchanged except where a span is replaced, so it is copied
+        // to `out` in long runs: `copied` is how far it has been.
+        let mut copied = start;
+        let mut fold = NextFold::default();
         loop {
             let piece = match resume(&buf[pos..], self.scan, eof) {
                 Ok(piece) => piece,
                 Err(scan) => {
                     self.scan = scan;
+                    out.push_str(&buf[copied..pos]);
                     return pos;
                 }
             };
@@ -50,9 +55,32 @@ impl Driver {
             let (a_end, q_end) = (pos + active, pos + active + quiet);
             if active > 0 {
                 let left = ceil_boundary(buf, pos.saturating_sub(LEFT_CONTEXT));
-                self.emit(g, &buf[left..q_end], pos - left, a_end - left, out, spans);
+                let may_fold = fold.within(buf.as_bytes(), left, q_end);
+                g.detectors().detect(
+                    &buf[left..q_end],
+                    pos - left,
+                    a_end - left,
+                    may_fold,
+                    &mut self.scratch,
+                    &mut self.cands,
+                );
+                for c in &self.cands {
+                    let (s, e) = (pos + c.start, pos + c.end);
+                    if g.allowed(&buf[s..e]) {
+                        continue;
+                    }
+                    out.push_str(&buf[copied..s]);
+                    let placeholder = g.placeholders().get(c.label);
+                    out.push_str(placeholder);
+                    spans.push(Span {
+                        start: self.consumed + c.start,
+                        end: self.consumed + c.end,
+                        label: c.label,
+                        placeholder: placeholder.to_owned(),
+                    });
+                    copied = e;
+                }
             }
-            out.push_str(&buf[a_end..q_end]);
             self.consumed += active + quiet;
             self.scan = Scan::start(buf[pos..q_end].chars().next_back());
             pos = q_end;
@@ -63,38 +91,32 @@ impl Driver {
     pub fn consumed(&self) -> usize {
         self.consumed
     }
+}
 
-    /// Redacts the active piece `window[lo..hi]`; the window holds its left context
-    /// before it and the following quiet unit after it.
-    fn emit(
-        &mut self,
-        g: &Inner,
-        window: &str,
-        lo: usize,
-        hi: usize,
-        out: &mut String,
-        spans: &mut Vec<Span>,
-    ) {
-        let active = &window[lo..hi];
-        g.detectors()
-            .detect(window, lo, hi, &mut self.scratch, &mut self.cands);
-        let mut at = 0;
-        for c in &self.cands {
-            let value = &active[c.start..c.end];
-            if g.allowed(value) {
-                continue;
-            }
-            out.push_str(&active[at..c.start]);
-            let placeholder = g.placeholders().get(c.label);
-            out.push_str(placeholder);
-            spans.push(Span {
-                start: self.consumed + c.start,
-                end: self.consumed + c.end,
-                label: c.label,
-                placeholder: placeholder.to_owned(),
-            });
-            at = c.end;
+/// Where the next character that width folding may change lies, found by a scan that
+/// only moves forward: each byte is looked at about once, not once per window.
+#[derive(Debug)]
+struct NextFold {
+    from: usize,
+    at: usize,
+}
+
+impl Default for NextFold {
+    fn default() -> Self {
+        NextFold {
+            from: usize::MAX,
+            at: 0,
         }
-        out.push_str(&active[at..]);
+    }
+}
+
+impl NextFold {
+    /// Whether `b[l..r]` may need folding; `l` never decreases between calls.
+    fn within(&mut self, b: &[u8], l: usize, r: usize) -> bool {
+        if l < self.from || self.at < l {
+            self.at = next_foldable(b, l);
+            self.from = l;
+        }
+        self.at < r
     }
 }

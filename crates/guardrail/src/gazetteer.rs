@@ -130,8 +130,12 @@ pub(crate) fn fold_romaji(word: &str, out: &mut String) {
 /// Replaces each occurrence of `from` with `to`, left to right and without overlaps
 /// (what `str::replace` does), in place.
 fn collapse(s: &mut String, from: &str, to: &str) {
+    let from = from.as_bytes();
     let mut i = 0;
-    while let Some(k) = s[i..].find(from) {
+    while let Some(k) = s.as_bytes()[i..]
+        .windows(from.len())
+        .position(|w| w == from)
+    {
         s.replace_range(i + k..i + k + from.len(), to);
         i += k + to.len();
     }

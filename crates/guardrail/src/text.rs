@@ -44,9 +44,14 @@ fn fold_char(c: char, prev_is_digit: bool) -> char {
 /// True if [`Folded::fold`] would change `s`: a byte scan for the lead bytes of the
 /// characters `fold_char` rewrites, so unfolded text (most text) is never copied.
 pub(crate) fn needs_fold(s: &str) -> bool {
-    let b = s.as_bytes();
+    next_foldable(s.as_bytes(), 0) < s.len()
+}
+
+/// The offset of the first character at or after `from` that folding may change (an
+/// over-estimate for `ー`, which folds only after a digit), or `b.len()`.
+pub(crate) fn next_foldable(b: &[u8], from: usize) -> usize {
     let at = |k: usize| b.get(k).copied().unwrap_or(0);
-    let mut i = 0;
+    let mut i = from;
     while i < b.len() {
         let lead = b[i];
         if lead < 0xE2 {
@@ -67,11 +72,11 @@ pub(crate) fn needs_fold(s: &str) -> bool {
             _ => false,
         };
         if hit {
-            return true;
+            return i;
         }
         i += 1;
     }
-    false
+    b.len()
 }
 
 /// A width-folded copy of a text with a map back to the original byte offsets.

@@ -110,9 +110,18 @@ impl Detectors {
     }
 
     /// Finds the spans of the active piece `window[lo..hi]`; the window holds its left
-    /// context before it and the quiet unit after it. Offsets in `out` are relative to
-    /// the piece, non-overlapping and sorted.
-    pub fn detect(&self, window: &str, lo: usize, hi: usize, s: &mut Scratch, out: &mut Vec<Cand>) {
+    /// context before it and the quiet unit after it; `may_fold` is false when the
+    /// caller knows width folding would not change the window. Offsets in `out` are
+    /// relative to the piece, non-overlapping and sorted.
+    pub fn detect(
+        &self,
+        window: &str,
+        lo: usize,
+        hi: usize,
+        may_fold: bool,
+        s: &mut Scratch,
+        out: &mut Vec<Cand>,
+    ) {
         out.clear();
         let trig = Triggers::of(&window[lo..hi]);
         if !trig.any() {
@@ -123,7 +132,7 @@ impl Detectors {
             cands,
             toks,
         } = s;
-        let is_folded = folded.fold(window);
+        let is_folded = may_fold && folded.fold(window);
         let (t, flo, fhi) = if is_folded {
             (folded.text.as_str(), folded.folded(lo), folded.folded(hi))
         } else {
