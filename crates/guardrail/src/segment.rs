@@ -15,9 +15,7 @@
 //! boundary) no later than that, so a decision never needs more than
 //! [`DECISION_WINDOW`] bytes.
 
-use crate::text::{
-    char_at, in_set, is_any_digit, is_han, is_hiragana, is_ja_break, is_katakana, pack_all,
-};
+use crate::text::{WordSet, char_at, is_any_digit, is_han, is_hiragana, is_ja_break, is_katakana};
 
 /// Longest active piece, in bytes.
 pub(crate) const MAX_ACTIVE: usize = 192;
@@ -67,8 +65,8 @@ const QUIET_CAPS: &[&str] = &[
     "What", "When", "Where", "Which", "Who", "Why", "With", "Would", "Yes", "You", "Your",
 ];
 
-const MATCH_KEYS: [u128; MATCH_WORDS.len()] = pack_all(MATCH_WORDS);
-const QUIET_KEYS: [u128; QUIET_CAPS.len()] = pack_all(QUIET_CAPS);
+static MATCH_SET: WordSet<128> = WordSet::new(MATCH_WORDS);
+static QUIET_SET: WordSet<256> = WordSet::new(QUIET_CAPS);
 
 /// Where a scan that needed more text stopped, so the next attempt can resume there.
 /// Every position before `i` is known not to start a quiet unit.
@@ -225,9 +223,9 @@ fn is_quiet_word(word: &str) -> bool {
     if b.iter()
         .all(|c| c.is_ascii_lowercase() || *c == b'\'' || *c >= 0x80)
     {
-        return word.len() > MATCH_WORD_MAX || !in_set(&MATCH_KEYS, word);
+        return word.len() > MATCH_WORD_MAX || !MATCH_SET.contains(word);
     }
-    in_set(&QUIET_KEYS, word)
+    QUIET_SET.contains(word)
 }
 
 /// Whether what follows a word lets it be quiet; `None` when more text is needed.

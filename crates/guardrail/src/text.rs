@@ -127,42 +127,101 @@ impl Folded {
 /// Longest word a [`WordSet`] can hold, in bytes.
 pub(crate) const PACKED_MAX: usize = 16;
 
-/// A word packed into an integer: its bytes big-endian, zero-padded, so integer order
-/// is byte order (for words without NUL bytes).
-pub(crate) const fn pack(w: &[u8]) -> u128 {
+/// `b[from..to]` packed into an integer, zero-padded (`to - from` at most 16).
+const fn pack(b: &[u8], from: usize, to: usize) -> u128 {
     let mut k = 0u128;
     let mut i = 0;
     while i < PACKED_MAX {
         k <<= 8;
-        if i < w.len() {
-            k |= w[i] as u128;
+        if from + i < to {
+            k |= b[from + i] as u128;
         }
         i += 1;
     }
     k
 }
 
-/// Packs a sorted word list at compile time; see [`in_set`].
-pub(crate) const fn pack_all<const N: usize>(list: &[&str]) -> [u128; N] {
-    let mut out = [0u128; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = pack(list[i].as_bytes());
-        i += 1;
-    }
-    out
+const fn slot(key: u128, slots: usize) -> usize {
+    let mixed = ((key >> 64) as u64 ^ key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 32) as usize % slots
 }
 
-/// Whether the packed sorted list `keys` holds `w`: one integer binary search, where
-/// comparing strings cost a `memcmp` call per probe.
-pub(crate) fn in_set(keys: &[u128], w: &str) -> bool {
-    let b = w.as_bytes();
-    if b.len() > PACKED_MAX {
-        return false;
+/// A fixed set of short words (at most [`PACKED_MAX`] bytes, no NUL), built at compile
+/// time: each word is packed into an integer and placed in an open-addressing table
+/// of `S` slots, so a look-up is one hash and about one integer compare, where a
+/// binary search over strings cost several `memcmp` calls.
+pub(crate) struct WordSet<const S: usize> {
+    slots: [u128; S],
+}
+
+impl<const S: usize> WordSet<S> {
+    /// The set of `words`. Fails to compile if a word is too long or the table too small.
+    pub const fn new(words: &[&str]) -> Self {
+        let mut set = WordSet { slots: [0; S] };
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            assert!(!b.is_empty() && b.len() <= PACKED_MAX);
+            set.insert(pack(b, 0, b.len()));
+            i += 1;
+        }
+        set
     }
-    let mut buf = [0u8; PACKED_MAX];
-    buf[..b.len()].copy_from_slice(b);
-    keys.binary_search(&u128::from_be_bytes(buf)).is_ok()
+
+    /// The set of the last characters of `words`.
+    pub const fn last_chars(words: &[&str]) -> Self {
+        let mut set = WordSet { slots: [0; S] };
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            let mut start = b.len() - 1;
+            while start > 0 && b[start] & 0xC0 == 0x80 {
+                start -= 1;
+            }
+            set.insert(pack(b, start, b.len()));
+            i += 1;
+        }
+        set
+    }
+
+    const fn insert(&mut self, key: u128) {
+        assert!(S >= 8);
+        let mut h = slot(key, S);
+        let mut probes = 0;
+        while self.slots[h] != 0 && self.slots[h] != key {
+            h = (h + 1) % S;
+            probes += 1;
+            // Keep the table at most half full.
+            assert!(probes < S / 2);
+        }
+        self.slots[h] = key;
+    }
+
+    /// Whether the set holds `w`.
+    pub fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > PACKED_MAX {
+            return false;
+        }
+        let mut buf = [0u8; PACKED_MAX];
+        buf[..b.len()].copy_from_slice(b);
+        let key = u128::from_be_bytes(buf);
+        let mut h = slot(key, S);
+        loop {
+            match self.slots[h] {
+                0 => return false,
+                k if k == key => return true,
+                _ => h = (h + 1) % S,
+            }
+        }
+    }
+
+    /// Whether the set holds the last character of `s`.
+    pub fn holds_last_char(&self, s: &str) -> bool {
+        s.chars()
+            .next_back()
+            .is_some_and(|c| self.contains(&s[s.len() - c.len_utf8()..]))
+    }
 }
 
 /// `s.ends_with(w)` for short words, compared inline from the last byte.
@@ -233,18 +292,18 @@ mod tests {
     }
 
     #[test]
-    fn packed_sets_find_exactly_their_words() {
-        const WORDS: &[&str] = &["Abc", "Ab", "abc", "unfortunately"];
-        let mut sorted = WORDS.to_vec();
-        sorted.sort();
-        let keys: Vec<u128> = sorted.iter().map(|w| pack(w.as_bytes())).collect();
-        assert!(keys.is_sorted());
+    fn word_sets_hold_exactly_their_words() {
+        const WORDS: &[&str] = &["Abc", "Ab", "abc", "unfortunately", "担当者", "名前"];
+        const SET: WordSet<16> = WordSet::new(WORDS);
+        const ENDS: WordSet<16> = WordSet::last_chars(WORDS);
         for w in WORDS {
-            assert!(in_set(&keys, w));
+            assert!(SET.contains(w));
         }
-        for w in ["A", "Abcd", "abcdefghijklmnopq", ""] {
-            assert!(!in_set(&keys, w));
+        for w in ["A", "Abcd", "abcdefghijklmnopq", "", "担当", "名"] {
+            assert!(!SET.contains(w));
         }
+        assert!(ENDS.holds_last_char("の担当者") && ENDS.holds_last_char("前"));
+        assert!(!ENDS.holds_last_char("担当") && !ENDS.holds_last_char(""));
     }
 
     #[test]

@@ -95,9 +95,13 @@ impl Address {
         let piece = &b[lo..hi];
         let numbered = ascii_upper
             && piece.iter().enumerate().any(|(i, c)| {
+                // "12 Main", "12B Main", "1-2-3 Roppongi", "12 N. Main", "12 3rd":
+                // a number, a space, then a capital letter or a digit.
                 let next = |k: usize| piece.get(i + k).copied().unwrap_or(0);
+                let word = |k: usize| next(k).is_ascii_uppercase() || next(k).is_ascii_digit();
                 c.is_ascii_digit()
-                    && (next(1) == b' ' || (next(1).is_ascii_uppercase() && next(2) == b' '))
+                    && ((next(1) == b' ' && word(2))
+                        || (next(1).is_ascii_uppercase() && next(2) == b' ' && word(3)))
             });
         let boxed = ascii_upper && piece.windows(4).any(|w| w == b"Box ");
         let en = [

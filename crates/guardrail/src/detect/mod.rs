@@ -69,18 +69,30 @@ struct Triggers {
 impl Triggers {
     fn of(piece: &str) -> Self {
         let mut t = Triggers::default();
-        for c in piece.chars() {
-            match c {
-                '0'..='9' => t.digit = true,
-                'A'..='Z' => t.upper = true,
-                '@' | '＠' => t.at = true,
-                'a'..='z' | ' ' | '\n' | '.' | ',' | '\'' | '-' | '!' | '?' => {}
+        let b = piece.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'0'..=b'9' => t.digit = true,
+                b'A'..=b'Z' => t.upper = true,
+                b'@' => t.at = true,
                 c if c.is_ascii() => {}
-                c if is_any_digit(c) || c == '〒' => t.digit = true,
-                c if is_han(c) || is_katakana(c) => t.cjk = true,
-                c if ('Ａ'..='Ｚ').contains(&c) => t.upper = true,
-                _ => {}
+                _ => {
+                    let Some(c) = piece[i..].chars().next() else {
+                        break;
+                    };
+                    match c {
+                        '＠' => t.at = true,
+                        c if is_any_digit(c) || c == '〒' => t.digit = true,
+                        c if is_han(c) || is_katakana(c) => t.cjk = true,
+                        c if ('Ａ'..='Ｚ').contains(&c) => t.upper = true,
+                        _ => {}
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
             }
+            i += 1;
         }
         t
     }

@@ -5,7 +5,7 @@
 use super::Cand;
 use crate::Label;
 use crate::gazetteer::Gazetteers;
-use crate::text::{ends_with, is_han, is_katakana, starts_with};
+use crate::text::{WordSet, ends_with, is_han, is_katakana, starts_with};
 
 /// Honorifics written in kanji (part of a kanji run) and in kana (after it).
 const HAN_HONORIFICS: &[&str] = &["先生", "様", "氏", "殿", "君"];
@@ -24,6 +24,48 @@ const ROLES: &[&str] = &[
 const CUES: &[&str] = &[
     "担当者", "担当", "氏名", "名前", "宛名", "宛先", "お名前", "名義", "責任者", "連絡先",
 ];
+
+static ROLE_ENDS: WordSet<64> = WordSet::last_chars(ROLES);
+static CUE_ENDS: WordSet<128> = WordSet::last_chars(CUES_AND_ROLES);
+const CUES_AND_ROLES: &[&str] = &[
+    "担当者",
+    "担当",
+    "氏名",
+    "名前",
+    "宛名",
+    "宛先",
+    "お名前",
+    "名義",
+    "責任者",
+    "連絡先",
+    "副店長",
+    "店長",
+    "部長",
+    "課長",
+    "係長",
+    "社長",
+    "主任",
+    "代表",
+    "院長",
+    "医師",
+    "看護師",
+    "講師",
+    "弁護士",
+    "税理士",
+    "支配人",
+    "会長",
+    "専務",
+    "常務",
+    "取締役",
+    "理事長",
+    "校長",
+    "教授",
+    "准教授",
+    "受付",
+    "営業",
+    "窓口",
+];
+static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
 
 /// Kanji words often followed by a honorific that are not names.
 #[rustfmt::skip]
@@ -101,7 +143,9 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     let cued = cue_before(t, a);
     for (i, _) in run.char_indices() {
         let prefix = &run[..i];
-        if i > 0 && !ROLES.iter().any(|r| ends_with(prefix, r)) {
+        let role =
+            || ROLE_ENDS.holds_last_char(prefix) && ROLES.iter().any(|r| ends_with(prefix, r));
+        if i > 0 && !role() {
             continue;
         }
         let rest = &run[i..];
@@ -149,12 +193,12 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
 /// Start of the name that ends at `end` before a honorific, if it is one.
 fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Option<usize> {
     let part = &t[a..end];
-    if part.is_empty() || NOT_NAMES.contains(&part) {
+    if part.is_empty() || NOT_NAME_SET.contains(part) {
         return None;
     }
     for (i, _) in part.char_indices() {
         let rest = &part[i..];
-        if NOT_NAMES.contains(&rest) {
+        if NOT_NAME_SET.contains(rest) {
             return None;
         }
         if is_family(rest, g) || is_given(rest, g) || full_name(rest, g, 2) {
@@ -217,7 +261,7 @@ fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
 
 fn cue_before(t: &str, a: usize) -> bool {
     let before = t[..a].trim_end_matches([' ', 'の', 'は', 'が', ':', '：', 'も', '「']);
-    CUES.iter().chain(ROLES).any(|c| ends_with(before, c))
+    CUE_ENDS.holds_last_char(before) && CUES.iter().chain(ROLES).any(|c| ends_with(before, c))
 }
 
 /// Words after a bare family name that show a person acting: "林が担当いたします",
@@ -262,5 +306,22 @@ fn kata_run(t: &str, a: usize, b: usize, out: &mut Vec<Cand>) {
     let dotted = run.contains('・') && cue_before(t, a);
     if honorific || dotted || (cue_before(t, a) && run.chars().count() >= 3) {
         out.push(Cand::new(a, b, Label::Person));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_sets_cover_their_lists() {
+        assert!(NOT_NAMES.iter().all(|w| NOT_NAME_SET.contains(w)));
+        assert!(ROLES.iter().all(|w| ROLE_ENDS.holds_last_char(w)));
+        for w in CUES.iter().chain(ROLES) {
+            assert!(
+                CUES_AND_ROLES.contains(w) && CUE_ENDS.holds_last_char(w),
+                "{w}"
+            );
+        }
     }
 }

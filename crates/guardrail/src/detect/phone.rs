@@ -71,10 +71,12 @@ impl Phone {
         let b = t.as_bytes();
         let mut s = start;
         while s < end {
-            let cuts: Vec<usize> = (s..end).filter(|&k| b[k] == b' ').collect();
+            let cuts = (s..end).filter(|&k| b[k] == b' ');
+            // The context keywords depend only on the start: look them up once.
+            let mut context = None;
             let found = std::iter::once(end)
-                .chain(cuts.iter().rev().copied())
-                .find(|&e| e > s && self.accept(t, s, e));
+                .chain(cuts.clone().rev())
+                .find(|&e| e > s && self.accept(t, s, e, &mut context));
             let next = match found {
                 Some(e) => {
                     // "(090-1234-5678" inside brackets: the bracket is not the number's.
@@ -87,8 +89,7 @@ impl Phone {
                     Some(e)
                 }
                 None => cuts
-                    .iter()
-                    .copied()
+                    .clone()
                     .find(|&c| matches!(b.get(c + 1), Some(b'+' | b'('))),
             };
             let Some(mut n) = next else { break };
@@ -99,18 +100,26 @@ impl Phone {
         }
     }
 
-    fn accept(&self, t: &str, s: usize, e: usize) -> bool {
+    /// Whether `t[s..e]` is a phone number; `context` caches the keywords before `s`.
+    fn accept(&self, t: &str, s: usize, e: usize, context: &mut Option<Keys>) -> bool {
         let Some(shape) = shape(&t[s..e]) else {
             return false;
         };
-        let pos = self.positive.last_before(t, s, WINDOW);
-        let neg = self.negative.last_before(t, s, WINDOW);
+        let (pos, neg) = *context.get_or_insert_with(|| {
+            (
+                self.positive.last_before(t, s, WINDOW),
+                self.negative.last_before(t, s, WINDOW),
+            )
+        });
         match shape {
             Shape::Strong => neg.is_none_or(|n| pos.is_some_and(|p| p > n)),
             Shape::Weak => pos.is_some_and(|p| neg.is_none_or(|n| p > n)),
         }
     }
 }
+
+/// End offsets of the last positive and negative context keyword before a number.
+type Keys = (Option<usize>, Option<usize>);
 
 fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
     let next_digit = |k: usize| k < hi && b[k].is_ascii_digit();
@@ -154,16 +163,77 @@ fn run_end(b: &[u8], i: usize, hi: usize) -> usize {
     if glued { i } else { last }
 }
 
+/// The digits and digit groups of a candidate, with `(0)` removed (as in
+/// `+44 (0)20`), kept on the stack: at most [`MAX_DIGITS`] of each are stored, which
+/// is all a number can have.
+struct Digits {
+    digits: [u8; MAX_DIGITS],
+    n: usize,
+    groups: [usize; MAX_DIGITS],
+    ng: usize,
+}
+
+const MAX_DIGITS: usize = 16;
+
+impl Digits {
+    fn of(s: &str) -> Self {
+        let b = s.as_bytes();
+        let mut d = Digits {
+            digits: [0; MAX_DIGITS],
+            n: 0,
+            groups: [0; MAX_DIGITS],
+            ng: 0,
+        };
+        let mut run = 0;
+        let mut i = 0;
+        while i < b.len() {
+            // Removing "(0)" joins what stands either side of it.
+            if b[i..].starts_with(b"(0)") {
+                i += 3;
+                continue;
+            }
+            if b[i].is_ascii_digit() {
+                if d.n < MAX_DIGITS {
+                    d.digits[d.n] = b[i];
+                }
+                d.n += 1;
+                run += 1;
+            } else if run > 0 {
+                d.push_group(run);
+                run = 0;
+            }
+            i += 1;
+        }
+        if run > 0 {
+            d.push_group(run);
+        }
+        d
+    }
+
+    fn push_group(&mut self, len: usize) {
+        if self.ng < MAX_DIGITS {
+            self.groups[self.ng] = len;
+        }
+        self.ng += 1;
+    }
+
+    fn digits(&self) -> &str {
+        std::str::from_utf8(&self.digits[..self.n.min(MAX_DIGITS)]).unwrap_or("")
+    }
+
+    fn groups(&self) -> &[usize] {
+        &self.groups[..self.ng.min(MAX_DIGITS)]
+    }
+}
+
 fn shape(s: &str) -> Option<Shape> {
-    let trunk = s.replace("(0)", "");
-    let digits: String = trunk.chars().filter(char::is_ascii_digit).collect();
-    let groups: Vec<usize> = trunk
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|g| !g.is_empty())
-        .map(str::len)
-        .collect();
-    let n = digits.len();
-    if !(7..=15).contains(&n) || looks_like_date(&groups, &digits) {
+    let d = Digits::of(s);
+    let n = d.n;
+    if !(7..=15).contains(&n) {
+        return None;
+    }
+    let (digits, groups) = (d.digits(), d.groups());
+    if looks_like_date(groups, digits) {
         return None;
     }
     if s.contains('.') && !(groups == [3, 3, 4] || s.starts_with('+')) {
@@ -171,14 +241,14 @@ fn shape(s: &str) -> Option<Shape> {
     }
     let first = s.as_bytes().first().copied().unwrap_or(b' ');
     match first {
-        b'+' => international(&digits, groups.len()),
+        b'+' => international(digits, groups.len()),
         b'(' => (10..=11).contains(&n).then_some(Shape::Strong),
-        b'0' => national(&digits, &groups),
+        b'0' => national(digits, groups),
         b'1' if n == 11 && groups.len() >= 3 && groups[1..].starts_with(&[3, 3]) => {
             Some(Shape::Strong)
         }
         b'1' if n == 11 && groups.len() == 1 => Some(Shape::Weak),
-        b'2'..=b'9' => match groups.as_slice() {
+        b'2'..=b'9' => match groups {
             [3, 3, 4] => Some(Shape::Strong),
             [3, 4] | [10] => Some(Shape::Weak),
             _ => None,

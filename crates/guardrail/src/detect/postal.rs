@@ -53,14 +53,21 @@ impl Postal {
         let piece = &b[lo..hi];
         let mut digits = 0;
         let mut run = 0;
-        for c in piece {
+        // NNN-NNNN or NNNNNNN, the digits every Japanese code has.
+        let mut ja_shape = false;
+        for (i, c) in piece.iter().enumerate() {
             run = if c.is_ascii_digit() { run + 1 } else { 0 };
             digits = digits.max(run);
+            let dashed = || {
+                let after = &piece[i + 1..];
+                after.len() >= 5 && after[0] == b'-' && after[1..5].iter().all(u8::is_ascii_digit)
+            };
+            ja_shape |= run >= 7 || (run >= 3 && dashed());
         }
         let uk_shape = piece
             .windows(2)
             .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_digit());
-        let ja = if digits >= 3 { Some(&self.ja) } else { None };
+        let ja = if ja_shape { Some(&self.ja) } else { None };
         for m in ja.into_iter().flat_map(|re| re.find_iter(&t[..hi])) {
             let (s, e) = (m.start(), m.end());
             let marked = m.as_str().starts_with('〒');
