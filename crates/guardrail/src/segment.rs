@@ -115,7 +115,11 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
                 quiet: 0,
             });
         }
-        let Some(c) = char_at(buf, i) else {
+        let c = match buf.as_bytes().get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => char_at(buf, i),
+        };
+        let Some(c) = c else {
             return match (eof, i > 0) {
                 (true, true) => Ok(Piece {
                     active: i,
@@ -151,7 +155,10 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
             }
             Quiet::No(len) => {
                 let next = i + len;
-                prev_c = buf[..next].chars().next_back();
+                prev_c = match buf.as_bytes().get(next.wrapping_sub(1)) {
+                    Some(&b) if b.is_ascii() => Some(char::from(b)),
+                    _ => buf[..next].chars().next_back(),
+                };
                 if next <= MAX_ACTIVE && prev_c.is_some_and(is_soft_break) {
                     soft = next;
                 }

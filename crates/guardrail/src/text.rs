@@ -203,9 +203,11 @@ impl<const S: usize> WordSet<S> {
         if b.is_empty() || b.len() > PACKED_MAX {
             return false;
         }
-        let mut buf = [0u8; PACKED_MAX];
-        buf[..b.len()].copy_from_slice(b);
-        let key = u128::from_be_bytes(buf);
+        // A byte loop, not a copy of variable length (which costs a `memcpy` call).
+        let mut key = 0u128;
+        for (i, &c) in b.iter().enumerate() {
+            key |= u128::from(c) << (8 * (PACKED_MAX - 1 - i));
+        }
         let mut h = slot(key, S);
         loop {
             match self.slots[h] {

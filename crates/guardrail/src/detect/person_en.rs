@@ -144,7 +144,7 @@ impl PersonEn {
         {
             return k + 2;
         }
-        if !is_cap(w) {
+        if !is_cap(w) || !maybe_name(g, w, key) {
             return k + 1;
         }
         let chain = chain(t, toks, k, hi);
@@ -252,6 +252,17 @@ impl PersonEn {
             self.cue.is_match(before)
         }
     }
+}
+
+/// Whether `w` is in a list that every rule below needs the first word in: English
+/// first names or romanised Japanese names (ambiguous ones included). Most capitalised
+/// words are not, and skip the chain, the cue patterns and the pair rules.
+fn maybe_name(g: &Gazetteers, w: &str, key: &mut String) -> bool {
+    if g.en_first.contains_key(w) {
+        return true;
+    }
+    fold_romaji(w, key);
+    g.romaji_given.contains_key(key.as_str()) || g.romaji_family.contains_key(key.as_str())
 }
 
 /// "Daniel and Mia": two unambiguous first names joined by "and" or "or".

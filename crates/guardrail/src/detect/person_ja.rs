@@ -140,7 +140,8 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         let _ = h;
         return;
     }
-    let cued = cue_before(t, a);
+    // The context checks are pure and only matter for a family name: ask them last.
+    let cued = || cue_before(t, a);
     for (i, _) in run.char_indices() {
         let prefix = &run[..i];
         let role =
@@ -157,8 +158,8 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             out.push(cand);
             return;
         }
-        let acting = acts_after(t, b) && rest.chars().count() >= 2;
-        if full_name(rest, g, 3) || ((cued || i > 0 || acting) && is_family(rest, g)) {
+        let acting = || acts_after(t, b) && rest.chars().count() >= 2;
+        if full_name(rest, g, 3) || (is_family(rest, g) && (i > 0 || cued() || acting())) {
             out.push(Cand::new(a + i, b, Label::Person));
             return;
         }
