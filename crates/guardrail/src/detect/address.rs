@@ -116,7 +116,16 @@ impl Address {
                 }
             }
         }
-        let placed = || t[lo..hi].contains(['都', '道', '府', '県', '市', '区', '郡']);
+        // A Japanese match names a place (都道府県 or 市区郡) and then a block with a
+        // digit, 丁目 or 番地.
+        let placed = || {
+            let piece = &t[lo..hi];
+            piece
+                .find(['都', '道', '府', '県', '市', '区', '郡'])
+                .is_some_and(|p| {
+                    piece[p..].contains(|c: char| c.is_ascii_digit() || c == '丁' || c == '番')
+                })
+        };
         if cjk && placed() {
             for m in self.ja.find_iter(hay) {
                 if m.start() >= lo {

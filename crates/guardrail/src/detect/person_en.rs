@@ -7,6 +7,7 @@ use regex::Regex;
 use super::{Cand, regex_err};
 use crate::Label;
 use crate::gazetteer::{Gazetteers, fold_romaji};
+use crate::text::WordSet;
 
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
@@ -40,7 +41,7 @@ const NOT_NAMES: &[&str] = &[
     "University", "Valley", "Village", "Way", "Wednesday", "Week",
 ];
 
-static NOT_NAME_SET: crate::text::WordSet<512> = crate::text::WordSet::new(NOT_NAMES);
+static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
 
 /// Whether `w` is in [`NOT_NAMES`].
 fn not_name(w: &str) -> bool {
@@ -60,6 +61,13 @@ const BRANDS: &[(&str, &str)] = &[
     ("Ernst", "Young"), ("Jack", "Daniels"), ("Hugo", "Boss"), ("Louis", "Vuitton"),
     ("Estee", "Lauder"), ("Ford", "Motor"), ("John", "Lewis"), ("Henry", "Schein"),
 ];
+
+/// The first words of [`BRANDS`], to skip the pair comparison for every other word.
+static BRAND_FIRSTS: WordSet<64> = WordSet::new(&[
+    "Morgan", "Charles", "Wells", "Goldman", "Merrill", "Harley", "Tommy", "Calvin", "Ralph",
+    "Kate", "Marc", "Michael", "Dow", "Baskin", "Barnes", "Marks", "Ernst", "Jack", "Hugo",
+    "Louis", "Estee", "Ford", "John", "Henry",
+]);
 
 const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan", "-shi"];
 
@@ -138,9 +146,10 @@ impl PersonEn {
         if TITLES.contains(&w) {
             return self.titled(t, toks, k, hi, out);
         }
-        if toks
-            .get(k + 1)
-            .is_some_and(|n| BRANDS.contains(&(w, &t[n.s..n.e])))
+        if BRAND_FIRSTS.contains(w)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| BRANDS.contains(&(w, &t[n.s..n.e])))
         {
             return k + 2;
         }
@@ -260,6 +269,12 @@ impl PersonEn {
 fn maybe_name(g: &Gazetteers, w: &str, key: &mut String) -> bool {
     if g.en_first.contains_key(w) {
         return true;
+    }
+    // Hepburn has no l, q, v or x, and the romaji lists hold none.
+    if w.bytes()
+        .any(|b| matches!(b | 0x20, b'l' | b'q' | b'v' | b'x'))
+    {
+        return false;
     }
     fold_romaji(w, key);
     g.romaji_given.contains_key(key.as_str()) || g.romaji_family.contains_key(key.as_str())
@@ -432,5 +447,14 @@ mod tests {
     fn the_organisation_word_set_holds_exactly_the_list() {
         assert!(NOT_NAMES.iter().all(|w| not_name(w)));
         assert!(not_name("Motors") && !not_name("Sarah") && !not_name("Motor Company"));
+    }
+
+    #[test]
+    fn the_shortcuts_agree_with_the_lists_they_stand_for() {
+        assert!(BRANDS.iter().all(|(first, _)| BRAND_FIRSTS.contains(first)));
+        let g = Gazetteers::get();
+        for name in g.romaji_given.keys().chain(g.romaji_family.keys()) {
+            assert!(!name.contains(['l', 'q', 'v', 'x']), "{name}");
+        }
     }
 }

@@ -105,6 +105,8 @@ impl Postal {
     fn ja_context(&self, t: &str, s: usize, e: usize) -> bool {
         let after = t[e..].trim_start();
         self.keywords.last_before(t, s, 20).is_some()
-            || PREFECTURES.iter().any(|p| after.starts_with(p))
+            || PREFECTURES
+                .iter()
+                .any(|p| crate::text::starts_with(after, p))
     }
 }
