@@ -192,16 +192,24 @@ fn quiet_at(buf: &str, i: usize, c: char, prev: Option<char>, eof: bool) -> Quie
 fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     let rest = &buf[i..];
     let bytes = rest.as_bytes();
-    let mut end = 0;
-    while end < bytes.len() {
-        let b = bytes[end];
-        let apostrophe = (b == b'\'') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
-        if b.is_ascii_alphanumeric() || (apostrophe && end > 0) {
+    let (mut end, mut digit, mut upper) = (0, false, false);
+    // One pass over the word notes what the checks below need.
+    loop {
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii_lowercase() {
+            } else if b.is_ascii_uppercase() {
+                upper = true;
+            } else if b.is_ascii_digit() {
+                digit = true;
+            } else {
+                break;
+            }
             end += 1;
-        } else if rest[end..].starts_with('’')
-            && end > 0
-            && bytes.get(end + 3).is_some_and(u8::is_ascii_alphabetic)
-        {
+        }
+        let next_alpha = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphabetic);
+        if end > 0 && bytes.get(end) == Some(&b'\'') && next_alpha(end + 1) {
+            end += 1;
+        } else if end > 0 && rest[end..].starts_with('’') && next_alpha(end + 3) {
             end += 3;
         } else {
             break;
@@ -209,13 +217,13 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     }
     let word = &rest[..end];
     let starts_ok = prev.is_none_or(|p| p.is_whitespace() || "([{\"'“‘«".contains(p));
-    if !starts_ok || end > MAX_WORD || word.bytes().any(|b| b.is_ascii_digit()) {
+    if !starts_ok || end > MAX_WORD || digit {
         return Quiet::No(end);
     }
     if end == bytes.len() && !eof {
         return Quiet::NeedMore;
     }
-    if !is_quiet_word(word) {
+    if !is_quiet_word(word, upper) {
         return Quiet::No(end);
     }
     match after_word(&rest[end..], eof) {
@@ -225,11 +233,9 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     }
 }
 
-fn is_quiet_word(word: &str) -> bool {
-    let b = word.as_bytes();
-    if b.iter()
-        .all(|c| c.is_ascii_lowercase() || *c == b'\'' || *c >= 0x80)
-    {
+/// Whether `word` (letters and apostrophes; `upper` if it has a capital) is quiet.
+fn is_quiet_word(word: &str, upper: bool) -> bool {
+    if !upper {
         return word.len() > MATCH_WORD_MAX || !MATCH_SET.contains(word);
     }
     QUIET_SET.contains(word)
