@@ -43,6 +43,7 @@ fn fold_char(c: char, prev_is_digit: bool) -> char {
 
 /// True if [`Folded::fold`] would change `s`: a byte scan for the lead bytes of the
 /// characters `fold_char` rewrites, so unfolded text (most text) is never copied.
+#[cfg(test)]
 pub(crate) fn needs_fold(s: &str) -> bool {
     next_foldable(s.as_bytes(), 0) < s.len()
 }
@@ -51,11 +52,12 @@ pub(crate) fn needs_fold(s: &str) -> bool {
 /// over-estimate for `ー`, which folds only after a digit), or `b.len()`.
 pub(crate) fn next_foldable(b: &[u8], from: usize) -> usize {
     let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    // `from` is a character boundary: step from lead byte to lead byte.
     let mut i = from;
     while i < b.len() {
         let lead = b[i];
-        if lead < 0xE2 {
-            i += 1;
+        if lead < 0xE0 {
+            i += if lead < 0x80 { 1 } else { 2 };
             continue;
         }
         let (b1, b2) = (at(i + 1), at(i + 2));
@@ -74,7 +76,7 @@ pub(crate) fn next_foldable(b: &[u8], from: usize) -> usize {
         if hit {
             return i;
         }
-        i += 1;
+        i += if lead < 0xF0 { 3 } else { 4 };
     }
     b.len()
 }
@@ -95,21 +97,44 @@ impl Folded {
     /// Folds `s` into this buffer if folding changes it; returns whether it did. When
     /// it returns false the buffer is stale and offsets in `s` are already folded ones.
     pub fn fold(&mut self, s: &str) -> bool {
-        if !needs_fold(s) {
+        let b = s.as_bytes();
+        let mut stop = next_foldable(b, 0);
+        if stop == b.len() {
             return false;
         }
         self.text.clear();
         self.map.clear();
-        let mut orig = 0u32;
-        let mut prev_is_digit = false;
-        for c in s.chars() {
-            let f = fold_char(c, prev_is_digit);
-            prev_is_digit = f.is_ascii_digit();
-            self.text.push(f);
-            self.map.resize(self.text.len(), orig);
-            orig += c.len_utf8() as u32;
+        let (mut o, mut start, mut prev_is_digit) = (0, 0, false);
+        loop {
+            // Text up to the next foldable character is copied as it is.
+            self.text.push_str(&s[o..stop]);
+            for (j, &c) in b.iter().enumerate().take(stop).skip(o) {
+                if c & 0xC0 != 0x80 {
+                    start = j;
+                }
+                self.map.push(start as u32);
+            }
+            if stop > o {
+                prev_is_digit = b[stop - 1].is_ascii_digit();
+            }
+            // Fold one character, and a prolonged sound mark right after a digit.
+            o = stop;
+            while let Some(c) = s[o..].chars().next() {
+                let f = fold_char(c, prev_is_digit);
+                prev_is_digit = f.is_ascii_digit();
+                self.text.push(f);
+                self.map.resize(self.text.len(), o as u32);
+                o += c.len_utf8();
+                if !(prev_is_digit && s[o..].starts_with('ー')) {
+                    break;
+                }
+            }
+            if o >= b.len() {
+                break;
+            }
+            stop = next_foldable(b, o);
         }
-        self.map.push(orig);
+        self.map.push(b.len() as u32);
         true
     }
 
@@ -308,6 +333,41 @@ mod tests {
         }
         assert!(ENDS.holds_last_char("の担当者") && ENDS.holds_last_char("前"));
         assert!(!ENDS.holds_last_char("担当") && !ENDS.holds_last_char(""));
+    }
+
+    #[test]
+    fn folding_in_runs_matches_folding_character_by_character() {
+        for s in [
+            "電話０３－１２",
+            "１ー２",
+            "1ー2",
+            "ーa",
+            "aーー",
+            "ａｂｃ",
+            "x　y",
+            "9‐9−9",
+            "ﾊｰ1ｰ",
+            "なし",
+            "１２３ー４５６７ー",
+            "Ａ1ーー",
+        ] {
+            let mut want = String::new();
+            let mut want_map = Vec::new();
+            let mut digit = false;
+            for (o, c) in s.char_indices() {
+                let f = fold_char(c, digit);
+                digit = f.is_ascii_digit();
+                want.push(f);
+                want_map.resize(want.len(), o as u32);
+            }
+            want_map.push(s.len() as u32);
+            let mut f = Folded::default();
+            if f.fold(s) {
+                assert_eq!((&f.text, &f.map), (&want, &want_map), "{s}");
+            } else {
+                assert_eq!(want, s);
+            }
+        }
     }
 
     #[test]

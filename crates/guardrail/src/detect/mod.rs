@@ -77,6 +77,12 @@ impl Triggers {
                 b'A'..=b'Z' => t.upper = true,
                 b'@' => t.at = true,
                 c if c.is_ascii() => {}
+                // U+5000–U+9FFF: kanji, no need to decode.
+                0xE5..=0xE9 => {
+                    t.cjk = true;
+                    i += 3;
+                    continue;
+                }
                 _ => {
                     let Some(c) = piece[i..].chars().next() else {
                         break;
