@@ -68,7 +68,15 @@ impl Postal {
             .windows(2)
             .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_digit());
         let ja = if ja_shape { Some(&self.ja) } else { None };
-        for m in ja.into_iter().flat_map(|re| re.find_iter(&t[..hi])) {
+        // Codes are made of few characters: a search may start where the run of such
+        // characters reaching the piece starts, skipping the rest of the left context.
+        let ja_from = run_start(t, lo, |c| {
+            c.is_ascii_digit() || matches!(c, '-' | ' ' | '〒')
+        });
+        for m in ja
+            .into_iter()
+            .flat_map(|re| matches_from(re, &t[..hi], ja_from))
+        {
             let (s, e) = (m.start(), m.end());
             let marked = m.as_str().starts_with('〒');
             let has_dash = m.as_str().contains('-');
@@ -77,7 +85,11 @@ impl Postal {
             }
         }
         let zip = if digits >= 5 { Some(&self.zip) } else { None };
-        for m in zip.into_iter().flat_map(|re| re.find_iter(&t[..hi])) {
+        let zip_from = run_start(t, lo, |c| c.is_ascii_digit() || c == '-');
+        for m in zip
+            .into_iter()
+            .flat_map(|re| matches_from(re, &t[..hi], zip_from))
+        {
             let (s, e) = (m.start(), m.end());
             let near = || self.keywords.last_before(t, s, 40).is_some();
             let before = &t[crate::text::ceil_boundary(t, s.saturating_sub(24))..s];
@@ -86,7 +98,17 @@ impl Postal {
             }
         }
         let uk = if uk_shape { Some(&self.uk) } else { None };
-        for m in uk.into_iter().flat_map(|re| re.captures_iter(&t[..hi])) {
+        let uk_from = run_start(t, lo, |c| {
+            c.is_ascii_uppercase() || c.is_ascii_digit() || c == ' '
+        });
+        let hay = &t[..hi];
+        let mut at = uk_from;
+        let uk_matches = std::iter::from_fn(|| {
+            let m = uk?.captures_at(hay, at)?;
+            at = m.get(0)?.end();
+            Some(m)
+        });
+        for m in uk_matches {
             let (Some(all), Some(area)) = (m.get(0), m.get(1)) else {
                 continue;
             };
@@ -109,4 +131,31 @@ impl Postal {
                 .iter()
                 .any(|p| crate::text::starts_with(after, p))
     }
+}
+
+/// Start of the run of characters satisfying `part` that ends at `lo`. A match made only
+/// of such characters cannot contain the character before it.
+fn run_start(t: &str, lo: usize, part: impl Fn(char) -> bool) -> usize {
+    t[..lo]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| part(c))
+        .last()
+        .map_or(lo, |(k, _)| k)
+}
+
+/// The matches of `re` in `hay` from `from` on: the same as those of `find_iter` over
+/// all of `hay` that start there, when no match can cross `from`. The patterns here
+/// never match the empty string.
+fn matches_from<'h>(
+    re: &'h Regex,
+    hay: &'h str,
+    from: usize,
+) -> impl Iterator<Item = regex::Match<'h>> {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let m = re.find_at(hay, at)?;
+        at = m.end();
+        Some(m)
+    })
 }
