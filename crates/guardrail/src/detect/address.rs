@@ -4,8 +4,9 @@
 use regex::Regex;
 
 use super::places::{KANA_CITIES, PREFECTURES, US_STATES};
-use super::{Cand, regex_err};
+use super::{Cand, matches_from, regex_err, run_start};
 use crate::Label;
+use crate::text::is_ja_break;
 
 const SUFFIXES: &str = "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|\
 Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Close|Crescent|Gardens|\
@@ -109,8 +110,15 @@ impl Address {
             (boxed, &self.po_box),
             (numbered, &self.romaji),
         ];
+        // A search may start where the run of characters a match can hold, reaching the
+        // piece, starts: no match crosses a character it cannot hold.
+        let en_from = || {
+            run_start(t, lo, |c| {
+                c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '.' | '\'' | '#' | '-')
+            })
+        };
         for (_, re) in en.into_iter().filter(|(run, _)| *run) {
-            for m in re.find_iter(hay) {
+            for m in matches_from(re, hay, en_from()) {
                 if m.start() >= lo && starts_clean(m.start()) {
                     out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));
                 }
@@ -127,7 +135,14 @@ impl Address {
                 })
         };
         if cjk && placed() {
-            for m in self.ja.find_iter(hay) {
+            // Japanese sentence punctuation and ASCII punctuation other than `-` and `&`
+            // are in no part of the pattern.
+            let ja_from = run_start(t, lo, |c| {
+                !(is_ja_break(c)
+                    || (c.is_ascii()
+                        && !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '&'))))
+            });
+            for m in matches_from(&self.ja, hay, ja_from) {
                 if m.start() >= lo {
                     out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));
                 }
@@ -164,6 +179,14 @@ mod tests {
             spans("10 Downing Street, London SW1A 2AA"),
             ["10 Downing Street, London"]
         );
+    }
+
+    #[test]
+    fn japanese_sentence_punctuation_is_in_no_character_class_of_the_pattern() {
+        let class = Regex::new(r"^[\p{Han}\p{Katakana}\p{Hiragana}ヶケ々のがノ・&]$").unwrap();
+        for c in "。、！？「」『』【】…‥".chars() {
+            assert!(is_ja_break(c) && !class.is_match(&c.to_string()), "{c}");
+        }
     }
 
     #[test]

@@ -13,6 +13,8 @@ mod postal;
 
 use std::sync::OnceLock;
 
+use regex::Regex;
+
 use crate::Label;
 use crate::text::{Folded, is_any_digit, is_han, is_katakana};
 
@@ -203,6 +205,33 @@ fn resolve(cands: &mut Vec<Cand>) {
         }
     }
     cands.truncate(kept);
+}
+
+/// Start of the run of characters satisfying `part` that ends at `lo`. A match made only
+/// of such characters cannot contain the character before it.
+pub(crate) fn run_start(t: &str, lo: usize, part: impl Fn(char) -> bool) -> usize {
+    t[..lo]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| part(c))
+        .last()
+        .map_or(lo, |(k, _)| k)
+}
+
+/// The matches of `re` in `hay` from `from` on: the same as those of `find_iter` over
+/// all of `hay` that start there, when no match can cross `from`. The patterns here
+/// never match the empty string.
+pub(crate) fn matches_from<'h>(
+    re: &'h Regex,
+    hay: &'h str,
+    from: usize,
+) -> impl Iterator<Item = regex::Match<'h>> {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let m = re.find_at(hay, at)?;
+        at = m.end();
+        Some(m)
+    })
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use regex::Regex;
 
 use super::context::Keywords;
 use super::places::{PREFECTURES, UK_AREAS, US_STATE_NAMES, US_STATES};
-use super::{Cand, regex_err};
+use super::{Cand, matches_from, regex_err, run_start};
 use crate::Label;
 
 /// The postal-code detector.
@@ -131,31 +131,4 @@ impl Postal {
                 .iter()
                 .any(|p| crate::text::starts_with(after, p))
     }
-}
-
-/// Start of the run of characters satisfying `part` that ends at `lo`. A match made only
-/// of such characters cannot contain the character before it.
-fn run_start(t: &str, lo: usize, part: impl Fn(char) -> bool) -> usize {
-    t[..lo]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| part(c))
-        .last()
-        .map_or(lo, |(k, _)| k)
-}
-
-/// The matches of `re` in `hay` from `from` on: the same as those of `find_iter` over
-/// all of `hay` that start there, when no match can cross `from`. The patterns here
-/// never match the empty string.
-fn matches_from<'h>(
-    re: &'h Regex,
-    hay: &'h str,
-    from: usize,
-) -> impl Iterator<Item = regex::Match<'h>> {
-    let mut at = from;
-    std::iter::from_fn(move || {
-        let m = re.find_at(hay, at)?;
-        at = m.end();
-        Some(m)
-    })
 }
