@@ -45,6 +45,7 @@ mod redaction;
 mod segment;
 mod stream;
 mod text;
+mod wordset;
 
 pub use config::{GuardrailConfig, Language, Placeholders};
 pub use error::GuardrailError;

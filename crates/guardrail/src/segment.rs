@@ -15,7 +15,8 @@
 //! boundary) no later than that, so a decision never needs more than
 //! [`DECISION_WINDOW`] bytes.
 
-use crate::text::{WordSet, char_at, is_any_digit, is_han, is_hiragana, is_ja_break, is_katakana};
+use crate::text::{char_at, is_any_digit, is_han, is_hiragana, is_ja_break, is_katakana};
+use crate::wordset::WordSet;
 
 /// Longest active piece, in bytes.
 pub(crate) const MAX_ACTIVE: usize = 192;

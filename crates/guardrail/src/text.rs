@@ -149,110 +149,6 @@ impl Folded {
     }
 }
 
-/// Longest word a [`WordSet`] can hold, in bytes.
-pub(crate) const PACKED_MAX: usize = 16;
-
-/// `b[from..to]` packed into an integer, zero-padded (`to - from` at most 16).
-const fn pack(b: &[u8], from: usize, to: usize) -> u128 {
-    let mut k = 0u128;
-    let mut i = 0;
-    while i < PACKED_MAX {
-        k <<= 8;
-        if from + i < to {
-            k |= b[from + i] as u128;
-        }
-        i += 1;
-    }
-    k
-}
-
-const fn slot(key: u128, slots: usize) -> usize {
-    // Short words leave the low bytes zero: use the product's top 32 bits, which every
-    // input bit reaches, scaled to the table size.
-    let mixed = ((key >> 64) as u64 ^ (key as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (((mixed >> 32) * slots as u64) >> 32) as usize
-}
-
-/// A fixed set of short words (at most [`PACKED_MAX`] bytes, no NUL), built at compile
-/// time: each word is packed into an integer and placed in an open-addressing table
-/// of `S` slots, so a look-up is one hash and about one integer compare, where a
-/// binary search over strings cost several `memcmp` calls.
-pub(crate) struct WordSet<const S: usize> {
-    slots: [u128; S],
-}
-
-impl<const S: usize> WordSet<S> {
-    /// The set of `words`. Fails to compile if a word is too long or the table too small.
-    pub const fn new(words: &[&str]) -> Self {
-        let mut set = WordSet { slots: [0; S] };
-        let mut i = 0;
-        while i < words.len() {
-            let b = words[i].as_bytes();
-            assert!(!b.is_empty() && b.len() <= PACKED_MAX);
-            set.insert(pack(b, 0, b.len()));
-            i += 1;
-        }
-        set
-    }
-
-    /// The set of the last characters of `words`.
-    pub const fn last_chars(words: &[&str]) -> Self {
-        let mut set = WordSet { slots: [0; S] };
-        let mut i = 0;
-        while i < words.len() {
-            let b = words[i].as_bytes();
-            let mut start = b.len() - 1;
-            while start > 0 && b[start] & 0xC0 == 0x80 {
-                start -= 1;
-            }
-            set.insert(pack(b, start, b.len()));
-            i += 1;
-        }
-        set
-    }
-
-    const fn insert(&mut self, key: u128) {
-        assert!(S >= 8);
-        let mut h = slot(key, S);
-        let mut probes = 0;
-        while self.slots[h] != 0 && self.slots[h] != key {
-            h = (h + 1) % S;
-            probes += 1;
-            // A table this crowded means a poor spread: fail the build.
-            assert!(probes < 8);
-        }
-        self.slots[h] = key;
-    }
-
-    /// Whether the set holds `w`.
-    pub fn contains(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        if b.is_empty() || b.len() > PACKED_MAX {
-            return false;
-        }
-        // A byte loop, not a copy of variable length (which costs a `memcpy` call).
-        let mut key = 0u128;
-        for (i, &c) in b.iter().enumerate() {
-            key |= u128::from(c) << (8 * (PACKED_MAX - 1 - i));
-        }
-        let mut h = slot(key, S);
-        loop {
-            match self.slots[h] {
-                0 => return false,
-                k if k == key => return true,
-                _ => h = (h + 1) % S,
-            }
-        }
-    }
-
-    /// Whether the set holds the last character of `s`.
-    pub fn holds_last_char(&self, s: &str) -> bool {
-        s.chars()
-            .next_back()
-            .is_some_and(|c| self.contains(&s[s.len() - c.len_utf8()..]))
-    }
-}
-
 /// `s.ends_with(w)` for short words, compared inline from the last byte.
 pub(crate) fn ends_with(s: &str, w: &str) -> bool {
     let (s, w) = (s.as_bytes(), w.as_bytes());
@@ -318,21 +214,6 @@ mod tests {
     fn the_prolonged_sound_mark_is_a_hyphen_only_after_a_digit() {
         assert_eq!(folded("090ー1234 ルーシー").text, "090-1234 ルーシー");
         assert!(!needs_fold("ルーシー 090-1234"));
-    }
-
-    #[test]
-    fn word_sets_hold_exactly_their_words() {
-        const WORDS: &[&str] = &["Abc", "Ab", "abc", "unfortunately", "担当者", "名前"];
-        const SET: WordSet<16> = WordSet::new(WORDS);
-        const ENDS: WordSet<16> = WordSet::last_chars(WORDS);
-        for w in WORDS {
-            assert!(SET.contains(w));
-        }
-        for w in ["A", "Abcd", "abcdefghijklmnopq", "", "担当", "名"] {
-            assert!(!SET.contains(w));
-        }
-        assert!(ENDS.holds_last_char("の担当者") && ENDS.holds_last_char("前"));
-        assert!(!ENDS.holds_last_char("担当") && !ENDS.holds_last_char(""));
     }
 
     #[test]

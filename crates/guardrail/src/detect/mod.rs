@@ -10,6 +10,7 @@ mod person_ja;
 mod phone;
 mod places;
 mod postal;
+mod tokens;
 
 use std::sync::OnceLock;
 
@@ -189,7 +190,7 @@ impl Detectors {
 pub(crate) struct Scratch {
     folded: Folded,
     cands: Vec<Cand>,
-    toks: Vec<person_en::Tok>,
+    toks: Vec<tokens::Tok>,
 }
 
 /// Keeps non-overlapping candidates: earliest start first, then the longest, then the

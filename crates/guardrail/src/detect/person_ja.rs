@@ -5,7 +5,8 @@
 use super::Cand;
 use crate::Label;
 use crate::gazetteer::Gazetteers;
-use crate::text::{WordSet, ends_with, is_han, is_katakana, starts_with};
+use crate::text::{ends_with, is_han, is_katakana, starts_with};
+use crate::wordset::WordSet;
 
 /// Honorifics written in kanji (part of a kanji run) and in kana (after it).
 const HAN_HONORIFICS: &[&str] = &["先生", "様", "氏", "殿", "君"];

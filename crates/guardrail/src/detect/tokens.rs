@@ -1,0 +1,60 @@
+//! English words for the name rules: runs of ASCII letters with inner apostrophes and
+//! hyphens, leaving out words glued to digits, `@`, `_`, `/` or a dotted name.
+
+/// A word of the text: ASCII letters, with inner apostrophes and hyphens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    /// Start offset.
+    pub s: usize,
+    /// End offset (exclusive).
+    pub e: usize,
+}
+
+/// A position at or before `lo` where tokenising yields the same tokens as tokenising
+/// the whole text, with one token to spare before `lo`.
+pub(crate) fn token_start_before(b: &[u8], lo: usize) -> usize {
+    let inside = |c: u8| c.is_ascii_alphabetic() || c == b'\'' || c == b'-';
+    let mut p = lo.min(b.len());
+    while p > 0 && inside(b[p - 1]) {
+        p -= 1;
+    }
+    while p > 0 && !b[p - 1].is_ascii_alphabetic() {
+        p -= 1;
+    }
+    while p > 0 && inside(b[p - 1]) {
+        p -= 1;
+    }
+    p
+}
+
+/// The tokens of `t[from..]` into `toks`; `from` must not lie inside a token.
+pub(crate) fn tokenize(t: &str, from: usize, toks: &mut Vec<Tok>) {
+    let b = t.as_bytes();
+    toks.clear();
+    let mut i = from;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() {
+            let joiner =
+                matches!(b[i], b'\'' | b'-') && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+            if b[i].is_ascii_alphabetic() || (joiner && !t[i..].starts_with("'s")) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let glued =
+            s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b'@' | b'.' | b'_' | b'/'));
+        let glued_after = b
+            .get(i)
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'@' | b'_' | b'/'))
+            || (b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric));
+        if !glued && !glued_after {
+            toks.push(Tok { s, e: i });
+        }
+    }
+}
