@@ -38,17 +38,28 @@ impl Layout {
 }
 
 pub(crate) fn tool(layout: &Layout, name: &str, who: Option<RunAs>) -> Command {
-    let mut cmd = Command::new(layout.install.join("bin").join(name));
+    let mut cmd = Command::new(
+        layout
+            .install
+            .join(crate::wheel::PREFIX)
+            .join("bin")
+            .join(name),
+    );
     if let Some(who) = who {
         // std drops supplementary groups when a root parent sets the uid.
         cmd.uid(who.uid).gid(who.gid);
     }
-    cmd.env("LC_ALL", "C").env_remove("PGDATA").stdin(Stdio::null());
+    cmd.env("LC_ALL", "C")
+        .env_remove("PGDATA")
+        .stdin(Stdio::null());
     cmd
 }
 
 fn run(tool_name: &'static str, mut cmd: Command, log: Option<&Path>) -> Result<Output, Error> {
-    let output = cmd.output().map_err(|e| Error::Tool { tool: tool_name, detail: e.to_string() })?;
+    let output = cmd.output().map_err(|e| Error::Tool {
+        tool: tool_name,
+        detail: e.to_string(),
+    })?;
     if output.status.success() {
         return Ok(output);
     }
@@ -57,7 +68,10 @@ fn run(tool_name: &'static str, mut cmd: Command, log: Option<&Path>) -> Result<
         text.push('\n');
         text.push_str(&fs::read_to_string(log).unwrap_or_default());
     }
-    Err(Error::Tool { tool: tool_name, detail: tail(&text, 3) })
+    Err(Error::Tool {
+        tool: tool_name,
+        detail: tail(&text, 3),
+    })
 }
 
 /// Creates the cluster if `data` holds none, returning whether it did.
@@ -75,7 +89,10 @@ pub(crate) fn ensure_initialised(layout: &Layout, who: Option<RunAs>) -> Result<
         }
         return Ok(false);
     }
-    tracing::info!("embedded PostgreSQL: creating a new cluster in {}", layout.data.display());
+    tracing::info!(
+        "embedded PostgreSQL: creating a new cluster in {}",
+        layout.data.display()
+    );
     let staging = layout.data.with_extension("new");
     let _ = fs::remove_dir_all(&staging);
     fs::create_dir_all(&staging).map_err(Error::io("creating", &staging))?;
@@ -91,15 +108,26 @@ pub(crate) fn ensure_initialised(layout: &Layout, who: Option<RunAs>) -> Result<
     owner::give(&pwfile, who)?;
 
     let mut cmd = tool(layout, "initdb", who);
-    cmd.arg("-D").arg(&staging).arg(format!("--pwfile={}", pwfile.display()));
-    cmd.args(["-U", "postgres", "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-instructions"]);
+    cmd.arg("-D")
+        .arg(&staging)
+        .arg(format!("--pwfile={}", pwfile.display()));
+    cmd.args([
+        "-U",
+        "postgres",
+        "--auth=scram-sha-256",
+        "-E",
+        "UTF8",
+        "--no-locale",
+        "--no-instructions",
+    ]);
     let result = run("initdb", cmd, None);
     let _ = fs::remove_file(&pwfile);
     result?;
 
     fs::write(&layout.password, &password).map_err(Error::io("writing", &layout.password))?;
     set_mode(&layout.password, 0o600)?;
-    fs::rename(&staging, &layout.data).map_err(Error::io("moving the new cluster to", &layout.data))?;
+    fs::rename(&staging, &layout.data)
+        .map_err(Error::io("moving the new cluster to", &layout.data))?;
     Ok(true)
 }
 
@@ -107,7 +135,12 @@ pub(crate) fn ensure_initialised(layout: &Layout, who: Option<RunAs>) -> Result<
 pub(crate) fn running_port(layout: &Layout, who: Option<RunAs>) -> Option<u16> {
     let pid_file = fs::read_to_string(layout.data.join("postmaster.pid")).ok()?;
     let mut status = tool(layout, "pg_ctl", who);
-    status.arg("status").arg("-D").arg(&layout.data).stdout(Stdio::null()).stderr(Stdio::null());
+    status
+        .arg("status")
+        .arg("-D")
+        .arg(&layout.data)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     if !status.status().ok()?.success() {
         return None;
     }
@@ -127,7 +160,12 @@ pub(crate) fn choose_port(configured: u16) -> Result<u16, Error> {
     }
 }
 
-pub(crate) fn start(layout: &Layout, who: Option<RunAs>, port: u16, durable: bool) -> Result<(), Error> {
+pub(crate) fn start(
+    layout: &Layout,
+    who: Option<RunAs>,
+    port: u16,
+    durable: bool,
+) -> Result<(), Error> {
     let mut options = format!(
         "-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{}' -c max_connections=300",
         layout.run.display()
@@ -138,13 +176,21 @@ pub(crate) fn start(layout: &Layout, who: Option<RunAs>, port: u16, durable: boo
     }
     let log = layout.log();
     let mut cmd = tool(layout, "pg_ctl", who);
-    cmd.arg("start").arg("-w").args(["-t", "60"]).arg("-D").arg(&layout.data);
+    cmd.arg("start")
+        .arg("-w")
+        .args(["-t", "60"])
+        .arg("-D")
+        .arg(&layout.data);
     cmd.arg("-l").arg(&log).arg("-o").arg(options);
     run("pg_ctl start", cmd, Some(&log)).map(drop)
 }
 
 pub(crate) fn stop(layout: &Layout, who: Option<RunAs>) -> Result<(), Error> {
     let mut cmd = tool(layout, "pg_ctl", who);
-    cmd.arg("stop").arg("-w").args(["-t", "60", "-m", "fast"]).arg("-D").arg(&layout.data);
+    cmd.arg("stop")
+        .arg("-w")
+        .args(["-t", "60", "-m", "fast"])
+        .arg("-D")
+        .arg(&layout.data);
     run("pg_ctl stop", cmd, None).map(drop)
 }

@@ -73,7 +73,9 @@ pub enum Error {
         path: PathBuf,
     },
     /// The configured port is already in use.
-    #[error("port {port} on 127.0.0.1 is already in use; choose another port, or 0 to pick a free one")]
+    #[error(
+        "port {port} on 127.0.0.1 is already in use; choose another port, or 0 to pick a free one"
+    )]
     PortTaken {
         /// The port.
         port: u16,
@@ -99,15 +101,26 @@ pub enum Error {
 }
 
 impl Error {
-    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.into();
-        move |source| Error::Io { action, path, source }
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
     }
 }
 
 /// The last `n` non-empty lines of `text`, joined with " | ", for one-line error messages.
 pub(crate) fn tail(text: &str, n: usize) -> String {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let start = lines.len().saturating_sub(n);
     lines[start..].join(" | ")
 }

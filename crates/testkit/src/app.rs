@@ -22,7 +22,11 @@ impl TestApp {
         let task = tokio::spawn(async move {
             axum::serve(listener, service).await.expect("serve");
         });
-        TestApp { addr, client: client(), task }
+        TestApp {
+            addr,
+            client: client(),
+            task,
+        }
     }
 
     /// `http://127.0.0.1:PORT{path}`.

@@ -15,7 +15,9 @@ pub fn embedded_root() -> PathBuf {
 fn nix_uid() -> u32 {
     use std::os::unix::fs::MetadataExt;
     // The uid owning our own /proc entry is our effective uid; avoids another dependency.
-    std::fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(0)
+    std::fs::metadata("/proc/self")
+        .map(|m| m.uid())
+        .unwrap_or(0)
 }
 
 /// A URL of the test server's administrative role, pointing at database `database`.
@@ -79,17 +81,23 @@ impl TestDb {
 impl Drop for TestDb {
     fn drop(&mut self) {
         let name = self.name.clone();
-        let pool = self.pool.clone();
         // Drop runs outside async; a short-lived runtime on its own thread does the work.
+        // The pool's connections belong to the test's runtime, which is blocked here, so
+        // they are not closed from this thread (that would deadlock): `with (force)`
+        // ends them on the server side.
         let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build();
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build();
             if let Ok(rt) = rt {
                 rt.block_on(async move {
-                    pool.close().await;
-                    if let Ok(mut admin) = PgConnection::connect(admin_url("postgres").expose_secret()).await {
-                        let _ = sqlx::raw_sql(&format!("drop database if exists {name} with (force)"))
-                            .execute(&mut admin)
-                            .await;
+                    if let Ok(mut admin) =
+                        PgConnection::connect(admin_url("postgres").expose_secret()).await
+                    {
+                        let _ =
+                            sqlx::raw_sql(&format!("drop database if exists {name} with (force)"))
+                                .execute(&mut admin)
+                                .await;
                     }
                 });
             }
@@ -114,29 +122,44 @@ async fn ensure_template() -> String {
     }
     let name = format!("mimi_template_{}", &hex::encode(hasher.finalize())[..16]);
     let mut admin = admin_conn().await;
-    sqlx::query("select pg_advisory_lock(7242001)").execute(&mut admin).await.unwrap();
-    let exists: bool = sqlx::query_scalar("select exists(select 1 from pg_database where datname = $1)")
-        .bind(&name)
-        .fetch_one(&mut admin)
+    sqlx::query("select pg_advisory_lock(7242001)")
+        .execute(&mut admin)
         .await
         .unwrap();
+    let exists: bool =
+        sqlx::query_scalar("select exists(select 1 from pg_database where datname = $1)")
+            .bind(&name)
+            .fetch_one(&mut admin)
+            .await
+            .unwrap();
     if !exists {
         let building = format!("{name}_building");
-        sqlx::raw_sql(&format!("drop database if exists {building} with (force); create database {building}"))
+        // Two statements: a multi-statement string runs as one transaction, which
+        // `drop database` refuses.
+        sqlx::raw_sql(&format!("drop database if exists {building} with (force)"))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        sqlx::raw_sql(&format!("create database {building}"))
             .execute(&mut admin)
             .await
             .unwrap();
         let pool = mimi_store::connect(&admin_url(&building), mimi_store::PoolOptions::default())
             .await
             .unwrap();
-        mimi_store::migrate(&pool).await.expect("migrate the template database");
+        mimi_store::migrate(&pool)
+            .await
+            .expect("migrate the template database");
         pool.close().await;
         sqlx::raw_sql(&format!("alter database {building} rename to {name}"))
             .execute(&mut admin)
             .await
             .unwrap();
     }
-    sqlx::query("select pg_advisory_unlock(7242001)").execute(&mut admin).await.unwrap();
+    sqlx::query("select pg_advisory_unlock(7242001)")
+        .execute(&mut admin)
+        .await
+        .unwrap();
     admin.close().await.ok();
     name
 }

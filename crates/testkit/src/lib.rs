@@ -13,5 +13,5 @@
 mod app;
 mod db;
 
-pub use app::TestApp;
+pub use app::{TestApp, client};
 pub use db::{TestDb, admin_url, embedded_root};

@@ -1,0 +1,9 @@
+//! The `mimi` server: HTTP surface in-process, and the binary as an operator runs it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cli;
+mod embedded;
+mod health;
+mod metrics;
+mod shutdown;
+mod support;
