@@ -41,11 +41,18 @@ pub async fn schema_state(pool: &PgPool) -> Result<SchemaState, StoreError> {
             .fetch_all(pool)
             .await?;
     let database = applied.last().copied().unwrap_or(0);
-    if applied.iter().any(|v| MIGRATOR.iter().all(|m| m.version != *v)) {
+    if applied
+        .iter()
+        .any(|v| MIGRATOR.iter().all(|m| m.version != *v))
+    {
         return Ok(SchemaState::Newer { database });
     }
     let all_applied = MIGRATOR.iter().all(|m| applied.contains(&m.version));
-    Ok(if all_applied { SchemaState::Current } else { SchemaState::Behind { database } })
+    Ok(if all_applied {
+        SchemaState::Current
+    } else {
+        SchemaState::Behind { database }
+    })
 }
 
 /// Applies pending migrations. Refuses a database that is ahead of this binary.
@@ -53,7 +60,10 @@ pub async fn schema_state(pool: &PgPool) -> Result<SchemaState, StoreError> {
 pub async fn migrate(pool: &PgPool) -> Result<usize, StoreError> {
     let before = match schema_state(pool).await? {
         SchemaState::Newer { database } => {
-            return Err(StoreError::SchemaNewer { database, binary: binary_version() });
+            return Err(StoreError::SchemaNewer {
+                database,
+                binary: binary_version(),
+            });
         }
         SchemaState::Current => return Ok(0),
         SchemaState::Behind { database } => database,

@@ -18,7 +18,10 @@ pub struct PoolOptions {
 
 impl Default for PoolOptions {
     fn default() -> Self {
-        PoolOptions { max_connections: 10, acquire_timeout: Duration::from_secs(5) }
+        PoolOptions {
+            max_connections: 10,
+            acquire_timeout: Duration::from_secs(5),
+        }
     }
 }
 
@@ -43,13 +46,16 @@ pub async fn ensure_database(admin_url: &SecretString, database: &str) -> Result
     let mut conn = PgConnection::connect_with(&connect_options(admin_url)?)
         .await
         .map_err(StoreError::Connect)?;
-    let exists: bool = sqlx::query_scalar("select exists(select 1 from pg_database where datname = $1)")
-        .bind(database)
-        .fetch_one(&mut conn)
-        .await?;
+    let exists: bool =
+        sqlx::query_scalar("select exists(select 1 from pg_database where datname = $1)")
+            .bind(database)
+            .fetch_one(&mut conn)
+            .await?;
     if !exists {
         let quoted = database.replace('"', "\"\"");
-        sqlx::raw_sql(&format!("create database \"{quoted}\"")).execute(&mut conn).await?;
+        sqlx::raw_sql(&format!("create database \"{quoted}\""))
+            .execute(&mut conn)
+            .await?;
     }
     conn.close().await?;
     Ok(())
@@ -65,10 +71,11 @@ pub async fn check_server(pool: &PgPool) -> Result<(), StoreError> {
     if num < 150_000 {
         return Err(StoreError::ServerTooOld { found: version });
     }
-    let vector: bool =
-        sqlx::query_scalar("select exists(select 1 from pg_available_extensions where name = 'vector')")
-            .fetch_one(pool)
-            .await?;
+    let vector: bool = sqlx::query_scalar(
+        "select exists(select 1 from pg_available_extensions where name = 'vector')",
+    )
+    .fetch_one(pool)
+    .await?;
     if !vector {
         return Err(StoreError::VectorMissing);
     }

@@ -19,11 +19,11 @@ pub async fn readiness(pool: &PgPool, timeout: Duration) -> Readiness {
         Err(_) => Readiness::NotReady(format!("database did not answer within {timeout:?}")),
         Ok(Err(e)) => Readiness::NotReady(format!("database unreachable: {e}")),
         Ok(Ok(SchemaState::Current)) => Readiness::Ready,
-        Ok(Ok(SchemaState::Behind { database })) => {
-            Readiness::NotReady(format!("database schema at version {database} is not migrated yet"))
-        }
-        Ok(Ok(SchemaState::Newer { database })) => {
-            Readiness::NotReady(format!("database schema at version {database} is newer than this binary"))
-        }
+        Ok(Ok(SchemaState::Behind { database })) => Readiness::NotReady(format!(
+            "database schema at version {database} is not migrated yet"
+        )),
+        Ok(Ok(SchemaState::Newer { database })) => Readiness::NotReady(format!(
+            "database schema at version {database} is newer than this binary"
+        )),
     }
 }
