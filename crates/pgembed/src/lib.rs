@@ -83,9 +83,12 @@ impl EmbeddedPostgres {
                 arch: std::env::consts::ARCH,
             });
         }
-        let root = &options.root;
-        owner::check_owner(root)?;
-        fs::create_dir_all(root).map_err(Error::io("creating", root))?;
+        owner::check_owner(&options.root)?;
+        fs::create_dir_all(&options.root).map_err(Error::io("creating", &options.root))?;
+        // PostgreSQL resolves relative paths (the socket directory) against its data
+        // directory, so every path handed to it is absolute.
+        let root =
+            &fs::canonicalize(&options.root).map_err(Error::io("resolving", &options.root))?;
         let run_as = owner::run_as()?;
         if let Some(who) = run_as {
             wheel::set_mode(root, 0o711)?;

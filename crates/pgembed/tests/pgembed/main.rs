@@ -71,3 +71,24 @@ fn start_attach_and_stop_share_one_cluster() {
     assert!(!again.was_running());
     again.stop().unwrap();
 }
+
+#[test]
+fn a_relative_root_works_like_an_absolute_one() {
+    // `./.mimi` is the server's default: PostgreSQL would resolve a relative socket
+    // directory against its own data directory and fail to start.
+    let dir = tempfile::tempdir().unwrap();
+    let relative = pathdiff(&dir.path().join("pg"));
+    assert!(relative.is_relative());
+    let pg = EmbeddedPostgres::start(&options(&relative)).unwrap();
+    pg.stop().unwrap();
+}
+
+/// `path` relative to the current directory (`../../tmp/…`).
+fn pathdiff(path: &std::path::Path) -> std::path::PathBuf {
+    let cwd = std::env::current_dir().unwrap();
+    let mut relative = std::path::PathBuf::new();
+    for _ in cwd.components().skip(1) {
+        relative.push("..");
+    }
+    relative.join(path.strip_prefix("/").unwrap())
+}
