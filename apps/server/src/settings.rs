@@ -258,6 +258,47 @@ mod tests {
     }
 
     #[test]
+    fn a_public_url_without_http_or_https_is_refused() {
+        let e = from_toml("public_url = \"chat.example.com\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("public_url (MIMI_PUBLIC_URL) must start with http:// or https://"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn zero_database_connections_are_refused() {
+        let e = from_toml("database_max_connections = 0")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains(
+                "database_max_connections (MIMI_DATABASE_MAX_CONNECTIONS) must be at least 1"
+            ),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn an_empty_data_dir_is_refused() {
+        let e = from_toml("data_dir = \"\"").unwrap_err().to_string();
+        assert!(
+            e.contains("data_dir (MIMI_DATA_DIR) must not be empty"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_negative_shutdown_timeout_is_refused_by_name() {
+        let e = from_toml("shutdown_timeout_seconds = -1")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`shutdown_timeout_seconds`"), "{e}");
+    }
+
+    #[test]
     fn the_printed_settings_never_contain_the_database_password() {
         let s = from_toml("database_url = \"postgres://u:hunter2@h/db\"").unwrap();
         let printed = s.to_redacted_toml();

@@ -1,8 +1,8 @@
 //! The database: the sqlx pool, the migrations in `migrations/`, the checks a server
 //! must pass before Mimi uses it, and readiness.
 //!
-//! Capability crates get the pool and the tenant-scoped transaction from here and keep
-//! their own queries. Queries are runtime-checked `sqlx::query` calls covered by tests
+//! Capability crates get the pool from here (and, with the accounts work, the
+//! tenant-scoped transaction) and keep their own queries. Queries are runtime-checked `sqlx::query` calls covered by tests
 //! against a real PostgreSQL (see docs/architecture.md). Depends on no other Mimi crate.
 
 mod error;

@@ -71,6 +71,18 @@ impl TestDb {
         admin_url(&self.name)
     }
 
+    /// Records a migration this binary does not know, as a newer `mimi` would have.
+    pub async fn apply_future_migration(&self, version: i64) {
+        sqlx::query(
+            "insert into _sqlx_migrations (version, description, success, checksum, execution_time) \
+             values ($1, 'from a newer mimi', true, '\\x00', 0)",
+        )
+        .bind(version)
+        .execute(&self.pool)
+        .await
+        .expect("insert a future migration");
+    }
+
     /// A connection to the server's `postgres` database, for tests that act on the
     /// database from outside (make it go away, come back).
     pub async fn admin(&self) -> PgConnection {

@@ -138,13 +138,7 @@ async fn migrate_applies_the_schema_and_reports_its_version() {
 #[tokio::test]
 async fn a_schema_newer_than_the_binary_is_refused_and_left_untouched() {
     let db = TestDb::new().await;
-    sqlx::query(
-        "insert into _sqlx_migrations (version, description, success, checksum, execution_time) \
-         values (99991231000000, 'from the future', true, '\\x00', 0)",
-    )
-    .execute(&db.pool)
-    .await
-    .unwrap();
+    db.apply_future_migration(99991231000000).await;
     let dir = tempfile::tempdir().unwrap();
     let (ok, _, stderr) = run(mimi_on(dir.path(), &db), &["serve"]).await;
     assert!(!ok);

@@ -27,15 +27,9 @@ fn processes_using(dir: &Path) -> Vec<String> {
 async fn serve_provisions_the_database_stops_it_on_sigterm_and_reuses_it() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let client = mimi_testkit::client();
 
     let server = Server::start(mimi(&data), dir.path()).await;
-    let ready = client
-        .get(format!("{}/readyz", server.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(ready.status(), 200);
+    assert_eq!(server.status("/readyz").await, 200);
     assert!(data.join("postgres/data/PG_VERSION").exists());
     assert!(
         !processes_using(&data).is_empty(),
@@ -62,12 +56,7 @@ async fn serve_provisions_the_database_stops_it_on_sigterm_and_reuses_it() {
 
     // The next start reuses the cluster: no new initdb, same data.
     let server = Server::start(mimi(&data), dir.path()).await;
-    let ready = client
-        .get(format!("{}/readyz", server.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(ready.status(), 200);
+    assert_eq!(server.status("/readyz").await, 200);
     let (ok, stderr) = server.terminate().await;
     assert!(ok);
     assert!(!stderr.contains("creating a new cluster"), "{stderr}");

@@ -26,20 +26,32 @@ fn gated() -> (Router, oneshot::Sender<()>, oneshot::Receiver<()>) {
     (router, release, entered)
 }
 
-#[tokio::test]
-async fn an_in_flight_request_finishes_after_the_shutdown_signal() {
-    let (router, release, entered) = gated();
+/// Serves `router` on port 0 until the returned sender fires; returns the `/slow` URL.
+async fn spawn(
+    router: Router,
+    grace: Duration,
+) -> (
+    String,
+    oneshot::Sender<()>,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/slow", listener.local_addr().unwrap());
     let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(serve(
-        listener,
-        router,
-        async move {
-            stopped.await.ok();
-        },
-        Duration::from_secs(60),
-    ));
+    let shutdown = async move {
+        stopped.await.ok();
+    };
+    (
+        url,
+        stop,
+        tokio::spawn(serve(listener, router, shutdown, grace)),
+    )
+}
+
+#[tokio::test]
+async fn an_in_flight_request_finishes_after_the_shutdown_signal() {
+    let (router, release, entered) = gated();
+    let (url, stop, server) = spawn(router, Duration::from_secs(60)).await;
 
     let request =
         tokio::spawn(async move { reqwest::get(url).await.unwrap().text().await.unwrap() });
@@ -57,17 +69,7 @@ async fn an_in_flight_request_finishes_after_the_shutdown_signal() {
 #[tokio::test]
 async fn the_shutdown_timeout_cuts_a_request_that_never_ends() {
     let (router, _release_never, entered) = gated();
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/slow", listener.local_addr().unwrap());
-    let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(serve(
-        listener,
-        router,
-        async move {
-            stopped.await.ok();
-        },
-        Duration::from_millis(200),
-    ));
+    let (url, stop, server) = spawn(router, Duration::from_millis(200)).await;
     let _request = tokio::spawn(async move { reqwest::get(url).await });
     entered.await.unwrap();
     stop.send(()).unwrap();

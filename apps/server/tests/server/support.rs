@@ -75,6 +75,16 @@ impl Server {
         }
     }
 
+    /// The status `GET {path}` answers with.
+    pub async fn status(&self, path: &str) -> u16 {
+        let response = mimi_testkit::client()
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        response.status().as_u16()
+    }
+
     /// Sends SIGTERM and waits for the exit; returns whether it exited successfully.
     pub async fn terminate(mut self) -> (bool, String) {
         let pid = nix::unistd::Pid::from_raw(i32::try_from(self.child.id().unwrap()).unwrap());

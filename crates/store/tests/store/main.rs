@@ -46,13 +46,7 @@ async fn an_empty_database_is_behind_then_migrated_with_pgvector() {
 #[tokio::test]
 async fn a_schema_newer_than_the_binary_is_refused_and_not_touched() {
     let db = TestDb::new().await;
-    sqlx::query(
-        "insert into _sqlx_migrations (version, description, success, checksum, execution_time) \
-         values (99991231000000, 'future', true, '\\x00', 0)",
-    )
-    .execute(&db.pool)
-    .await
-    .unwrap();
+    db.apply_future_migration(99991231000000).await;
     let err = mimi_store::migrate(&db.pool).await.unwrap_err();
     assert!(
         matches!(
