@@ -28,6 +28,11 @@ pub enum StoreError {
     /// Applying migrations failed.
     #[error("applying migrations failed: {0}")]
     Migrate(#[source] sqlx::migrate::MigrateError),
+    /// The serving pool's role is a superuser or bypasses Row-Level Security.
+    #[error(
+        "the database role Mimi serves as (mimi_app) is a superuser or bypasses row-level security; remove SUPERUSER and BYPASSRLS from it"
+    )]
+    RoleBypassesRls,
     /// Any other database error.
     #[error(transparent)]
     Sqlx(#[from] sqlx::Error),

@@ -25,7 +25,7 @@ impl Default for PoolOptions {
     }
 }
 
-fn connect_options(url: &SecretString) -> Result<PgConnectOptions, StoreError> {
+pub(crate) fn connect_options(url: &SecretString) -> Result<PgConnectOptions, StoreError> {
     let options = PgConnectOptions::from_str(url.expose_secret()).map_err(StoreError::Connect)?;
     // Statement logging would put parameters (chat text, tokens) in the logs.
     Ok(options.disable_statement_logging().application_name("mimi"))

@@ -66,6 +66,14 @@ impl TestDb {
         TestDb { name, pool }
     }
 
+    /// A pool on this database as the serving role (`mimi_app`), under Row-Level
+    /// Security like the server's. `pool` stays the administrator, to inspect and set up.
+    pub async fn serving_pool(&self) -> PgPool {
+        mimi_store::connect_serving(&self.url(), mimi_store::PoolOptions::default())
+            .await
+            .expect("connect to test database as mimi_app")
+    }
+
     /// The URL of this database.
     pub fn url(&self) -> SecretString {
         admin_url(&self.name)

@@ -23,7 +23,7 @@ async fn a_migrated_database_is_current_and_migrating_again_applies_nothing() {
 #[tokio::test]
 async fn an_empty_database_is_behind_then_migrated_with_pgvector() {
     let db = TestDb::new().await;
-    sqlx::raw_sql("drop table _sqlx_migrations; drop extension vector")
+    sqlx::raw_sql("drop schema public cascade; create schema public")
         .execute(&db.pool)
         .await
         .unwrap();
@@ -106,3 +106,5 @@ async fn a_wrong_password_is_a_connect_error_that_does_not_echo_it() {
     assert!(matches!(err, StoreError::Connect(_)), "{err}");
     assert!(!err.to_string().contains("not-the-PASSWORD"), "{err}");
 }
+
+mod tenancy;
