@@ -6,9 +6,11 @@
 mod error;
 mod handle;
 mod language;
+mod scope;
 mod values;
 
 pub use error::{Error, Result};
 pub use handle::Handle;
 pub use language::Language;
+pub use scope::Scope;
 pub use values::{Email, Password, PersonName, Role, WorkspaceName};

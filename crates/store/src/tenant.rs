@@ -60,6 +60,11 @@ pub async fn tenant(pool: &PgPool, workspace: Uuid, account: Option<Uuid>) -> sq
     Ok(tx)
 }
 
+/// [`tenant`] for an authorised caller.
+pub async fn begin(pool: &PgPool, scope: &mimi_domain::Scope) -> sqlx::Result<Tx> {
+    tenant(pool, scope.workspace_id, scope.account_id).await
+}
+
 /// Begins a transaction with no tenant, in which the policies let `account` see its own
 /// memberships and the workspaces they lead to (to list them, or pick one).
 pub async fn account(pool: &PgPool, account: Uuid) -> sqlx::Result<Tx> {
