@@ -7,12 +7,15 @@ begin
     if not exists (select 1 from pg_roles where rolname = 'mimi_app') then
         create role mimi_app nologin nosuperuser nobypassrls nocreatedb nocreaterole;
     end if;
+    -- The migrating user must be able to switch to it (a superuser always can).
+    if not pg_has_role(current_user, 'mimi_app', 'member') then
+        execute format('grant mimi_app to %I', current_user);
+    end if;
 end
 $$;
-
--- The migrating user must be able to switch to it.
-grant mimi_app to current_user;
 grant usage on schema public to mimi_app;
+-- Readiness compares the applied migrations with the binary's.
+grant select on _sqlx_migrations to mimi_app;
 
 -- The tenant of the current transaction, set by the store's tenant transaction with
 -- `set_config('mimi.workspace_id', …, true)`. Unset means no tenant: policies match

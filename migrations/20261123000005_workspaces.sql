@@ -97,19 +97,23 @@ alter table workspace_invites force row level security;
 alter table api_keys enable row level security;
 alter table api_keys force row level security;
 
--- The tenant sees itself; an account also sees the workspaces it belongs to (to list
--- and switch between them), read-only.
+-- The tenant sees itself. Outside any tenant (no `mimi.workspace_id` set), an account
+-- also sees the workspaces it belongs to, read-only, to list and switch between them;
+-- inside a tenant transaction it sees that tenant only.
 create policy tenant on workspaces
     using (id = mimi_tenant())
     with check (id = mimi_tenant());
 create policy member_reads on workspaces for select
-    using (id in (select workspace_id from workspace_members where account_id = mimi_account()));
+    using (
+        mimi_tenant() is null
+        and id in (select workspace_id from workspace_members where account_id = mimi_account())
+    );
 
 create policy tenant on workspace_members
     using (workspace_id = mimi_tenant())
     with check (workspace_id = mimi_tenant());
 create policy own_memberships on workspace_members for select
-    using (account_id = mimi_account());
+    using (mimi_tenant() is null and account_id = mimi_account());
 
 create policy tenant on workspace_invites
     using (workspace_id = mimi_tenant())

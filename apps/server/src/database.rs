@@ -13,7 +13,7 @@ use crate::settings::Settings;
 
 /// The database Mimi runs on, created once at start-up.
 pub struct Database {
-    /// The pool every request uses.
+    /// The pool every request uses: role `mimi_app`, under Row-Level Security.
     pub pool: PgPool,
     embedded: Option<Embedded>,
 }
@@ -95,19 +95,26 @@ impl Database {
     }
 }
 
+/// Checks the server and migrates as the URL's user (who owns the schema), then opens
+/// the serving pool, whose connections act as `mimi_app` under Row-Level Security.
 async fn prepare(url: &SecretString, options: PoolOptions) -> anyhow::Result<PgPool> {
-    let pool = mimi_store::connect(url, options).await?;
+    let admin = mimi_store::connect(
+        url,
+        PoolOptions {
+            max_connections: 1,
+            ..options
+        },
+    )
+    .await?;
     let checked = async {
-        mimi_store::check_server(&pool).await?;
-        mimi_store::migrate(&pool).await?;
+        mimi_store::check_server(&admin).await?;
+        mimi_store::migrate(&admin).await?;
         Ok::<_, mimi_store::StoreError>(())
     }
     .await;
-    if let Err(e) = checked {
-        pool.close().await;
-        return Err(e.into());
-    }
-    Ok(pool)
+    admin.close().await;
+    checked?;
+    Ok(mimi_store::connect_serving(url, options).await?)
 }
 
 async fn start_embedded(settings: &Settings, lock: Lock) -> anyhow::Result<Embedded> {

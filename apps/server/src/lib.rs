@@ -6,6 +6,8 @@
 
 pub mod database;
 pub mod http;
+pub mod keys;
+pub mod maintenance;
 pub mod serve;
 pub mod settings;
 pub mod telemetry;

@@ -13,8 +13,10 @@ use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
 use crate::database::{Database, Lock};
-use crate::http::{AppState, router};
+use crate::http::{AppState, StateConfig, router};
+use crate::keys::ServerKeys;
 use crate::settings::Settings;
+use mimi_notify::Mailer;
 
 /// Runs the server until a shutdown signal.
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
@@ -24,13 +26,52 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
             settings.listen
         )
     })?;
-    let database = Database::open(&settings, Lock::Exclusive).await?;
-    let state = AppState::new(database.pool.clone(), settings.trust_proxy_headers);
     let bound = listener.local_addr().context("reading the bound address")?;
+    let keys = ServerKeys::load(settings.secret_keys.as_ref(), &settings.data_dir)?;
+    let mail_dir = settings.data_dir.join("mail");
+    let mailer = Mailer::from_settings(&settings.mail, &mail_dir)?;
+    let database = Database::open(&settings, Lock::Exclusive).await?;
+    let state = AppState::new(
+        database.pool.clone(),
+        StateConfig {
+            public_url: settings.base_url(bound),
+            trust_proxy_headers: settings.trust_proxy_headers,
+            keys,
+        },
+    );
+
+    // The mail worker stops with the server; unsent mail stays queued for the next start.
+    let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = tokio::spawn(mimi_notify::run_worker(
+        database.pool.clone(),
+        mailer,
+        Duration::from_secs(settings.mail.poll_interval_seconds),
+        async move {
+            let _ = worker_stopped.await;
+        },
+    ));
+    let (stop_maintenance, maintenance_stopped) = tokio::sync::oneshot::channel::<()>();
+    let maintenance = tokio::spawn(crate::maintenance::run(
+        state.accounts.clone(),
+        Duration::from_secs(3600),
+        async move {
+            let _ = maintenance_stopped.await;
+        },
+    ));
     print_ready(&settings, bound);
+    if settings.mail.smtp_host.is_none() {
+        println!(
+            "  mail:      written to {} (no SMTP relay configured)",
+            mail_dir.display()
+        );
+    }
 
     let grace = Duration::from_secs(settings.shutdown_timeout_seconds);
     let served = serve(listener, router(state), shutdown_signal(), grace).await;
+    let _ = stop_worker.send(());
+    let _ = stop_maintenance.send(());
+    let _ = worker.await;
+    let _ = maintenance.await;
     database.close().await;
     tracing::info!("mimi stopped");
     served.context("serving HTTP")

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use mimi_notify::MailSettings;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -43,6 +44,17 @@ pub struct Settings {
     pub trust_proxy_headers: bool,
     /// How long in-flight requests may run after SIGINT/SIGTERM before they are cut.
     pub shutdown_timeout_seconds: u64,
+    /// Server-only keys that seal the `cc_uid` session cookie (and key the hashes that
+    /// sign-in throttling stores): a comma-separated list of base64 strings of at least
+    /// 32 random bytes each (`openssl rand -base64 48`). The first seals new cookies;
+    /// later ones still open cookies sealed before a rotation. Unset: a key generated
+    /// once and kept in `data_dir/secret.key` (fine for one machine; replicas must share
+    /// keys through this setting).
+    #[serde(serialize_with = "redact_secret")]
+    pub secret_keys: Option<SecretString>,
+    /// Transactional mail (`[mail]` in the file, `MIMI_MAIL__SMTP_HOST` and so on in the
+    /// environment). Without `smtp_host`, mail is written to `data_dir/mail/` as `.eml`.
+    pub mail: MailSettings,
 }
 
 /// The log output format.
@@ -69,6 +81,8 @@ impl Default for Settings {
             log_level: "info".to_owned(),
             trust_proxy_headers: false,
             shutdown_timeout_seconds: 30,
+            secret_keys: None,
+            mail: MailSettings::default(),
         }
     }
 }
@@ -93,7 +107,7 @@ impl Settings {
         figment
             .merge(Env::raw().only(&["DATABASE_URL"]))
             // `MIMI_CONFIG` names the file itself (a command-line option), not a setting.
-            .merge(Env::prefixed(ENV_PREFIX).ignore(&["config"]))
+            .merge(Env::prefixed(ENV_PREFIX).ignore(&["config"]).split("__"))
     }
 
     /// Extracts and validates the settings.
@@ -130,6 +144,12 @@ impl Settings {
             return Err(SettingsError(format!(
                 "log_level (MIMI_LOG_LEVEL) is not a valid filter such as `info` or `info,mimi=debug`: {e}"
             )));
+        }
+        if let Err(e) = self.mail.validate() {
+            return Err(SettingsError(e.to_string()));
+        }
+        if let Some(keys) = &self.secret_keys {
+            crate::keys::parse_keys(keys.expose_secret()).map_err(SettingsError)?;
         }
         if self.data_dir.as_os_str().is_empty() {
             return Err(SettingsError(
@@ -198,7 +218,7 @@ fn describe(error: figment::Error) -> String {
 }
 
 fn env_name(key: &str) -> String {
-    format!("{ENV_PREFIX}{}", key.to_uppercase())
+    format!("{ENV_PREFIX}{}", key.replace('.', "__").to_uppercase())
 }
 
 #[cfg(test)]

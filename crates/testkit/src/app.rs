@@ -16,8 +16,15 @@ pub struct TestApp {
 impl TestApp {
     /// Binds port 0 and serves `router` with connection info (client address) available.
     pub async fn spawn(router: Router) -> TestApp {
+        TestApp::spawn_with(|_| router).await
+    }
+
+    /// Like [`TestApp::spawn`], for a router that must know its own base URL
+    /// (`http://127.0.0.1:PORT`) before it serves: links in mail, the allowed origin.
+    pub async fn spawn_with(make: impl FnOnce(String) -> Router) -> TestApp {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
         let addr = listener.local_addr().expect("local addr");
+        let router = make(format!("http://{addr}"));
         let service = router.into_make_service_with_connect_info::<SocketAddr>();
         let task = tokio::spawn(async move {
             axum::serve(listener, service).await.expect("serve");

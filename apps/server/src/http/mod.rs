@@ -1,49 +1,124 @@
 //! The HTTP surface: [`router`] assembles every route over an [`AppState`].
 
+mod api;
+mod auth;
+mod csrf;
+mod error;
 mod health;
+mod json;
 mod metrics;
 mod request_log;
+pub mod session;
 
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
+use mimi_accounts::Accounts;
 use mimi_store::PgPool;
 
+use crate::keys::ServerKeys;
+pub use error::{ApiError, ErrorBody};
 pub use metrics::Metrics;
 pub use request_log::anonymise;
+use session::SessionCookies;
+
+/// Largest JSON body the API reads.
+pub const JSON_BODY_LIMIT: usize = 64 * 1024;
+
+/// What the state is built from.
+pub struct StateConfig {
+    /// Where owners reach Mimi (`https://mimi.example`): links in mail, the origin that
+    /// may change state, and whether cookies are `Secure`.
+    pub public_url: String,
+    /// Whether `X-Forwarded-For` carries the client address.
+    pub trust_proxy_headers: bool,
+    /// The server's secret keys.
+    pub keys: ServerKeys,
+}
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    /// The database pool.
+    /// The serving pool (role `mimi_app`, under Row-Level Security).
     pub pool: PgPool,
     /// Prometheus metrics of this process.
     pub metrics: Arc<Metrics>,
     /// Whether `X-Forwarded-For` carries the client address.
     pub trust_proxy_headers: bool,
+    /// Accounts, sessions, workspaces.
+    pub accounts: Accounts,
+    /// Seals and opens `cc_uid`.
+    pub cookies: Arc<SessionCookies>,
+    /// `scheme://host[:port]` of the public URL.
+    pub public_origin: String,
 }
 
 impl AppState {
-    /// State over `pool` with fresh metrics.
-    pub fn new(pool: PgPool, trust_proxy_headers: bool) -> AppState {
+    /// State over the serving `pool`.
+    pub fn new(pool: PgPool, config: StateConfig) -> AppState {
+        let public_url = config.public_url.trim_end_matches('/').to_owned();
+        let public_origin = origin_of(&public_url);
+        let accounts = Accounts::new(
+            pool.clone(),
+            mimi_accounts::Config::new(&public_url, config.keys.throttle_key()),
+        );
+        let cookies = SessionCookies::new(
+            config.keys.cookie_keys(),
+            public_url.starts_with("https://"),
+        );
         AppState {
             pool,
             metrics: Arc::new(Metrics::new()),
-            trust_proxy_headers,
+            trust_proxy_headers: config.trust_proxy_headers,
+            accounts,
+            cookies: Arc::new(cookies),
+            public_origin,
         }
+    }
+}
+
+/// `https://host:port/path` → `https://host:port`.
+fn origin_of(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    match url[after_scheme..].find('/') {
+        Some(slash) => url[..after_scheme + slash].to_owned(),
+        None => url.to_owned(),
     }
 }
 
 /// Every route of the server.
 pub fn router(state: AppState) -> Router {
+    let api = api::router()
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            csrf::check,
+        ));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::render))
+        .nest("/api/v1", api)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             request_log::log_request,
         ))
         .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_origin_of_a_url_drops_its_path() {
+        assert_eq!(
+            super::origin_of("https://mimi.example/base"),
+            "https://mimi.example"
+        );
+        assert_eq!(
+            super::origin_of("http://127.0.0.1:8080"),
+            "http://127.0.0.1:8080"
+        );
+    }
 }

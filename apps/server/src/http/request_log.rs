@@ -57,7 +57,11 @@ pub(super) async fn log_request(
 
 /// The client's address: the peer, or behind a trusted proxy the last `X-Forwarded-For`
 /// entry (the one that proxy appended; earlier entries are whatever the client claimed).
-fn client_ip(peer: Option<IpAddr>, headers: &HeaderMap, trust_proxy: bool) -> Option<IpAddr> {
+pub(super) fn client_ip(
+    peer: Option<IpAddr>,
+    headers: &HeaderMap,
+    trust_proxy: bool,
+) -> Option<IpAddr> {
     if trust_proxy {
         let forwarded = headers
             .get_all("x-forwarded-for")

@@ -112,7 +112,7 @@ async fn config_prints_the_effective_settings_with_the_database_password_redacte
 #[tokio::test]
 async fn migrate_applies_the_schema_and_reports_its_version() {
     let db = TestDb::new().await;
-    sqlx::raw_sql("drop table _sqlx_migrations; drop extension vector")
+    sqlx::raw_sql("drop schema public cascade; create schema public")
         .execute(&db.pool)
         .await
         .unwrap();

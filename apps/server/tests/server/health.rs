@@ -1,10 +1,9 @@
-use mimi_server::http::{AppState, router};
 use mimi_testkit::{TestApp, TestDb};
 use serde_json::Value;
 use sqlx::Connection;
 
 async fn app(db: &TestDb) -> TestApp {
-    TestApp::spawn(router(AppState::new(db.pool.clone(), false))).await
+    crate::api::support::serve(db).await
 }
 
 async fn get_json(app: &TestApp, path: &str) -> (u16, Value) {

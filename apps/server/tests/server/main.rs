@@ -1,6 +1,7 @@
 //! The `mimi` server: HTTP surface in-process, and the binary as an operator runs it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod api;
 mod cli;
 mod embedded;
 mod health;

@@ -1,10 +1,9 @@
-use mimi_server::http::{AppState, router};
-use mimi_testkit::{TestApp, TestDb};
+use mimi_testkit::TestDb;
 
 #[tokio::test]
 async fn metrics_count_requests_by_route_template_never_by_raw_path() {
     let db = TestDb::new().await;
-    let app = TestApp::spawn(router(AppState::new(db.pool.clone(), false))).await;
+    let app = crate::api::support::serve(&db).await;
     app.client
         .get(app.url("/readyz?token=s3cr3t"))
         .send()

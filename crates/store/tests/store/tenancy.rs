@@ -173,3 +173,42 @@ async fn a_workspace_cannot_be_left_without_an_owner() {
             .unwrap();
     assert_eq!(role, "owner");
 }
+
+#[tokio::test]
+async fn inside_a_tenant_an_account_sees_that_tenant_only_not_all_its_memberships() {
+    let db = TestDb::new().await;
+    let (a, alice) = workspace(&db, "alice").await;
+    let (b, _) = workspace(&db, "bob").await;
+    // Alice is also a member of Bob's workspace.
+    sqlx::query(
+        "insert into workspace_members (workspace_id, account_id, role) values ($1, $2, 'member')",
+    )
+    .bind(b)
+    .bind(alice)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    let pool = db.serving_pool().await;
+    let mut tx = tenant::tenant(&pool, a, Some(alice)).await.unwrap();
+    let seen: Vec<Uuid> = sqlx::query_scalar("select workspace_id from workspace_members")
+        .fetch_all(&mut *tx)
+        .await
+        .unwrap();
+    assert_eq!(seen, vec![a]);
+    let workspaces: Vec<Uuid> = sqlx::query_scalar("select id from workspaces")
+        .fetch_all(&mut *tx)
+        .await
+        .unwrap();
+    assert_eq!(workspaces, vec![a]);
+    tx.rollback().await.unwrap();
+    // Outside a tenant, she lists both.
+    let mut tx = tenant::account(&pool, alice).await.unwrap();
+    let mut all: Vec<Uuid> = sqlx::query_scalar("select id from workspaces")
+        .fetch_all(&mut *tx)
+        .await
+        .unwrap();
+    all.sort();
+    let mut expected = vec![a, b];
+    expected.sort();
+    assert_eq!(all, expected);
+}

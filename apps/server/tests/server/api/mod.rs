@@ -1,0 +1,9 @@
+//! The owner API over HTTP, against the real database and a real SMTP server on
+//! loopback: mail links are read from what the SMTP server received.
+
+mod accounts;
+mod bad_input;
+mod openapi;
+pub mod support;
+mod tenancy;
+mod workspaces;
