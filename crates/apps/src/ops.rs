@@ -1,0 +1,175 @@
+//! Creating, reading, changing and deleting apps, each in its own tenant transaction.
+
+use mimi_domain::{Error, Result, Role, Scope};
+use mimi_store::{PgPool, Tx, tenant, unique_violation};
+use sqlx::types::Json;
+use uuid::Uuid;
+
+use crate::input::{AppPatch, Fields, NewApp};
+use crate::model::{App, AppRow, COLUMNS, PublicProfile};
+use crate::storage::LocalStorage;
+
+/// Creates an app in the caller's workspace. Any member may. Errors: the first rule
+/// `new` breaks ([`Error::Invalid`]); `handle_taken` (409) when any workspace has the
+/// handle, whatever its case.
+pub async fn create(pool: &PgPool, scope: &Scope, new: &NewApp) -> Result<App> {
+    scope.require(Role::Member)?;
+    let fields = new.check()?;
+    let mut tx = tenant::begin(pool, scope).await?;
+    let sql = format!(
+        "insert into apps (id, workspace_id, handle, name, site_url, bio, links, theme, language, \
+         allowed_origins, public_contacts) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+         returning {COLUMNS}"
+    );
+    let row: AppRow = bind_fields(
+        sqlx::query_as(&sql)
+            .bind(Uuid::now_v7())
+            .bind(scope.workspace_id),
+        &fields,
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(write_error)?;
+    tx.commit().await?;
+    Ok(row.into_app())
+}
+
+/// The workspace's apps, oldest first.
+pub async fn list(pool: &PgPool, scope: &Scope) -> Result<Vec<App>> {
+    let mut tx = tenant::begin(pool, scope).await?;
+    let rows: Vec<AppRow> = sqlx::query_as(&format!(
+        "select {COLUMNS} from apps order by created_at, id"
+    ))
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(rows.into_iter().map(AppRow::into_app).collect())
+}
+
+/// One app; [`Error::NotFound`] if it is not the workspace's.
+pub async fn get(pool: &PgPool, scope: &Scope, app_id: Uuid) -> Result<App> {
+    let mut tx = tenant::begin(pool, scope).await?;
+    let row = fetch(&mut tx, app_id, false).await?;
+    tx.commit().await?;
+    Ok(row.into_app())
+}
+
+/// Changes the fields `patch` gives. Any member may. Errors as [`create`], and
+/// [`Error::NotFound`] for another workspace's app; on any error nothing changes.
+pub async fn update(pool: &PgPool, scope: &Scope, app_id: Uuid, patch: &AppPatch) -> Result<App> {
+    scope.require(Role::Member)?;
+    let mut tx = tenant::begin(pool, scope).await?;
+    let current = fetch(&mut tx, app_id, true).await?;
+    let fields = patch.apply(current.fields())?;
+    let sql = format!(
+        "update apps set handle = $3, name = $4, site_url = $5, bio = $6, links = $7, theme = $8, \
+         language = $9, allowed_origins = $10, public_contacts = $11, updated_at = now() \
+         where id = $1 and workspace_id = $2 returning {COLUMNS}"
+    );
+    let row: AppRow = bind_fields(
+        sqlx::query_as(&sql).bind(app_id).bind(scope.workspace_id),
+        &fields,
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(write_error)?;
+    tx.commit().await?;
+    Ok(row.into_app())
+}
+
+/// Deletes an app, its files' rows and then their bytes. Needs the admin role.
+/// [`Error::NotFound`] for another workspace's app.
+pub async fn delete(
+    pool: &PgPool,
+    storage: &LocalStorage,
+    scope: &Scope,
+    app_id: Uuid,
+) -> Result<()> {
+    scope.require(Role::Admin)?;
+    let mut tx = tenant::begin(pool, scope).await?;
+    // Locked first, so an image being set meanwhile is either in `keys` or waits and
+    // then finds no app: no file is left behind.
+    fetch(&mut tx, app_id, true).await?;
+    let keys: Vec<String> = sqlx::query_scalar("select storage_key from files where app_id = $1")
+        .bind(app_id)
+        .fetch_all(&mut *tx)
+        .await?;
+    sqlx::query("delete from apps where id = $1")
+        .bind(app_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    // The rows are gone, so no one is served these bytes any more; a failure here
+    // leaves an orphan file, never a broken app.
+    for key in keys {
+        crate::media::discard(storage, scope.workspace_id, &key).await;
+    }
+    Ok(())
+}
+
+/// The public view of the app with `handle` (any case), for `/@handle` and the widget;
+/// `None` if no app has it. Needs no tenant: `app_by_handle` finds it.
+pub async fn public_profile_by_handle(
+    pool: &PgPool,
+    handle: &str,
+) -> Result<Option<PublicProfile>> {
+    let handle = handle.trim().to_ascii_lowercase();
+    let found: Option<(Uuid, Uuid)> =
+        sqlx::query_as("select app_id, workspace_id from app_by_handle($1)")
+            .bind(&handle)
+            .fetch_optional(pool)
+            .await?;
+    let Some((app_id, workspace_id)) = found else {
+        return Ok(None);
+    };
+    let mut tx = tenant::tenant(pool, workspace_id, None).await?;
+    let row: Option<AppRow> = sqlx::query_as(&format!("select {COLUMNS} from apps where id = $1"))
+        .bind(app_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(row.map(AppRow::into_public))
+}
+
+/// The app's row, optionally locked for a change; [`Error::NotFound`] when the tenant
+/// cannot see it.
+pub(crate) async fn fetch(tx: &mut Tx, app_id: Uuid, lock: bool) -> Result<AppRow> {
+    let sql = format!(
+        "select {COLUMNS} from apps where id = $1{}",
+        if lock { " for update" } else { "" }
+    );
+    sqlx::query_as(&sql)
+        .bind(app_id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+type AppQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Postgres, AppRow, sqlx::postgres::PgArguments>;
+
+/// Binds `$3`…`$11` in the column order `create` and `update` share.
+fn bind_fields<'q>(query: AppQuery<'q>, f: &'q Fields) -> AppQuery<'q> {
+    query
+        .bind(&f.handle)
+        .bind(&f.name)
+        .bind(&f.site_url)
+        .bind(&f.bio)
+        .bind(Json(&f.links))
+        .bind(Json(&f.theme))
+        .bind(f.language.as_str())
+        .bind(&f.allowed_origins)
+        .bind(&f.public_contacts)
+}
+
+/// Maps the handle's unique constraint to its conflict; anything else is internal.
+fn write_error(e: sqlx::Error) -> Error {
+    if unique_violation(&e) == Some("apps_handle_key") {
+        Error::conflict(
+            "handle",
+            "handle_taken",
+            "this handle is taken; choose another",
+        )
+    } else {
+        e.into()
+    }
+}
