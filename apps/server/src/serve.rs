@@ -37,6 +37,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
             public_url: settings.base_url(bound),
             trust_proxy_headers: settings.trust_proxy_headers,
             keys,
+            files_dir: settings.data_dir.join("files"),
         },
     );
 

@@ -274,10 +274,10 @@ impl Accounts {
     pub async fn resend_verification(&self, email: &str) -> Result<(), Error> {
         let email = Email::parse(email, "email")?;
         let mut tx = self.pool().begin().await?;
-        if let Some(existing) = by_email(&mut tx, &email).await? {
-            if existing.email_verified_at.is_none() {
-                self.mail_existing(&mut tx, &existing).await?;
-            }
+        if let Some(existing) = by_email(&mut tx, &email).await?
+            && existing.email_verified_at.is_none()
+        {
+            self.mail_existing(&mut tx, &existing).await?;
         }
         tx.commit().await?;
         Ok(())

@@ -16,7 +16,7 @@ pub const MAX_ALLOWED_ORIGINS: usize = 20;
 pub const MAX_PUBLIC_CONTACTS: usize = 20;
 
 /// A titled link on the app's public page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// 1–80 characters.
@@ -26,7 +26,7 @@ pub struct Link {
 }
 
 /// A new app, as sent. Optional settings take their defaults.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewApp {
     /// 3–30 of `a-z 0-9 _ -`, case-insensitive, not reserved, unique across Mimi.
@@ -59,7 +59,7 @@ pub struct NewApp {
 /// Changes to an app, as sent: absent fields stay as they are. `site_url: null` clears
 /// the site; `null` elsewhere means "unchanged", like absence. A given `theme` changes
 /// only the settings it names.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AppPatch {
     /// New handle (the old one is free for others at once).
@@ -70,6 +70,7 @@ pub struct AppPatch {
     pub name: Option<String>,
     /// `Some(None)` (JSON `null`, or an empty string) clears the site.
     #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, nullable)]
     pub site_url: Option<Option<String>>,
     /// New bio.
     #[serde(default)]

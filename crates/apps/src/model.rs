@@ -11,7 +11,7 @@ use crate::input::{Fields, Link};
 use crate::theme::Theme;
 
 /// An app as its workspace sees it: every setting, and image URLs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct App {
     /// Its id.
     pub id: Uuid,
@@ -30,6 +30,7 @@ pub struct App {
     /// The widget's look.
     pub theme: Theme,
     /// The language the widget and page speak.
+    #[schema(value_type = String, example = "ja")]
     pub language: Language,
     /// Origins the widget may be embedded on (`https://shop.example`).
     pub allowed_origins: Vec<String>,
@@ -50,13 +51,15 @@ pub struct App {
 /// What anyone may see of an app: its public page and the widget's look. Nothing
 /// private (allowed origins, public contacts, dates) is here; the ids are for the server
 /// to route with and are not serialised.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct PublicProfile {
     /// The app, for the server's own use.
     #[serde(skip)]
+    #[schema(ignore)]
     pub app_id: Uuid,
     /// The tenant, for the server's own use.
     #[serde(skip)]
+    #[schema(ignore)]
     pub workspace_id: Uuid,
     /// Lower-case handle.
     pub handle: String,
@@ -71,6 +74,7 @@ pub struct PublicProfile {
     /// The widget's look.
     pub theme: Theme,
     /// The language the widget and page speak.
+    #[schema(value_type = String, example = "ja")]
     pub language: Language,
     /// Avatar URL path, if set.
     pub avatar_url: Option<String>,

@@ -12,7 +12,7 @@ pub const DEFAULT_PRIMARY_COLOR: &str = "#4f46e5";
 pub const MAX_SUGGESTED_QUESTIONS: usize = 6;
 
 /// Which bottom corner the widget's launcher sits in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum LauncherPosition {
     /// Bottom right.
@@ -24,7 +24,7 @@ pub enum LauncherPosition {
 
 /// An app's theme, as stored and shown. Missing keys in stored JSON take the defaults,
 /// so adding a setting later needs no data migration.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct Theme {
     /// `#rrggbb`, lower-case.
@@ -50,7 +50,7 @@ impl Default for Theme {
 
 /// Theme settings as sent: each one optional. On create, missing settings take the
 /// defaults; on update, they keep their current values.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThemeInput {
     /// `#rrggbb` (either case).

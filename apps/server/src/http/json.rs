@@ -87,6 +87,28 @@ fn data_error(text: &str) -> ApiError {
     }
 }
 
+/// Path parameters; a malformed id is 404 like an unknown one (ids are not guessable
+/// input to validate, and absence must look the same as denial).
+pub struct ApiPath<T>(pub T);
+
+impl<S, T> axum::extract::FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| ApiPath(value))
+            .map_err(|_| ApiError::from(mimi_domain::Error::NotFound))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,27 +130,5 @@ mod tests {
             (e.code(), e.field()),
             ("invalid_field", Some("age_confirmed"))
         );
-    }
-}
-
-/// Path parameters; a malformed id is 404 like an unknown one (ids are not guessable
-/// input to validate, and absence must look the same as denial).
-pub struct ApiPath<T>(pub T);
-
-impl<S, T> axum::extract::FromRequestParts<S> for ApiPath<T>
-where
-    T: DeserializeOwned + Send,
-    S: Send + Sync,
-{
-    type Rejection = ApiError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        axum::extract::Path::<T>::from_request_parts(parts, state)
-            .await
-            .map(|axum::extract::Path(value)| ApiPath(value))
-            .map_err(|_| ApiError::from(mimi_domain::Error::NotFound))
     }
 }

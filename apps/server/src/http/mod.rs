@@ -6,6 +6,7 @@ mod csrf;
 mod error;
 mod health;
 mod json;
+mod media;
 mod metrics;
 mod request_log;
 pub mod session;
@@ -16,6 +17,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use mimi_accounts::Accounts;
+use mimi_apps::LocalStorage;
 use mimi_store::PgPool;
 
 use crate::keys::ServerKeys;
@@ -36,6 +38,8 @@ pub struct StateConfig {
     pub trust_proxy_headers: bool,
     /// The server's secret keys.
     pub keys: ServerKeys,
+    /// Where uploaded files live (`data_dir/files`).
+    pub files_dir: std::path::PathBuf,
 }
 
 /// What every handler can reach. Cheap to clone.
@@ -53,6 +57,8 @@ pub struct AppState {
     pub cookies: Arc<SessionCookies>,
     /// `scheme://host[:port]` of the public URL.
     pub public_origin: String,
+    /// Uploaded files, per workspace.
+    pub storage: Arc<LocalStorage>,
 }
 
 impl AppState {
@@ -75,6 +81,7 @@ impl AppState {
             accounts,
             cookies: Arc::new(cookies),
             public_origin,
+            storage: Arc::new(LocalStorage::new(config.files_dir)),
         }
     }
 }
@@ -100,6 +107,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::render))
+        .route("/media/{workspace_id}/{file_id}", get(media::image))
         .nest("/api/v1", api)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -80,7 +80,8 @@ async fn under_thirteen_is_refused_and_nothing_is_stored() {
 #[tokio::test]
 async fn each_bad_sign_up_field_gets_its_code_and_nothing_is_stored() {
     let env = Env::new().await;
-    let cases: Vec<(&str, Box<dyn Fn(&mut mimi_accounts::SignUp)>, &str)> = vec![
+    type Breaks = Box<dyn Fn(&mut mimi_accounts::SignUp)>;
+    let cases: Vec<(&str, Breaks, &str)> = vec![
         ("name", Box::new(|f| f.name = "  ".into()), "name_required"),
         (
             "name",

@@ -3,6 +3,7 @@
 //! document and the routes cannot drift apart.
 
 mod account;
+mod apps;
 mod auth;
 mod workspaces;
 
@@ -50,6 +51,7 @@ pub(super) fn router() -> Router<AppState> {
         .merge(auth::routes())
         .merge(account::routes())
         .merge(workspaces::routes())
+        .merge(apps::routes())
         .split_for_parts();
     let document = std::sync::Arc::new(openapi);
     router.route(

@@ -2,6 +2,7 @@
 //! loopback: mail links are read from what the SMTP server received.
 
 mod accounts;
+mod apps;
 mod bad_input;
 mod openapi;
 pub mod support;

@@ -14,16 +14,19 @@ pub const PASSWORD: &str = "a long enough password";
 /// The router over `db`'s serving pool, on a free port (no mail worker).
 pub async fn serve(db: &TestDb) -> TestApp {
     let pool = db.serving_pool().await;
-    TestApp::spawn_with(|base| router(state(pool, base))).await
+    // Never written: these tests upload nothing.
+    let files = std::env::temp_dir().join(format!("mimi-files-{}", Uuid::new_v4()));
+    TestApp::spawn_with(|base| router(state(pool, base, files))).await
 }
 
-fn state(pool: mimi_store::PgPool, base: String) -> AppState {
+fn state(pool: mimi_store::PgPool, base: String, files_dir: std::path::PathBuf) -> AppState {
     AppState::new(
         pool,
         StateConfig {
             public_url: base,
             trust_proxy_headers: false,
             keys: ServerKeys::random(),
+            files_dir,
         },
     )
 }
@@ -33,6 +36,7 @@ pub struct Api {
     pub db: TestDb,
     pub app: TestApp,
     pub smtp: SmtpServer,
+    pub files: tempfile::TempDir,
     stop_worker: Option<oneshot::Sender<()>>,
     _mail_dir: tempfile::TempDir,
 }
@@ -67,7 +71,9 @@ impl Api {
         let db = TestDb::new().await;
         let smtp = SmtpServer::start().await;
         let pool = db.serving_pool().await;
-        let app = TestApp::spawn_with(|base| router(state(pool.clone(), base))).await;
+        let files = tempfile::tempdir().unwrap();
+        let files_dir = files.path().to_owned();
+        let app = TestApp::spawn_with(|base| router(state(pool.clone(), base, files_dir))).await;
         let mail_dir = tempfile::tempdir().unwrap();
         let settings = MailSettings {
             smtp_host: Some("127.0.0.1".to_owned()),
@@ -89,6 +95,7 @@ impl Api {
             db,
             app,
             smtp,
+            files,
             stop_worker: Some(stop_worker),
             _mail_dir: mail_dir,
         }

@@ -13,6 +13,7 @@ struct Ids {
     account: String,
     invite: String,
     key: String,
+    app: String,
 }
 
 fn fill(template: &str, ws: &str, ids: &Ids) -> String {
@@ -21,6 +22,7 @@ fn fill(template: &str, ws: &str, ids: &Ids) -> String {
         .replace("{account}", &ids.account)
         .replace("{invite}", &ids.invite)
         .replace("{key}", &ids.key)
+        .replace("{app}", &ids.app)
 }
 
 /// Every workspace-scoped endpoint: method, path, body.
@@ -54,6 +56,21 @@ fn endpoints() -> Vec<(&'static str, &'static str, Value)> {
             json!({ "name": "spy" }),
         ),
         ("DELETE", "/workspaces/{ws}/api-keys/{key}", Value::Null),
+        ("GET", "/workspaces/{ws}/apps", Value::Null),
+        (
+            "POST",
+            "/workspaces/{ws}/apps",
+            json!({ "handle": "spy-app", "name": "spy" }),
+        ),
+        ("GET", "/workspaces/{ws}/apps/{app}", Value::Null),
+        (
+            "PATCH",
+            "/workspaces/{ws}/apps/{app}",
+            json!({ "name": "pwned" }),
+        ),
+        ("DELETE", "/workspaces/{ws}/apps/{app}", Value::Null),
+        ("DELETE", "/workspaces/{ws}/apps/{app}/avatar", Value::Null),
+        ("DELETE", "/workspaces/{ws}/apps/{app}/cover", Value::Null),
     ]
 }
 
@@ -100,6 +117,13 @@ async fn setup(api: &Api) -> (Owner, Owner, Ids, String) {
             json!({ "name": "a's key" }),
         )
         .await;
+    let app = api
+        .post(
+            &a.client,
+            &format!("/workspaces/{ws}/apps"),
+            json!({ "handle": "alices-app", "name": "Alice's app" }),
+        )
+        .await;
     let b_key = api
         .post(
             &b.client,
@@ -112,6 +136,7 @@ async fn setup(api: &Api) -> (Owner, Owner, Ids, String) {
         account: a.account_id.to_string(),
         invite: invite.body["id"].as_str().unwrap().to_owned(),
         key: key.body["id"].as_str().unwrap().to_owned(),
+        app: app.body["id"].as_str().unwrap().to_owned(),
     };
     (a, b, ids, b_key.body["secret"].as_str().unwrap().to_owned())
 }
@@ -211,4 +236,21 @@ async fn without_a_session_every_workspace_endpoint_is_401() {
         let reply = call(&api, &anonymous, None, method, &path, &body).await;
         assert_eq!(reply.status, 401, "{method} {path}");
     }
+}
+
+#[tokio::test]
+async fn an_image_upload_to_another_workspaces_app_is_404_and_stores_no_file() {
+    let api = Api::start().await;
+    let (_, b, ids, _) = setup(&api).await;
+    for ws in [ids.ws.clone(), b.workspace_id.to_string()] {
+        for kind in ["avatar", "cover"] {
+            let url = api.url(&format!("/workspaces/{ws}/apps/{}/{kind}", ids.app));
+            let reply = api
+                .send(b.client.put(url).body(super::apps::png(8, 8)))
+                .await;
+            assert_eq!(reply.status, 404, "{ws} {kind}");
+        }
+    }
+    assert_eq!(api.count("files").await, 0);
+    assert_eq!(std::fs::read_dir(api.files.path()).unwrap().count(), 0);
 }
