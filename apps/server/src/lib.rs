@@ -5,6 +5,7 @@
 //! depend on this crate.
 
 pub mod database;
+pub mod demo;
 pub mod http;
 pub mod keys;
 pub mod maintenance;

@@ -23,7 +23,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the server (the default): migrate the database, then serve HTTP.
-    Serve,
+    Serve {
+        /// Create a demo owner and app on first start, and print how to sign in.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Apply pending database migrations and exit.
     Migrate,
     /// Print the effective settings (secrets redacted) and exit.
@@ -52,7 +56,8 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            None | Some(Command::Serve) => serve::run(settings).await,
+            None => serve::run(settings, false).await,
+            Some(Command::Serve { demo }) => serve::run(settings, demo).await,
             Some(Command::Migrate) => migrate(&settings).await,
             Some(Command::Config) => Ok(()),
         }

@@ -18,8 +18,8 @@ use crate::keys::ServerKeys;
 use crate::settings::Settings;
 use mimi_notify::Mailer;
 
-/// Runs the server until a shutdown signal.
-pub async fn run(settings: Settings) -> anyhow::Result<()> {
+/// Runs the server until a shutdown signal; with `demo`, seeds the demo owner and app.
+pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let listener = TcpListener::bind(settings.listen).await.with_context(|| {
         format!(
             "cannot listen on {}; set `listen` (MIMI_LISTEN) to a free address such as 127.0.0.1:8081",
@@ -59,7 +59,21 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
             let _ = maintenance_stopped.await;
         },
     ));
+    let demo = match demo {
+        true => Some(crate::demo::seed(&state, &settings.data_dir).await?),
+        false => None,
+    };
     print_ready(&settings, bound);
+    if let Some(demo) = demo {
+        println!(
+            "  demo:      sign in as {} with password {}",
+            demo.email, demo.password
+        );
+        println!(
+            "             (POST /api/v1/auth/sign-in); its app is @{}",
+            demo.handle
+        );
+    }
     if settings.mail.smtp_host.is_none() {
         println!(
             "  mail:      written to {} (no SMTP relay configured)",
@@ -84,6 +98,7 @@ fn print_ready(settings: &Settings, bound: SocketAddr) {
     println!("  health:    {base}/healthz");
     println!("  readiness: {base}/readyz");
     println!("  metrics:   {base}/metrics");
+    println!("  owner API: {base}/api/v1/openapi.json");
 }
 
 /// Serves `router` until `shutdown` completes, then waits for in-flight requests for at

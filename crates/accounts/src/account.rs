@@ -250,6 +250,42 @@ impl Accounts {
         Ok(())
     }
 
+    /// Creates an account whose email counts as verified, with its first workspace, and
+    /// no mail: for operators seeding a demo or importing owners they have vetted. An
+    /// address that has an account is a conflict (`email_taken`).
+    pub async fn create_verified_account(&self, input: SignUp) -> Result<(Uuid, Uuid), Error> {
+        let name = PersonName::parse(&input.name)?;
+        let email = Email::parse(&input.email, "email")?;
+        let password = Password::parse(&input.password, "password")?;
+        let workspace_name = WorkspaceName::parse(&input.workspace_name, "workspace_name")?;
+        let hash = password::hash(password.expose()).await?;
+        let mut tx = self.pool().begin().await?;
+        let account_id = Uuid::now_v7();
+        let inserted = sqlx::query(
+            "insert into accounts (id, name, email, password_hash, language, email_verified_at)              values ($1, $2, $3, $4, $5, now())",
+        )
+        .bind(account_id)
+        .bind(name.as_str())
+        .bind(email.as_str())
+        .bind(&hash)
+        .bind(input.language.as_str())
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Err(e) if mimi_store::unique_violation(&e) == Some("accounts_email_key") => {
+                return Err(Error::conflict(
+                    "email",
+                    "email_taken",
+                    "this address already has an account",
+                ));
+            }
+            other => other?,
+        };
+        let workspace_id = crate::workspaces::insert(&mut tx, account_id, &workspace_name).await?;
+        tx.commit().await?;
+        Ok((account_id, workspace_id))
+    }
+
     /// The mail an address with an account gets when someone signs up with it again:
     /// a fresh verification link if it was never verified, otherwise a notice.
     async fn mail_existing(&self, conn: &mut PgConnection, existing: &Row) -> Result<(), Error> {

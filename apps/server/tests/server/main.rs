@@ -6,5 +6,6 @@ mod cli;
 mod embedded;
 mod health;
 mod metrics;
+mod owners;
 mod shutdown;
 mod support;

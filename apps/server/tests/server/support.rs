@@ -37,14 +37,21 @@ pub struct Server {
     pub child: Child,
     pub base: String,
     pub stderr: std::path::PathBuf,
+    more: tokio::sync::mpsc::UnboundedReceiver<String>,
 }
 
 impl Server {
     /// Spawns `cmd serve` and waits (by reading its stdout, never sleeping) until it
     /// prints the ready line.
-    pub async fn start(mut cmd: Command, logs: &Path) -> Server {
+    pub async fn start(cmd: Command, logs: &Path) -> Server {
+        Server::start_with(cmd, logs, &[]).await
+    }
+
+    /// [`Server::start`] with options after `serve`.
+    pub async fn start_with(mut cmd: Command, logs: &Path, options: &[&str]) -> Server {
         let stderr = logs.join(format!("stderr-{}.log", uuid()));
         cmd.arg("serve")
+            .args(options)
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&stderr).unwrap());
         let mut child = cmd.spawn().unwrap();
@@ -66,13 +73,34 @@ impl Server {
                 std::fs::read_to_string(&stderr).unwrap_or_default()
             );
         };
-        // Keep draining stdout so the child never blocks on a full pipe.
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        // Keep draining stdout so the child never blocks on a full pipe, and hand the
+        // lines after the ready line (URLs, the demo sign-in) to `wait_for_line`.
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            while let Ok(Some(line)) = lines.next_line().await {
+                let _ = tx.send(line);
+            }
+        });
         Server {
             child,
             base,
             stderr,
+            more: rx,
         }
+    }
+
+    /// Waits for a stdout line after the ready line that contains `needle`.
+    pub async fn wait_for_line(&mut self, needle: &str) -> String {
+        tokio::time::timeout(Duration::from_secs(60), async {
+            while let Some(line) = self.more.recv().await {
+                if line.contains(needle) {
+                    return line;
+                }
+            }
+            panic!("stdout closed before a line with {needle:?}");
+        })
+        .await
+        .unwrap()
     }
 
     /// The status `GET {path}` answers with.
