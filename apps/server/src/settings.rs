@@ -319,6 +319,30 @@ mod tests {
     }
 
     #[test]
+    fn a_short_secret_key_is_refused_without_echoing_it() {
+        let e = from_toml("secret_keys = \"c2hvcnRrZXk=\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("secret_keys (MIMI_SECRET_KEYS): key 1 has 8 bytes"),
+            "{e}"
+        );
+        assert!(!e.contains("c2hvcnRrZXk"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_mail_setting_is_refused_naming_it() {
+        let e = from_toml("[mail]\nfrom = \"not a mailbox\"")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("mail.from"), "{e}");
+        let e = from_toml("[mail]\nsmtp_hots = \"x\"")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown setting `smtp_hots`"), "{e}");
+    }
+
+    #[test]
     fn the_printed_settings_never_contain_the_database_password() {
         let s = from_toml("database_url = \"postgres://u:hunter2@h/db\"").unwrap();
         let printed = s.to_redacted_toml();

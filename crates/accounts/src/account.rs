@@ -373,6 +373,8 @@ impl Accounts {
                 "confirm your email address first: open the link we mailed you, or ask for a new one",
             ));
         }
+        // Hand the throttling connection back before taking one for the transaction.
+        drop(conn);
         let mut tx = self.pool().begin().await?;
         if verdict == Verdict::MatchNeedsRehash {
             let upgraded = password::hash(password).await?;

@@ -43,6 +43,7 @@ impl Accounts {
         let rows: Vec<(Uuid, String, String, String, OffsetDateTime)> = sqlx::query_as(
             "select a.id, a.name, a.email, m.role, m.created_at from workspace_members m \
              join accounts a on a.id = m.account_id \
+             where m.workspace_id = mimi_tenant() \
              order by case m.role when 'owner' then 0 when 'admin' then 1 else 2 end, m.created_at",
         )
         .fetch_all(&mut *tx)

@@ -491,3 +491,51 @@ async fn an_email_change_to_a_taken_address_tells_that_address_and_changes_nothi
             .unwrap();
     assert_eq!(tokens, 0);
 }
+
+#[tokio::test]
+async fn the_profile_changes_name_and_language_and_refuses_a_bad_name() {
+    let env = Env::new().await;
+    let (account, _) = env.owner("Yuki", "yuki@example.com").await;
+    let updated = env
+        .accounts
+        .update_profile(account, Some("  雪  "), Some(mimi_domain::Language::Ja))
+        .await
+        .unwrap();
+    assert_eq!(
+        (updated.name.as_str(), updated.language.0),
+        ("雪", mimi_domain::Language::Ja)
+    );
+    for (name, code) in [("", "name_required"), (&*"n".repeat(101), "name_too_long")] {
+        let e = env
+            .accounts
+            .update_profile(account, Some(name), None)
+            .await
+            .unwrap_err();
+        assert_eq!((e.code(), e.field()), (code, Some("name")));
+    }
+    assert_eq!(env.accounts.account(account).await.unwrap().name, "雪");
+}
+
+#[tokio::test]
+async fn expired_sessions_are_refused_and_purged() {
+    let env = Env::new().await;
+    env.owner("Old", "old@example.com").await;
+    let signed_in = env
+        .accounts
+        .sign_in("old@example.com", PASSWORD, ip("192.0.2.77"))
+        .await
+        .unwrap();
+    sqlx::query("update sessions set expires_at = now() - interval '1 second'")
+        .execute(&env.db.pool)
+        .await
+        .unwrap();
+    assert!(
+        env.accounts
+            .authenticate(&signed_in.session_token)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(env.accounts.purge_expired_sessions().await.unwrap(), 2);
+    assert_eq!(env.count("sessions").await, 0);
+}
