@@ -13,7 +13,11 @@ create table accounts (
     language text not null default 'en' check (language in ('en', 'ja')),
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
-    last_sign_in_at timestamptz
+    last_sign_in_at timestamptz,
+    -- When mail was last sent to this account at an anonymous request (sign-up with its
+    -- address, a resent verification, a reset link): at most one a minute, so nobody
+    -- can flood an inbox through Mimi.
+    last_unsolicited_mail_at timestamptz
 );
 create unique index accounts_email_key on accounts (lower(email));
 

@@ -132,6 +132,21 @@ async fn mail(
     Ok(())
 }
 
+/// Claims the right to mail `account_id` at an anonymous request: at most once a
+/// minute. `false` means skip the mail (the caller still answers as if sent).
+async fn may_mail_unasked(conn: &mut PgConnection, account_id: Uuid) -> Result<bool, Error> {
+    let claimed: Option<Uuid> = sqlx::query_scalar(
+        "update accounts set last_unsolicited_mail_at = now() \
+         where id = $1 and (last_unsolicited_mail_at is null \
+                            or last_unsolicited_mail_at < now() - interval '1 minute') \
+         returning id",
+    )
+    .bind(account_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(claimed.is_some())
+}
+
 /// Issues a single-use token for a mail link.
 async fn issue(
     conn: &mut PgConnection,
@@ -289,6 +304,9 @@ impl Accounts {
     /// The mail an address with an account gets when someone signs up with it again:
     /// a fresh verification link if it was never verified, otherwise a notice.
     async fn mail_existing(&self, conn: &mut PgConnection, existing: &Row) -> Result<(), Error> {
+        if !may_mail_unasked(conn, existing.id).await? {
+            return Ok(());
+        }
         let message = if existing.email_verified_at.is_none() {
             let secret = issue(conn, existing.id, "verify_email", None, VERIFY_TTL).await?;
             Message::VerifyEmail {
@@ -395,11 +413,14 @@ impl Accounts {
         Ok(signed_in)
     }
 
-    /// Mails a reset link if `email` has an account; answers the same either way.
+    /// Mails a reset link if `email` has an account (at most one a minute); answers the
+    /// same either way.
     pub async fn request_password_reset(&self, email: &str) -> Result<(), Error> {
         let email = Email::parse(email, "email")?;
         let mut tx = self.pool().begin().await?;
-        if let Some(row) = by_email(&mut tx, &email).await? {
+        if let Some(row) = by_email(&mut tx, &email).await?
+            && may_mail_unasked(&mut tx, row.id).await?
+        {
             let secret = issue(&mut tx, row.id, "reset_password", None, RESET_TTL).await?;
             let message = Message::PasswordReset {
                 name: row.name.clone(),

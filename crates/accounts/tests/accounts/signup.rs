@@ -184,3 +184,35 @@ async fn resending_verification_mails_only_unverified_accounts() {
         .unwrap();
     assert_eq!(env.mail_count("yui@example.com").await, 2);
 }
+
+#[tokio::test]
+async fn anonymous_requests_cannot_flood_an_inbox() {
+    let env = Env::new().await;
+    env.owner("Target", "target@example.com").await;
+    let before = env.mail_count("target@example.com").await;
+    for _ in 0..5 {
+        env.accounts
+            .sign_up(form("Spammer", "target@example.com"))
+            .await
+            .unwrap();
+        env.accounts
+            .request_password_reset("target@example.com")
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        env.mail_count("target@example.com").await,
+        before + 1,
+        "one mail a minute"
+    );
+    // A minute later, one more may go.
+    sqlx::query("update accounts set last_unsolicited_mail_at = now() - interval '61 seconds'")
+        .execute(&env.db.pool)
+        .await
+        .unwrap();
+    env.accounts
+        .request_password_reset("target@example.com")
+        .await
+        .unwrap();
+    assert_eq!(env.mail_count("target@example.com").await, before + 2);
+}
