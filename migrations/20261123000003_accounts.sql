@@ -47,13 +47,14 @@ create table account_tokens (
 );
 create index account_tokens_account on account_tokens (account_id, purpose);
 
--- Failed sign-ins, for throttling per client address and per email. Keys are keyed
--- hashes (HMAC), never the address or email itself; rows older than a day are purged.
-create table sign_in_failures (
-    scope text not null check (scope in ('ip', 'email')),
+-- Throttling: failed sign-ins per client address (`ip`) and per email (`email`), and
+-- sign-ups per client address (`sign_up`). Keys are keyed hashes (HMAC), never the
+-- address or email itself; rows older than a day are purged.
+create table throttle_events (
+    scope text not null check (scope in ('ip', 'email', 'sign_up')),
     key_hash bytea not null,
     at timestamptz not null default now()
 );
-create index sign_in_failures_key on sign_in_failures (scope, key_hash, at);
+create index throttle_events_key on throttle_events (scope, key_hash, at);
 
-grant select, insert, update, delete on accounts, sessions, account_tokens, sign_in_failures to mimi_app;
+grant select, insert, update, delete on accounts, sessions, account_tokens, throttle_events to mimi_app;

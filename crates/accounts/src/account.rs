@@ -214,7 +214,8 @@ impl Accounts {
     /// Signs up: creates the account, its first workspace (as owner) and a verification
     /// mail, all or nothing. An address that already has an account gets a mail saying
     /// so, and the caller sees the same success: sign-up never reveals who is registered.
-    pub async fn sign_up(&self, input: SignUp) -> Result<(), Error> {
+    /// At most 10 sign-ups an hour come from one client address (429).
+    pub async fn sign_up(&self, input: SignUp, client: IpAddr) -> Result<(), Error> {
         if !input.age_confirmed {
             return Err(Error::invalid(
                 "age_confirmed",
@@ -226,6 +227,13 @@ impl Accounts {
         let email = Email::parse(&input.email, "email")?;
         let password = Password::parse(&input.password, "password")?;
         let workspace_name = WorkspaceName::parse(&input.workspace_name, "workspace_name")?;
+        let keys = throttle::Keys::new(&self.config().throttle_key, client, &email.normalized());
+        throttle::sign_up(
+            &mut *self.pool().acquire().await?,
+            &self.config().throttle,
+            &keys,
+        )
+        .await?;
         // Hash first, so both branches below take the same time.
         let hash = password::hash(password.expose()).await?;
 

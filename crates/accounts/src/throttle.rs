@@ -1,6 +1,6 @@
-//! Sign-in throttling per client address and per email, kept in Postgres so every
-//! `mimi` process behind a load balancer counts the same failures. Only keyed hashes of
-//! addresses and emails are stored.
+//! Throttling, kept in Postgres so every `mimi` process behind a load balancer counts
+//! the same events: failed sign-ins per client address and per email, sign-ups per
+//! client address. Only keyed hashes of addresses and emails are stored.
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -21,16 +21,23 @@ pub struct ThrottleLimits {
     pub per_email: i64,
     /// …within this window.
     pub email_window: Duration,
+    /// Sign-ups allowed per client address…
+    pub sign_ups_per_ip: i64,
+    /// …within this window.
+    pub sign_up_window: Duration,
 }
 
 impl Default for ThrottleLimits {
-    /// 5 per 5 minutes per address, 10 per 15 minutes per email.
+    /// Failed sign-ins: 5 per 5 minutes per address, 10 per 15 minutes per email.
+    /// Sign-ups: 10 an hour per address.
     fn default() -> Self {
         ThrottleLimits {
             per_ip: 5,
             ip_window: Duration::from_secs(5 * 60),
             per_email: 10,
             email_window: Duration::from_secs(15 * 60),
+            sign_ups_per_ip: 10,
+            sign_up_window: Duration::from_secs(3600),
         }
     }
 }
@@ -104,7 +111,7 @@ async fn wait(
     // than `limit` remain.
     let seconds: Option<f64> = sqlx::query_scalar(
         "select extract(epoch from (min(at) + make_interval(secs => $4) - now()))::float8 \
-         from (select at from sign_in_failures \
+         from (select at from throttle_events \
                where scope = $1 and key_hash = $2 and at > now() - make_interval(secs => $4) \
                order by at desc limit $3) recent \
          having count(*) >= $3",
@@ -119,13 +126,40 @@ async fn wait(
     Ok(seconds.map_or(0, |s| s.ceil().max(1.0) as u64))
 }
 
+/// Counts a sign-up from the address of `keys`, refusing with 429 once the address has
+/// used up its sign-ups.
+pub(crate) async fn sign_up(
+    conn: &mut PgConnection,
+    limits: &ThrottleLimits,
+    keys: &Keys,
+) -> Result<(), Error> {
+    let seconds = wait(
+        conn,
+        "sign_up",
+        &keys.ip,
+        limits.sign_ups_per_ip,
+        limits.sign_up_window,
+    )
+    .await?;
+    if seconds > 0 {
+        return Err(Error::RateLimited {
+            retry_after_seconds: seconds,
+        });
+    }
+    sqlx::query("insert into throttle_events (scope, key_hash) values ('sign_up', $1)")
+        .bind(&keys.ip)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Counts a failed attempt against both keys, and forgets this key's day-old failures.
 pub(crate) async fn record_failure(conn: &mut PgConnection, keys: &Keys) -> Result<(), Error> {
     sqlx::query(
-        "with purged as (delete from sign_in_failures \
+        "with purged as (delete from throttle_events \
                           where ((scope = 'ip' and key_hash = $1) or (scope = 'email' and key_hash = $2)) \
                             and at < now() - interval '1 day') \
-         insert into sign_in_failures (scope, key_hash) values ('ip', $1), ('email', $2)",
+         insert into throttle_events (scope, key_hash) values ('ip', $1), ('email', $2)",
     )
     .bind(&keys.ip)
     .bind(&keys.email)
@@ -137,7 +171,7 @@ pub(crate) async fn record_failure(conn: &mut PgConnection, keys: &Keys) -> Resu
 /// A successful sign-in clears its email's failures (not its address's: one address may
 /// be guessing many accounts).
 pub(crate) async fn clear_email(conn: &mut PgConnection, keys: &Keys) -> Result<(), Error> {
-    sqlx::query("delete from sign_in_failures where scope = 'email' and key_hash = $1")
+    sqlx::query("delete from throttle_events where scope = 'email' and key_hash = $1")
         .bind(&keys.email)
         .execute(conn)
         .await?;
@@ -147,7 +181,7 @@ pub(crate) async fn clear_email(conn: &mut PgConnection, keys: &Keys) -> Result<
 /// Deletes failures older than a day (the schedule calls it; sign-ins also purge their
 /// own keys as they go).
 pub async fn purge_expired(pool: &sqlx::PgPool) -> Result<u64, Error> {
-    let done = sqlx::query("delete from sign_in_failures where at < now() - interval '1 day'")
+    let done = sqlx::query("delete from throttle_events where at < now() - interval '1 day'")
         .execute(pool)
         .await?;
     Ok(done.rows_affected())

@@ -90,7 +90,7 @@ async fn an_unknown_email_and_a_wrong_password_answer_alike() {
 async fn an_unverified_account_cannot_sign_in_until_it_confirms() {
     let env = Env::new().await;
     env.accounts
-        .sign_up(form("Rin", "rin@example.com"))
+        .sign_up(form("Rin", "rin@example.com"), ip("192.0.2.250"))
         .await
         .unwrap();
     let e = env
@@ -136,7 +136,7 @@ async fn five_failures_from_one_address_lock_it_out_for_a_while_but_not_others()
         .await
         .unwrap();
     // Once the window has passed, the address may try again.
-    sqlx::query("update sign_in_failures set at = at - interval '6 minutes'")
+    sqlx::query("update throttle_events set at = at - interval '6 minutes'")
         .execute(&env.db.pool)
         .await
         .unwrap();
@@ -146,7 +146,7 @@ async fn five_failures_from_one_address_lock_it_out_for_a_while_but_not_others()
         .unwrap();
     // Throttling stores keyed hashes, not addresses or emails.
     let plain: i64 = sqlx::query_scalar(
-        "select count(*) from sign_in_failures where position(convert_to('203.0.113', 'UTF8') in key_hash) > 0",
+        "select count(*) from throttle_events where position(convert_to('203.0.113', 'UTF8') in key_hash) > 0",
     )
     .fetch_one(&env.db.pool)
     .await

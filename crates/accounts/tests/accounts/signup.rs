@@ -1,13 +1,13 @@
 use mimi_accounts::links;
 use mimi_domain::{Error, Language};
 
-use crate::support::{Env, form};
+use crate::support::{Env, client, form, ip};
 
 #[tokio::test]
 async fn sign_up_creates_account_workspace_and_verification_mail_and_the_link_works_once() {
     let env = Env::new().await;
     env.accounts
-        .sign_up(form("Hanako", "Hanako@Example.com"))
+        .sign_up(form("Hanako", "Hanako@Example.com"), client())
         .await
         .unwrap();
     let (subject, _) = env.last_mail("hanako@example.com").await.unwrap();
@@ -42,7 +42,7 @@ async fn sign_up_creates_account_workspace_and_verification_mail_and_the_link_wo
 async fn an_expired_verification_link_fails_clearly() {
     let env = Env::new().await;
     env.accounts
-        .sign_up(form("Ken", "ken@example.com"))
+        .sign_up(form("Ken", "ken@example.com"), client())
         .await
         .unwrap();
     let token = env.token("ken@example.com", links::VERIFY_EMAIL).await;
@@ -60,7 +60,7 @@ async fn under_thirteen_is_refused_and_nothing_is_stored() {
     let env = Env::new().await;
     let mut input = form("Kid", "kid@example.com");
     input.age_confirmed = false;
-    let e = env.accounts.sign_up(input).await.unwrap_err();
+    let e = env.accounts.sign_up(input, client()).await.unwrap_err();
     assert_eq!(
         (e.code(), e.field()),
         ("age_confirmation_required", Some("age_confirmed"))
@@ -122,7 +122,7 @@ async fn each_bad_sign_up_field_gets_its_code_and_nothing_is_stored() {
     for (field, break_it, code) in cases {
         let mut input = form("Aiko", "aiko@example.com");
         break_it(&mut input);
-        let e = env.accounts.sign_up(input).await.unwrap_err();
+        let e = env.accounts.sign_up(input, client()).await.unwrap_err();
         assert_eq!((e.code(), e.field()), (code, Some(field)));
     }
     assert_eq!(env.count("accounts").await, 0);
@@ -136,7 +136,7 @@ async fn signing_up_with_a_registered_email_answers_the_same_and_mails_its_owner
     let before = env.mail_count("taro@example.com").await;
     // Different case, same address: accepted silently, no second account.
     env.accounts
-        .sign_up(form("Mallory", "TARO@example.com"))
+        .sign_up(form("Mallory", "TARO@example.com"), client())
         .await
         .unwrap();
     assert_eq!(env.count("accounts").await, 1);
@@ -151,7 +151,7 @@ async fn japanese_owners_get_japanese_mail() {
     let env = Env::new().await;
     let mut input = form("山田花子", "hanako@example.jp");
     input.language = Language::Ja;
-    env.accounts.sign_up(input).await.unwrap();
+    env.accounts.sign_up(input, client()).await.unwrap();
     let (subject, text) = env.last_mail("hanako@example.jp").await.unwrap();
     let japanese = |s: &str| s.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
     assert!(japanese(&subject) && japanese(&text), "{subject}\n{text}");
@@ -162,7 +162,7 @@ async fn japanese_owners_get_japanese_mail() {
 async fn resending_verification_mails_only_unverified_accounts() {
     let env = Env::new().await;
     env.accounts
-        .sign_up(form("Yui", "yui@example.com"))
+        .sign_up(form("Yui", "yui@example.com"), client())
         .await
         .unwrap();
     env.accounts
@@ -192,7 +192,7 @@ async fn anonymous_requests_cannot_flood_an_inbox() {
     let before = env.mail_count("target@example.com").await;
     for _ in 0..5 {
         env.accounts
-            .sign_up(form("Spammer", "target@example.com"))
+            .sign_up(form("Spammer", "target@example.com"), client())
             .await
             .unwrap();
         env.accounts
@@ -215,4 +215,28 @@ async fn anonymous_requests_cannot_flood_an_inbox() {
         .await
         .unwrap();
     assert_eq!(env.mail_count("target@example.com").await, before + 2);
+}
+
+#[tokio::test]
+async fn one_address_may_sign_up_ten_times_an_hour() {
+    let env = Env::new().await;
+    let bot = ip("198.51.100.66");
+    for i in 0..10 {
+        env.accounts
+            .sign_up(form("Bot", &format!("bot{i}@example.com")), bot)
+            .await
+            .unwrap();
+    }
+    let e = env
+        .accounts
+        .sign_up(form("Bot", "bot10@example.com"), bot)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::RateLimited { retry_after_seconds } if retry_after_seconds <= 3600));
+    assert_eq!(env.count("accounts").await, 10);
+    // Another address is not affected.
+    env.accounts
+        .sign_up(form("Person", "person@example.com"), ip("198.51.100.67"))
+        .await
+        .unwrap();
 }

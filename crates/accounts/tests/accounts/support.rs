@@ -62,7 +62,10 @@ impl Env {
 
     /// Signs up and verifies `email`; returns the account id and its first workspace.
     pub async fn owner(&self, name: &str, email: &str) -> (Uuid, Uuid) {
-        self.accounts.sign_up(form(name, email)).await.unwrap();
+        self.accounts
+            .sign_up(form(name, email), client())
+            .await
+            .unwrap();
         let token = self.token(email, mimi_accounts::links::VERIFY_EMAIL).await;
         let signed_in = self.accounts.verify_email(&token).await.unwrap();
         let workspaces = self
@@ -87,4 +90,9 @@ pub fn form(name: &str, email: &str) -> SignUp {
 
 pub fn ip(s: &str) -> IpAddr {
     s.parse().unwrap()
+}
+
+/// The address anonymous requests in these tests come from.
+pub fn client() -> IpAddr {
+    ip("192.0.2.250")
 }

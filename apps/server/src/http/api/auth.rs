@@ -66,23 +66,28 @@ fn accepted(message: &'static str) -> (StatusCode, Json<Accepted>) {
 }
 
 /// Signs up. Always answers 202 for a valid form, registered address or not (the
-/// address gets a mail either way), so the answer never tells who is registered.
+/// address gets a mail either way), so the answer never tells who is registered. At most
+/// 10 sign-ups an hour per client address (429).
 #[utoipa::path(post, path = "/auth/sign-up", tag = "auth", request_body = SignUpRequest,
-    responses((status = 202, body = Accepted), (status = 422, body = ErrorBody)))]
+    responses((status = 202, body = Accepted), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 async fn sign_up(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     ApiJson(body): ApiJson<SignUpRequest>,
 ) -> ApiResult<impl IntoResponse> {
     state
         .accounts
-        .sign_up(SignUp {
-            name: body.name,
-            email: body.email,
-            password: body.password,
-            workspace_name: body.workspace_name,
-            language: body.language.unwrap_or_default(),
-            age_confirmed: body.age_confirmed,
-        })
+        .sign_up(
+            SignUp {
+                name: body.name,
+                email: body.email,
+                password: body.password,
+                workspace_name: body.workspace_name,
+                language: body.language.unwrap_or_default(),
+                age_confirmed: body.age_confirmed,
+            },
+            ip,
+        )
         .await?;
     Ok(accepted(
         "check your inbox: we sent a link to confirm your email address",
