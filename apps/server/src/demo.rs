@@ -2,8 +2,6 @@
 //! start and reused afterwards. The owner's password is random, kept in
 //! `data_dir/demo-password` (mode 0600) and printed at every start.
 
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use anyhow::Context;
@@ -91,21 +89,8 @@ fn demo_app() -> NewApp {
 
 fn password(data_dir: &Path) -> anyhow::Result<String> {
     use base64::Engine;
-    let path = data_dir.join("demo-password");
-    if !path.exists() {
+    crate::keys::read_or_create_private(&data_dir.join("demo-password"), || {
         let bytes: [u8; 12] = rand::random();
-        let text = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-        std::fs::create_dir_all(data_dir)?;
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path)
-            .with_context(|| format!("cannot create {}", path.display()))?;
-        file.write_all(text.as_bytes())?;
-    }
-    Ok(std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .trim()
-        .to_owned())
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    })
 }

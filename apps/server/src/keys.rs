@@ -53,6 +53,32 @@ pub fn parse_keys(list: &str) -> Result<Vec<Vec<u8>>, String> {
     Ok(keys)
 }
 
+/// The contents of `path`, trimmed; if it does not exist, first writes `make()` to it,
+/// readable by this user only (mode 0600), creating its directory.
+pub fn read_or_create_private(
+    path: &Path,
+    make: impl FnOnce() -> String,
+) -> anyhow::Result<String> {
+    if !path.exists() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+        file.write_all(make().as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .trim()
+        .to_owned())
+}
+
 impl ServerKeys {
     /// Keys from the setting, or from `data_dir/secret.key`, created on first use.
     pub fn load(
@@ -64,22 +90,10 @@ impl ServerKeys {
             return Ok(ServerKeys::from_bytes(keys));
         }
         let path = data_dir.join("secret.key");
-        if !path.exists() {
-            std::fs::create_dir_all(data_dir)
-                .with_context(|| format!("cannot create {}", data_dir.display()))?;
+        let text = read_or_create_private(&path, || {
             let key: [u8; 48] = rand::random();
-            let text = base64::engine::general_purpose::STANDARD.encode(key);
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(&path)
-                .with_context(|| format!("cannot create {}", path.display()))?;
-            file.write_all(text.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+            base64::engine::general_purpose::STANDARD.encode(key)
+        })?;
         let keys =
             parse_keys(text.trim()).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         Ok(ServerKeys::from_bytes(keys))

@@ -132,6 +132,58 @@ async fn mail(
     Ok(())
 }
 
+/// A sign-up form whose every field passed its rules.
+struct Checked {
+    name: PersonName,
+    email: Email,
+    password: Password,
+    workspace_name: WorkspaceName,
+    language: Language,
+}
+
+impl Checked {
+    fn new(input: &SignUp) -> Result<Checked, Error> {
+        Ok(Checked {
+            name: PersonName::parse(&input.name)?,
+            email: Email::parse(&input.email, "email")?,
+            password: Password::parse(&input.password, "password")?,
+            workspace_name: WorkspaceName::parse(&input.workspace_name, "workspace_name")?,
+            language: input.language,
+        })
+    }
+}
+
+/// Inserts the account (verified or not) and its first workspace, owned by it; `None`
+/// when the address already has an account.
+async fn insert_account(
+    tx: &mut mimi_store::Tx,
+    form: &Checked,
+    hash: &str,
+    verified: bool,
+) -> Result<Option<(Uuid, Uuid)>, Error> {
+    let account_id = Uuid::now_v7();
+    let inserted = sqlx::query(
+        "insert into accounts (id, name, email, password_hash, language, email_verified_at) \
+         values ($1, $2, $3, $4, $5, case when $6 then now() end)",
+    )
+    .bind(account_id)
+    .bind(form.name.as_str())
+    .bind(form.email.as_str())
+    .bind(hash)
+    .bind(form.language.as_str())
+    .bind(verified)
+    .execute(&mut **tx)
+    .await;
+    match inserted {
+        Err(e) if mimi_store::unique_violation(&e) == Some("accounts_email_key") => {
+            return Ok(None);
+        }
+        other => other?,
+    };
+    let workspace_id = crate::workspaces::insert(tx, account_id, &form.workspace_name).await?;
+    Ok(Some((account_id, workspace_id)))
+}
+
 /// Claims the right to mail `account_id` at an anonymous request: at most once a
 /// minute. `false` means skip the mail (the caller still answers as if sent).
 async fn may_mail_unasked(conn: &mut PgConnection, account_id: Uuid) -> Result<bool, Error> {
@@ -223,11 +275,12 @@ impl Accounts {
                 "you must be 13 or older to use Mimi; confirm your age to sign up",
             ));
         }
-        let name = PersonName::parse(&input.name)?;
-        let email = Email::parse(&input.email, "email")?;
-        let password = Password::parse(&input.password, "password")?;
-        let workspace_name = WorkspaceName::parse(&input.workspace_name, "workspace_name")?;
-        let keys = throttle::Keys::new(&self.config().throttle_key, client, &email.normalized());
+        let form = Checked::new(&input)?;
+        let keys = throttle::Keys::new(
+            &self.config().throttle_key,
+            client,
+            &form.email.normalized(),
+        );
         throttle::sign_up(
             &mut *self.pool().acquire().await?,
             &self.config().throttle,
@@ -235,39 +288,24 @@ impl Accounts {
         )
         .await?;
         // Hash first, so both branches below take the same time.
-        let hash = password::hash(password.expose()).await?;
+        let hash = password::hash(form.password.expose()).await?;
 
         let mut tx = self.pool().begin().await?;
-        if let Some(existing) = by_email(&mut tx, &email).await? {
+        if let Some(existing) = by_email(&mut tx, &form.email).await? {
             self.mail_existing(&mut tx, &existing).await?;
             tx.commit().await?;
             return Ok(());
         }
-        let account_id = Uuid::now_v7();
-        let inserted = sqlx::query(
-            "insert into accounts (id, name, email, password_hash, language) values ($1, $2, $3, $4, $5)",
-        )
-        .bind(account_id)
-        .bind(name.as_str())
-        .bind(email.as_str())
-        .bind(&hash)
-        .bind(input.language.as_str())
-        .execute(&mut *tx)
-        .await;
-        if let Err(e) = inserted {
-            if mimi_store::unique_violation(&e) == Some("accounts_email_key") {
-                // Signed up twice at once: the other request won; answer as above.
-                return Ok(());
-            }
-            return Err(e.into());
-        }
-        crate::workspaces::insert(&mut tx, account_id, &workspace_name).await?;
+        let Some((account_id, _)) = insert_account(&mut tx, &form, &hash, false).await? else {
+            // Signed up twice at once: the other request won; answer as above.
+            return Ok(());
+        };
         let secret = issue(&mut tx, account_id, "verify_email", None, VERIFY_TTL).await?;
         let message = Message::VerifyEmail {
-            name: name.as_str().to_owned(),
+            name: form.name.as_str().to_owned(),
             link: self.config().link(links::VERIFY_EMAIL, &secret),
         };
-        mail(&mut tx, email.as_str(), message, input.language).await?;
+        mail(&mut tx, form.email.as_str(), message, form.language).await?;
         tx.commit().await?;
         tracing::info!(account = %account_id, "account signed up");
         Ok(())
@@ -277,36 +315,18 @@ impl Accounts {
     /// no mail: for operators seeding a demo or importing owners they have vetted. An
     /// address that has an account is a conflict (`email_taken`).
     pub async fn create_verified_account(&self, input: SignUp) -> Result<(Uuid, Uuid), Error> {
-        let name = PersonName::parse(&input.name)?;
-        let email = Email::parse(&input.email, "email")?;
-        let password = Password::parse(&input.password, "password")?;
-        let workspace_name = WorkspaceName::parse(&input.workspace_name, "workspace_name")?;
-        let hash = password::hash(password.expose()).await?;
+        let form = Checked::new(&input)?;
+        let hash = password::hash(form.password.expose()).await?;
         let mut tx = self.pool().begin().await?;
-        let account_id = Uuid::now_v7();
-        let inserted = sqlx::query(
-            "insert into accounts (id, name, email, password_hash, language, email_verified_at)              values ($1, $2, $3, $4, $5, now())",
-        )
-        .bind(account_id)
-        .bind(name.as_str())
-        .bind(email.as_str())
-        .bind(&hash)
-        .bind(input.language.as_str())
-        .execute(&mut *tx)
-        .await;
-        match inserted {
-            Err(e) if mimi_store::unique_violation(&e) == Some("accounts_email_key") => {
-                return Err(Error::conflict(
-                    "email",
-                    "email_taken",
-                    "this address already has an account",
-                ));
-            }
-            other => other?,
+        let Some(ids) = insert_account(&mut tx, &form, &hash, true).await? else {
+            return Err(Error::conflict(
+                "email",
+                "email_taken",
+                "this address already has an account",
+            ));
         };
-        let workspace_id = crate::workspaces::insert(&mut tx, account_id, &workspace_name).await?;
         tx.commit().await?;
-        Ok((account_id, workspace_id))
+        Ok(ids)
     }
 
     /// The mail an address with an account gets when someone signs up with it again:
