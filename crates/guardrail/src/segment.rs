@@ -217,7 +217,9 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
         }
     }
     let word = &rest[..end];
-    let starts_ok = prev.is_none_or(|p| p.is_whitespace() || "([{\"'“‘«".contains(p));
+    let starts_ok = prev.is_none_or(|p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«')
+    });
     if !starts_ok || end > MAX_WORD || digit {
         return Quiet::No(end);
     }
@@ -248,7 +250,12 @@ fn after_word(rest: &str, eof: bool) -> Option<bool> {
     let Some(n) = chars.next() else {
         return eof.then_some(true);
     };
-    if n.is_whitespace() || ",;:!?)]}\"'”’".contains(n) {
+    if n.is_whitespace()
+        || matches!(
+            n,
+            ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\'' | '”' | '’'
+        )
+    {
         return Some(true);
     }
     if n != '.' {
@@ -256,7 +263,7 @@ fn after_word(rest: &str, eof: bool) -> Option<bool> {
     }
     match chars.next() {
         None => eof.then_some(true),
-        Some(n2) => Some(n2.is_whitespace() || ")]\"'”’".contains(n2)),
+        Some(n2) => Some(n2.is_whitespace() || matches!(n2, ')' | ']' | '"' | '\'' | '”' | '’')),
     }
 }
 

@@ -51,32 +51,42 @@ pub(crate) fn needs_fold(s: &str) -> bool {
 /// The offset of the first character at or after `from` that folding may change (an
 /// over-estimate for `ー`, which folds only after a digit), or `b.len()`.
 pub(crate) fn next_foldable(b: &[u8], from: usize) -> usize {
+    // Every character folding changes is three bytes long and starts with E2, E3 or EF,
+    // bytes that occur in UTF-8 only as lead bytes: a plain byte search finds them, and
+    // a block of text holding none of them is skipped whole.
+    const BLOCK: usize = 16;
+    let lead = |c: u8| matches!(c, 0xE2 | 0xE3 | 0xEF);
     let at = |k: usize| b.get(k).copied().unwrap_or(0);
-    // `from` is a character boundary: step from lead byte to lead byte.
     let mut i = from;
     while i < b.len() {
-        let lead = b[i];
-        if lead < 0xE0 {
-            i += if lead < 0x80 { 1 } else { 2 };
-            continue;
-        }
-        let (b1, b2) = (at(i + 1), at(i + 2));
-        let hit = match lead {
-            // U+2010–U+2015, U+2212
-            0xE2 => (b1 == 0x80 && (0x90..=0x95).contains(&b2)) || (b1 == 0x88 && b2 == 0x92),
-            // U+3000; U+30FC after a digit
-            0xE3 => {
-                (b1 == 0x80 && b2 == 0x80)
-                    || (b1 == 0x83 && b2 == 0xBC && i > 0 && b[i - 1].is_ascii_digit())
+        if let Some(block) = b.get(i..i + BLOCK) {
+            if block.iter().fold(false, |hit, &c| hit | lead(c)) {
+                // Fall through to the byte-wise check of this block.
+            } else {
+                i += BLOCK;
+                continue;
             }
-            // U+FF01–U+FF5E, U+FF70
-            0xEF => (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && (b2 <= 0x9E || b2 == 0xB0)),
-            _ => false,
-        };
-        if hit {
-            return i;
         }
-        i += if lead < 0xF0 { 3 } else { 4 };
+        let end = (i + BLOCK).min(b.len());
+        while i < end {
+            let (b1, b2) = (at(i + 1), at(i + 2));
+            let hit = match b[i] {
+                // U+2010–U+2015, U+2212
+                0xE2 => (b1 == 0x80 && (0x90..=0x95).contains(&b2)) || (b1 == 0x88 && b2 == 0x92),
+                // U+3000; U+30FC after a digit
+                0xE3 => {
+                    (b1 == 0x80 && b2 == 0x80)
+                        || (b1 == 0x83 && b2 == 0xBC && i > 0 && b[i - 1].is_ascii_digit())
+                }
+                // U+FF01–U+FF5E, U+FF70
+                0xEF => (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && (b2 <= 0x9E || b2 == 0xB0)),
+                _ => false,
+            };
+            if hit {
+                return i;
+            }
+            i += 1;
+        }
     }
     b.len()
 }
