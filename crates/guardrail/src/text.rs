@@ -64,10 +64,8 @@ pub(crate) fn next_foldable(b: &[u8], from: usize) -> usize {
     let mut i = from;
     while let Some(w) = b.get(i..i + BLOCK + 2) {
         let any = (0..BLOCK).fold(false, |any, k| any | may_fold(w[k], w[k + 1], w[k + 2]));
-        if any {
-            if let Some(k) = (i..i + BLOCK).find(|&k| hit(k)) {
-                return k;
-            }
+        if any && let Some(k) = (i..i + BLOCK).find(|&k| hit(k)) {
+            return k;
         }
         i += BLOCK;
     }
