@@ -1,9 +1,15 @@
 //! Batch and streaming throughput on chat replies: the dev set's texts (mixed, English
 //! only, Japanese only), each repeated to about 512 KiB. Run: `cargo bench -p mimi-guardrail`.
+//!
+//! With `MIMI_BENCH_CLOCK=cpu` it measures the CPU time of the benchmarking thread
+//! (Linux `/proc/thread-self/schedstat`) instead of wall time, so that time spent waiting
+//! for a core busy with other work is not counted: on a shared machine wall-time runs
+//! vary by a factor of two.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use criterion::{Criterion, Throughput};
 use mimi_guardrail::{Guardrail, GuardrailConfig};
 use std::hint::black_box;
 
@@ -36,7 +42,7 @@ fn stream(g: &Guardrail, text: &str, chunk: usize) -> usize {
     out.len()
 }
 
-fn throughput(c: &mut Criterion) {
+fn throughput<M: Measurement>(c: &mut Criterion<M>) {
     let g = Guardrail::new(GuardrailConfig::default()).unwrap();
     for (name, lang) in [("mixed", None), ("en", Some("en")), ("ja", Some("ja"))] {
         let text = corpus(lang);
@@ -56,5 +62,72 @@ fn throughput(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, throughput);
-criterion_main!(benches);
+/// CPU time of the current thread, in nanoseconds.
+struct CpuTime;
+
+fn thread_cpu_ns() -> u64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap();
+    stat.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = u64;
+    type Value = u64;
+
+    fn start(&self) -> u64 {
+        thread_cpu_ns()
+    }
+    fn end(&self, start: u64) -> u64 {
+        thread_cpu_ns() - start
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, v: &u64) -> f64 {
+        *v as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &CpuFormatter
+    }
+}
+
+/// Prints CPU times in ms and throughputs in MiB/s.
+struct CpuFormatter;
+
+impl ValueFormatter for CpuFormatter {
+    fn scale_values(&self, _typical: f64, values: &mut [f64]) -> &'static str {
+        values.iter_mut().for_each(|v| *v /= 1e6);
+        "ms (cpu)"
+    }
+    fn scale_throughputs(&self, _typical: f64, t: &Throughput, values: &mut [f64]) -> &'static str {
+        let bytes = match *t {
+            Throughput::Bytes(n) | Throughput::BytesDecimal(n) | Throughput::Elements(n) => n,
+        };
+        values
+            .iter_mut()
+            .for_each(|v| *v = bytes as f64 * 1e9 / *v / (1024.0 * 1024.0));
+        "MiB/s (cpu)"
+    }
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
+
+fn main() {
+    if std::env::var("MIMI_BENCH_CLOCK").as_deref() == Ok("cpu") {
+        let mut c = Criterion::default()
+            .with_measurement(CpuTime)
+            .configure_from_args();
+        throughput(&mut c);
+        c.final_summary();
+    } else {
+        let mut c = Criterion::default()
+            .with_measurement(WallTime)
+            .configure_from_args();
+        throughput(&mut c);
+        c.final_summary();
+    }
+}

@@ -46,6 +46,15 @@ pub(crate) struct Gazetteers {
     pub romaji_given: NameSet,
     /// Common lower-case English words (SCOWL), to reject "Johnson Controls".
     pub en_words: NameSet,
+    /// Byte length of the longest key of `ja_family`: longer text is no family name
+    /// and needs no hashing.
+    pub ja_family_max: usize,
+    /// Byte length of the longest key of `ja_given`.
+    pub ja_given_max: usize,
+}
+
+fn max_key_len(set: &NameSet) -> usize {
+    set.keys().map(|k| k.len()).max().unwrap_or(0)
 }
 
 fn parse(data: &str) -> NameSet {
@@ -65,11 +74,15 @@ fn parse(data: &str) -> NameSet {
 
 impl Gazetteers {
     fn load() -> Self {
+        let ja_family = parse(include_str!("../data/ja_family.txt"));
+        let ja_given = parse(include_str!("../data/ja_given.txt"));
         Gazetteers {
             en_first: parse(include_str!("../data/en_first.txt")),
             en_last: parse(include_str!("../data/en_last.txt")),
-            ja_family: parse(include_str!("../data/ja_family.txt")),
-            ja_given: parse(include_str!("../data/ja_given.txt")),
+            ja_family_max: max_key_len(&ja_family),
+            ja_given_max: max_key_len(&ja_given),
+            ja_family,
+            ja_given,
             romaji_family: parse(include_str!("../data/ja_romaji_family.txt")),
             romaji_given: parse(include_str!("../data/ja_romaji_given.txt")),
             en_words: parse(include_str!("../data/en_words.txt")),

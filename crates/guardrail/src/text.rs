@@ -48,37 +48,44 @@ pub(crate) fn needs_fold(s: &str) -> bool {
     next_foldable(s.as_bytes(), 0) < s.len()
 }
 
-/// The offset of the first character at or after `from` that folding may change (an
-/// over-estimate for `ー`, which folds only after a digit), or `b.len()`.
+/// The offset of the first character at or after `from` that folding may change, or
+/// `b.len()`.
 pub(crate) fn next_foldable(b: &[u8], from: usize) -> usize {
-    let at = |k: usize| b.get(k).copied().unwrap_or(0);
-    // `from` is a character boundary: step from lead byte to lead byte.
+    // Every character folding changes is three bytes long and starts with E2, E3 or EF,
+    // bytes that occur in UTF-8 only as lead bytes, so any byte position may be tested.
+    // Blocks of 16 positions are tested at once without branches (the compiler turns
+    // that into vector compares); only a block with a candidate is looked at closely.
+    const BLOCK: usize = 16;
+    let hit = |i: usize| {
+        let at = |k: usize| b.get(k).copied().unwrap_or(0);
+        may_fold(at(i), at(i + 1), at(i + 2))
+            && !(b[i] == 0xE3 && at(i + 1) == 0x83 && !(i > 0 && b[i - 1].is_ascii_digit()))
+    };
     let mut i = from;
-    while i < b.len() {
-        let lead = b[i];
-        if lead < 0xE0 {
-            i += if lead < 0x80 { 1 } else { 2 };
-            continue;
+    while let Some(w) = b.get(i..i + BLOCK + 2) {
+        let any = (0..BLOCK).fold(false, |any, k| any | may_fold(w[k], w[k + 1], w[k + 2]));
+        if any && let Some(k) = (i..i + BLOCK).find(|&k| hit(k)) {
+            return k;
         }
-        let (b1, b2) = (at(i + 1), at(i + 2));
-        let hit = match lead {
-            // U+2010–U+2015, U+2212
-            0xE2 => (b1 == 0x80 && (0x90..=0x95).contains(&b2)) || (b1 == 0x88 && b2 == 0x92),
-            // U+3000; U+30FC after a digit
-            0xE3 => {
-                (b1 == 0x80 && b2 == 0x80)
-                    || (b1 == 0x83 && b2 == 0xBC && i > 0 && b[i - 1].is_ascii_digit())
-            }
-            // U+FF01–U+FF5E, U+FF70
-            0xEF => (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && (b2 <= 0x9E || b2 == 0xB0)),
-            _ => false,
-        };
-        if hit {
-            return i;
-        }
-        i += if lead < 0xF0 { 3 } else { 4 };
+        i += BLOCK;
     }
-    b.len()
+    (i..b.len()).find(|&k| hit(k)).unwrap_or(b.len())
+}
+
+/// Whether the bytes `b0 b1 b2` encode a character folding changes, counting the
+/// prolonged sound mark `ー`, which is changed only after a digit. `&` and `|` rather
+/// than `&&` and `||`, so the test has no branches.
+#[inline(always)]
+fn may_fold(b0: u8, b1: u8, b2: u8) -> bool {
+    // U+2010–U+2015, U+2212
+    let e2 = (b0 == 0xE2)
+        & (((b1 == 0x80) & (b2.wrapping_sub(0x90) < 6)) | ((b1 == 0x88) & (b2 == 0x92)));
+    // U+3000, U+30FC
+    let e3 = (b0 == 0xE3) & (((b1 == 0x80) & (b2 == 0x80)) | ((b1 == 0x83) & (b2 == 0xBC)));
+    // U+FF01–U+FF5E, U+FF70
+    let ef = (b0 == 0xEF)
+        & (((b1 == 0xBC) & (b2 >= 0x81)) | ((b1 == 0xBD) & ((b2 <= 0x9E) | (b2 == 0xB0))));
+    e2 | e3 | ef
 }
 
 /// A width-folded copy of a text with a map back to the original byte offsets.

@@ -8,7 +8,7 @@ use super::tokens::{Tok, token_start_before, tokenize};
 use super::{Cand, regex_err};
 use crate::Label;
 use crate::gazetteer::{Gazetteers, fold_romaji};
-use crate::wordset::WordSet;
+use crate::wordset::{PACKED_MAX, WordSet};
 
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
@@ -72,6 +72,8 @@ static BRAND_FIRSTS: WordSet<64> = WordSet::new(&[
 
 const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan", "-shi"];
 
+static TITLE_SET: WordSet<64> = WordSet::new(TITLES);
+
 /// The English and romaji name detector.
 pub(crate) struct PersonEn {
     cue: Regex,
@@ -128,7 +130,10 @@ impl PersonEn {
         if !w.as_bytes()[0].is_ascii_uppercase() {
             return k + 1;
         }
-        if let Some(base) = HONORIFIC_SUFFIXES.iter().find_map(|h| w.strip_suffix(h)) {
+        // Every suffix holds a hyphen; most words hold none.
+        let suffixed = || HONORIFIC_SUFFIXES.iter().find_map(|h| w.strip_suffix(h));
+        let hyphen = w.as_bytes().contains(&b'-');
+        if let Some(base) = hyphen.then(suffixed).flatten() {
             if is_cap(base) && {
                 let (fam, giv) = romaji(g, base, key);
                 fam || giv || g.en_last.contains_key(base)
@@ -137,7 +142,7 @@ impl PersonEn {
             }
             return k + 1;
         }
-        if TITLES.contains(&w) {
+        if TITLE_SET.contains(w) {
             return self.titled(t, toks, k, hi, out);
         }
         if BRAND_FIRSTS.contains(w)
@@ -216,14 +221,15 @@ impl PersonEn {
             .get(f)
             .map(|amb| *amb || CALENDAR_NAMES.contains(&f));
         let last = g.en_last.get(l).copied();
-        let cued = self.cue.is_match(recent(t, toks[chain[0]].s));
+        // The cue pattern is the costliest test: ask it only where the answer matters.
+        let cued = || self.cue.is_match(recent(t, toks[chain[0]].s));
         let en = match (first, last) {
             (Some(false), Some(_)) | (Some(true), Some(false)) => true,
             (Some(false), None) => {
                 let word = g.en_words.contains_key(l.to_ascii_lowercase().as_str());
-                (l.len() >= 3 && !word) || cued
+                (l.len() >= 3 && !word) || cued()
             }
-            (Some(true), _) => cued,
+            (Some(true), _) => cued(),
             _ => false,
         };
         let ja = romaji_pair(g, f, l, key) || romaji_pair(g, l, f, key);
@@ -316,11 +322,17 @@ fn recent(t: &str, end: usize) -> &str {
 
 /// An organisation or place word, in any case ("the Henry Ford museum").
 fn is_not_name(w: &str) -> bool {
-    let mut cap = w.to_ascii_lowercase();
-    if let Some(first) = cap.get_mut(..1) {
+    // Capitalised on the stack: a word longer than the buffer is in no word set.
+    let mut buf = [0u8; PACKED_MAX];
+    let Some(cap) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    cap.copy_from_slice(w.as_bytes());
+    cap.make_ascii_lowercase();
+    if let Some(first) = cap.first_mut() {
         first.make_ascii_uppercase();
     }
-    not_name(cap.as_str())
+    std::str::from_utf8(cap).is_ok_and(not_name)
 }
 
 fn is_cap(w: &str) -> bool {

@@ -244,16 +244,16 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
 }
 
 fn is_family(s: &str, g: &Gazetteers) -> bool {
-    g.ja_family.contains_key(s)
+    s.len() <= g.ja_family_max && g.ja_family.contains_key(s)
 }
 
 fn is_given(s: &str, g: &Gazetteers) -> bool {
-    g.ja_given.contains_key(s)
+    s.len() <= g.ja_given_max && g.ja_given.contains_key(s)
 }
 
 /// Family + given name with at least `min_chars` characters in all.
 fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
-    if s.chars().nth(min_chars - 1).is_none() {
+    if s.len() > g.ja_family_max + g.ja_given_max || s.chars().nth(min_chars - 1).is_none() {
         return false;
     }
     s.char_indices().skip(1).any(|(k, _)| {

@@ -102,22 +102,14 @@ impl Postal {
             c.is_ascii_uppercase() || c.is_ascii_digit() || c == ' '
         });
         let hay = &t[..hi];
-        let mut at = uk_from;
-        let uk_matches = std::iter::from_fn(|| {
-            let m = uk?.captures_at(hay, at)?;
-            at = m.get(0)?.end();
-            Some(m)
-        });
-        for m in uk_matches {
-            let (Some(all), Some(area)) = (m.get(0), m.get(1)) else {
-                continue;
-            };
-            let spaced = all.as_str().contains(' ');
+        for all in uk.into_iter().flat_map(|re| matches_from(re, hay, uk_from)) {
+            // The area is the pattern's group 1: the capitals before the first digit,
+            // read off the match without the costlier capture search.
+            let code = all.as_str();
+            let area = &code[..code.bytes().take_while(u8::is_ascii_uppercase).count()];
+            let spaced = code.contains(' ');
             let near = self.keywords.last_before(t, all.start(), 16).is_some();
-            if bounded(all.start(), all.end())
-                && UK_AREAS.contains(&area.as_str())
-                && (spaced || near)
-            {
+            if bounded(all.start(), all.end()) && UK_AREAS.contains(&area) && (spaced || near) {
                 out.push(Cand::new(all.start(), all.end(), Label::PostalCode));
             }
         }
