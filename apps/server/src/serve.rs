@@ -41,6 +41,18 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         },
     );
 
+    let demo = match demo {
+        false => None,
+        true => match crate::demo::seed(&state, &settings.data_dir).await {
+            Ok(demo) => Some(demo),
+            Err(e) => {
+                // Stop the embedded database this process started before giving up.
+                database.close().await;
+                return Err(e);
+            }
+        },
+    };
+
     // The mail worker stops with the server; unsent mail stays queued for the next start.
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = tokio::spawn(mimi_notify::run_worker(
@@ -59,10 +71,6 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             let _ = maintenance_stopped.await;
         },
     ));
-    let demo = match demo {
-        true => Some(crate::demo::seed(&state, &settings.data_dir).await?),
-        false => None,
-    };
     print_ready(&settings, bound);
     if let Some(demo) = demo {
         println!(
