@@ -33,7 +33,7 @@ async fn member_role(tx: &mut mimi_store::Tx, account_id: Uuid) -> Result<Role, 
     .bind(account_id)
     .fetch_one(&mut **tx)
     .await?;
-    Role::from_str_opt(&text).ok_or_else(|| Error::internal(format!("unknown role {text}")))
+    crate::workspaces::role(&text)
 }
 
 impl Accounts {
@@ -55,8 +55,7 @@ impl Accounts {
                     account_id,
                     name,
                     email,
-                    role: Role::from_str_opt(&role)
-                        .ok_or_else(|| Error::internal(format!("unknown role {role}")))?,
+                    role: crate::workspaces::role(&role)?,
                     joined_at,
                 })
             })

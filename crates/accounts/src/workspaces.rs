@@ -24,7 +24,8 @@ pub struct Workspace {
     pub created_at: OffsetDateTime,
 }
 
-fn role(s: &str) -> Result<Role, Error> {
+/// A stored role; anything else is a bug (the column has a check constraint).
+pub(crate) fn role(s: &str) -> Result<Role, Error> {
     Role::from_str_opt(s).ok_or_else(|| Error::internal(format!("unknown role {s}")))
 }
 

@@ -352,3 +352,50 @@ async fn an_account_can_own_several_workspaces() {
     );
     assert_eq!(env.accounts.workspaces(owner).await.unwrap().len(), 2);
 }
+
+#[tokio::test]
+async fn bad_workspace_and_member_changes_are_refused_with_their_field_and_change_nothing() {
+    let env = Env::new().await;
+    let (owner, mate, ws) = team(&env, "member").await;
+    let scope = env.accounts.scope(owner, ws).await.unwrap();
+    let e = env.accounts.rename_workspace(&scope, "").await.unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("workspace_name_required", Some("name"))
+    );
+    let e = env
+        .accounts
+        .rename_workspace(&scope, &"w".repeat(81))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("workspace_name_too_long", Some("name"))
+    );
+    assert_eq!(
+        env.accounts.workspace(&scope).await.unwrap().name,
+        "Owner's shop"
+    );
+    for bad in ["owner", "superuser", ""] {
+        let e = env.accounts.set_role(&scope, mate, bad).await.unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("role_invalid", Some("role")),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        env.accounts.scope(mate, ws).await.unwrap().role,
+        Role::Member
+    );
+    let e = env
+        .accounts
+        .transfer_ownership(&scope, owner)
+        .await
+        .unwrap_err();
+    assert_eq!((e.code(), e.field()), ("already_owner", Some("account_id")));
+    assert_eq!(
+        env.accounts.scope(owner, ws).await.unwrap().role,
+        Role::Owner
+    );
+}
