@@ -5,8 +5,8 @@
 use mimi_domain::{Error, Handle, Language};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::rules::{self, TextCodes, TextRule, UrlCodes};
 use crate::theme::{Theme, ThemeInput};
+use mimi_domain::rules::{self, TextCodes, TextRule, UrlCodes};
 
 /// Most links an app may list.
 pub const MAX_LINKS: usize = 20;

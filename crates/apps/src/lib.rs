@@ -18,7 +18,6 @@ mod input;
 mod media;
 mod model;
 mod ops;
-mod rules;
 mod storage;
 mod theme;
 

@@ -4,7 +4,7 @@
 use mimi_domain::Error;
 use serde::{Deserialize, Serialize};
 
-use crate::rules::{TextCodes, TextRule};
+use mimi_domain::rules::{TextCodes, TextRule};
 
 /// The colour a new app starts with: a calm indigo that reads well on white and dark.
 pub const DEFAULT_PRIMARY_COLOR: &str = "#4f46e5";

@@ -6,6 +6,7 @@
 mod error;
 mod handle;
 mod language;
+pub mod rules;
 mod scope;
 mod values;
 

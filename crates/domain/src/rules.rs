@@ -1,12 +1,12 @@
-//! The field rules apps share: bounded text, web URLs, widget origins. Each rule returns
-//! the cleaned value or the [`Error::Invalid`] a user sees, with a stable code and the
-//! field at fault.
+//! Field rules the capability crates share: bounded text, web URLs, widget origins. Each
+//! rule returns the cleaned value or the [`Error::Invalid`] a user sees, with a stable
+//! code and the field at fault.
 
-use mimi_domain::Error;
+use crate::Error;
 use url::Url;
 
 /// The error codes of one text field, so each field reports its own.
-pub(crate) struct TextCodes {
+pub struct TextCodes {
     /// Empty after trimming.
     pub required: &'static str,
     /// Longer than allowed.
@@ -16,7 +16,7 @@ pub(crate) struct TextCodes {
 }
 
 /// What a text field may hold.
-pub(crate) struct TextRule {
+pub struct TextRule {
     /// The field named in errors.
     pub field: &'static str,
     /// Whether an empty value is allowed (then `codes.required` is never used).
@@ -69,10 +69,10 @@ impl TextRule {
 }
 
 /// Longest URL accepted for a site or a link.
-pub(crate) const MAX_URL_CHARS: usize = 2048;
+pub const MAX_URL_CHARS: usize = 2048;
 
 /// The codes of one URL field.
-pub(crate) struct UrlCodes {
+pub struct UrlCodes {
     /// Not an absolute URL, or has credentials or control characters.
     pub invalid: &'static str,
     /// Not `http` or `https` (`javascript:`, `data:`, `ftp:`…).
@@ -83,7 +83,7 @@ pub(crate) struct UrlCodes {
 
 /// Checks an absolute `http`/`https` URL with a host and no user name or password, and
 /// returns its normalised form.
-pub(crate) fn web_url(
+pub fn web_url(
     input: &str,
     field: &'static str,
     item: Option<&str>,
@@ -142,7 +142,7 @@ pub(crate) fn web_url(
 /// returns it as browsers send it in `Origin`: scheme and lower-case (punycode) host,
 /// the port only when not the scheme's default, no trailing slash. Refuses wildcards,
 /// paths, queries, fragments and credentials. Code `allowed_origins_invalid`.
-pub(crate) fn origin(input: &str, item: &str) -> Result<String, Error> {
+pub fn origin(input: &str, item: &str) -> Result<String, Error> {
     const FIELD: &str = "allowed_origins";
     let refuse = |why: &str| {
         Error::invalid(
