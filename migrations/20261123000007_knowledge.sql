@@ -158,7 +158,27 @@ create function knowledge_enqueue_stale(model text) returns bigint
         select count(*) from queued
     $$;
 
+-- Creates the partial HNSW index of another model's vector size, once, when the indexer
+-- first embeds with it (the serving role owns no table, so it cannot itself). pgvector
+-- indexes at most 2,000 dimensions; larger vectors are searched exactly.
+create function knowledge_ensure_vector_index(dims integer) returns void
+    language plpgsql volatile security definer
+    set search_path = public, pg_temp
+    as $$
+    begin
+        if dims < 1 or dims > 2000 or dims = 384 then
+            return;
+        end if;
+        execute format(
+            'create index if not exists knowledge_chunks_hnsw_%s on public.knowledge_chunks '
+            'using hnsw ((embedding::vector(%s)) vector_cosine_ops) where vector_dims(embedding) = %s',
+            dims, dims, dims);
+    end
+    $$;
+
 revoke execute on function knowledge_claim_job(integer) from public;
+revoke execute on function knowledge_ensure_vector_index(integer) from public;
+grant execute on function knowledge_ensure_vector_index(integer) to mimi_app;
 revoke execute on function knowledge_enqueue_stale(text) from public;
 grant execute on function knowledge_claim_job(integer) to mimi_app;
 grant execute on function knowledge_enqueue_stale(text) to mimi_app;

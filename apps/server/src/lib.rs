@@ -6,6 +6,7 @@
 
 pub mod database;
 pub mod demo;
+pub mod eval;
 pub mod http;
 pub mod keys;
 pub mod maintenance;

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use mimi_knowledge::Mode;
 use mimi_server::database::{Database, Lock};
+use mimi_server::eval::{self, RetrievalEval};
 use mimi_server::settings::Settings;
 use mimi_server::{serve, telemetry};
 
@@ -32,6 +34,40 @@ enum Command {
     Migrate,
     /// Print the effective settings (secrets redacted) and exit.
     Config,
+    /// Measure something against labelled data.
+    Eval {
+        #[command(subcommand)]
+        what: Eval,
+    },
+}
+
+#[derive(Subcommand)]
+enum Eval {
+    /// Load items into throwaway apps, run each query through the chat's retrieval, print
+    /// `{"id", "results": [{"item_id", "score"}]}` per query, then remove the apps.
+    Retrieval {
+        /// JSON lines: `{"app", "id", "kind": "faq", "question", "answer"}` or
+        /// `{"app", "id", "kind": "page", "title", "body"}`.
+        #[arg(long, value_name = "FILE")]
+        items: PathBuf,
+        /// JSON lines: `{"app", "id", "text"}`, optionally `"expected": [item ids]` to
+        /// score recall@k and MRR (printed on stderr).
+        #[arg(long, value_name = "FILE")]
+        queries: PathBuf,
+        /// Which searches to run.
+        #[arg(long, value_enum, default_value = "hybrid")]
+        mode: EvalMode,
+        /// Results per query.
+        #[arg(long, default_value_t = 5)]
+        k: usize,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EvalMode {
+    Hybrid,
+    Vector,
+    Keyword,
 }
 
 fn main() -> ExitCode {
@@ -60,6 +96,28 @@ fn main() -> ExitCode {
             Some(Command::Serve { demo }) => serve::run(settings, demo).await,
             Some(Command::Migrate) => migrate(&settings).await,
             Some(Command::Config) => Ok(()),
+            Some(Command::Eval {
+                what:
+                    Eval::Retrieval {
+                        items,
+                        queries,
+                        mode,
+                        k,
+                    },
+            }) => {
+                let mode = match mode {
+                    EvalMode::Hybrid => Mode::Hybrid,
+                    EvalMode::Vector => Mode::Vector,
+                    EvalMode::Keyword => Mode::Keyword,
+                };
+                let args = RetrievalEval {
+                    items,
+                    queries,
+                    mode,
+                    k,
+                };
+                eval::retrieval(&settings, &args, &mut std::io::stdout()).await
+            }
         }
     });
     match result {

@@ -13,7 +13,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
 use crate::database::{Database, Lock};
-use crate::http::{AppState, StateConfig, router};
+use crate::http::{AppState, Knowledge, StateConfig, router};
 use crate::keys::ServerKeys;
 use crate::settings::Settings;
 use mimi_notify::Mailer;
@@ -30,6 +30,15 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let keys = ServerKeys::load(settings.secret_keys.as_ref(), &settings.data_dir)?;
     let mail_dir = settings.data_dir.join("mail");
     let mailer = Mailer::from_settings(&settings.mail, &mail_dir)?;
+    let embedding = Arc::new(embedding(&settings)?);
+    let knowledge = Arc::new(Knowledge {
+        embedding: embedding.clone(),
+        fetching: Arc::new(mimi_knowledge::Fetching::new(
+            settings.knowledge.fetch_private_addresses,
+        )),
+        limits: settings.knowledge.limits,
+        floors: settings.knowledge.floors,
+    });
     let database = Database::open(&settings, Lock::Exclusive).await?;
     let state = AppState::new(
         database.pool.clone(),
@@ -38,6 +47,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             trust_proxy_headers: settings.trust_proxy_headers,
             keys,
             files_dir: settings.data_dir.join("files"),
+            knowledge: knowledge.clone(),
         },
     );
 
@@ -71,6 +81,17 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             let _ = maintenance_stopped.await;
         },
     ));
+    // The indexer loads the embedding model on its first job (downloading it once).
+    let (stop_indexer, indexer_stopped) = tokio::sync::watch::channel(false);
+    let indexer = tokio::spawn(
+        mimi_knowledge::Indexer::new(
+            database.pool.clone(),
+            embedding,
+            knowledge.fetching.clone(),
+            knowledge.limits,
+        )
+        .run(indexer_stopped),
+    );
     print_ready(&settings, bound);
     if let Some(demo) = demo {
         println!(
@@ -93,11 +114,27 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let served = serve(listener, router(state), shutdown_signal(), grace).await;
     let _ = stop_worker.send(());
     let _ = stop_maintenance.send(());
+    let _ = stop_indexer.send(true);
     let _ = worker.await;
+    let _ = indexer.await;
     let _ = maintenance.await;
     database.close().await;
     tracing::info!("mimi stopped");
     served.context("serving HTTP")
+}
+
+/// The embedding model the settings name, loaded on first need from `data_dir/models`.
+/// Errors at once when the `[embedding]` settings are inconsistent.
+pub fn embedding(settings: &Settings) -> anyhow::Result<mimi_knowledge::Embedding> {
+    settings
+        .embedding
+        .validate()
+        .map_err(|e| anyhow::anyhow!("[embedding] settings: {e}"))?;
+    let config = settings.embedding.clone();
+    let cache = settings.data_dir.join("models");
+    Ok(mimi_knowledge::Embedding::lazy(move || {
+        mimi_embed::from_settings(&config, &cache)
+    }))
 }
 
 fn print_ready(settings: &Settings, bound: SocketAddr) {

@@ -55,6 +55,27 @@ pub struct Settings {
     /// Transactional mail (`[mail]` in the file, `MIMI_MAIL__SMTP_HOST` and so on in the
     /// environment). Without `smtp_host`, mail is written to `data_dir/mail/` as `.eml`.
     pub mail: MailSettings,
+    /// The knowledge base (`[knowledge]`, `MIMI_KNOWLEDGE__…`): plan limits, retrieval
+    /// floors and site fetching.
+    pub knowledge: KnowledgeSettings,
+    /// The embedding model (`[embedding]`, `MIMI_EMBEDDING__PROVIDER` and so on): the
+    /// local all-MiniLM-L6-v2 by default, or an OpenAI-compatible endpoint.
+    pub embedding: mimi_embed::Settings,
+}
+
+/// `[knowledge]`: how much an app may hold, how relevant a passage must be, and where
+/// site imports may fetch from.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KnowledgeSettings {
+    /// `[knowledge.limits]`: items and characters per app, file size, pages per import.
+    pub limits: mimi_knowledge::Limits,
+    /// `[knowledge.floors]`: least cosine similarity (`vector_similarity`) or share of
+    /// the query's terms (`keyword_coverage`) a passage needs to be returned.
+    pub floors: mimi_knowledge::Floors,
+    /// Let site imports fetch loopback, private and link-local addresses. For tests and
+    /// local development only: on a server it would let owners reach internal services.
+    pub fetch_private_addresses: bool,
 }
 
 /// The log output format.
@@ -83,6 +104,8 @@ impl Default for Settings {
             shutdown_timeout_seconds: 30,
             secret_keys: None,
             mail: MailSettings::default(),
+            knowledge: KnowledgeSettings::default(),
+            embedding: mimi_embed::Settings::default(),
         }
     }
 }

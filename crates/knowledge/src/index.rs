@@ -16,6 +16,7 @@ use tokio::sync::watch;
 use uuid::Uuid;
 
 use crate::chunk::{self, ChunkSize, Passage};
+use crate::embedding::Embedding;
 use crate::items::CHANNEL;
 use crate::limits::Limits;
 use crate::model::ItemKind;
@@ -33,9 +34,11 @@ const POLL: Duration = Duration::from_secs(5);
 #[derive(Clone)]
 pub struct Indexer {
     pool: PgPool,
-    embedder: Arc<dyn Embedder>,
+    embedding: Arc<Embedding>,
     fetching: Arc<Fetching>,
     limits: Limits,
+    /// The vector sizes whose HNSW index is known to exist.
+    indexed_dims: Arc<std::sync::Mutex<Vec<usize>>>,
 }
 
 /// A claimed job.
@@ -61,37 +64,55 @@ struct Source {
 impl std::fmt::Debug for Indexer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Indexer")
-            .field("embedder", &self.embedder.model())
+            .field("embedding", &self.embedding)
             .finish()
     }
 }
 
 impl Indexer {
-    /// A worker on the serving pool, embedding with `embedder`.
+    /// A worker on the serving pool, embedding with `embedding`.
     pub fn new(
         pool: PgPool,
-        embedder: Arc<dyn Embedder>,
-        fetching: Fetching,
+        embedding: Arc<Embedding>,
+        fetching: Arc<Fetching>,
         limits: Limits,
     ) -> Indexer {
         Indexer {
             pool,
-            embedder,
-            fetching: Arc::new(fetching),
+            embedding,
+            fetching,
             limits,
+            indexed_dims: Arc::default(),
         }
     }
 
-    /// The embedding model in use.
-    pub fn embedder(&self) -> &Arc<dyn Embedder> {
-        &self.embedder
+    /// Makes sure the HNSW index for vectors of `dims` exists (the 384 of the local model
+    /// comes with the schema).
+    async fn ensure_vector_index(&self, dims: usize) -> Result<()> {
+        if self
+            .indexed_dims
+            .lock()
+            .map(|d| d.contains(&dims))
+            .unwrap_or(false)
+        {
+            return Ok(());
+        }
+        sqlx::query("select knowledge_ensure_vector_index($1)")
+            .bind(i32::try_from(dims).unwrap_or(0))
+            .execute(&self.pool)
+            .await?;
+        if let Ok(mut d) = self.indexed_dims.lock() {
+            d.push(dims);
+        }
+        Ok(())
     }
 
     /// Queues every item whose passages were embedded by another model, so that a change
     /// of model re-embeds everything in the background. Returns how many were queued.
     pub async fn queue_stale(&self) -> Result<u64> {
+        let embedder = self.embedding.get().await?;
         let (n,): (i64,) = sqlx::query_as("select knowledge_enqueue_stale($1)")
-            .bind(self.embedder.model())
+            .bind(embedder.model())
             .fetch_one(&self.pool)
             .await?;
         Ok(u64::try_from(n).unwrap_or(0))
@@ -112,11 +133,7 @@ impl Indexer {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         match self.queue_stale().await {
             Ok(0) => {}
-            Ok(n) => tracing::info!(
-                items = n,
-                model = self.embedder.model(),
-                "re-embedding items for the new model"
-            ),
+            Ok(n) => tracing::info!(items = n, "re-embedding items for the new model"),
             Err(e) => tracing::error!(error = %e, "could not queue items for re-embedding"),
         }
         let mut listener = match PgListener::connect_with(&self.pool).await {
@@ -161,12 +178,23 @@ impl Indexer {
     }
 
     async fn process(&self, job: Job) -> Result<()> {
+        let embedder = match self.embedding.get().await {
+            Ok(e) => e,
+            Err(e) => {
+                return self
+                    .retry_or_fail(&job, "embedding_unavailable", &e.to_string())
+                    .await;
+            }
+        };
         let Some(source) = self.start(&job).await? else {
             return Ok(());
         };
-        match self.passages(&source).await {
-            Ok(extracted) => match self.embed(&source, &extracted).await {
-                Ok(vectors) => self.finish(&job, &source, &extracted, vectors).await,
+        match self.passages(&*embedder, &source).await {
+            Ok(extracted) => match embed(&*embedder, &source, &extracted).await {
+                Ok(vectors) => {
+                    self.finish(&job, &source, &extracted, vectors, embedder.model())
+                        .await
+                }
                 Err(e) => {
                     self.retry_or_fail(&job, "embedding_failed", &e.to_string())
                         .await
@@ -195,9 +223,13 @@ impl Indexer {
         Ok(source)
     }
 
-    async fn passages(&self, source: &Source) -> std::result::Result<Extracted, SourceError> {
+    async fn passages(
+        &self,
+        embedder: &dyn Embedder,
+        source: &Source,
+    ) -> std::result::Result<Extracted, SourceError> {
         let kind = ItemKind::parse(&source.kind).unwrap_or(ItemKind::Page);
-        let size = ChunkSize::for_model(self.embedder.max_tokens());
+        let size = ChunkSize::for_model(embedder.max_tokens());
         let extracted = source::extract(
             &self.fetching,
             kind,
@@ -220,21 +252,6 @@ impl Indexer {
         })
     }
 
-    async fn embed(
-        &self,
-        source: &Source,
-        extracted: &Extracted,
-    ) -> std::result::Result<Vec<Vector>, mimi_embed::Error> {
-        let kind = ItemKind::parse(&source.kind).unwrap_or(ItemKind::Page);
-        let texts: Vec<String> = extracted
-            .passages
-            .iter()
-            .map(|p| embedding_text(kind, &extracted.title, p))
-            .collect();
-        let vectors = self.embedder.embed(&texts).await?;
-        Ok(vectors.into_iter().map(Vector::from).collect())
-    }
-
     /// Swaps the item's passages for the new ones and marks it ready, unless it was
     /// edited meanwhile.
     async fn finish(
@@ -243,7 +260,11 @@ impl Indexer {
         source: &Source,
         extracted: &Extracted,
         vectors: Vec<Vector>,
+        model: &str,
     ) -> Result<()> {
+        if let Some(v) = vectors.first() {
+            self.ensure_vector_index(v.as_slice().len()).await?;
+        }
         let mut tx = tenant::tenant(&self.pool, job.workspace_id, None).await?;
         let current: Option<(i32,)> =
             sqlx::query_as("select revision from knowledge_items where id = $1 for update")
@@ -266,7 +287,6 @@ impl Indexer {
             .bind(job.item_id)
             .execute(&mut *tx)
             .await?;
-        let model = self.embedder.model();
         for (position, (passage, vector)) in extracted.passages.iter().zip(vectors).enumerate() {
             let lexemes = text::tsvector(
                 &format!("{} {}", extracted.title, passage.section),
@@ -367,6 +387,21 @@ impl Indexer {
         tx.commit().await?;
         Ok(())
     }
+}
+
+async fn embed(
+    embedder: &dyn Embedder,
+    source: &Source,
+    extracted: &Extracted,
+) -> std::result::Result<Vec<Vector>, mimi_embed::Error> {
+    let kind = ItemKind::parse(&source.kind).unwrap_or(ItemKind::Page);
+    let texts: Vec<String> = extracted
+        .passages
+        .iter()
+        .map(|p| embedding_text(kind, &extracted.title, p))
+        .collect();
+    let vectors = embedder.embed(&texts).await?;
+    Ok(vectors.into_iter().map(Vector::from).collect())
 }
 
 /// What the model embeds for a passage: where it is (the item's title and the section)

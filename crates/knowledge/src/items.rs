@@ -50,6 +50,7 @@ pub async fn add_faq(
             byte_size: None,
         }],
         limits,
+        None,
     )
     .await?;
     items.pop().ok_or(Error::NotFound)
@@ -75,6 +76,7 @@ pub async fn add_page(
             byte_size: None,
         }],
         limits,
+        None,
     )
     .await?;
     items.pop().ok_or(Error::NotFound)
@@ -99,7 +101,7 @@ pub async fn add_faqs(
             byte_size: None,
         });
     }
-    add(pool, scope, app_id, new, limits).await
+    add(pool, scope, app_id, new, limits, None).await
 }
 
 fn in_row(e: Error, row: usize) -> Error {
@@ -117,13 +119,15 @@ fn in_row(e: Error, row: usize) -> Error {
     }
 }
 
-/// Writes new items and their jobs in one transaction, within the app's limits.
+/// Writes new items and their jobs in one transaction, within the app's limits; an
+/// `upload` is the bytes of the (one) new file item.
 pub(crate) async fn add(
     pool: &PgPool,
     scope: &Scope,
     app_id: Uuid,
     new: Vec<NewItem>,
     limits: &Limits,
+    upload: Option<&[u8]>,
 ) -> Result<Vec<Item>> {
     scope.require(Role::Member)?;
     let mut tx = tenant::begin(pool, scope).await?;
@@ -149,6 +153,16 @@ pub(crate) async fn add(
         .bind(i32::try_from(item.fields.chars()).unwrap_or(i32::MAX))
         .execute(&mut *tx)
         .await?;
+        if let Some(bytes) = upload {
+            sqlx::query(
+                "insert into knowledge_uploads (item_id, workspace_id, bytes) values ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(scope.workspace_id)
+            .bind(bytes)
+            .execute(&mut *tx)
+            .await?;
+        }
         enqueue(&mut tx, scope.workspace_id, id, 1).await?;
         ids.push(id);
     }

@@ -9,6 +9,9 @@
 //! owns the tables, the queue, chunking, search terms and fusion. No HTTP.
 
 mod chunk;
+mod embedding;
+pub mod eval;
+mod files;
 mod index;
 mod input;
 mod items;
@@ -19,6 +22,8 @@ mod source;
 mod text;
 
 pub use chunk::{ChunkSize, Passage as Chunk, chunk, estimate_tokens};
+pub use embedding::Embedding;
+pub use files::{add_file, import};
 pub use index::Indexer;
 pub use input::{
     ItemPatch, MAX_ANSWER_CHARS, MAX_PAGE_CHARS, MAX_QUESTION_CHARS, MAX_TITLE_CHARS, NewFaq,

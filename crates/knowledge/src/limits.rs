@@ -2,10 +2,10 @@
 //! billing brings plans; each is a setting (`[knowledge.limits]`).
 
 use mimi_domain::Error;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The limits of one app's knowledge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
     /// Items per app.

@@ -38,7 +38,7 @@ pub enum Mode {
 }
 
 /// The floors a passage must pass in at least one search.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Floors {
     /// Least cosine similarity between query and passage.
@@ -182,7 +182,7 @@ async fn vector_search(
     embedder: &dyn Embedder,
     v: &Vector,
 ) -> Result<Vec<(Uuid, f32)>> {
-    let dims = embedder.dimensions();
+    let dims = v.as_slice().len();
     sqlx::query("select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', $1, true)")
         .bind(EF_SEARCH.to_string())
         .execute(&mut **tx)

@@ -1,14 +1,39 @@
-//! Where an item's text comes from: what the owner typed, an uploaded file, or a page
-//! of their site.
+//! Where an item's text comes from: what the owner typed, an uploaded file (extracted
+//! once, then kept as Markdown in the item's body), or a page of their site (fetched
+//! again whenever it is re-indexed).
 
-use mimi_ingest::{BlockKind, Document};
+use mimi_ingest::{BlockKind, Document, FetchPolicy, Fetcher};
+use url::Url;
 
 use crate::chunk::Passage;
 use crate::model::ItemKind;
 
-/// How the worker fetches site pages.
-#[derive(Debug, Default)]
-pub struct Fetching {}
+/// How site pages are fetched: the policy every import and indexing job uses (a fetcher
+/// is made per job, so robots.txt is read fresh).
+#[derive(Debug, Clone, Default)]
+pub struct Fetching {
+    policy: FetchPolicy,
+}
+
+impl Fetching {
+    /// Public addresses only, unless `allow_private` (tests and local development).
+    pub fn new(allow_private: bool) -> Fetching {
+        Fetching {
+            policy: FetchPolicy {
+                allow_private,
+                ..FetchPolicy::default()
+            },
+        }
+    }
+
+    /// A fetcher for one import or job, listing at most `max_pages` pages.
+    pub(crate) fn fetcher(&self, max_pages: usize) -> Result<Fetcher, mimi_ingest::Error> {
+        Fetcher::new(FetchPolicy {
+            max_pages,
+            ..self.policy.clone()
+        })
+    }
+}
 
 /// An item's text, ready to be cut.
 pub(crate) struct Extracted {
@@ -31,20 +56,68 @@ pub(crate) enum SourceError {
     Transient { code: &'static str, message: String },
 }
 
+impl From<mimi_ingest::Error> for SourceError {
+    fn from(e: mimi_ingest::Error) -> SourceError {
+        let (code, message) = (e.code(), e.to_string());
+        match e {
+            mimi_ingest::Error::FetchFailed { .. } | mimi_ingest::Error::Internal { .. } => {
+                SourceError::Transient { code, message }
+            }
+            _ => SourceError::Permanent { code, message },
+        }
+    }
+}
+
 /// The text of an item.
 pub(crate) async fn extract(
-    _fetching: &Fetching,
-    _kind: ItemKind,
+    fetching: &Fetching,
+    kind: ItemKind,
     title: &str,
     body: &str,
-    _link: Option<&str>,
-    _upload: Option<&[u8]>,
+    link: Option<&str>,
+    upload: Option<&[u8]>,
 ) -> Result<Extracted, SourceError> {
-    Ok(Extracted {
+    let done = |title: &str, body: String| Extracted {
         title: title.to_owned(),
-        body: body.to_owned(),
+        body,
         passages: Vec::new(),
-    })
+    };
+    match (kind, upload, link) {
+        (ItemKind::File, Some(bytes), _) => {
+            let bytes = bytes.to_vec();
+            let name = title.to_owned();
+            let document = tokio::task::spawn_blocking(move || {
+                let format = mimi_ingest::sniff(&bytes, Some(&name))?;
+                mimi_ingest::extract(format, &bytes)
+            })
+            .await
+            .map_err(|e| SourceError::Transient {
+                code: "extraction_failed",
+                message: e.to_string(),
+            })??;
+            Ok(done(title, to_markdown(&document)))
+        }
+        (ItemKind::SitePage, _, Some(link)) => {
+            let url = Url::parse(link).map_err(|e| SourceError::Permanent {
+                code: "url_not_allowed",
+                message: format!("{link} is not a valid address ({e})"),
+            })?;
+            let page = fetching.fetcher(1)?.page(&url).await?;
+            let title = page
+                .document
+                .title
+                .clone()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| {
+                    t.chars()
+                        .take(crate::input::MAX_TITLE_CHARS)
+                        .collect::<String>()
+                })
+                .unwrap_or_else(|| title.to_owned());
+            Ok(done(&title, to_markdown(&page.document)))
+        }
+        _ => Ok(done(title, body.to_owned())),
+    }
 }
 
 /// A document written out as Markdown, the form item bodies are kept in.

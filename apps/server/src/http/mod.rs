@@ -40,6 +40,21 @@ pub struct StateConfig {
     pub keys: ServerKeys,
     /// Where uploaded files live (`data_dir/files`).
     pub files_dir: std::path::PathBuf,
+    /// The knowledge base's model, limits and fetching policy.
+    pub knowledge: Arc<Knowledge>,
+}
+
+/// What the knowledge endpoints and the indexer share.
+#[derive(Debug)]
+pub struct Knowledge {
+    /// The embedding model, loaded on first need.
+    pub embedding: Arc<mimi_knowledge::Embedding>,
+    /// How site pages are fetched.
+    pub fetching: Arc<mimi_knowledge::Fetching>,
+    /// Plan limits.
+    pub limits: mimi_knowledge::Limits,
+    /// Retrieval's score floors.
+    pub floors: mimi_knowledge::Floors,
 }
 
 /// What every handler can reach. Cheap to clone.
@@ -59,6 +74,8 @@ pub struct AppState {
     pub public_origin: String,
     /// Uploaded files, per workspace.
     pub storage: Arc<LocalStorage>,
+    /// The knowledge base's model, limits and fetching policy.
+    pub knowledge: Arc<Knowledge>,
 }
 
 impl AppState {
@@ -82,6 +99,7 @@ impl AppState {
             cookies: Arc::new(cookies),
             public_origin,
             storage: Arc::new(LocalStorage::new(config.files_dir)),
+            knowledge: config.knowledge,
         }
     }
 }

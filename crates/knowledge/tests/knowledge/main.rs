@@ -3,8 +3,14 @@
 //! accounts are set up by the administrator with plain SQL; apps through `mimi-apps`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod fake_openai;
+mod indexing;
 mod items;
 mod tenancy;
+
+use std::sync::{Arc, OnceLock};
+
+use mimi_knowledge::Embedding;
 
 use mimi_domain::{Role, Scope};
 use mimi_knowledge::{Limits, NewFaq, NewPage};
@@ -96,4 +102,42 @@ pub fn page(title: &str, body: &str) -> NewPage {
         title: title.into(),
         body: body.into(),
     }
+}
+
+/// The real local model, loaded once per test binary (downloaded once per machine into
+/// the shared test cache).
+pub fn local_model() -> Arc<Embedding> {
+    static MODEL: OnceLock<Arc<dyn mimi_embed::Embedder>> = OnceLock::new();
+    let model = MODEL.get_or_init(|| {
+        let cache = std::env::temp_dir().join("mimi-models");
+        mimi_embed::from_settings(&mimi_embed::Settings::default(), &cache).unwrap()
+    });
+    Arc::new(Embedding::ready(model.clone()))
+}
+
+/// A PDF whose trailer says it is encrypted.
+pub fn encrypted_pdf() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [] /Count 0 >>",
+        "<< /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) /P -4 >>",
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R /Encrypt 3 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
+    );
+    pdf
 }

@@ -1,7 +1,10 @@
+use std::sync::Arc;
 use std::time::Duration;
 
+use mimi_knowledge::{Embedding, Fetching, Floors, Indexer, Limits};
+
 use mimi_notify::{MailSettings, Mailer, SmtpSecurity};
-use mimi_server::http::{AppState, StateConfig, router};
+use mimi_server::http::{AppState, Knowledge, StateConfig, router};
 use mimi_server::keys::ServerKeys;
 use mimi_testkit::{SmtpServer, TestApp, TestDb};
 use reqwest::header::HeaderMap;
@@ -16,10 +19,15 @@ pub async fn serve(db: &TestDb) -> TestApp {
     let pool = db.serving_pool().await;
     // Never written: these tests upload nothing.
     let files = std::env::temp_dir().join(format!("mimi-files-{}", Uuid::new_v4()));
-    TestApp::spawn_with(|base| router(state(pool, base, files))).await
+    TestApp::spawn_with(|base| router(state(pool, base, files, knowledge(false)))).await
 }
 
-fn state(pool: mimi_store::PgPool, base: String, files_dir: std::path::PathBuf) -> AppState {
+fn state(
+    pool: mimi_store::PgPool,
+    base: String,
+    files_dir: std::path::PathBuf,
+    knowledge: Arc<Knowledge>,
+) -> AppState {
     AppState::new(
         pool,
         StateConfig {
@@ -27,8 +35,24 @@ fn state(pool: mimi_store::PgPool, base: String, files_dir: std::path::PathBuf) 
             trust_proxy_headers: false,
             keys: ServerKeys::random(),
             files_dir,
+            knowledge,
         },
     )
+}
+
+/// The knowledge base's shared parts: the real local model (downloaded once per machine
+/// into the shared test cache, loaded on first need), default limits, and site fetching
+/// that may reach loopback only when `allow_private`.
+pub fn knowledge(allow_private: bool) -> Arc<Knowledge> {
+    let cache = std::env::temp_dir().join("mimi-models");
+    Arc::new(Knowledge {
+        embedding: Arc::new(Embedding::lazy(move || {
+            mimi_embed::from_settings(&mimi_embed::Settings::default(), &cache)
+        })),
+        fetching: Arc::new(Fetching::new(allow_private)),
+        limits: Limits::default(),
+        floors: Floors::default(),
+    })
 }
 
 /// A server, its database, a loopback SMTP server and the mail worker between them.
@@ -37,6 +61,7 @@ pub struct Api {
     pub app: TestApp,
     pub smtp: SmtpServer,
     pub files: tempfile::TempDir,
+    pub knowledge: Arc<Knowledge>,
     stop_worker: Option<oneshot::Sender<()>>,
     _mail_dir: tempfile::TempDir,
 }
@@ -67,13 +92,23 @@ pub struct Owner {
 }
 
 impl Api {
+    /// A server whose site imports may fetch loopback test sites.
     pub async fn start() -> Api {
+        Api::start_with_fetching(true).await
+    }
+
+    /// A server whose site imports may fetch private addresses only if `allow_private`.
+    pub async fn start_with_fetching(allow_private: bool) -> Api {
         let db = TestDb::new().await;
         let smtp = SmtpServer::start().await;
         let pool = db.serving_pool().await;
         let files = tempfile::tempdir().unwrap();
         let files_dir = files.path().to_owned();
-        let app = TestApp::spawn_with(|base| router(state(pool.clone(), base, files_dir))).await;
+        let knowledge = knowledge(allow_private);
+        let app = TestApp::spawn_with(|base| {
+            router(state(pool.clone(), base, files_dir, knowledge.clone()))
+        })
+        .await;
         let mail_dir = tempfile::tempdir().unwrap();
         let settings = MailSettings {
             smtp_host: Some("127.0.0.1".to_owned()),
@@ -96,6 +131,7 @@ impl Api {
             app,
             smtp,
             files,
+            knowledge,
             stop_worker: Some(stop_worker),
             _mail_dir: mail_dir,
         }
@@ -185,6 +221,20 @@ impl Api {
             account_id,
             workspace_id,
         }
+    }
+
+    /// Indexes every queued knowledge item, as the server's background worker would.
+    pub async fn index(&self) -> usize {
+        let k = &self.knowledge;
+        Indexer::new(
+            self.db.serving_pool().await,
+            k.embedding.clone(),
+            k.fetching.clone(),
+            k.limits,
+        )
+        .run_once()
+        .await
+        .unwrap()
     }
 
     pub async fn count(&self, table: &str) -> i64 {

@@ -14,6 +14,7 @@ struct Ids {
     invite: String,
     key: String,
     app: String,
+    item: String,
 }
 
 fn fill(template: &str, ws: &str, ids: &Ids) -> String {
@@ -23,6 +24,7 @@ fn fill(template: &str, ws: &str, ids: &Ids) -> String {
         .replace("{invite}", &ids.invite)
         .replace("{key}", &ids.key)
         .replace("{app}", &ids.app)
+        .replace("{item}", &ids.item)
 }
 
 /// Every workspace-scoped endpoint: method, path, body.
@@ -71,6 +73,44 @@ fn endpoints() -> Vec<(&'static str, &'static str, Value)> {
         ("DELETE", "/workspaces/{ws}/apps/{app}", Value::Null),
         ("DELETE", "/workspaces/{ws}/apps/{app}/avatar", Value::Null),
         ("DELETE", "/workspaces/{ws}/apps/{app}/cover", Value::Null),
+        ("GET", "/workspaces/{ws}/apps/{app}/knowledge", Value::Null),
+        (
+            "POST",
+            "/workspaces/{ws}/apps/{app}/knowledge/faqs",
+            json!({ "question": "spy?", "answer": "spy" }),
+        ),
+        (
+            "POST",
+            "/workspaces/{ws}/apps/{app}/knowledge/pages",
+            json!({ "title": "spy", "body": "spy" }),
+        ),
+        (
+            "POST",
+            "/workspaces/{ws}/apps/{app}/knowledge/files?name=spy.txt",
+            json!("a text file"),
+        ),
+        (
+            "POST",
+            "/workspaces/{ws}/apps/{app}/knowledge/imports",
+            json!({ "url": "https://example.com/" }),
+        ),
+        (
+            "POST",
+            "/workspaces/{ws}/apps/{app}/knowledge/search",
+            json!({ "query": "opening hours" }),
+        ),
+        ("GET", "/workspaces/{ws}/knowledge/{item}", Value::Null),
+        (
+            "PATCH",
+            "/workspaces/{ws}/knowledge/{item}",
+            json!({ "answer": "pwned" }),
+        ),
+        (
+            "POST",
+            "/workspaces/{ws}/knowledge/{item}/reindex",
+            Value::Null,
+        ),
+        ("DELETE", "/workspaces/{ws}/knowledge/{item}", Value::Null),
     ]
 }
 
@@ -124,6 +164,16 @@ async fn setup(api: &Api) -> (Owner, Owner, Ids, String) {
             json!({ "handle": "alices-app", "name": "Alice's app" }),
         )
         .await;
+    let item = api
+        .post(
+            &a.client,
+            &format!(
+                "/workspaces/{ws}/apps/{}/knowledge/faqs",
+                app.body["id"].as_str().unwrap()
+            ),
+            json!({ "question": "When are you open?", "answer": "Nine to five." }),
+        )
+        .await;
     let b_key = api
         .post(
             &b.client,
@@ -137,6 +187,7 @@ async fn setup(api: &Api) -> (Owner, Owner, Ids, String) {
         invite: invite.body["id"].as_str().unwrap().to_owned(),
         key: key.body["id"].as_str().unwrap().to_owned(),
         app: app.body["id"].as_str().unwrap().to_owned(),
+        item: item.body["id"].as_str().unwrap().to_owned(),
     };
     (a, b, ids, b_key.body["secret"].as_str().unwrap().to_owned())
 }
@@ -167,9 +218,9 @@ async fn workspace_b_gets_404_for_every_endpoint_of_workspace_a() {
         .await;
         assert_eq!(reply.status, 404, "B key: {method} {path}");
         // A's resource ids under B's own workspace: invisible there too.
-        if template.contains("{account}")
-            || template.contains("{invite}")
-            || template.contains("{key}")
+        if ["{account}", "{invite}", "{key}", "{app}", "{item}"]
+            .iter()
+            .any(|p| template.contains(p))
         {
             let path = fill(template, &b_ws, &ids);
             let reply = call(&api, &b.client, None, method, &path, &body).await;
@@ -207,6 +258,20 @@ async fn workspace_b_gets_404_for_every_endpoint_of_workspace_a() {
             .len(),
         1
     );
+    let knowledge = api
+        .get(
+            &a.client,
+            &format!("/workspaces/{ws}/knowledge/{}", ids.item),
+        )
+        .await;
+    assert_eq!(knowledge.body["body"], "Nine to five.");
+    let items = api
+        .get(
+            &a.client,
+            &format!("/workspaces/{ws}/apps/{}/knowledge", ids.app),
+        )
+        .await;
+    assert_eq!(items.body.as_array().unwrap().len(), 1);
     // B's own lists hold nothing of A's.
     let b_lists = [
         api.get(&b.client, "/workspaces").await,
