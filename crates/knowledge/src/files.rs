@@ -162,7 +162,7 @@ pub async fn import(
                 format!("{url} is already in this app's knowledge"),
             ));
         }
-        fetching.check(&url).map_err(url_error)?;
+        fetching.check(&url).await.map_err(url_error)?;
         vec![url]
     };
     let new: Vec<NewItem> = urls

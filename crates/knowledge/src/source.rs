@@ -26,6 +26,11 @@ impl Fetching {
         }
     }
 
+    /// Whether `url` may be fetched (see [`Fetcher::check`]).
+    pub(crate) async fn check(&self, url: &Url) -> Result<(), mimi_ingest::Error> {
+        self.fetcher(1)?.check(url).await
+    }
+
     /// A fetcher for one import or job, listing at most `max_pages` pages.
     pub(crate) fn fetcher(&self, max_pages: usize) -> Result<Fetcher, mimi_ingest::Error> {
         Fetcher::new(FetchPolicy {

@@ -122,6 +122,30 @@ impl Fetcher {
         })
     }
 
+    /// Checks, without fetching, that `url` may be fetched: http(s), no credentials, and
+    /// every address its host resolves to allowed by the policy. The fetch checks again
+    /// on the addresses it connects to; this lets an import be refused while the owner
+    /// waits instead of failing later in the background.
+    pub async fn check(&self, url: &Url) -> Result<(), Error> {
+        address::check_url(url, self.allowance)?;
+        let Some(url::Host::Domain(host)) = url.host() else {
+            return Ok(());
+        };
+        let port = url.port_or_known_default().unwrap_or(80);
+        let addresses = tokio::net::lookup_host((host, port))
+            .await
+            .map_err(|e| Error::fetch(url, format!("its host name does not resolve: {e}")))?;
+        for address in addresses {
+            if !self.allowance.permits(address.ip()) {
+                return Err(Error::not_allowed(format!(
+                    "{host} resolves to {}, a local, private or reserved address",
+                    address.ip()
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// Fetches one page over http(s), honouring robots.txt and following at most five
     /// redirects, each re-checked (scheme, address, robots). HTML is read for its main
     /// content, plain text as paragraphs, a PDF (by Content-Type or by its bytes) as a PDF.
