@@ -3,14 +3,14 @@
 use std::time::Duration;
 
 use secrecy::SecretString;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::Error;
 use crate::local;
 use crate::openai::OpenAiOptions;
 
 /// Which kind of embedder to run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Provider {
     /// all-MiniLM-L6-v2 in-process (the default: no account, no network after the first
@@ -23,7 +23,7 @@ pub enum Provider {
 }
 
 /// The `[embedding]` section. Every field is optional; the defaults run the local model.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// `"local"` (default) or `"openai"`.
@@ -36,6 +36,7 @@ pub struct Settings {
     pub model: Option<String>,
     /// For `openai`: sent as `Authorization: Bearer …`; leave unset for servers without
     /// authentication (Ollama, TEI). Never logged.
+    #[serde(serialize_with = "redacted")]
     pub api_key: Option<SecretString>,
     /// Vector length. `local`: 384 if given. `openai`: sent as the request's `dimensions`
     /// (models that can shorten their vectors, like text-embedding-3-*) and checked on
@@ -48,6 +49,14 @@ pub struct Settings {
     pub batch_size: Option<usize>,
     /// For `openai`: seconds before one request is abandoned (retryable). Default 60.
     pub timeout_secs: Option<u64>,
+}
+
+/// Shows that a key is set without showing it (`mimi config`).
+fn redacted<S: Serializer>(value: &Option<SecretString>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(_) => s.serialize_str("[redacted]"),
+        None => s.serialize_none(),
+    }
 }
 
 impl Settings {
