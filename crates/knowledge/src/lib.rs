@@ -19,7 +19,7 @@ mod limits;
 mod model;
 mod retrieve;
 mod source;
-mod text;
+pub mod text;
 
 pub use chunk::{ChunkSize, Passage as Chunk, chunk, estimate_tokens};
 pub use embedding::Embedding;
