@@ -248,6 +248,7 @@ mod tests {
     fn doc(blocks: &[(BlockKind, &str)]) -> Document {
         Document {
             title: None,
+            truncated: false,
             blocks: blocks
                 .iter()
                 .map(|(kind, text)| Block {

@@ -296,13 +296,20 @@ async fn changing_the_embedding_model_re_embeds_everything_and_never_mixes_model
     .fetch_all(&env.db.pool)
     .await
     .unwrap();
-    assert_eq!(
-        models,
-        [(
-            "openai:fake-embedding".to_owned(),
-            crate::fake_openai::DIMENSIONS as i32
-        )]
+    let new_model = other.get().await.unwrap().model().to_owned();
+    assert!(
+        new_model.starts_with("openai:127.0.0.1:") && new_model.ends_with("/fake-embedding"),
+        "{new_model}"
     );
+    assert_eq!(models, [(new_model, crate::fake_openai::DIMENSIONS as i32)]);
+    // Its vector size got its own HNSW index.
+    let index: Option<String> = sqlx::query_scalar(
+        "select indexname::text from pg_indexes where indexname = 'knowledge_chunks_hnsw_32'",
+    )
+    .fetch_optional(&env.db.pool)
+    .await
+    .unwrap();
+    assert!(index.is_some());
     assert_eq!(
         indexer.queue_stale().await.unwrap(),
         0,
