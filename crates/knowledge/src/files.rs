@@ -42,6 +42,9 @@ pub async fn add_file(
             .into(),
         });
     }
+    if bytes.trim_ascii().is_empty() {
+        return Err(file_error(mimi_ingest::Error::Empty));
+    }
     let format = mimi_ingest::sniff(bytes, Some(&name)).map_err(file_error)?;
     if format == Format::Csv {
         let rows = mimi_ingest::faq_csv(bytes).map_err(file_error)?;
