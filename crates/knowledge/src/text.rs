@@ -134,12 +134,21 @@ fn cjk_run(run: &str, position: &mut usize, out: &mut Vec<Term>) {
     }
 }
 
+/// Hiragana particles: a bigram holding one (`場は`, `を教`) straddles a word boundary.
+const PARTICLES: &[char] = &[
+    'は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'へ', 'や', 'か', 'よ', 'ね',
+];
+
 /// The distinct terms of a query, for matching. Bigrams of hiragana only (`です`,
-/// `ますか`, `までに`) are grammar rather than content: they are dropped unless nothing
-/// else is left.
+/// `ますか`, `までに`) are grammar rather than content, and a bigram holding a particle
+/// (`場は`, `を教`) straddles two words: both are dropped unless nothing else is left.
 pub fn query_terms(text: &str) -> Vec<String> {
     let all: Vec<String> = terms(text).into_iter().map(|t| t.text).collect();
-    let content: Vec<&String> = all.iter().filter(|t| !t.chars().all(is_hiragana)).collect();
+    let grammar = |t: &String| {
+        let cjk_pair = t.chars().count() == 2 && t.chars().all(is_cjk);
+        t.chars().all(is_hiragana) || (cjk_pair && t.chars().any(|c| PARTICLES.contains(&c)))
+    };
+    let content: Vec<&String> = all.iter().filter(|t| !grammar(t)).collect();
     let chosen: Vec<&String> = if content.is_empty() {
         all.iter().collect()
     } else {
@@ -244,9 +253,10 @@ mod tests {
 
     #[test]
     fn query_terms_drop_hiragana_grammar_but_never_everything() {
+        assert_eq!(query_terms("駐車場はありますか"), ["駐車", "車場"]);
         assert_eq!(
             query_terms("営業時間は何時までですか"),
-            ["営業", "業時", "時間", "間は", "は何", "何時", "時ま"]
+            ["営業", "業時", "時間", "何時", "時ま"]
         );
         assert_eq!(query_terms("ありがとう"), ["あり", "りが", "がと", "とう"]);
     }

@@ -98,8 +98,9 @@ impl Wheel {
             .arg(dest)
             .arg(self.requirement)
             .stdin(Stdio::null())
+            // Progress goes to our stderr: stdout may carry a command's output (`mimi eval`).
             .stdout(if show_progress {
-                Stdio::inherit()
+                Stdio::from(std::io::stderr())
             } else {
                 Stdio::null()
             })

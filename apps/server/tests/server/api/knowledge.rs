@@ -249,7 +249,10 @@ async fn bad_knowledge_input_gets_its_code_and_field_and_writes_nothing() {
         (422, ("unsupported_file_type", Some("file")))
     );
     let reply = api.send(upload("empty.txt", b" \n ".to_vec())).await;
-    assert_eq!((reply.status, reply.error()), (422, ("empty_document", Some("file"))));
+    assert_eq!(
+        (reply.status, reply.error()),
+        (422, ("empty_document", Some("file")))
+    );
     let reply = api
         .send(upload(
             "bad.csv",
