@@ -8,6 +8,7 @@ use anyhow::Context;
 use mimi_accounts::SignUp;
 use mimi_apps::{Link, NewApp, ThemeInput};
 use mimi_domain::{Error, Language, Role, Scope};
+use mimi_knowledge::NewFaq;
 
 use crate::http::AppState;
 
@@ -47,9 +48,19 @@ pub async fn seed(state: &AppState, data_dir: &Path) -> anyhow::Result<Demo> {
                 account_id: Some(account_id),
                 role: Role::Owner,
             };
-            mimi_apps::create(&state.pool, &scope, &demo_app())
+            let app = mimi_apps::create(&state.pool, &scope, &demo_app())
                 .await
                 .context("creating the demo app")?;
+            // Indexed by the background worker once it has loaded the embedding model.
+            mimi_knowledge::add_faqs(
+                &state.pool,
+                &scope,
+                app.id,
+                &demo_faqs(),
+                &state.knowledge.limits,
+            )
+            .await
+            .context("adding the demo app's FAQs")?;
         }
         // Seeded on an earlier start.
         Err(Error::Conflict {
@@ -85,6 +96,36 @@ fn demo_app() -> NewApp {
         }),
         ..NewApp::default()
     }
+}
+
+fn demo_faqs() -> Vec<NewFaq> {
+    let faq = |question: &str, answer: &str| NewFaq {
+        question: question.to_owned(),
+        answer: answer.to_owned(),
+        link: None,
+    };
+    vec![
+        faq(
+            "When are you open?",
+            "We are open from 8:00 to 18:00, Tuesday to Sunday. We are closed on Mondays.",
+        ),
+        faq(
+            "Do you have vegan options?",
+            "Yes: oat and soy milk for every drink, and a vegan banana bread baked daily.",
+        ),
+        faq(
+            "Can I bring my dog?",
+            "Dogs are welcome on the terrace; inside, only assistance dogs.",
+        ),
+        faq(
+            "営業時間を教えてください。",
+            "火曜日から日曜日の8時から18時まで営業しています。月曜日は定休日です。",
+        ),
+        faq(
+            "駐車場はありますか？",
+            "店舗の裏に無料の駐車場が3台分あります。",
+        ),
+    ]
 }
 
 fn password(data_dir: &Path) -> anyhow::Result<String> {

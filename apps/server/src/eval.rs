@@ -51,35 +51,39 @@ pub async fn retrieval(
     let database = Database::open(settings, Lock::Shared).await?;
     let pool = database.pool.clone();
     let owner = create_owner(&pool).await;
+    let labelled = Labelled {
+        items: &items,
+        queries: &queries,
+    };
     let result = match &owner {
-        Ok(scope) => {
-            run(
-                &pool, scope, settings, embedding, &items, &queries, args, out,
-            )
-            .await
-        }
+        Ok(scope) => run(&pool, scope, settings, embedding, labelled, args, out).await,
         Err(e) => Err(anyhow::anyhow!("creating the evaluation's owner: {e}")),
     };
-    if let Ok(scope) = &owner {
-        if let Err(e) = remove_owner(&pool, scope).await {
-            eprintln!(
-                "mimi: warning: could not remove the evaluation's workspace {}: {e}",
-                scope.workspace_id
-            );
-        }
+    if let Ok(scope) = &owner
+        && let Err(e) = remove_owner(&pool, scope).await
+    {
+        eprintln!(
+            "mimi: warning: could not remove the evaluation's workspace {}: {e}",
+            scope.workspace_id
+        );
     }
     database.close_leaving_shared().await;
     result
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The parsed input files.
+#[derive(Clone, Copy)]
+struct Labelled<'a> {
+    items: &'a [EvalItem],
+    queries: &'a [EvalQuery],
+}
+
 async fn run(
     pool: &PgPool,
     scope: &Scope,
     settings: &Settings,
     embedding: Arc<Embedding>,
-    items: &[EvalItem],
-    queries: &[EvalQuery],
+    Labelled { items, queries }: Labelled<'_>,
     args: &RetrievalEval,
     out: &mut (dyn Write + Send),
 ) -> anyhow::Result<()> {
@@ -111,17 +115,12 @@ async fn run(
             .fetch_one(&mut *mimi_store::tenant::begin(pool, scope).await?)
             .await?;
     anyhow::ensure!(failed == 0, "{failed} items could not be indexed");
-    let results = eval::run(
-        pool,
-        scope.workspace_id,
-        &embedding,
-        &loaded,
-        queries,
-        args.mode,
-        args.k,
-        k.floors,
-    )
-    .await?;
+    let how = eval::Run {
+        mode: args.mode,
+        k: args.k,
+        floors: k.floors,
+    };
+    let results = eval::run(pool, scope.workspace_id, &embedding, &loaded, queries, how).await?;
     for r in &results {
         writeln!(out, "{}", serde_json::to_string(r)?)?;
     }

@@ -184,6 +184,17 @@ where
     Ok(loaded)
 }
 
+/// How the queries are run.
+#[derive(Debug, Clone, Copy)]
+pub struct Run {
+    /// Which searches.
+    pub mode: Mode,
+    /// Passages per query.
+    pub k: usize,
+    /// The floors.
+    pub floors: Floors,
+}
+
 /// Runs `queries` against the loaded items; returns one result per query, in order.
 pub async fn run(
     pool: &PgPool,
@@ -191,10 +202,9 @@ pub async fn run(
     embedding: &Embedding,
     loaded: &Loaded,
     queries: &[EvalQuery],
-    mode: Mode,
-    k: usize,
-    floors: Floors,
+    how: Run,
 ) -> Result<Vec<EvalResult>> {
+    let Run { mode, k, floors } = how;
     let embedder = embedding.get().await?;
     let mut out = Vec::with_capacity(queries.len());
     for q in queries {

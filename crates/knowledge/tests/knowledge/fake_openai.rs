@@ -63,7 +63,7 @@ async fn embeddings(Json(request): Json<Value>) -> Json<Value> {
 }
 
 fn bag_of_words(text: &str) -> Vec<f32> {
-    let mut v = vec![0.0f32; DIMENSIONS];
+    let mut v = [0.0f32; DIMENSIONS];
     for word in text
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
