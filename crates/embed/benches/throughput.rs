@@ -50,6 +50,16 @@ fn main() {
         ..LocalOptions::default()
     };
     let model = LocalMiniLm::load_with(&cache, options).expect("loading the model");
+    // `cargo test --all-targets` runs benchmarks without `--bench`: only check that this
+    // one works, and leave measuring (and the Python baseline) to `cargo bench`.
+    if !std::env::args().any(|a| a == "--bench") {
+        let vectors = model.embed_blocking(&["smoke test".to_owned()]).unwrap();
+        assert_eq!(vectors[0].len(), 384);
+        println!(
+            "throughput: smoke run only; measure with `cargo bench -p mimi-embed --bench throughput`"
+        );
+        return;
+    }
     let passages = passages(&model);
     let tokens: usize = model
         .tokenize(&passages)

@@ -20,6 +20,8 @@ use crate::text;
 const RRF_K: f32 = 60.0;
 /// How many candidates each search contributes to the fusion.
 const CANDIDATES: i64 = 40;
+/// How many full-text matches are weighed before the best are kept.
+const KEYWORD_POOL: i64 = 200;
 /// HNSW candidate list size; with iterative scans Postgres keeps scanning until enough
 /// rows pass the app filter.
 const EF_SEARCH: i32 = 80;
@@ -43,7 +45,8 @@ pub enum Mode {
 pub struct Floors {
     /// Least cosine similarity between query and passage.
     pub vector_similarity: f32,
-    /// Least share of the query's distinct search terms the passage contains.
+    /// Least share of the query's search terms the passage contains, each term weighted
+    /// by how rare it is in the app.
     pub keyword_coverage: f32,
 }
 
@@ -51,7 +54,7 @@ impl Default for Floors {
     fn default() -> Floors {
         Floors {
             vector_similarity: 0.35,
-            keyword_coverage: 0.5,
+            keyword_coverage: 0.4,
         }
     }
 }
@@ -206,30 +209,56 @@ async fn vector_search(
     Ok(hits)
 }
 
-/// Passages holding any of the query's terms, best ranked first, with the share of the
-/// terms each holds.
+/// Passages holding any of the query's terms, ranked by the summed inverse document
+/// frequency (within the app) of the terms each holds; the score is that sum's share of
+/// the whole query's. A term the app never uses counts fully against the share, a term
+/// in nearly every passage (`です`, `shop`) hardly at all, so grammar and common words
+/// neither rank passages nor let an unrelated question through the floor.
 async fn keyword_search(tx: &mut Tx, app_id: Uuid, terms: &[String]) -> Result<Vec<(Uuid, f32)>> {
     let Some(tsquery) = text::tsquery(terms) else {
         return Ok(Vec::new());
     };
-    let rows: Vec<(Uuid, i32)> = sqlx::query_as(
-        "with hits as ( \
-             select c.id, ts_rank(c.lexemes, q, 1) as rank from knowledge_chunks c, cast($2 as tsquery) q \
-             where c.app_id = $1 and c.lexemes @@ q order by rank desc, c.id limit $3) \
-         select h.id, (select count(*) from unnest(tsvector_to_array(c.lexemes)) l where l = any($4))::int \
-         from hits h join knowledge_chunks c on c.id = h.id order by h.rank desc, h.id",
+    let singles: Vec<String> = terms
+        .iter()
+        .filter_map(|t| text::tsquery(std::slice::from_ref(t)))
+        .collect();
+    let (passages, frequencies): (i64, Vec<i64>) = sqlx::query_as(
+        "select (select count(*) from knowledge_chunks where app_id = $1),          array(select (select count(*) from knowledge_chunks c where c.app_id = $1 and c.lexemes @@ u.q::tsquery)                from unnest($2::text[]) with ordinality as u(q, i) order by u.i)",
+    )
+    .bind(app_id)
+    .bind(&singles)
+    .fetch_one(&mut **tx)
+    .await?;
+    let n = passages as f32;
+    let idf: Vec<f32> = frequencies
+        .iter()
+        .map(|&df| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln())
+        .collect();
+    let total: f32 = idf.iter().sum::<f32>().max(f32::EPSILON);
+    let rows: Vec<(Uuid, Vec<String>)> = sqlx::query_as(
+        "select c.id, tsvector_to_array(c.lexemes) from knowledge_chunks c, cast($2 as tsquery) q          where c.app_id = $1 and c.lexemes @@ q order by ts_rank(c.lexemes, q, 1) desc, c.id limit $3",
     )
     .bind(app_id)
     .bind(tsquery)
-    .bind(CANDIDATES)
-    .bind(terms)
+    .bind(KEYWORD_POOL)
     .fetch_all(&mut **tx)
     .await?;
-    let n = terms.len().max(1) as f32;
-    Ok(rows
+    let mut scored: Vec<(Uuid, f32)> = rows
         .into_iter()
-        .map(|(id, matched)| (id, matched as f32 / n))
-        .collect())
+        .map(|(id, lexemes)| {
+            let held: f32 = terms
+                .iter()
+                .zip(&idf)
+                .filter(|(t, _)| lexemes.contains(t))
+                .map(|(_, w)| w)
+                .sum();
+            (id, held / total)
+        })
+        .collect();
+    // Stable: ties keep `ts_rank`'s order.
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    scored.truncate(usize::try_from(CANDIDATES).unwrap_or(40));
+    Ok(scored)
 }
 
 type Fused = (Uuid, f32, Option<Hit>, Option<Hit>);
@@ -278,7 +307,7 @@ mod tests {
     fn fusion_rewards_agreement_and_applies_the_floors() {
         let floors = Floors {
             vector_similarity: 0.5,
-            keyword_coverage: 0.5,
+            keyword_coverage: 0.4,
         };
         let vector = [(id(1), 0.9), (id(2), 0.8), (id(3), 0.2)];
         let keyword = [(id(2), 1.0), (id(4), 0.6), (id(5), 0.1)];
