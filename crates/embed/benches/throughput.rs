@@ -20,13 +20,15 @@
 //!
 //! The passages are built deterministically from `corpus/en.txt` and `corpus/ja.txt`
 //! (sentences a shop or service would put in its FAQ and pages): half English, half
-//! Japanese, each 50–250 tokens long. Each side embeds them all once to warm up, then
-//! `ROUNDS` times; the best round is reported, in passages ("chunks") per second.
-//! Python also checks that its vectors agree with Mimi's (cosine).
+//! Japanese, each 50–250 tokens long. Each side embeds them all once to warm up (Python
+//! also checks that its vectors agree with Mimi's), then the two sides take turns for
+//! `ROUNDS` rounds each, so that load from other processes falls on both alike. The best
+//! and the median round are reported, in passages ("chunks") per second.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::io::{BufRead, BufReader, Lines, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::Instant;
 
 use mimi_embed::{LocalMiniLm, LocalOptions};
@@ -40,24 +42,14 @@ fn main() {
         .and_then(|t| t.parse::<usize>().ok())
         .filter(|t| *t > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let batch_size: usize = std::env::var("EMBED_BATCH")
-        .ok()
-        .and_then(|b| b.parse().ok())
-        .unwrap_or(LocalOptions::default().batch_size);
     let cache = std::env::temp_dir().join("mimi-models");
-    let options = LocalOptions {
-        batch_size,
-        ..LocalOptions::default()
-    };
-    let model = LocalMiniLm::load_with(&cache, options).expect("loading the model");
+    let model = LocalMiniLm::load(&cache).expect("loading the model");
     // `cargo test --all-targets` runs benchmarks without `--bench`: only check that this
     // one works, and leave measuring (and the Python baseline) to `cargo bench`.
     if !std::env::args().any(|a| a == "--bench") {
         let vectors = model.embed_blocking(&["smoke test".to_owned()]).unwrap();
         assert_eq!(vectors[0].len(), 384);
-        println!(
-            "throughput: smoke run only; measure with `cargo bench -p mimi-embed --bench throughput`"
-        );
+        println!("throughput: smoke run only; measure with `cargo bench -p mimi-embed --bench throughput`");
         return;
     }
     let passages = passages(&model);
@@ -68,57 +60,117 @@ fn main() {
         .map(Vec::len)
         .sum();
     println!(
-        "{} passages, {} tokens on average ({} threads, batch size {batch_size})",
+        "{} passages, {} tokens on average, {threads} threads, batch size {}",
         passages.len(),
         tokens / passages.len(),
-        threads
+        LocalOptions::default().batch_size,
     );
+    let vectors = model.embed_blocking(&passages).unwrap();
+    let mut python = python(&passages, &vectors, threads);
 
-    model.embed_blocking(&passages).unwrap();
-    let mut best = f64::MAX;
-    let mut vectors = Vec::new();
+    // Alternate the two sides round by round, so that other load on the machine
+    // falls on both alike.
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
         let start = Instant::now();
-        vectors = model.embed_blocking(&passages).unwrap();
-        best = best.min(start.elapsed().as_secs_f64());
+        model.embed_blocking(&passages).unwrap();
+        ours.push(start.elapsed().as_secs_f64());
+        if let Some(p) = python.as_mut() {
+            theirs.push(p.round());
+        }
     }
-    let rust = passages.len() as f64 / best;
-    println!("mimi-embed (candle): {rust:.1} chunks/s ({best:.2} s per round)");
+    let n = passages.len() as f64;
+    let (best, median) = summary(&ours, n);
+    println!("mimi-embed (candle): best {best:.1} chunks/s, median {median:.1} chunks/s");
+    if let Some(p) = python {
+        let (p_best, p_median) = summary(&theirs, n);
+        println!(
+            "sentence-transformers {} / torch {} ({} threads, batch size {}): best {p_best:.1} chunks/s, median {p_median:.1} chunks/s",
+            p.info["sentence_transformers"],
+            p.info["torch"],
+            p.info["threads"],
+            p.info["batch_size"]
+        );
+        println!(
+            "lowest cosine between the two sides' vectors: {:.6}",
+            p.info["min_cosine"].as_f64().unwrap()
+        );
+        println!(
+            "ratio: {:.2}x (best), {:.2}x (median)",
+            best / p_best,
+            median / p_median
+        );
+    }
+}
 
+/// Best and median throughput of rounds that took `seconds` for `n` passages.
+fn summary(seconds: &[f64], n: f64) -> (f64, f64) {
+    let mut sorted = seconds.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    (n / sorted[0], n / sorted[sorted.len() / 2])
+}
+
+/// The Python baseline, kept running between rounds.
+struct Python {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: Lines<BufReader<ChildStdout>>,
+    info: serde_json::Value,
+}
+
+impl Python {
+    fn reply(&mut self) -> serde_json::Value {
+        let line = self.stdout.next().expect("the baseline ended").unwrap();
+        serde_json::from_str(&line).unwrap()
+    }
+
+    fn round(&mut self) -> f64 {
+        writeln!(self.stdin, "run").unwrap();
+        self.reply()["seconds"].as_f64().unwrap()
+    }
+}
+
+impl Drop for Python {
+    fn drop(&mut self) {
+        let _ = writeln!(self.stdin, "quit");
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts the baseline on the passages (it checks its vectors against `vectors` and
+/// warms up), or says why there is none.
+fn python(passages: &[String], vectors: &[Vec<f32>], threads: usize) -> Option<Python> {
+    let Some(interpreter) = interpreter() else {
+        println!("Python baseline skipped: set ST_PYTHON to a Python with sentence-transformers");
+        return None;
+    };
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("embed-throughput");
     std::fs::create_dir_all(&out).unwrap();
     let input = out.join("passages.json");
     let json = serde_json::json!({"passages": passages, "vectors": vectors});
     std::fs::write(&input, serde_json::to_vec(&json).unwrap()).unwrap();
-    let Some(python) = python() else {
-        println!("Python baseline skipped: set ST_PYTHON to a Python with sentence-transformers");
-        return;
-    };
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/st_baseline.py");
-    let output = Command::new(python)
+    let mut child = Command::new(interpreter)
         .arg(script)
         .arg(&input)
         .args(["--threads", &threads.to_string()])
-        .args(["--rounds", &ROUNDS.to_string()])
-        .output()
-        .expect("running the Python baseline");
-    if !output.status.success() {
-        panic!("{}", String::from_utf8_lossy(&output.stderr));
-    }
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let python = report["chunks_per_s"].as_f64().unwrap();
-    println!(
-        "sentence-transformers {} / torch {} ({} threads, batch size {}): {python:.1} chunks/s",
-        report["sentence_transformers"], report["torch"], report["threads"], report["batch_size"]
-    );
-    println!(
-        "cosine between the two sides' vectors: min {:.6}",
-        report["min_cosine"].as_f64().unwrap()
-    );
-    println!("ratio: {:.2}x", rust / python);
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("starting the Python baseline");
+    let stdin = child.stdin.take().unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut python = Python {
+        child,
+        stdin,
+        stdout,
+        info: serde_json::Value::Null,
+    };
+    python.info = python.reply();
+    Some(python)
 }
 
-fn python() -> Option<PathBuf> {
+fn interpreter() -> Option<PathBuf> {
     let configured = std::env::var_os("ST_PYTHON").map(PathBuf::from);
     let default = PathBuf::from("/work/st-venv/bin/python");
     configured.or_else(|| default.exists().then_some(default))

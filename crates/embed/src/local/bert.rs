@@ -12,6 +12,8 @@ use candle_core::{D, DType, Device, Tensor};
 
 use crate::error::Error;
 
+use super::kernels::{BiasAdd, BiasGelu, BiasResidualNorm};
+
 const HIDDEN: usize = 384;
 const HEADS: usize = 12;
 const HEAD_DIM: usize = HIDDEN / HEADS;
@@ -19,47 +21,33 @@ const INTERMEDIATE: usize = 1536;
 const LAYERS: usize = 6;
 const POSITIONS: usize = 512;
 const VOCAB: usize = 30522;
-const EPS: f64 = 1e-12;
+const EPS: f32 = 1e-12;
 
-/// `x · w + b` with `w` stored transposed (`[in, out]`, contiguous).
+/// `x · w` with `w` stored transposed (`[in, out]`, contiguous); the bias is applied by
+/// the fused kernel that follows.
 struct Linear {
     w: Tensor,
-    b: Tensor,
-}
-
-impl Linear {
-    fn forward(&self, x: &Tensor) -> candle_core::Result<Tensor> {
-        x.matmul(&self.w)?.broadcast_add(&self.b)
-    }
-}
-
-struct Norm {
-    weight: Tensor,
-    bias: Tensor,
-}
-
-impl Norm {
-    fn forward(&self, x: &Tensor) -> candle_core::Result<Tensor> {
-        candle_nn::ops::layer_norm(x, &self.weight, &self.bias, EPS as f32)
-    }
+    b: Vec<f32>,
 }
 
 struct Layer {
     /// Query, key and value in one product: `[384, 1152]`.
-    qkv: Linear,
-    attention_out: Linear,
-    attention_norm: Norm,
-    up: Linear,
-    down: Linear,
-    output_norm: Norm,
+    qkv: Tensor,
+    qkv_bias: BiasAdd,
+    attention_out: Tensor,
+    attention_norm: BiasResidualNorm,
+    up: Tensor,
+    up_gelu: BiasGelu,
+    down: Tensor,
+    output_norm: BiasResidualNorm,
 }
 
 /// The encoder's weights, read once.
 pub(crate) struct Bert {
     words: Tensor,
     positions: Tensor,
-    token_type: Tensor,
-    embedding_norm: Norm,
+    /// Token type 0 plus the embedding layer norm.
+    embedding_norm: BiasResidualNorm,
     layers: Vec<Layer>,
 }
 
@@ -83,10 +71,17 @@ impl Loader {
         Ok(t.to_dtype(DType::F32)?)
     }
 
-    fn norm(&mut self, prefix: &str) -> Result<Norm, Error> {
-        Ok(Norm {
-            weight: self.get(&format!("{prefix}.weight"), &[HIDDEN])?,
-            bias: self.get(&format!("{prefix}.bias"), &[HIDDEN])?,
+    fn vec(&mut self, name: &str, len: usize) -> Result<Vec<f32>, Error> {
+        Ok(self.get(name, &[len])?.to_vec1()?)
+    }
+
+    /// A layer norm after adding `bias` and a residual.
+    fn norm(&mut self, prefix: &str, bias: Vec<f32>) -> Result<BiasResidualNorm, Error> {
+        Ok(BiasResidualNorm {
+            bias,
+            gamma: self.vec(&format!("{prefix}.weight"), HIDDEN)?,
+            beta: self.vec(&format!("{prefix}.bias"), HIDDEN)?,
+            eps: EPS,
         })
     }
 
@@ -96,7 +91,7 @@ impl Loader {
                 .get(&format!("{prefix}.weight"), &[output, input])?
                 .t()?
                 .contiguous()?,
-            b: self.get(&format!("{prefix}.bias"), &[output])?,
+            b: self.vec(&format!("{prefix}.bias"), output)?,
         })
     }
 
@@ -105,16 +100,18 @@ impl Loader {
         let [q, k, v] = ["query", "key", "value"]
             .map(|n| self.linear(&format!("{p}.attention.self.{n}"), HIDDEN, HIDDEN));
         let (q, k, v) = (q?, k?, v?);
+        let out = self.linear(&format!("{p}.attention.output.dense"), HIDDEN, HIDDEN)?;
+        let up = self.linear(&format!("{p}.intermediate.dense"), HIDDEN, INTERMEDIATE)?;
+        let down = self.linear(&format!("{p}.output.dense"), INTERMEDIATE, HIDDEN)?;
         Ok(Layer {
-            qkv: Linear {
-                w: Tensor::cat(&[&q.w, &k.w, &v.w], 1)?.contiguous()?,
-                b: Tensor::cat(&[&q.b, &k.b, &v.b], 0)?,
-            },
-            attention_out: self.linear(&format!("{p}.attention.output.dense"), HIDDEN, HIDDEN)?,
-            attention_norm: self.norm(&format!("{p}.attention.output.LayerNorm"))?,
-            up: self.linear(&format!("{p}.intermediate.dense"), HIDDEN, INTERMEDIATE)?,
-            down: self.linear(&format!("{p}.output.dense"), INTERMEDIATE, HIDDEN)?,
-            output_norm: self.norm(&format!("{p}.output.LayerNorm"))?,
+            qkv: Tensor::cat(&[&q.w, &k.w, &v.w], 1)?.contiguous()?,
+            qkv_bias: BiasAdd([q.b, k.b, v.b].concat()),
+            attention_out: out.w,
+            attention_norm: self.norm(&format!("{p}.attention.output.LayerNorm"), out.b)?,
+            up: up.w,
+            up_gelu: BiasGelu(up.b),
+            down: down.w,
+            output_norm: self.norm(&format!("{p}.output.LayerNorm"), down.b)?,
         })
     }
 }
@@ -124,16 +121,18 @@ impl Bert {
     pub fn load(weights: &Path) -> Result<Self, Error> {
         let tensors = candle_core::safetensors::load(weights, &Device::Cpu)?;
         let mut l = Loader { tensors };
+        // Every text is one segment: token type 0 for all tokens.
+        let token_type = l
+            .get("embeddings.token_type_embeddings.weight", &[2, HIDDEN])?
+            .get(0)?
+            .to_vec1()?;
         Ok(Bert {
             words: l.get("embeddings.word_embeddings.weight", &[VOCAB, HIDDEN])?,
             positions: l.get(
                 "embeddings.position_embeddings.weight",
                 &[POSITIONS, HIDDEN],
             )?,
-            token_type: l
-                .get("embeddings.token_type_embeddings.weight", &[2, HIDDEN])?
-                .get(0)?,
-            embedding_norm: l.norm("embeddings.LayerNorm")?,
+            embedding_norm: l.norm("embeddings.LayerNorm", token_type)?,
             layers: (0..LAYERS).map(|i| l.layer(i)).collect::<Result<_, _>>()?,
         })
     }
@@ -147,12 +146,11 @@ impl Bert {
         let positions: Vec<u32> = lens.iter().flat_map(|&n| 0..n as u32).collect();
         let ids = Tensor::from_vec(ids, total, &Device::Cpu)?;
         let positions = Tensor::from_vec(positions, total, &Device::Cpu)?;
-        let x = self
-            .words
-            .index_select(&ids, 0)?
-            .add(&self.positions.index_select(&positions, 0)?)?
-            .broadcast_add(&self.token_type)?;
-        let mut x = self.embedding_norm.forward(&x)?;
+        let mut x = self.words.index_select(&ids, 0)?;
+        x.inplace_op2(
+            &self.positions.index_select(&positions, 0)?,
+            &self.embedding_norm,
+        )?;
         for layer in &self.layers {
             x = layer.forward(&x, &lens)?;
         }
@@ -164,13 +162,15 @@ impl Bert {
 
 impl Layer {
     fn forward(&self, x: &Tensor, lens: &[usize]) -> candle_core::Result<Tensor> {
-        let qkv = self.qkv.forward(x)?;
-        let context = attention(&qkv, lens)?;
-        let h = self
-            .attention_norm
-            .forward(&(self.attention_out.forward(&context)? + x)?)?;
-        let up = self.up.forward(&h)?.gelu_erf()?;
-        self.output_norm.forward(&(self.down.forward(&up)? + h)?)
+        let qkv = x.matmul(&self.qkv)?;
+        qkv.inplace_op1(&self.qkv_bias)?;
+        let h = attention(&qkv, lens)?.matmul(&self.attention_out)?;
+        h.inplace_op2(x, &self.attention_norm)?;
+        let up = h.matmul(&self.up)?;
+        up.inplace_op1(&self.up_gelu)?;
+        let out = up.matmul(&self.down)?;
+        out.inplace_op2(&h, &self.output_norm)?;
+        Ok(out)
     }
 }
 

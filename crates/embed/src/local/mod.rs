@@ -2,6 +2,7 @@
 
 mod bert;
 mod files;
+mod kernels;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
