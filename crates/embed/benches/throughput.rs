@@ -49,7 +49,9 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         let vectors = model.embed_blocking(&["smoke test".to_owned()]).unwrap();
         assert_eq!(vectors[0].len(), 384);
-        println!("throughput: smoke run only; measure with `cargo bench -p mimi-embed --bench throughput`");
+        println!(
+            "throughput: smoke run only; measure with `cargo bench -p mimi-embed --bench throughput`"
+        );
         return;
     }
     let passages = passages(&model);

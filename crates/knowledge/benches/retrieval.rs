@@ -64,7 +64,10 @@ async fn run() {
     // checks that the harness works; measuring is `cargo bench`'s.
     let measuring = std::env::args().any(|a| a == "--bench");
     let (apps, queries) = if measuring {
-        (env("RETRIEVAL_APPS", 1_000), env("RETRIEVAL_QUERIES", 1_000))
+        (
+            env("RETRIEVAL_APPS", 1_000),
+            env("RETRIEVAL_QUERIES", 1_000),
+        )
     } else {
         (4, 10)
     };
