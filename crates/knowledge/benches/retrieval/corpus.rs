@@ -47,53 +47,25 @@ const APP_WORDS: usize = 40;
 
 const WORDS: &str = include_str!("words.txt");
 
-/// Phrases of a Japanese app's passages.
-const JAPANESE: &[&str] = &[
-    "営業時間",
-    "送料無料",
-    "返品について",
-    "お問い合わせ",
-    "駐車場",
-    "予約方法",
-    "支払い方法",
-    "クレジットカード",
-    "配送料金",
-    "会員登録",
-    "ポイント",
-    "キャンセル料",
-    "領収書",
-    "定休日",
-    "お届け日数",
-    "ギフト包装",
-    "在庫状況",
-    "サイズ交換",
-    "保証期間",
-    "修理受付",
-    "店舗案内",
-    "アクセス",
-    "最寄り駅",
-    "営業日",
-    "年末年始",
-    "送料",
-    "注文履歴",
-    "パスワード再設定",
-    "メールアドレス",
-    "電話番号",
-    "配達時間",
-    "代金引換",
-    "銀行振込",
-    "請求書",
-    "見積もり",
-    "料金表",
-    "無料体験",
-    "解約手続き",
-    "プラン変更",
-    "ご利用案内",
-];
+/// Phrases of a Japanese app's passages, space-separated.
+const JAPANESE: &str = "営業時間 送料無料 返品について お問い合わせ 駐車場 予約方法 支払い方法 \
+     クレジットカード 配送料金 会員登録 ポイント キャンセル料 領収書 定休日 \
+     お届け日数 ギフト包装 在庫状況 サイズ交換 保証期間 修理受付 店舗案内 \
+     アクセス 最寄り駅 営業日 年末年始 送料 注文履歴 パスワード再設定 \
+     メールアドレス 電話番号 配達時間 代金引換 銀行振込 請求書 見積もり \
+     料金表 無料体験 解約手続き プラン変更 ご利用案内";
 
 /// A seeded random source, so every run builds the same corpus.
 pub fn rng(seed: u64) -> StdRng {
     StdRng::seed_from_u64(seed)
+}
+
+fn japanese_phrase(rng: &mut StdRng) -> &'static str {
+    let n = JAPANESE.split(' ').count();
+    JAPANESE
+        .split(' ')
+        .nth(rng.random_range(0..n))
+        .unwrap_or("")
 }
 
 fn normal(rng: &mut StdRng) -> f32 {
@@ -228,9 +200,7 @@ impl Words {
     /// An app's topical words: drawn from the less common part of the vocabulary.
     pub fn app_words(&self, rng: &mut StdRng, japanese: bool) -> Vec<&'static str> {
         if japanese {
-            return (0..8)
-                .map(|_| JAPANESE[rng.random_range(0..JAPANESE.len())])
-                .collect();
+            return (0..8).map(|_| japanese_phrase(rng)).collect();
         }
         (0..APP_WORDS)
             .map(|_| self.words[rng.random_range(200..self.words.len())])
@@ -242,7 +212,7 @@ impl Words {
         if x < 0.15 {
             topical[rng.random_range(0..topical.len())]
         } else if japanese && x < 0.6 {
-            JAPANESE[rng.random_range(0..JAPANESE.len())]
+            japanese_phrase(rng)
         } else {
             self.zipf(rng)
         }
