@@ -38,22 +38,7 @@ pub async fn add_faq(
     faq: &NewFaq,
     limits: &Limits,
 ) -> Result<Item> {
-    let fields = faq.check()?;
-    let mut items = add(
-        pool,
-        scope,
-        app_id,
-        vec![NewItem {
-            kind: ItemKind::Faq,
-            fields,
-            format: None,
-            byte_size: None,
-        }],
-        limits,
-        None,
-    )
-    .await?;
-    items.pop().ok_or(Error::NotFound)
+    add_typed(pool, scope, app_id, ItemKind::Faq, faq.check()?, limits).await
 }
 
 /// Adds a reference page to an app. Any member may.
@@ -64,21 +49,25 @@ pub async fn add_page(
     page: &NewPage,
     limits: &Limits,
 ) -> Result<Item> {
-    let fields = page.check()?;
-    let mut items = add(
-        pool,
-        scope,
-        app_id,
-        vec![NewItem {
-            kind: ItemKind::Page,
-            fields,
-            format: None,
-            byte_size: None,
-        }],
-        limits,
-        None,
-    )
-    .await?;
+    add_typed(pool, scope, app_id, ItemKind::Page, page.check()?, limits).await
+}
+
+/// Adds one item whose text the owner typed.
+async fn add_typed(
+    pool: &PgPool,
+    scope: &Scope,
+    app_id: Uuid,
+    kind: ItemKind,
+    fields: Fields,
+    limits: &Limits,
+) -> Result<Item> {
+    let new = NewItem {
+        kind,
+        fields,
+        format: None,
+        byte_size: None,
+    };
+    let mut items = add(pool, scope, app_id, vec![new], limits, None).await?;
     items.pop().ok_or(Error::NotFound)
 }
 
