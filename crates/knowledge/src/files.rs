@@ -138,11 +138,7 @@ pub async fn import(
     .bind(app_id)
     .fetch_all(&mut *tx)
     .await?;
-    sqlx::query("select 1 from apps where id = $1")
-        .bind(app_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(Error::NotFound)?;
+    crate::items::require_app(&mut tx, app_id, "").await?;
     tx.commit().await?;
     let fetcher = fetching
         .fetcher(limits.pages_per_import)

@@ -163,11 +163,7 @@ pub(crate) async fn add(
 /// Locks the app against concurrent additions and returns how many items and characters
 /// it holds; [`Error::NotFound`] if it is not the tenant's.
 pub(crate) async fn lock_app(tx: &mut Tx, app_id: Uuid) -> Result<(usize, usize)> {
-    sqlx::query("select 1 from apps where id = $1 for update")
-        .bind(app_id)
-        .fetch_optional(&mut **tx)
-        .await?
-        .ok_or(Error::NotFound)?;
+    require_app(tx, app_id, " for update").await?;
     let (count, chars): (i64, i64) = sqlx::query_as(
         "select count(*), coalesce(sum(char_count), 0)::bigint from knowledge_items where app_id = $1",
     )
@@ -178,6 +174,17 @@ pub(crate) async fn lock_app(tx: &mut Tx, app_id: Uuid) -> Result<(usize, usize)
         usize::try_from(count).unwrap_or(0),
         usize::try_from(chars).unwrap_or(0),
     ))
+}
+
+/// [`Error::NotFound`] unless `app_id` is the tenant's app; `lock` is `""` or a locking
+/// clause (` for update`).
+pub(crate) async fn require_app(tx: &mut Tx, app_id: Uuid, lock: &'static str) -> Result<()> {
+    sqlx::query(&format!("select 1 from apps where id = $1{lock}"))
+        .bind(app_id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(())
 }
 
 /// Queues `item` (at `revision`) for indexing, replacing any job it had, and wakes the
@@ -224,11 +231,7 @@ pub async fn list(
     filter: ListFilter,
 ) -> Result<Vec<Item>> {
     let mut tx = tenant::begin(pool, scope).await?;
-    sqlx::query("select 1 from apps where id = $1")
-        .bind(app_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(Error::NotFound)?;
+    require_app(&mut tx, app_id, "").await?;
     let rows: Vec<ItemRow> = sqlx::query_as(&format!(
         "select {COLUMNS} from knowledge_items i where i.app_id = $1 \
          and ($2::text is null or i.kind = $2) and ($3::text is null or i.status = $3) \

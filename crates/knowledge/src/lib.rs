@@ -32,5 +32,7 @@ pub use input::{
 pub use items::{ListFilter, add_faq, add_faqs, add_page, delete, get, list, reindex, update};
 pub use limits::Limits;
 pub use model::{Failure, Item, ItemKind, Status};
-pub use retrieve::{Floors, Hit, Mode, Passage, Query, search};
+pub use retrieve::{
+    Floors, Hit, MAX_K, MAX_QUERY_CHARS, Mode, Passage, Query, TestSearch, search, test_search,
+};
 pub use source::Fetching;

@@ -6,13 +6,14 @@
 
 use std::collections::HashMap;
 
-use mimi_domain::Result;
+use mimi_domain::{Error, Result, Scope};
 use mimi_embed::Embedder;
 use mimi_store::{PgPool, Tx, tenant};
 use pgvector::Vector;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::embedding::Embedding;
 use crate::model::ItemKind;
 use crate::text;
 
@@ -108,6 +109,73 @@ pub struct Passage {
     pub keyword: Option<Hit>,
 }
 
+/// Most passages an owner's test search may ask for.
+pub const MAX_K: usize = 20;
+/// Longest test-search query, in characters.
+pub const MAX_QUERY_CHARS: usize = 2_000;
+
+/// An owner's test search: what the dashboard's "test retrieval" box sends.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TestSearch {
+    /// What a visitor might ask.
+    pub query: String,
+    /// How many passages at most (1–20, default 5).
+    pub k: Option<usize>,
+    /// Which searches (default `hybrid`, as the chat uses).
+    #[serde(default)]
+    pub mode: Mode,
+}
+
+/// Runs an owner's test search on one of their apps: the retrieval the chat uses, with
+/// scores and which search found each passage. Errors: `query_required`,
+/// `query_too_long`, `k_out_of_range`; [`mimi_domain::Error::NotFound`] for another
+/// workspace's app, before any embedding work.
+pub async fn test_search(
+    pool: &PgPool,
+    scope: &Scope,
+    app_id: Uuid,
+    embedding: &Embedding,
+    floors: Floors,
+    input: &TestSearch,
+) -> Result<Vec<Passage>> {
+    let text = input.query.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(
+            "query",
+            "query_required",
+            "query is required",
+        ));
+    }
+    if text.chars().count() > MAX_QUERY_CHARS {
+        return Err(Error::invalid(
+            "query",
+            "query_too_long",
+            format!("query must be at most {MAX_QUERY_CHARS} characters"),
+        ));
+    }
+    let k = input.k.unwrap_or(5);
+    if !(1..=MAX_K).contains(&k) {
+        return Err(Error::invalid(
+            "k",
+            "k_out_of_range",
+            format!("k must be between 1 and {MAX_K}"),
+        ));
+    }
+    let mut tx = tenant::begin(pool, scope).await?;
+    crate::items::require_app(&mut tx, app_id, "").await?;
+    tx.commit().await?;
+    let embedder = embedding.get().await?;
+    let query = Query {
+        app_id,
+        text,
+        k,
+        mode: input.mode,
+        floors,
+    };
+    search(pool, scope.workspace_id, &*embedder, &query).await
+}
+
 #[derive(sqlx::FromRow)]
 struct Row {
     chunk_id: Uuid,
@@ -134,7 +202,7 @@ pub async fn search(
             let mut v = embedder
                 .embed(&[query.text.to_owned()])
                 .await
-                .map_err(mimi_domain::Error::internal)?;
+                .map_err(Error::internal)?;
             v.pop().map(Vector::from)
         }
     };

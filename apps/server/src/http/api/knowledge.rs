@@ -9,7 +9,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use mimi_domain::Error;
 use mimi_knowledge::{
-    Item, ItemKind, ItemPatch, ListFilter, Mode, NewFaq, NewPage, Passage, Status,
+    Item, ItemKind, ItemPatch, ListFilter, NewFaq, NewPage, Passage, Status, TestSearch,
 };
 use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
@@ -24,10 +24,6 @@ use crate::http::json::{ApiJson, ApiPath, too_large};
 /// Largest upload read from the wire: a little over the 15 MB files may have, so a file
 /// just over the limit gets the precise `file` error.
 const FILE_BODY_LIMIT: usize = mimi_ingest::MAX_FILE_BYTES + 64 * 1024;
-/// Most passages a test search may ask for.
-const MAX_K: usize = 20;
-/// Longest test-search query, in characters.
-const MAX_QUERY_CHARS: usize = 2_000;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -204,19 +200,6 @@ async fn import(
     Ok((StatusCode::CREATED, Json(Added { items })))
 }
 
-/// A test search.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-struct SearchRequest {
-    /// What a visitor might ask.
-    query: String,
-    /// How many passages at most (1–20, default 5).
-    k: Option<usize>,
-    /// Which searches (default `hybrid`, as the chat uses).
-    #[serde(default)]
-    mode: Mode,
-}
-
 /// What a test search found.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 struct SearchResponse {
@@ -227,47 +210,18 @@ struct SearchResponse {
 /// Runs the retrieval the chat uses and shows what it found, with scores and which
 /// search (vector, keyword or both) found each passage.
 #[utoipa::path(post, path = "/workspaces/{workspace_id}/apps/{app_id}/knowledge/search", tag = "knowledge",
-    params(("workspace_id" = Uuid, Path), ("app_id" = Uuid, Path)), request_body = SearchRequest,
+    params(("workspace_id" = Uuid, Path), ("app_id" = Uuid, Path)), request_body = TestSearch,
     responses((status = 200, body = SearchResponse), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn search(
     State(state): State<AppState>,
     InWorkspace(scope): InWorkspace,
     ApiPath((_, app_id)): ApiPath<(Uuid, Uuid)>,
-    ApiJson(body): ApiJson<SearchRequest>,
+    ApiJson(body): ApiJson<TestSearch>,
 ) -> ApiResult<Json<SearchResponse>> {
-    let text = body.query.trim();
-    if text.is_empty() {
-        return Err(Error::invalid("query", "query_required", "query is required").into());
-    }
-    if text.chars().count() > MAX_QUERY_CHARS {
-        return Err(Error::invalid(
-            "query",
-            "query_too_long",
-            format!("query must be at most {MAX_QUERY_CHARS} characters"),
-        )
-        .into());
-    }
-    let k = body.k.unwrap_or(5);
-    if !(1..=MAX_K).contains(&k) {
-        return Err(Error::invalid(
-            "k",
-            "k_out_of_range",
-            format!("k must be between 1 and {MAX_K}"),
-        )
-        .into());
-    }
-    // Absent or another workspace's app: 404, before any embedding work.
-    mimi_apps::get(&state.pool, &scope, app_id).await?;
-    let embedder = state.knowledge.embedding.get().await?;
-    let query = mimi_knowledge::Query {
-        app_id,
-        text,
-        k,
-        mode: body.mode,
-        floors: state.knowledge.floors,
-    };
+    let k = &state.knowledge;
     let passages =
-        mimi_knowledge::search(&state.pool, scope.workspace_id, &*embedder, &query).await?;
+        mimi_knowledge::test_search(&state.pool, &scope, app_id, &k.embedding, k.floors, &body)
+            .await?;
     Ok(Json(SearchResponse { passages }))
 }
 
