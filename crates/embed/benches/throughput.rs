@@ -62,7 +62,7 @@ fn main() {
         .map(Vec::len)
         .sum();
     println!(
-        "{} passages, {} tokens on average, {threads} threads, batch size {}",
+        "{} passages, {} tokens on average, threads: {threads}, batch size {}",
         passages.len(),
         tokens / passages.len(),
         LocalOptions::default().batch_size,

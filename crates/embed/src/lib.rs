@@ -15,7 +15,9 @@
 //! project's machines cannot fetch and which would need the model converted to ONNX;
 //! `tch` needs libtorch, a 200 MB+ download of its own; `rust-bert` sits on `tch`. The
 //! model is small (6 layers, 22 M parameters), so the encoder is written here on candle's
-//! tensor operations ([`local`]), which also lets it skip the work padding would cost.
+//! tensor operations ([`local`]), which also lets it skip the work padding would cost
+//! (texts are packed, not padded) and fuse each matrix product's bias, activation,
+//! residual and layer norm into one in-place pass.
 //! The tokenizer is Hugging Face's `tokenizers` with its pure-Rust regex backend.
 //!
 //! Model ids ([`Embedder::model`]) name a vector space: the knowledge base stores one with

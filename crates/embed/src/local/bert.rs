@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use candle_core::{D, DType, Device, Tensor};
+use rayon::prelude::*;
 
 use crate::error::Error;
 
@@ -175,25 +176,37 @@ impl Layer {
 }
 
 /// Self-attention of each sequence over its own tokens only, so no mask is needed.
+/// Sequences are independent, so they run in parallel: their small products and
+/// softmaxes would otherwise leave a core idle between candle's parallel sections.
 fn attention(qkv: &Tensor, lens: &[usize]) -> candle_core::Result<Tensor> {
-    let scale = 1.0 / (HEAD_DIM as f64).sqrt();
-    let mut contexts = Vec::with_capacity(lens.len());
-    let mut start = 0;
-    for &n in lens {
-        // [n, 3·384] → [3, heads, n, head_dim]
-        let heads = qkv
-            .narrow(0, start, n)?
-            .reshape((n, 3, HEADS, HEAD_DIM))?
-            .permute((1, 2, 0, 3))?;
-        let q = (heads.get(0)?.contiguous()? * scale)?;
-        let k = heads.get(1)?.contiguous()?;
-        let v = heads.get(2)?.contiguous()?;
-        let weights = candle_nn::ops::softmax_last_dim(&q.matmul(&k.t()?)?)?;
-        let context = weights.matmul(&v)?.transpose(0, 1)?.reshape((n, HIDDEN))?;
-        contexts.push(context);
-        start += n;
-    }
+    let starts: Vec<usize> = lens
+        .iter()
+        .scan(0, |start, &n| {
+            *start += n;
+            Some(*start - n)
+        })
+        .collect();
+    let contexts = starts
+        .par_iter()
+        .zip(lens)
+        .map(|(&start, &n)| attend(&qkv.narrow(0, start, n)?))
+        .collect::<candle_core::Result<Vec<_>>>()?;
     Tensor::cat(&contexts, 0)
+}
+
+/// One sequence: `[n, 3·384]` query, key and value rows to `[n, 384]` context rows.
+fn attend(qkv: &Tensor) -> candle_core::Result<Tensor> {
+    let n = qkv.dim(0)?;
+    let scale = 1.0 / (HEAD_DIM as f64).sqrt();
+    // [n, 3·384] → [3, heads, n, head_dim]
+    let heads = qkv
+        .reshape((n, 3, HEADS, HEAD_DIM))?
+        .permute((1, 2, 0, 3))?;
+    let q = (heads.get(0)?.contiguous()? * scale)?;
+    let k = heads.get(1)?.contiguous()?;
+    let v = heads.get(2)?.contiguous()?;
+    let weights = candle_nn::ops::softmax_last_dim(&q.matmul(&k.t()?)?)?;
+    weights.matmul(&v)?.transpose(0, 1)?.reshape((n, HIDDEN))
 }
 
 /// Averages each sequence's token vectors: one `[sequences, tokens]` matrix product.
