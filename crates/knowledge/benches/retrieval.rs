@@ -8,9 +8,11 @@
 //!    the serving pool (Row-Level Security), hybrid, vector-only and keyword-only, k = 5,
 //!    default floors, with an embedder returning a precomputed vector so that embedding
 //!    is excluded; one client, then two concurrent clients.
-//! 3. Recall@10 of the vector search's SQL (as `retrieve.rs` runs it) against the exact
-//!    top 10, with the planner free to choose and with the HNSW index forced, for
-//!    several `hnsw.ef_search` values, and the plans chosen.
+//! 3. Recall@10 of the vector search's SQL for apps above `EXACT_SEARCH_UP_TO` (the
+//!    branch that may use the HNSW index; smaller apps are searched exactly) against the
+//!    exact top 10, with the planner free to choose and with the HNSW index forced, for
+//!    several `hnsw.ef_search` values, and the plans chosen; then the plan of the whole
+//!    search statement.
 //!
 //! Run: `cargo bench -p mimi-knowledge --bench retrieval`. Smaller runs for trying things
 //! out: `RETRIEVAL_APPS=100 RETRIEVAL_QUERIES=200`; `RETRIEVAL_REBUILD=1` also rebuilds
@@ -108,6 +110,7 @@ async fn run() {
     for mode in [Mode::Hybrid, Mode::Vector, Mode::Keyword] {
         measure::latency(&serving, warm, mode).await;
     }
+    let mut slowest = [0, 0];
     println!("\n| mode | queries | answered | p50 ms | p95 ms | p99 ms | max ms |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (name, mode) in [
@@ -116,6 +119,9 @@ async fn run() {
         ("keyword", Mode::Keyword),
     ] {
         let (times, answered) = measure::latency(&serving, timed, mode).await;
+        if mode == Mode::Hybrid {
+            slowest = slowest_two(&times);
+        }
         row(name, times, answered);
     }
     let timed: Arc<Vec<Probe>> = Arc::new(probes.into_iter().skip(WARM_UP).collect());
@@ -130,13 +136,24 @@ async fn run() {
         &timed[..RECALL_QUERIES.min(timed.len())],
     )
     .await;
-    for p in &timed[..3] {
+    for (what, p) in [("a hybrid search", &timed[0])]
+        .into_iter()
+        .chain(slowest.map(|i| ("one of the two slowest hybrid searches", &timed[i])))
+    {
         println!(
-            "\nkeyword plan, {}",
-            measure::explain_keyword(&serving, p).await
+            "\nplan of {what}, query {:?}:\n{}",
+            p.text(),
+            measure::explain_search(&serving, p, Mode::Hybrid).await
         );
     }
     println!("load average at end: {}", load());
+}
+
+/// The positions of the two longest times.
+fn slowest_two(times: &[std::time::Duration]) -> [usize; 2] {
+    let mut order: Vec<usize> = (0..times.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(times[i]));
+    [order[0], order.get(1).copied().unwrap_or(order[0])]
 }
 
 fn row(name: &str, times: Vec<std::time::Duration>, answered: usize) {
@@ -186,7 +203,7 @@ const RELAXED: &str = "relaxed_order";
 const SETTINGS: [Setting; 11] = [
     setting("planner's choice, ef 80, top 10", 80, RELAXED, false, 10),
     setting(
-        "planner's choice, ef 80, top 40 (retrieve.rs)",
+        "planner's choice, ef 80, top 40 (retrieve.rs, large apps)",
         80,
         RELAXED,
         false,

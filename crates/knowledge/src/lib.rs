@@ -33,6 +33,7 @@ pub use items::{ListFilter, add_faq, add_faqs, add_page, delete, get, list, rein
 pub use limits::Limits;
 pub use model::{Failure, Item, ItemKind, Status};
 pub use retrieve::{
-    Floors, Hit, MAX_K, MAX_QUERY_CHARS, Mode, Passage, Query, TestSearch, search, test_search,
+    EXACT_SEARCH_UP_TO, Floors, Hit, MAX_K, MAX_QUERY_CHARS, Mode, Passage, Query, TestSearch,
+    explain, search, test_search,
 };
 pub use source::Fetching;

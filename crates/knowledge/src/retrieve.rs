@@ -11,6 +11,8 @@ use mimi_embed::Embedder;
 use mimi_store::{PgPool, Tx, tenant};
 use pgvector::Vector;
 use serde::{Deserialize, Serialize};
+use sqlx::Arguments;
+use sqlx::postgres::PgArguments;
 use uuid::Uuid;
 
 use crate::embedding::Embedding;
@@ -25,7 +27,10 @@ const CANDIDATES: i64 = 40;
 const KEYWORD_POOL: i64 = 200;
 /// HNSW candidate list size; with iterative scans Postgres keeps scanning until enough
 /// rows pass the app filter.
-const EF_SEARCH: i32 = 80;
+const EF_SEARCH: &str = "80";
+/// The largest app (in passages) whose vectors are all compared with the query rather
+/// than searched through the HNSW graph; see `statement`.
+pub const EXACT_SEARCH_UP_TO: i64 = 5_000;
 
 /// Which searches to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
@@ -176,25 +181,96 @@ pub async fn test_search(
     search(pool, scope.workspace_id, &*embedder, &query).await
 }
 
+/// One candidate of one search, as the single retrieval statement returns it.
 #[derive(sqlx::FromRow)]
 struct Row {
+    /// `v` (vector) or `k` (keyword).
+    side: String,
+    /// 1-based rank within its search.
+    rank: i64,
     chunk_id: Uuid,
+    score: f32,
     item_id: Uuid,
     kind: String,
     title: String,
     section: String,
-    content: String,
+    /// Only for candidates that pass their search's floor: the others are never
+    /// returned, so their text is not sent.
+    content: Option<String>,
     link: Option<String>,
 }
 
 /// The passages of `query.app_id` that best answer `query.text`, best first; empty when
 /// nothing passes the floors (or the app is not the tenant's).
+///
+/// Both searches, the keyword side's term statistics and the candidates' text travel in
+/// one statement, so a search costs three round trips (`begin` with the tenant and
+/// HNSW settings, the statement, `commit`); see `statement`.
 pub async fn search(
     pool: &PgPool,
     workspace_id: Uuid,
     embedder: &dyn Embedder,
     query: &Query<'_>,
 ) -> Result<Vec<Passage>> {
+    let Some(prepared) = prepare(embedder, query).await? else {
+        return Ok(Vec::new());
+    };
+    let mut tx = begin(pool, workspace_id).await?;
+    let rows: Vec<Row> = sqlx::query_as_with(&prepared.sql, prepared.arguments)
+        .fetch_all(&mut *tx)
+        .await?;
+    tx.commit().await?;
+
+    let (mut vector_hits, mut keyword_hits) = (Vec::new(), Vec::new());
+    let mut found: HashMap<Uuid, Row> = HashMap::new();
+    for row in rows {
+        let hit = (row.rank, row.chunk_id, row.score);
+        if row.side == "v" {
+            vector_hits.push(hit);
+        } else {
+            keyword_hits.push(hit);
+        }
+        if row.content.is_some() {
+            found.insert(row.chunk_id, row);
+        }
+    }
+    let ranked = |mut hits: Vec<(i64, Uuid, f32)>| {
+        hits.sort_by_key(|h| h.0);
+        hits.into_iter()
+            .map(|(_, id, score)| (id, score))
+            .collect::<Vec<_>>()
+    };
+    let (vector_hits, keyword_hits) = (ranked(vector_hits), ranked(keyword_hits));
+    let fused = fuse(&vector_hits, &keyword_hits, query.floors, query.k);
+    Ok(fused
+        .into_iter()
+        .filter_map(|(id, score, vector, keyword)| {
+            let r = found.remove(&id)?;
+            Some(Passage {
+                chunk_id: id,
+                item_id: r.item_id,
+                kind: ItemKind::parse(&r.kind).unwrap_or(ItemKind::Page),
+                title: r.title,
+                section: r.section,
+                content: r.content.unwrap_or_default(),
+                link: r.link,
+                score,
+                vector,
+                keyword,
+            })
+        })
+        .collect())
+}
+
+/// The statement `search` runs for `query` and its arguments.
+struct Prepared {
+    sql: String,
+    arguments: PgArguments,
+}
+
+/// Embeds the query (unless keyword-only) and builds the statement; `None` when there is
+/// nothing to search for.
+async fn prepare(embedder: &dyn Embedder, query: &Query<'_>) -> Result<Option<Prepared>> {
     let terms = text::query_terms(query.text);
     let vector = match query.mode {
         Mode::Keyword => None,
@@ -206,127 +282,147 @@ pub async fn search(
             v.pop().map(Vector::from)
         }
     };
-    let mut tx = tenant::tenant(pool, workspace_id, None).await?;
-    let vector_hits = match &vector {
-        Some(v) => vector_search(&mut tx, query.app_id, embedder, v).await?,
-        None => Vec::new(),
+    let tsquery = match query.mode {
+        Mode::Vector => None,
+        _ => text::tsquery(&terms),
     };
-    let keyword_hits = match query.mode {
-        Mode::Vector => Vec::new(),
-        _ => keyword_search(&mut tx, query.app_id, &terms).await?,
+    let dims = vector.as_ref().map(|v| v.as_slice().len());
+    let Some(sql) = statement(dims, tsquery.is_some()) else {
+        return Ok(None);
     };
-    let fused = fuse(&vector_hits, &keyword_hits, query.floors, query.k);
-    let ids: Vec<Uuid> = fused.iter().map(|f| f.0).collect();
-    let rows: Vec<Row> = sqlx::query_as(
-        "select c.id as chunk_id, c.item_id, i.kind, i.title, c.section, c.content, i.link \
-         from knowledge_chunks c join knowledge_items i on i.id = c.item_id where c.id = any($1)",
-    )
-    .bind(&ids)
-    .fetch_all(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    let mut by_id: HashMap<Uuid, Row> = rows.into_iter().map(|r| (r.chunk_id, r)).collect();
-    Ok(fused
-        .into_iter()
-        .filter_map(|(id, score, vector, keyword)| {
-            let r = by_id.remove(&id)?;
-            Some(Passage {
-                chunk_id: id,
-                item_id: r.item_id,
-                kind: ItemKind::parse(&r.kind).unwrap_or(ItemKind::Page),
-                title: r.title,
-                section: r.section,
-                content: r.content,
-                link: r.link,
-                score,
-                vector,
-                keyword,
-            })
-        })
-        .collect())
-}
-
-/// The nearest passages embedded by the embedder's model, with their similarity.
-async fn vector_search(
-    tx: &mut Tx,
-    app_id: Uuid,
-    embedder: &dyn Embedder,
-    v: &Vector,
-) -> Result<Vec<(Uuid, f32)>> {
-    let dims = v.as_slice().len();
-    sqlx::query("select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', $1, true)")
-        .bind(EF_SEARCH.to_string())
-        .execute(&mut **tx)
-        .await?;
-    // The dimensions are part of the SQL so that the partial HNSW index of that size
-    // applies; the model is compared too, so two models of one size never mix.
-    let sql = format!(
-        "select id, (1 - (embedding::vector({dims}) <=> $2::vector({dims})))::real from knowledge_chunks \
-         where app_id = $1 and embedding_model = $3 and vector_dims(embedding) = {dims} \
-         order by embedding::vector({dims}) <=> $2::vector({dims}) limit $4"
-    );
-    let mut hits: Vec<(Uuid, f32)> = sqlx::query_as(&sql)
-        .bind(app_id)
-        .bind(v)
-        .bind(embedder.model())
-        .bind(CANDIDATES)
-        .fetch_all(&mut **tx)
-        .await?;
-    // Iterative scans in relaxed order may return neighbours slightly out of order.
-    hits.sort_by(|a, b| b.1.total_cmp(&a.1));
-    Ok(hits)
-}
-
-/// Passages holding any of the query's terms, ranked by the summed inverse document
-/// frequency (within the app) of the terms each holds; the score is that sum's share of
-/// the whole query's. A term the app never uses counts fully against the share, a term
-/// in nearly every passage (`です`, `shop`) hardly at all, so grammar and common words
-/// neither rank passages nor let an unrelated question through the floor.
-async fn keyword_search(tx: &mut Tx, app_id: Uuid, terms: &[String]) -> Result<Vec<(Uuid, f32)>> {
-    let Some(tsquery) = text::tsquery(terms) else {
-        return Ok(Vec::new());
-    };
+    // One single-term query per term, in the order of `terms`, for its frequency.
     let singles: Vec<String> = terms
         .iter()
         .filter_map(|t| text::tsquery(std::slice::from_ref(t)))
         .collect();
-    let (passages, frequencies): (i64, Vec<i64>) = sqlx::query_as(
-        "select (select count(*) from knowledge_chunks where app_id = $1),          array(select (select count(*) from knowledge_chunks c where c.app_id = $1 and c.lexemes @@ u.q::tsquery)                from unnest($2::text[]) with ordinality as u(q, i) order by u.i)",
+    let mut arguments = PgArguments::default();
+    let add = |r: std::result::Result<(), sqlx::error::BoxDynError>| r.map_err(Error::internal);
+    add(arguments.add(query.app_id))?;
+    add(arguments.add(vector))?;
+    add(arguments.add(embedder.model()))?;
+    add(arguments.add(CANDIDATES))?;
+    add(arguments.add(query.floors.vector_similarity))?;
+    add(arguments.add(tsquery))?;
+    add(arguments.add(singles))?;
+    add(arguments.add(KEYWORD_POOL))?;
+    add(arguments.add(query.floors.keyword_coverage))?;
+    add(arguments.add(EXACT_SEARCH_UP_TO))?;
+    Ok(Some(Prepared { sql, arguments }))
+}
+
+/// The tenant transaction a search runs in, with the HNSW settings.
+async fn begin(pool: &PgPool, workspace_id: Uuid) -> Result<Tx> {
+    Ok(tenant::tenant_with(
+        pool,
+        workspace_id,
+        None,
+        &[
+            ("hnsw.iterative_scan", "relaxed_order"),
+            ("hnsw.ef_search", EF_SEARCH),
+        ],
     )
-    .bind(app_id)
-    .bind(&singles)
-    .fetch_one(&mut **tx)
-    .await?;
-    let n = passages as f32;
-    let idf: Vec<f32> = frequencies
-        .iter()
-        .map(|&df| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln())
-        .collect();
-    let total: f32 = idf.iter().sum::<f32>().max(f32::EPSILON);
-    let rows: Vec<(Uuid, Vec<String>)> = sqlx::query_as(
-        "select c.id, tsvector_to_array(c.lexemes) from knowledge_chunks c, cast($2 as tsquery) q          where c.app_id = $1 and c.lexemes @@ q order by ts_rank(c.lexemes, q, 1) desc, c.id limit $3",
-    )
-    .bind(app_id)
-    .bind(tsquery)
-    .bind(KEYWORD_POOL)
-    .fetch_all(&mut **tx)
-    .await?;
-    let mut scored: Vec<(Uuid, f32)> = rows
-        .into_iter()
-        .map(|(id, lexemes)| {
-            let held: f32 = terms
-                .iter()
-                .zip(&idf)
-                .filter(|(t, _)| lexemes.contains(t))
-                .map(|(_, w)| w)
-                .sum();
-            (id, held / total)
-        })
-        .collect();
-    // Stable: ties keep `ts_rank`'s order.
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-    scored.truncate(usize::try_from(CANDIDATES).unwrap_or(40));
-    Ok(scored)
+    .await?)
+}
+
+/// `explain (analyze, costs off)` of the statement [`search`] runs for `query`, as it
+/// runs it: for benchmarks and for diagnosing a slow app. Empty when there is nothing
+/// to search for.
+pub async fn explain(
+    pool: &PgPool,
+    workspace_id: Uuid,
+    embedder: &dyn Embedder,
+    query: &Query<'_>,
+) -> Result<Vec<String>> {
+    let Some(prepared) = prepare(embedder, query).await? else {
+        return Ok(Vec::new());
+    };
+    let mut tx = begin(pool, workspace_id).await?;
+    let sql = format!("explain (analyze, costs off) {}", prepared.sql);
+    let lines: Vec<String> = sqlx::query_scalar_with(&sql, prepared.arguments)
+        .fetch_all(&mut *tx)
+        .await?;
+    tx.rollback().await?;
+    Ok(lines)
+}
+
+/// The retrieval statement for a query vector of `dims` dimensions (if the vector side
+/// runs) and a keyword side (if `keyword`); `None` when neither has anything to search.
+///
+/// Parameters: `$1` app, `$2` query vector, `$3` model, `$4` candidates per search,
+/// `$5` vector floor, `$6` the terms' `tsquery`, `$7` one `tsquery` per term, `$8`
+/// keyword pool, `$9` keyword floor, `$10` the largest app searched exactly.
+///
+/// **Vector side.** An app of at most `$10` passages is searched exactly: its rows come
+/// through the `app_id` index and are sorted by similarity, an expression the HNSW index
+/// cannot serve, so no planner estimate can send a small app to the graph (where, with
+/// its rows a small share of the table, an iterative scan walks thousands of other
+/// tenants' neighbours and may stop short at `hnsw.max_scan_tuples`). A larger app takes
+/// the HNSW path when the planner finds it cheaper. Which branch runs is decided once,
+/// by a one-time filter on the app's passage count. The dimensions are part of the SQL
+/// so that the partial HNSW index of that size applies; the model is compared too, so
+/// two models of one size never mix.
+///
+/// **Keyword side.** Passages holding any term are ranked by the summed inverse
+/// document frequency (within the app) of the terms each holds; the score is that sum's
+/// share of the whole query's. A term the app never uses counts fully against the share,
+/// a term in nearly every passage (`です`, `shop`) hardly at all, so grammar and common
+/// words neither rank passages nor let an unrelated question through the floor. Every
+/// passage holding a term matches the `tsquery`, so the frequencies are counted over the
+/// matches. The `KEYWORD_POOL` best by `ts_rank` are weighed.
+fn statement(dims: Option<usize>, keyword: bool) -> Option<String> {
+    let mut ctes =
+        vec!["app as (select count(*) as n from knowledge_chunks where app_id = $1)".to_owned()];
+    let mut sides = Vec::new();
+    if let Some(d) = dims {
+        let distance = format!("embedding::vector({d}) <=> $2::vector({d})");
+        let filter =
+            format!("c.app_id = $1 and c.embedding_model = $3 and vector_dims(c.embedding) = {d}");
+        ctes.push(format!(
+            "vec as (\
+               (select c.id, (1 - ({distance}))::real as score from knowledge_chunks c \
+                where {filter} and (select n from app) <= $10 \
+                order by score desc, c.id limit $4) \
+               union all \
+               (select c.id, (1 - ({distance}))::real from knowledge_chunks c \
+                where {filter} and (select n from app) > $10 \
+                order by {distance} limit $4))"
+        ));
+        // Iterative scans in relaxed order may return neighbours slightly out of order.
+        sides.push(
+            "select 'v' as side, row_number() over (order by x.score desc, x.id) as rank, \
+             x.id, x.score, x.score >= $5 as passes from vec x",
+        );
+    }
+    if keyword {
+        ctes.push(
+            "matches as materialized (select c.id, c.lexemes, ts_rank(c.lexemes, $6::tsquery, 1) as rank \
+               from knowledge_chunks c where c.app_id = $1 and c.lexemes @@ $6::tsquery), \
+             words as materialized (select u.q::tsquery as q from unnest($7::text[]) as u(q)), \
+             terms as (select w.q, ln(1 + (app.n - f.df + 0.5) / (f.df + 0.5)) as idf \
+               from words w cross join app \
+               cross join lateral (select count(*)::float8 as df from matches m where m.lexemes @@ w.q) f), \
+             whole as (select greatest(sum(idf), 1e-9) as idf from terms), \
+             pool as (select id, lexemes, rank from matches order by rank desc, id limit $8), \
+             kw as (select p.id, ((select coalesce(sum(t.idf), 0) from terms t where p.lexemes @@ t.q) / whole.idf)::real as score, p.rank \
+               from pool p cross join whole order by score desc, p.rank desc, p.id limit $4)"
+                .to_owned(),
+        );
+        sides.push(
+            "select 'k' as side, row_number() over (order by x.score desc, x.rank desc, x.id) as rank, \
+             x.id, x.score, x.score >= $9 as passes from kw x",
+        );
+    }
+    if sides.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "with {}, found as ({}) \
+         select f.side, f.rank, f.id as chunk_id, f.score, c.item_id, i.kind, i.title, c.section, \
+                case when f.passes then c.content end as content, i.link \
+         from found f join knowledge_chunks c on c.id = f.id join knowledge_items i on i.id = c.item_id",
+        ctes.join(", "),
+        sides.join(" union all ")
+    ))
 }
 
 type Fused = (Uuid, f32, Option<Hit>, Option<Hit>);

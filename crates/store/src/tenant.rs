@@ -49,15 +49,41 @@ pub async fn connect_serving(
 /// Begins a transaction in which the policies see `workspace` as the tenant and
 /// `account` (if any) as the signed-in account. Every tenant-owned query runs in one.
 pub async fn tenant(pool: &PgPool, workspace: Uuid, account: Option<Uuid>) -> sqlx::Result<Tx> {
-    let mut tx = pool.begin().await?;
-    sqlx::query(
-        "select set_config('mimi.workspace_id', $1, true), set_config('mimi.account_id', $2, true)",
-    )
-    .bind(workspace.to_string())
-    .bind(account.map(|a| a.to_string()).unwrap_or_default())
-    .execute(&mut *tx)
-    .await?;
-    Ok(tx)
+    tenant_with(pool, workspace, account, &[]).await
+}
+
+/// [`tenant`], also setting each `(name, value)` of `local` for the transaction only
+/// (`hnsw.ef_search`, say). The names and values are the caller's constants, never
+/// input: they must be plain words (letters, digits, `_` and `.`).
+///
+/// `begin` and the settings travel as one simple query, so a tenant transaction costs
+/// one round trip to start instead of two. The ids are inlined, which is safe: a
+/// formatted [`Uuid`] is hexadecimal digits and hyphens.
+pub async fn tenant_with(
+    pool: &PgPool,
+    workspace: Uuid,
+    account: Option<Uuid>,
+    local: &[(&'static str, &'static str)],
+) -> sqlx::Result<Tx> {
+    let account = account.map(|a| a.to_string()).unwrap_or_default();
+    let mut begin = format!(
+        "begin; select set_config('mimi.workspace_id', '{workspace}', true), \
+         set_config('mimi.account_id', '{account}', true)"
+    );
+    for (name, value) in local {
+        let plain = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        };
+        if !plain(name) || !plain(value) {
+            return Err(sqlx::Error::Protocol(format!(
+                "transaction setting {name:?} = {value:?} is not a plain word"
+            )));
+        }
+        begin.push_str(&format!(", set_config('{name}', '{value}', true)"));
+    }
+    pool.begin_with(begin).await
 }
 
 /// [`tenant`] for an authorised caller.
@@ -68,12 +94,11 @@ pub async fn begin(pool: &PgPool, scope: &mimi_domain::Scope) -> sqlx::Result<Tx
 /// Begins a transaction with no tenant, in which the policies let `account` see its own
 /// memberships and the workspaces they lead to (to list them, or pick one).
 pub async fn account(pool: &PgPool, account: Uuid) -> sqlx::Result<Tx> {
-    let mut tx = pool.begin().await?;
-    sqlx::query("select set_config('mimi.account_id', $1, true)")
-        .bind(account.to_string())
-        .execute(&mut *tx)
-        .await?;
-    Ok(tx)
+    // One round trip, as in `tenant_with`.
+    pool.begin_with(format!(
+        "begin; select set_config('mimi.account_id', '{account}', true)"
+    ))
+    .await
 }
 
 /// Makes `workspace` the tenant for the rest of `tx` (after creating it, say).

@@ -49,6 +49,13 @@ pub fn probes(rng: &mut StdRng, space: &Space, apps: &[App], n: usize) -> Vec<Pr
         .collect()
 }
 
+impl Probe {
+    /// What the probe asks.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// An embedder that already knows the answer, so embedding costs nothing.
 #[derive(Debug)]
 struct Fixed<'a>(&'a [f32]);
@@ -149,7 +156,8 @@ pub struct Setting {
     pub max_scan: u32,
 }
 
-/// The vector search of `retrieve.rs`, top `$4`.
+/// The vector search of `retrieve.rs` for an app above `EXACT_SEARCH_UP_TO` passages
+/// (the branch that may use the HNSW index), top `$4`.
 const NEAREST: &str = "select id from knowledge_chunks \
      where app_id = $1 and embedding_model = $3 and vector_dims(embedding) = 384 \
      order by embedding::vector(384) <=> $2::vector(384) limit $4";
@@ -283,25 +291,23 @@ pub async fn generic_plan(serving: &PgPool, p: &Probe) -> String {
         .join("\n")
 }
 
-/// `explain analyze` of `retrieve.rs`'s keyword search for `p` (its SQL, copied).
-pub async fn explain_keyword(serving: &PgPool, p: &Probe) -> String {
-    let terms = mimi_knowledge::text::query_terms(&p.text);
-    let mut tx = tenant::tenant(serving, p.workspace, None).await.unwrap();
-    let lines: Vec<String> = sqlx::query_scalar(
-        "explain (analyze, costs off) with hits as ( \
-             select c.id, ts_rank(c.lexemes, q, 1) as rank from knowledge_chunks c, cast($2 as tsquery) q \
-             where c.app_id = $1 and c.lexemes @@ q order by rank desc, c.id limit 40) \
-         select h.id, (select count(*) from unnest(tsvector_to_array(c.lexemes)) l where l = any($3))::int \
-         from hits h join knowledge_chunks c on c.id = h.id order by h.rank desc, h.id",
-    )
-    .bind(p.app)
-    .bind(mimi_knowledge::text::tsquery(&terms))
-    .bind(&terms)
-    .fetch_all(&mut *tx)
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    format!("query {:?}, terms {terms:?}\n{}", p.text, lines.join("\n"))
+/// `explain analyze` of the statement `mimi_knowledge::search` runs for `p` in `mode`.
+pub async fn explain_search(serving: &PgPool, p: &Probe, mode: Mode) -> String {
+    let query = Query {
+        app_id: p.app,
+        text: &p.text,
+        k: 5,
+        mode,
+        floors: Floors::default(),
+    };
+    let lines = mimi_knowledge::explain(serving, p.workspace, &Fixed(&p.vector), &query)
+        .await
+        .unwrap();
+    lines
+        .iter()
+        .map(|l| elide(l))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn elide(line: &str) -> String {

@@ -6,6 +6,7 @@
 mod fake_openai;
 mod indexing;
 mod items;
+mod large;
 mod tenancy;
 
 use std::sync::{Arc, OnceLock};

@@ -212,3 +212,62 @@ async fn inside_a_tenant_an_account_sees_that_tenant_only_not_all_its_membership
     expected.sort();
     assert_eq!(all, expected);
 }
+
+#[tokio::test]
+async fn tenant_settings_last_for_their_transaction_only() {
+    let db = TestDb::new().await;
+    let (a, account_a) = workspace(&db, "alice").await;
+    // One connection, so the second transaction reuses the first one's session.
+    let pool = mimi_store::connect_serving(
+        &db.url(),
+        mimi_store::PoolOptions {
+            max_connections: 1,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let setting = "select current_setting('hnsw.ef_search', true), \
+                   current_setting('mimi.workspace_id', true), current_setting('mimi.account_id', true)";
+
+    let mut tx = tenant::tenant_with(&pool, a, Some(account_a), &[("hnsw.ef_search", "77")])
+        .await
+        .unwrap();
+    let inside: (Option<String>, Option<String>, Option<String>) =
+        sqlx::query_as(setting).fetch_one(&mut *tx).await.unwrap();
+    assert_eq!(
+        inside,
+        (
+            Some("77".to_owned()),
+            Some(a.to_string()),
+            Some(account_a.to_string())
+        )
+    );
+    tx.commit().await.unwrap();
+
+    let mut tx = tenant::account(&pool, account_a).await.unwrap();
+    let (ef, ws, account): (Option<String>, Option<String>, Option<String>) =
+        sqlx::query_as(setting).fetch_one(&mut *tx).await.unwrap();
+    assert_ne!(
+        ef.as_deref(),
+        Some("77"),
+        "a local setting leaked past commit"
+    );
+    assert!(
+        ws.unwrap_or_default().is_empty(),
+        "the tenant leaked past commit"
+    );
+    assert_eq!(account, Some(account_a.to_string()));
+    tx.rollback().await.unwrap();
+
+    // A setting that is not a plain word is refused before anything is sent.
+    let err = tenant::tenant_with(
+        &pool,
+        a,
+        None,
+        &[("hnsw.ef_search", "1'); drop table x; --")],
+    )
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("not a plain word"), "{err}");
+}

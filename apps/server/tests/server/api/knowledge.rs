@@ -319,7 +319,7 @@ async fn importing_a_private_address_is_refused_without_the_test_setting() {
 }
 
 /// A small site on loopback: robots.txt keeping MimiBot out of /private/, a sitemap
-/// listing two public pages and one private one.
+/// listing two public pages and one private one, and one listing only the private one.
 async fn test_site() -> (String, tokio::task::JoinHandle<()>) {
     use axum::routing::get;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -332,6 +332,9 @@ async fn test_site() -> (String, tokio::task::JoinHandle<()>) {
             "<html><head><title>{title}</title></head><body><nav>Home | Menu</nav><main><h1>{title}</h1><p>{body}</p></main></body></html>"
         ))
     };
+    let private_only = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}/private/staff</loc></url></urlset>"#
+    );
     let access = html(
         "Access",
         "The café is a three-minute walk from the north exit of Kichijoji station.",
@@ -349,6 +352,10 @@ async fn test_site() -> (String, tokio::task::JoinHandle<()>) {
         .route(
             "/sitemap.xml",
             get(move || async move { ([("content-type", "application/xml")], sitemap) }),
+        )
+        .route(
+            "/private.xml",
+            get(move || async move { ([("content-type", "application/xml")], private_only) }),
         )
         .route("/access", get(move || async move { access }))
         .route("/menu", get(move || async move { menu }))
@@ -418,4 +425,24 @@ async fn a_sitemap_import_fetches_the_pages_robots_allow_and_they_become_searcha
         .await;
     assert_eq!(again.status, 201, "{again:?}");
     assert_eq!(again.body["items"].as_array().unwrap().len(), 0);
+
+    // A sitemap whose every page robots.txt forbids is an error, and adds nothing.
+    let private = api
+        .post(
+            &owner.client,
+            &format!("{}/imports", base(&owner, &app)),
+            json!({ "url": format!("{site}/private.xml"), "sitemap": true }),
+        )
+        .await;
+    assert_eq!(
+        (private.status, private.error()),
+        (422, ("sitemap_empty", Some("url"))),
+        "{private:?}"
+    );
+    assert_eq!(
+        private.body["error"]["message"],
+        "the sitemap lists no pages this import may read"
+    );
+    let items = api.get(&owner.client, &base(&owner, &app)).await;
+    assert_eq!(items.body.as_array().unwrap().len(), 2);
 }
