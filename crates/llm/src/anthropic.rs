@@ -164,6 +164,8 @@ fn content_block(part: &Part) -> Option<Value> {
 struct ToolBlock {
     id: String,
     name: String,
+    /// The block's `input` at its start: `{}`, the deltas then carry it all.
+    start: Value,
     json: String,
 }
 
@@ -203,6 +205,7 @@ impl Decoder for AnthropicDecoder {
                         let tool = ToolBlock {
                             id: block["id"].as_str().unwrap_or_default().to_owned(),
                             name: block["name"].as_str().unwrap_or_default().to_owned(),
+                            start: block["input"].clone(),
                             json: String::new(),
                         };
                         self.tools.insert(index, tool);
@@ -281,6 +284,7 @@ fn text(out: &mut VecDeque<Result<Event, LlmError>>, text: &Value) {
 
 fn tool_call(tool: ToolBlock) -> Result<Event, LlmError> {
     let arguments = match tool.json.trim() {
+        "" if tool.start.is_object() => tool.start,
         "" => json!({}),
         json => serde_json::from_str(json)
             .map_err(|_| LlmError::stream("a tool call's input is not valid JSON"))?,

@@ -186,7 +186,8 @@ pub(crate) fn from_error_object(
 }
 
 /// What must not appear in an error message: the API key and the request's texts.
-#[derive(Clone, Debug, Default)]
+/// No `Debug`: printing it would print them.
+#[derive(Clone, Default)]
 pub(crate) struct Secrets {
     key: Option<String>,
     texts: Vec<String>,

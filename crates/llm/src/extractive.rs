@@ -103,7 +103,8 @@ fn extract(passage: &str, question: &str) -> Vec<String> {
         if relevant && scores[i] == 0 {
             break;
         }
-        let len = sentences[i].trim().chars().count();
+        // Counted with its trailing space, which joins it to the next one.
+        let len = sentences[i].trim_start().chars().count();
         if total + len > MAX_ANSWER_CHARS {
             if chosen.is_empty() {
                 return vec![cut(sentences[i].trim(), MAX_ANSWER_CHARS)];

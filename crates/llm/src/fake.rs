@@ -85,6 +85,8 @@ pub(crate) enum Ending {
     Error(String, String),
     /// The connection is cut (no terminating chunk).
     Drop,
+    /// The body ends cleanly, but before the message does.
+    Close,
     /// Nothing more is written; the connection stays open.
     Hang,
 }
@@ -162,6 +164,12 @@ impl Reply {
     /// After the content, the connection is cut.
     pub fn drop_after_text(self) -> Reply {
         self.script(|s| s.ending = Ending::Drop)
+    }
+
+    /// After the content, the body ends cleanly without the rest of the message (no
+    /// `message_stop`, no `finish_reason` or `[DONE]`).
+    pub fn close_after_text(self) -> Reply {
+        self.script(|s| s.ending = Ending::Close)
     }
 
     /// After the content, the server says nothing more and keeps the connection open.
@@ -370,7 +378,7 @@ fn event_stream(reply: &Reply, events: Vec<String>, ending: &Ending) -> Response
     match ending {
         Ending::Drop => writes.push(Write::Cut),
         Ending::Hang => writes.push(Write::Hang),
-        Ending::Complete | Ending::Error(..) => {}
+        Ending::Complete | Ending::Error(..) | Ending::Close => {}
     }
     let stream = futures_util::stream::unfold(writes.into_iter(), |mut writes| async move {
         match writes.next()? {
@@ -380,7 +388,12 @@ fn event_stream(reply: &Reply, events: Vec<String>, ending: &Ending) -> Response
                 }
                 Some((Ok(data), writes))
             }
-            Write::Cut => Some((Err(std::io::Error::other("cut by the script")), writes)),
+            Write::Cut => {
+                // Let the server flush the headers and events first: cut before them,
+                // the client would see no response at all rather than a broken one.
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                Some((Err(std::io::Error::other("cut by the script")), writes))
+            }
             Write::Hang => {
                 std::future::pending::<()>().await;
                 None

@@ -56,19 +56,29 @@ impl Transport {
         let response = tokio::time::timeout(timeout, request.send())
             .await
             .map_err(|_| LlmError::Timeout { after: timeout })?
-            .map_err(|e| match e.is_timeout() {
-                true => LlmError::Timeout { after: timeout },
-                false => LlmError::http(e),
+            .map_err(|e| {
+                if e.is_timeout() {
+                    LlmError::Timeout { after: timeout }
+                } else {
+                    LlmError::http(e)
+                }
             })?;
         let status = response.status().as_u16();
         if !response.status().is_success() {
             let wait = retry_after(response.headers());
-            let body = tokio::time::timeout(timeout, response.bytes())
+            let body = tokio::time::timeout(timeout, error_body(response))
                 .await
                 .map_err(|_| LlmError::Timeout { after: timeout })?
                 .map_err(LlmError::http)?;
             tracing::debug!(status, "the chat model provider answered with an error");
             return Err(error_response(status, &body, &secrets, wait));
+        }
+        let content_type = response.headers().get(reqwest::header::CONTENT_TYPE);
+        let content_type = content_type.and_then(|v| v.to_str().ok()).unwrap_or("");
+        if !content_type.is_empty() && !content_type.starts_with("text/event-stream") {
+            // A server that ignored `stream: true`, or a proxy's page.
+            let message = format!("the provider answered {content_type:?}, not an event stream");
+            return Err(LlmError::stream(message));
         }
         let body = Body {
             bytes: Box::pin(response.bytes_stream()),
@@ -79,6 +89,21 @@ impl Transport {
         };
         Ok(drive(body, decoder))
     }
+}
+
+/// The most of an error body read: providers send a few hundred bytes.
+const MAX_ERROR_BODY: usize = 64 * 1024;
+
+async fn error_body(mut response: reqwest::Response) -> reqwest::Result<Vec<u8>> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        body.extend_from_slice(&chunk);
+        if body.len() >= MAX_ERROR_BODY {
+            body.truncate(MAX_ERROR_BODY);
+            break;
+        }
+    }
+    Ok(body)
 }
 
 /// The typed error for a non-2xx response and its body.

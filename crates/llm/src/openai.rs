@@ -1,17 +1,17 @@
 //! OpenAI's Chat Completions API (`POST {base}/chat/completions`, base including `/v1`),
 //! streamed; also what Ollama, vLLM and llama.cpp's server speak.
 
-use std::collections::{BTreeMap, VecDeque};
 use std::time::Duration;
+
+mod decode;
 
 use futures_util::future::BoxFuture;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 
-use crate::error::{Secrets, from_error_object};
-use crate::http::{Decoder, Transport};
-use crate::sse::SseEvent;
-use crate::{ChatModel, ChatRequest, Event, EventStream, LlmError, Part, Role, StopReason, Usage};
+use crate::error::Secrets;
+use crate::http::Transport;
+use crate::{ChatModel, ChatRequest, EventStream, LlmError, Part, Role};
 
 /// OpenAI's API base, including `/v1` (as its SDKs and Ollama's docs give it).
 pub const OPENAI_BASE: &str = "https://api.openai.com/v1";
@@ -90,12 +90,7 @@ impl OpenAi {
         if let Some(key) = key {
             request = request.bearer_auth(key);
         }
-        let decoder = OpenAiDecoder {
-            calls: BTreeMap::new(),
-            finish: None,
-            usage: Usage::default(),
-            secrets: secrets.clone(),
-        };
+        let decoder = decode::OpenAiDecoder::new(secrets.clone());
         self.transport.stream(request, secrets, decoder).await
     }
 }
@@ -197,136 +192,16 @@ fn assistant_message(content: &[Part]) -> Value {
     json!({"role": "assistant", "content": text, "tool_calls": calls})
 }
 
-/// A tool call whose fragments are still arriving.
-#[derive(Default)]
-struct PartialCall {
-    id: String,
-    name: String,
-    arguments: String,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// `chat.completion.chunk`s, the usage-only chunk, then `[DONE]`.
-struct OpenAiDecoder {
-    calls: BTreeMap<u64, PartialCall>,
-    finish: Option<String>,
-    usage: Usage,
-    secrets: Secrets,
-}
-
-impl OpenAiDecoder {
-    fn chunk(&mut self, data: &Value, out: &mut VecDeque<Result<Event, LlmError>>) {
-        if let Some(usage) = data.get("usage").filter(|u| u.is_object()) {
-            let tokens = |name| {
-                usage[name]
-                    .as_u64()
-                    .map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX))
-            };
-            self.usage = Usage {
-                input_tokens: tokens("prompt_tokens"),
-                output_tokens: tokens("completion_tokens"),
-            };
-        }
-        let Some(choice) = data["choices"].as_array().and_then(|c| c.first()) else {
-            return;
-        };
-        let delta = &choice["delta"];
-        if let Some(text) = delta["content"].as_str().filter(|t| !t.is_empty()) {
-            out.push_back(Ok(Event::TextDelta(text.to_owned())));
-        }
-        for (position, fragment) in delta["tool_calls"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            let index = fragment["index"].as_u64().unwrap_or(position as u64);
-            let call = self.calls.entry(index).or_default();
-            if let Some(id) = fragment["id"].as_str().filter(|s| !s.is_empty()) {
-                id.clone_into(&mut call.id);
-            }
-            let function = &fragment["function"];
-            if let Some(name) = function["name"].as_str().filter(|s| !s.is_empty()) {
-                name.clone_into(&mut call.name);
-            }
-            match &function["arguments"] {
-                Value::String(piece) => call.arguments.push_str(piece),
-                Value::Null => {}
-                whole => call.arguments.push_str(&whole.to_string()),
-            }
-        }
-        if let Some(reason) = choice["finish_reason"].as_str() {
-            self.finish = Some(reason.to_owned());
-            let calls = std::mem::take(&mut self.calls);
-            let had_calls = !calls.is_empty();
-            for (index, call) in calls {
-                out.push_back(tool_call(index, call));
-            }
-            if had_calls && reason == "stop" {
-                // Some servers (older Ollama) say `stop` after tool calls.
-                self.finish = Some("tool_calls".to_owned());
-            }
-        }
+    #[test]
+    fn official_openai_gets_max_completion_tokens_and_others_max_tokens() {
+        let official = OpenAi::new(OpenAiOptions::new("gpt-4o-mini")).unwrap();
+        assert_eq!(official.max_tokens_field, "max_completion_tokens");
+        let mut options = OpenAiOptions::new("llama3.2");
+        options.base_url = "http://localhost:11434/v1".into();
+        assert_eq!(OpenAi::new(options).unwrap().max_tokens_field, "max_tokens");
     }
-
-    fn done(&mut self) -> Event {
-        let stop = match self.finish.as_deref() {
-            Some("stop") => StopReason::EndTurn,
-            Some("length") => StopReason::MaxTokens,
-            Some("tool_calls" | "function_call") => StopReason::ToolUse,
-            Some(other) => StopReason::Other(other.to_owned()),
-            None => StopReason::Other("unknown".to_owned()),
-        };
-        Event::Done {
-            stop,
-            usage: self.usage,
-        }
-    }
-}
-
-impl Decoder for OpenAiDecoder {
-    fn decode(&mut self, event: SseEvent, out: &mut VecDeque<Result<Event, LlmError>>) -> bool {
-        if event.data.trim() == "[DONE]" {
-            out.push_back(Ok(self.done()));
-            return true;
-        }
-        let Ok(data) = serde_json::from_str::<Value>(&event.data) else {
-            out.push_back(Err(LlmError::stream("a chunk that is not JSON")));
-            return true;
-        };
-        if let Some(error) = data.get("error").filter(|e| !e.is_null()) {
-            let err = from_error_object(None, Some(error), "an error chunk", &self.secrets, None);
-            out.push_back(Err(err));
-            return true;
-        }
-        self.chunk(&data, out);
-        false
-    }
-
-    /// A body that ends after `finish_reason` but without `[DONE]` still holds the whole
-    /// reply; before it, the reply was cut off.
-    fn end(&mut self) -> Result<Event, LlmError> {
-        match self.finish {
-            Some(_) => Ok(self.done()),
-            None => Err(LlmError::stream(
-                "the stream ended before a `finish_reason`",
-            )),
-        }
-    }
-}
-
-fn tool_call(index: u64, call: PartialCall) -> Result<Event, LlmError> {
-    let arguments = match call.arguments.trim() {
-        "" => json!({}),
-        json => serde_json::from_str(json)
-            .map_err(|_| LlmError::stream("a tool call's arguments are not valid JSON"))?,
-    };
-    let id = match call.id.is_empty() {
-        true => format!("call_{index}"),
-        false => call.id,
-    };
-    Ok(Event::ToolCall {
-        id,
-        name: call.name,
-        arguments,
-    })
 }

@@ -154,7 +154,7 @@ impl Protocol for Messages {
                 ));
                 return events;
             }
-            Ending::Drop | Ending::Hang => return events,
+            Ending::Drop | Ending::Close | Ending::Hang => return events,
         }
         if let Some(i) = open {
             events.push(event(json!({"type": "content_block_stop", "index": i})));

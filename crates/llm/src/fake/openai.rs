@@ -158,7 +158,7 @@ impl Protocol for Completions {
                 events.push(format!("data: {error}\n\n"));
                 return events;
             }
-            Ending::Drop | Ending::Hang => return events,
+            Ending::Drop | Ending::Close | Ending::Hang => return events,
         }
         let default_stop = if script.tool.is_some() {
             "tool_calls"
