@@ -5,6 +5,7 @@
 use mimi_domain::{Error, Handle, Language};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::chat::{ChatInput, ChatSettings};
 use crate::theme::{Theme, ThemeInput};
 use mimi_domain::rules::{self, TextCodes, TextRule, UrlCodes};
 
@@ -59,7 +60,7 @@ pub struct NewApp {
 /// Changes to an app, as sent: absent fields stay as they are. `site_url: null` clears
 /// the site; `null` elsewhere means "unchanged", like absence. A given `theme` changes
 /// only the settings it names.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AppPatch {
     /// New handle (the old one is free for others at once).
@@ -90,11 +91,14 @@ pub struct AppPatch {
     /// Replaces the list.
     #[serde(default)]
     pub public_contacts: Option<Vec<String>>,
+    /// Changes the chat settings given.
+    #[serde(default)]
+    pub chat: Option<ChatInput>,
 }
 
 /// Called only when the field is present, so `null` becomes `Some(None)` while absence
 /// stays `None` (through `default`).
-fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+pub(crate) fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
@@ -103,7 +107,7 @@ where
 }
 
 /// An app's editable settings, every rule met.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Fields {
     pub handle: String,
     pub name: String,
@@ -114,6 +118,7 @@ pub(crate) struct Fields {
     pub language: Language,
     pub allowed_origins: Vec<String>,
     pub public_contacts: Vec<String>,
+    pub chat: ChatSettings,
 }
 
 impl NewApp {
@@ -132,6 +137,7 @@ impl NewApp {
             language: language(self.language.as_deref().unwrap_or("en"))?,
             allowed_origins: allowed_origins(self.allowed_origins.as_deref().unwrap_or_default())?,
             public_contacts: public_contacts(self.public_contacts.as_deref().unwrap_or_default())?,
+            chat: ChatSettings::default(),
         })
     }
 }
@@ -166,6 +172,9 @@ impl AppPatch {
         }
         if let Some(list) = &self.public_contacts {
             f.public_contacts = public_contacts(list)?;
+        }
+        if let Some(chat) = &self.chat {
+            f.chat = chat.apply(f.chat)?;
         }
         Ok(f)
     }

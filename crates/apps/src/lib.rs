@@ -1,7 +1,7 @@
 //! An owner's apps: each workspace has one or more, each with a handle (`/@handle`),
 //! a name, site, bio, links, widget theme, language, the origins the widget may be
-//! embedded on, the contact details the PII guardrail may let through, and avatar and
-//! cover images.
+//! embedded on, the contact details the PII guardrail may let through, how it answers
+//! (chat settings), and avatar and cover images.
 //!
 //! Every operation takes the serving pool and the caller's [`Scope`](mimi_domain::Scope)
 //! and runs in its own tenant transaction, so Row-Level Security hides other workspaces'
@@ -13,6 +13,7 @@
 //! Depends on `domain` and `store` only; no HTTP. The server maps errors to statuses and
 //! serves `/media/{workspace_id}/{file_id}` with [`read_image`].
 
+mod chat;
 mod image;
 mod input;
 mod media;
@@ -22,10 +23,13 @@ mod storage;
 mod theme;
 
 pub use crate::image::{MAX_IMAGE_BYTES, MAX_IMAGE_SIDE};
+pub use chat::{AnswerLanguage, ChatInput, ChatSettings, Provider};
 pub use input::{AppPatch, Link, MAX_ALLOWED_ORIGINS, MAX_LINKS, MAX_PUBLIC_CONTACTS, NewApp};
 pub use media::{read_image, remove_image, set_image};
-pub use model::{App, ImageKind, PublicProfile};
-pub use ops::{create, delete, get, list, public_profile_by_handle, update};
+pub use model::{App, ImageKind, PublicProfile, VisitorApp};
+pub use ops::{
+    create, delete, get, list, public_profile_by_handle, update, visitor_app, visitor_app_by_handle,
+};
 pub use storage::LocalStorage;
 pub use theme::{
     DEFAULT_PRIMARY_COLOR, LauncherPosition, MAX_SUGGESTED_QUESTIONS, Theme, ThemeInput,

@@ -7,11 +7,12 @@ use sqlx::types::Json;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::chat::ChatSettings;
 use crate::input::{Fields, Link};
 use crate::theme::Theme;
 
 /// An app as its workspace sees it: every setting, and image URLs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct App {
     /// Its id.
     pub id: Uuid,
@@ -36,6 +37,8 @@ pub struct App {
     pub allowed_origins: Vec<String>,
     /// Contact details the PII guardrail lets through in answers.
     pub public_contacts: Vec<String>,
+    /// How it answers visitors.
+    pub chat: ChatSettings,
     /// `/media/{workspace_id}/{file_id}`, if an avatar is set.
     pub avatar_url: Option<String>,
     /// `/media/{workspace_id}/{file_id}`, if a cover is set.
@@ -82,6 +85,21 @@ pub struct PublicProfile {
     pub cover_url: Option<String>,
 }
 
+/// An app as the visitor API serves it: the public profile, and the settings the
+/// server applies to visitors but never shows them (allowed origins, the guardrail's
+/// allowlist, the chat settings).
+#[derive(Clone, Debug, PartialEq)]
+pub struct VisitorApp {
+    /// What the visitor may see.
+    pub profile: PublicProfile,
+    /// Origins the widget may be embedded on.
+    pub allowed_origins: Vec<String>,
+    /// Contact details answers may show.
+    pub public_contacts: Vec<String>,
+    /// How the app answers.
+    pub chat: ChatSettings,
+}
+
 /// Which of an app's images.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ImageKind {
@@ -108,7 +126,7 @@ pub(crate) fn media_path(workspace_id: Uuid, file_id: Uuid) -> String {
 
 /// The columns of [`AppRow`], for `select` and `returning`.
 pub(crate) const COLUMNS: &str = "id, workspace_id, handle, name, site_url, bio, links, theme, \
-     language, allowed_origins, public_contacts, avatar_file_id, cover_file_id, created_at, updated_at";
+     language, allowed_origins, public_contacts, chat, avatar_file_id, cover_file_id, created_at, updated_at";
 
 /// One `apps` row.
 #[derive(sqlx::FromRow)]
@@ -124,6 +142,7 @@ pub(crate) struct AppRow {
     pub language: String,
     pub allowed_origins: Vec<String>,
     pub public_contacts: Vec<String>,
+    pub chat: Json<ChatSettings>,
     pub avatar_file_id: Option<Uuid>,
     pub cover_file_id: Option<Uuid>,
     pub created_at: OffsetDateTime,
@@ -143,6 +162,7 @@ impl AppRow {
             language: self.language(),
             allowed_origins: self.allowed_origins.clone(),
             public_contacts: self.public_contacts.clone(),
+            chat: self.chat.0.clone(),
         }
     }
 
@@ -179,8 +199,20 @@ impl AppRow {
             theme: self.theme.0,
             allowed_origins: self.allowed_origins,
             public_contacts: self.public_contacts,
+            chat: self.chat.0,
             created_at: self.created_at,
             updated_at: self.updated_at,
+        }
+    }
+
+    /// What the chat turn needs: the public view and the private settings that govern
+    /// a visitor's conversation.
+    pub fn into_visitor(self) -> VisitorApp {
+        VisitorApp {
+            allowed_origins: self.allowed_origins.clone(),
+            public_contacts: self.public_contacts.clone(),
+            chat: self.chat.0.clone(),
+            profile: self.into_public(),
         }
     }
 

@@ -6,7 +6,7 @@ use sqlx::types::Json;
 use uuid::Uuid;
 
 use crate::input::{AppPatch, Fields, NewApp};
-use crate::model::{App, AppRow, COLUMNS, PublicProfile};
+use crate::model::{App, AppRow, COLUMNS, PublicProfile, VisitorApp};
 use crate::storage::LocalStorage;
 
 /// Creates an app in the caller's workspace. Any member may. Errors: the first rule
@@ -18,7 +18,7 @@ pub async fn create(pool: &PgPool, scope: &Scope, new: &NewApp) -> Result<App> {
     let mut tx = tenant::begin(pool, scope).await?;
     let sql = format!(
         "insert into apps (id, workspace_id, handle, name, site_url, bio, links, theme, language, \
-         allowed_origins, public_contacts) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+         allowed_origins, public_contacts, chat) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
          returning {COLUMNS}"
     );
     let row: AppRow = bind_fields(
@@ -63,7 +63,7 @@ pub async fn update(pool: &PgPool, scope: &Scope, app_id: Uuid, patch: &AppPatch
     let fields = patch.apply(current.fields())?;
     let sql = format!(
         "update apps set handle = $3, name = $4, site_url = $5, bio = $6, links = $7, theme = $8, \
-         language = $9, allowed_origins = $10, public_contacts = $11, updated_at = now() \
+         language = $9, allowed_origins = $10, public_contacts = $11, chat = $12, updated_at = now() \
          where id = $1 and workspace_id = $2 returning {COLUMNS}"
     );
     let row: AppRow = bind_fields(
@@ -113,6 +113,14 @@ pub async fn public_profile_by_handle(
     pool: &PgPool,
     handle: &str,
 ) -> Result<Option<PublicProfile>> {
+    Ok(visitor_app_by_handle(pool, handle)
+        .await?
+        .map(|app| app.profile))
+}
+
+/// The app with `handle` (any case) as the visitor API needs it; `None` if no app has
+/// it. Needs no tenant: `app_by_handle` finds it.
+pub async fn visitor_app_by_handle(pool: &PgPool, handle: &str) -> Result<Option<VisitorApp>> {
     let handle = handle.trim().to_ascii_lowercase();
     let found: Option<(Uuid, Uuid)> =
         sqlx::query_as("select app_id, workspace_id from app_by_handle($1)")
@@ -123,12 +131,19 @@ pub async fn public_profile_by_handle(
         return Ok(None);
     };
     let mut tx = tenant::tenant(pool, workspace_id, None).await?;
+    let app = visitor_app(&mut tx, app_id).await?;
+    tx.commit().await?;
+    Ok(app)
+}
+
+/// App `app_id` as the visitor API needs it, inside a tenant transaction; `None` if
+/// the tenant has no such app.
+pub async fn visitor_app(tx: &mut Tx, app_id: Uuid) -> Result<Option<VisitorApp>> {
     let row: Option<AppRow> = sqlx::query_as(&format!("select {COLUMNS} from apps where id = $1"))
         .bind(app_id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut **tx)
         .await?;
-    tx.commit().await?;
-    Ok(row.map(AppRow::into_public))
+    Ok(row.map(AppRow::into_visitor))
 }
 
 /// The app's row, optionally locked for a change; [`Error::NotFound`] when the tenant
@@ -147,7 +162,7 @@ pub(crate) async fn fetch(tx: &mut Tx, app_id: Uuid, lock: bool) -> Result<AppRo
 
 type AppQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Postgres, AppRow, sqlx::postgres::PgArguments>;
 
-/// Binds `$3`…`$11` in the column order `create` and `update` share.
+/// Binds `$3`…`$12` in the column order `create` and `update` share.
 fn bind_fields<'q>(query: AppQuery<'q>, f: &'q Fields) -> AppQuery<'q> {
     query
         .bind(&f.handle)
@@ -159,6 +174,7 @@ fn bind_fields<'q>(query: AppQuery<'q>, f: &'q Fields) -> AppQuery<'q> {
         .bind(f.language.as_str())
         .bind(&f.allowed_origins)
         .bind(&f.public_contacts)
+        .bind(Json(&f.chat))
 }
 
 /// Maps the handle's unique constraint to its conflict; anything else is internal.
