@@ -39,6 +39,13 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         limits: settings.knowledge.limits,
         floors: settings.knowledge.floors,
     });
+    let providers = Arc::new(
+        mimi_chat::Providers::new(
+            settings.chat.anthropic.clone(),
+            settings.chat.openai.clone(),
+        )
+        .map_err(|e| anyhow::anyhow!("[chat] settings: {e}"))?,
+    );
     let database = Database::open(&settings, Lock::Exclusive).await?;
     let state = AppState::new(
         database.pool.clone(),
@@ -48,6 +55,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             keys,
             files_dir: settings.data_dir.join("files"),
             knowledge: knowledge.clone(),
+            providers,
         },
     );
 

@@ -61,6 +61,23 @@ pub struct Settings {
     /// The embedding model (`[embedding]`, `MIMI_EMBEDDING__PROVIDER` and so on): the
     /// local all-MiniLM-L6-v2 by default, or an OpenAI-compatible endpoint.
     pub embedding: mimi_embed::Settings,
+    /// The language models apps may answer with (`[chat.anthropic]`, `[chat.openai]`;
+    /// `MIMI_CHAT__OPENAI__BASE_URL` and so on). With neither, every app answers
+    /// extractively.
+    pub chat: ChatSettings,
+}
+
+/// `[chat]`: the providers this server offers apps. Each app picks one (or the
+/// extractive default) and may name another model of it.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ChatSettings {
+    /// The Anthropic Messages API: `provider = "anthropic"`, `model` (the default for
+    /// apps that name none), `api_key`, optional `base_url` and `timeout_secs`.
+    pub anthropic: Option<mimi_llm::Settings>,
+    /// An OpenAI-compatible Chat Completions server (OpenAI, Ollama, vLLM, llama.cpp):
+    /// `provider = "openai"`, `model`, `base_url` including `/v1`, optional `api_key`.
+    pub openai: Option<mimi_llm::Settings>,
 }
 
 /// `[knowledge]`: how much an app may hold, how relevant a passage must be, and where
@@ -106,6 +123,7 @@ impl Default for Settings {
             mail: MailSettings::default(),
             knowledge: KnowledgeSettings::default(),
             embedding: mimi_embed::Settings::default(),
+            chat: ChatSettings::default(),
         }
     }
 }

@@ -14,7 +14,6 @@ pub mod members;
 pub mod password;
 mod session;
 pub mod throttle;
-pub mod token;
 pub mod workspaces;
 
 use std::sync::Arc;
@@ -23,6 +22,7 @@ use std::time::Duration;
 use mimi_store::PgPool;
 
 pub use account::{Account, EmailChange, SignUp};
+pub use mimi_store::token;
 pub use session::{SessionInfo, SignedIn};
 pub use throttle::ThrottleLimits;
 

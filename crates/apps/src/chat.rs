@@ -7,7 +7,9 @@ use mimi_domain::rules::{TextCodes, TextRule};
 use serde::{Deserialize, Serialize};
 
 /// Which responder writes an app's answers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Provider {
     /// No language model: the best passage, trimmed to the question, with its source.

@@ -27,7 +27,7 @@ pub struct Link {
 }
 
 /// A new app, as sent. Optional settings take their defaults.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewApp {
     /// 3–30 of `a-z 0-9 _ -`, case-insensitive, not reserved, unique across Mimi.
@@ -55,6 +55,9 @@ pub struct NewApp {
     /// Contact details the owner publishes, at most 20, each 1–200 characters.
     #[serde(default)]
     pub public_contacts: Option<Vec<String>>,
+    /// How it answers; missing settings take the defaults (the extractive responder).
+    #[serde(default)]
+    pub chat: Option<ChatInput>,
 }
 
 /// Changes to an app, as sent: absent fields stay as they are. `site_url: null` clears
@@ -137,7 +140,12 @@ impl NewApp {
             language: language(self.language.as_deref().unwrap_or("en"))?,
             allowed_origins: allowed_origins(self.allowed_origins.as_deref().unwrap_or_default())?,
             public_contacts: public_contacts(self.public_contacts.as_deref().unwrap_or_default())?,
-            chat: ChatSettings::default(),
+            chat: self
+                .chat
+                .as_ref()
+                .map_or(Ok(ChatSettings::default()), |c| {
+                    c.apply(ChatSettings::default())
+                })?,
         })
     }
 }

@@ -10,6 +10,7 @@ mod migrate;
 mod pool;
 mod ready;
 pub mod tenant;
+pub mod token;
 
 pub use error::StoreError;
 pub use migrate::{MIGRATOR, SchemaState, binary_version, migrate, schema_state};

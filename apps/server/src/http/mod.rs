@@ -10,6 +10,7 @@ mod media;
 mod metrics;
 mod request_log;
 pub mod session;
+mod visitor;
 
 use std::sync::Arc;
 
@@ -42,6 +43,8 @@ pub struct StateConfig {
     pub files_dir: std::path::PathBuf,
     /// The knowledge base's model, limits and fetching policy.
     pub knowledge: Arc<Knowledge>,
+    /// The language models apps may answer with.
+    pub providers: Arc<mimi_chat::Providers>,
 }
 
 /// What the knowledge endpoints and the indexer share.
@@ -76,6 +79,8 @@ pub struct AppState {
     pub storage: Arc<LocalStorage>,
     /// The knowledge base's model, limits and fetching policy.
     pub knowledge: Arc<Knowledge>,
+    /// The chat pipeline visitors' messages go through.
+    pub chat: mimi_chat::Chat,
 }
 
 impl AppState {
@@ -91,6 +96,12 @@ impl AppState {
             config.keys.cookie_keys(),
             public_url.starts_with("https://"),
         );
+        let chat = mimi_chat::Chat::new(
+            pool.clone(),
+            config.knowledge.embedding.clone(),
+            config.knowledge.floors,
+            config.providers,
+        );
         AppState {
             pool,
             metrics: Arc::new(Metrics::new()),
@@ -99,6 +110,7 @@ impl AppState {
             cookies: Arc::new(cookies),
             public_origin,
             storage: Arc::new(LocalStorage::new(config.files_dir)),
+            chat,
             knowledge: config.knowledge,
         }
     }
@@ -126,7 +138,10 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::render))
         .route("/media/{workspace_id}/{file_id}", get(media::image))
-        .nest("/api/v1", api)
+        .nest(
+            "/api/v1",
+            api.merge(visitor::router().layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))),
+        )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             request_log::log_request,

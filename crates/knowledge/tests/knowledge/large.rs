@@ -121,7 +121,7 @@ async fn an_app_above_the_exact_limit_finds_its_nearest_passages_and_no_other_ap
     let ids = passages(&env, &owner, big, &all).await;
     let planted: Vec<Uuid> = ids[2_000..2_005].to_vec();
     // The small app holds a passage identical to the query: never in the big app's answer.
-    let other = passages(&env, &owner, small, &[query.clone()]).await;
+    let other = passages(&env, &owner, small, std::slice::from_ref(&query)).await;
     sqlx::query("select knowledge_ensure_vector_index($1)")
         .bind(DIMS as i32)
         .execute(&env.db.pool)

@@ -117,6 +117,16 @@ async fn a_taken_handle_is_409_whatever_its_case_and_bad_fields_are_named() {
             "allowed_origins_invalid",
             "allowed_origins",
         ),
+        (
+            json!({ "handle": "ok-handle", "name": "x", "chat": { "temperature": 3 } }),
+            "chat_temperature_out_of_range",
+            "chat.temperature",
+        ),
+        (
+            json!({ "handle": "ok-handle", "name": "x", "chat": { "provider": "gpt" } }),
+            "chat_provider_invalid",
+            "chat.provider",
+        ),
     ];
     for (body, code, field) in cases {
         let reply = api

@@ -4,6 +4,7 @@
 mod accounts;
 mod apps;
 mod bad_input;
+mod chat;
 mod knowledge;
 mod openapi;
 pub mod support;

@@ -19,7 +19,8 @@ pub async fn serve(db: &TestDb) -> TestApp {
     let pool = db.serving_pool().await;
     // Never written: these tests upload nothing.
     let files = std::env::temp_dir().join(format!("mimi-files-{}", Uuid::new_v4()));
-    TestApp::spawn_with(|base| router(state(pool, base, files, knowledge(false)))).await
+    TestApp::spawn_with(|base| router(state(pool, base, files, knowledge(false), Arc::default())))
+        .await
 }
 
 fn state(
@@ -27,6 +28,7 @@ fn state(
     base: String,
     files_dir: std::path::PathBuf,
     knowledge: Arc<Knowledge>,
+    providers: Arc<mimi_chat::Providers>,
 ) -> AppState {
     AppState::new(
         pool,
@@ -36,6 +38,7 @@ fn state(
             keys: ServerKeys::random(),
             files_dir,
             knowledge,
+            providers,
         },
     )
 }
@@ -99,6 +102,15 @@ impl Api {
 
     /// A server whose site imports may fetch private addresses only if `allow_private`.
     pub async fn start_with_fetching(allow_private: bool) -> Api {
+        Api::start_with(allow_private, Arc::default()).await
+    }
+
+    /// A server offering apps these language models.
+    pub async fn start_with_providers(providers: mimi_chat::Providers) -> Api {
+        Api::start_with(true, Arc::new(providers)).await
+    }
+
+    async fn start_with(allow_private: bool, providers: Arc<mimi_chat::Providers>) -> Api {
         let db = TestDb::new().await;
         let smtp = SmtpServer::start().await;
         let pool = db.serving_pool().await;
@@ -106,7 +118,13 @@ impl Api {
         let files_dir = files.path().to_owned();
         let knowledge = knowledge(allow_private);
         let app = TestApp::spawn_with(|base| {
-            router(state(pool.clone(), base, files_dir, knowledge.clone()))
+            router(state(
+                pool.clone(),
+                base,
+                files_dir,
+                knowledge.clone(),
+                providers.clone(),
+            ))
         })
         .await;
         let mail_dir = tempfile::tempdir().unwrap();

@@ -1,0 +1,451 @@
+//! The visitor API and the chat turn end to end: a real server, the real database and
+//! local model, the extractive responder and a local fake OpenAI-compatible server that
+//! speaks the real streaming protocol.
+
+use mimi_llm::fake::{FakeOpenAi, Reply as FakeReply};
+use serde_json::{Value, json};
+
+use super::support::{Api, Owner};
+
+/// An app with `faqs`, indexed, its handle and id.
+async fn app_with(
+    api: &Api,
+    owner: &Owner,
+    handle: &str,
+    faqs: &[(&str, &str)],
+    extra: Value,
+) -> String {
+    let mut body = json!({ "handle": handle, "name": handle });
+    if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
+        body.extend(extra.clone());
+    }
+    let reply = api
+        .post(
+            &owner.client,
+            &format!("/workspaces/{}/apps", owner.workspace_id),
+            body,
+        )
+        .await;
+    assert_eq!(reply.status, 201, "{reply:?}");
+    let app = reply.body["id"].as_str().unwrap().to_owned();
+    for (question, answer) in faqs {
+        let reply = api
+            .post(
+                &owner.client,
+                &format!(
+                    "/workspaces/{}/apps/{app}/knowledge/faqs",
+                    owner.workspace_id
+                ),
+                json!({ "question": question, "answer": answer }),
+            )
+            .await;
+        assert_eq!(reply.status, 201, "{reply:?}");
+    }
+    api.index().await;
+    app
+}
+
+/// A visitor's browser on `origin` (or none): no cookie store.
+struct Browser<'a> {
+    api: &'a Api,
+    client: reqwest::Client,
+    origin: Option<&'a str>,
+}
+
+/// One SSE event: its name and JSON data.
+#[derive(Debug, Clone)]
+struct SseEvent {
+    name: String,
+    data: Value,
+}
+
+impl<'a> Browser<'a> {
+    fn new(api: &'a Api, origin: Option<&'a str>) -> Browser<'a> {
+        Browser {
+            api,
+            client: reqwest::Client::new(),
+            origin,
+        }
+    }
+
+    fn with_origin(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match self.origin {
+            Some(origin) => request.header("origin", origin),
+            None => request,
+        }
+    }
+
+    async fn start(&self, handle: &str) -> (u16, Value, reqwest::header::HeaderMap) {
+        let request = self
+            .client
+            .post(self.api.url(&format!("/apps/{handle}/conversations")));
+        let response = self.with_origin(request).send().await.unwrap();
+        let (status, headers) = (response.status().as_u16(), response.headers().clone());
+        (
+            status,
+            response.json().await.unwrap_or(Value::Null),
+            headers,
+        )
+    }
+
+    /// Sends `text`; the status and the stream's events (or the JSON error body).
+    async fn ask(&self, conversation: &Value, text: &str) -> (u16, Vec<SseEvent>, Value) {
+        let id = conversation["conversation_id"].as_str().unwrap();
+        let token = conversation["visitor_token"].as_str().unwrap();
+        let request = self
+            .client
+            .post(self.api.url(&format!("/conversations/{id}/messages")))
+            .bearer_auth(token)
+            .json(&json!({ "text": text }));
+        let response = self.with_origin(request).send().await.unwrap();
+        let status = response.status().as_u16();
+        let is_stream = response
+            .headers()
+            .get("content-type")
+            .is_some_and(|v| v.to_str().unwrap().starts_with("text/event-stream"));
+        if !is_stream {
+            return (
+                status,
+                Vec::new(),
+                response.json().await.unwrap_or(Value::Null),
+            );
+        }
+        assert_eq!(response.headers()["x-accel-buffering"], "no");
+        assert!(response.headers().get("set-cookie").is_none());
+        let body = response.text().await.unwrap();
+        (status, parse_sse(&body), Value::Null)
+    }
+
+    async fn history(&self, conversation: &Value, token: &str) -> (u16, Value) {
+        let id = conversation["conversation_id"].as_str().unwrap();
+        let request = self
+            .client
+            .get(self.api.url(&format!("/conversations/{id}/messages")))
+            .bearer_auth(token);
+        let response = self.with_origin(request).send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+fn parse_sse(body: &str) -> Vec<SseEvent> {
+    body.split("\n\n")
+        .filter_map(|block| {
+            let mut name = None;
+            let mut data = String::new();
+            for line in block.lines() {
+                if let Some(n) = line.strip_prefix("event:") {
+                    name = Some(n.trim().to_owned());
+                } else if let Some(d) = line.strip_prefix("data:") {
+                    data.push_str(d.strip_prefix(' ').unwrap_or(d));
+                }
+            }
+            Some(SseEvent {
+                name: name?,
+                data: serde_json::from_str(&data).unwrap(),
+            })
+        })
+        .collect()
+}
+
+/// The reply text of a stream's `delta` events.
+fn text(events: &[SseEvent]) -> String {
+    events
+        .iter()
+        .filter(|e| e.name == "delta")
+        .map(|e| e.data["text"].as_str().unwrap())
+        .collect()
+}
+
+fn names(events: &[SseEvent]) -> Vec<&str> {
+    let mut names: Vec<&str> = events.iter().map(|e| e.name.as_str()).collect();
+    names.dedup();
+    names
+}
+
+const HOURS_Q: &str = "When are you open?";
+const HOURS_A: &str =
+    "We are open from nine in the morning until six in the evening, Tuesday to Sunday.";
+
+#[tokio::test]
+async fn the_extractive_responder_answers_with_its_source_and_says_when_it_does_not_know() {
+    let api = Api::start().await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    app_with(&api, &owner, "ann-cafe", &[(HOURS_Q, HOURS_A)], json!({})).await;
+    let visitor = Browser::new(&api, None);
+    let (status, conversation, headers) = visitor.start("ann-cafe").await;
+    assert_eq!(status, 201, "{conversation}");
+    assert!(
+        headers.get("set-cookie").is_none(),
+        "visitors get no cookie"
+    );
+
+    let (status, events, _) = visitor.ask(&conversation, "what time do you open?").await;
+    assert_eq!(status, 200);
+    assert_eq!(names(&events), ["delta", "sources", "done"], "{events:#?}");
+    assert!(text(&events).contains("nine in the morning"), "{events:#?}");
+    let sources = &events.iter().find(|e| e.name == "sources").unwrap().data["sources"];
+    assert_eq!(sources.as_array().unwrap().len(), 1);
+    assert_eq!(sources[0]["title"], HOURS_Q);
+
+    let (_, events, _) = visitor.ask(&conversation, "Do you sell bicycles?").await;
+    assert_eq!(text(&events), mimi_llm::NO_ANSWER_EN);
+    let sources = &events.iter().find(|e| e.name == "sources").unwrap().data["sources"];
+    assert_eq!(sources, &json!([]));
+
+    // The conversation reads back in order, replies with their sources.
+    let token = conversation["visitor_token"].as_str().unwrap();
+    let (status, history) = visitor.history(&conversation, token).await;
+    assert_eq!(status, 200);
+    let roles: Vec<&str> = history["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, ["visitor", "assistant", "visitor", "assistant"]);
+    assert_eq!(history["messages"][0]["text"], "what time do you open?");
+    assert_eq!(history["messages"][1]["sources"][0]["title"], HOURS_Q);
+}
+
+#[tokio::test]
+async fn pii_split_into_single_characters_never_reaches_the_visitor_or_the_database() {
+    let fake = FakeOpenAi::start(Some("sk-test")).await;
+    let providers = mimi_chat::Providers::new(
+        None,
+        Some(mimi_llm::Settings {
+            provider: mimi_llm::Provider::OpenAi,
+            base_url: Some(fake.base_url()),
+            model: Some("fake-chat".into()),
+            api_key: Some(secrecy::SecretString::from("sk-test")),
+            timeout_secs: Some(5),
+        }),
+    )
+    .unwrap();
+    let api = Api::start_with_providers(providers).await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    app_with(
+        &api,
+        &owner,
+        "ann-cafe",
+        &[(HOURS_Q, HOURS_A)],
+        json!({ "public_contacts": ["03-1234-5678"] }),
+    )
+    .await;
+    let app_id = owner_app_id(&api, &owner).await;
+    let patch = api
+        .patch(
+            &owner.client,
+            &format!("/workspaces/{}/apps/{app_id}", owner.workspace_id),
+            json!({ "chat": { "provider": "openai", "persona": "Hana" } }),
+        )
+        .await;
+    assert_eq!(patch.status, 200, "{patch:?}");
+    let secret = "Please ask Taro Yamada at taro.yamada@example.com or 090-1234-5678, \
+                  or visit 東京都渋谷区神南1-2-3. The shop line is 03-1234-5678.";
+    fake.push(FakeReply::text(secret.chars().map(String::from)));
+
+    let visitor = Browser::new(&api, None);
+    let (_, conversation, _) = visitor.start("ann-cafe").await;
+    let (status, events, _) = visitor
+        .ask(&conversation, "When are you open, and who can I talk to?")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(names(&events), ["delta", "sources", "done"], "{events:#?}");
+    let shown = text(&events);
+    for leaked in [
+        "Taro",
+        "Yamada",
+        "taro.yamada",
+        "090-1234-5678",
+        "神南",
+        "1-2-3",
+    ] {
+        assert!(
+            !shown.contains(leaked),
+            "{leaked} reached the visitor: {shown}"
+        );
+    }
+    assert!(
+        shown.contains("03-1234-5678"),
+        "the public number passes: {shown}"
+    );
+    let stored: Vec<String> =
+        sqlx::query_scalar("select content from messages where role = 'assistant'")
+            .fetch_all(&api.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(stored, std::slice::from_ref(&shown));
+    // The model was told the persona, given the passage, and no account data.
+    let request = &fake.requests()[0].body;
+    let system = request["messages"][0]["content"].as_str().unwrap();
+    assert!(system.starts_with("You are Hana"), "{system}");
+    assert!(system.contains(HOURS_A));
+    assert!(!request.to_string().contains("ann@example.com"));
+}
+
+async fn owner_app_id(api: &Api, owner: &Owner) -> String {
+    let apps = api
+        .get(
+            &owner.client,
+            &format!("/workspaces/{}/apps", owner.workspace_id),
+        )
+        .await;
+    apps.body[0]["id"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_failing_provider_gets_one_retry_then_a_polite_error_and_the_question_is_kept() {
+    let fake = FakeOpenAi::start(None).await;
+    let providers = mimi_chat::Providers::new(
+        None,
+        Some(mimi_llm::Settings {
+            provider: mimi_llm::Provider::OpenAi,
+            base_url: Some(fake.base_url()),
+            model: Some("fake-chat".into()),
+            api_key: None,
+            timeout_secs: Some(5),
+        }),
+    )
+    .unwrap();
+    let api = Api::start_with_providers(providers).await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    app_with(&api, &owner, "ann-cafe", &[], json!({})).await;
+    let app_id = owner_app_id(&api, &owner).await;
+    api.patch(
+        &owner.client,
+        &format!("/workspaces/{}/apps/{app_id}", owner.workspace_id),
+        json!({ "chat": { "provider": "openai" } }),
+    )
+    .await;
+    fake.push(FakeReply::status(500, "boom"));
+    fake.push(FakeReply::status(503, "still down"));
+
+    let visitor = Browser::new(&api, None);
+    let (_, conversation, _) = visitor.start("ann-cafe").await;
+    let (status, events, _) = visitor.ask(&conversation, "営業時間は？").await;
+    assert_eq!(status, 200);
+    assert_eq!(names(&events), ["error"], "{events:#?}");
+    assert_eq!(events[0].data["code"], "responder_unavailable");
+    assert!(
+        events[0].data["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("申し訳ありません")
+    );
+    assert_eq!(fake.requests().len(), 2, "one retry");
+    let token = conversation["visitor_token"].as_str().unwrap();
+    let (_, history) = visitor.history(&conversation, token).await;
+    assert_eq!(history["messages"][0]["text"], "営業時間は？");
+    let status: String = sqlx::query_scalar("select status from messages where role = 'assistant'")
+        .fetch_one(&api.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "failed");
+}
+
+#[tokio::test]
+async fn origins_tokens_apps_and_bad_messages_are_refused_and_nothing_is_written() {
+    let api = Api::start().await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    app_with(
+        &api,
+        &owner,
+        "ann-cafe",
+        &[(HOURS_Q, HOURS_A)],
+        json!({ "allowed_origins": ["https://cafe.example"] }),
+    )
+    .await;
+    let eve = api.owner("Eve", "eve@example.com").await;
+    app_with(
+        &api,
+        &eve,
+        "eve-bikes",
+        &[(
+            "Do you repair bikes?",
+            "Yes, we repair every kind of bicycle within two days.",
+        )],
+        json!({}),
+    )
+    .await;
+
+    // An origin the app does not allow: 403 with a reason the widget can read.
+    let stranger = Browser::new(&api, Some("https://evil.example"));
+    let (status, body, headers) = stranger.start("ann-cafe").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("origin_not_allowed"))
+    );
+    assert_eq!(
+        headers["access-control-allow-origin"],
+        "https://evil.example"
+    );
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from conversations")
+            .fetch_one(&api.db.pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(count().await, 0);
+
+    // The allowed origin and a preflight from it.
+    let site = Browser::new(&api, Some("https://cafe.example"));
+    let preflight = site
+        .client
+        .request(
+            reqwest::Method::OPTIONS,
+            api.url("/apps/ann-cafe/conversations"),
+        )
+        .header("origin", "https://cafe.example")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), 204);
+    assert!(
+        preflight.headers()["access-control-allow-headers"]
+            .to_str()
+            .unwrap()
+            .contains("authorization")
+    );
+    let (status, first, headers) = site.start("ann-cafe").await;
+    assert_eq!(status, 201);
+    assert_eq!(
+        headers["access-control-allow-origin"],
+        "https://cafe.example"
+    );
+    let (_, second, _) = site.start("ann-cafe").await;
+    assert_eq!(Browser::new(&api, None).start("nobody-here").await.0, 404);
+
+    // One conversation's token does not open another.
+    let second_token = second["visitor_token"].as_str().unwrap();
+    assert_eq!(site.history(&first, second_token).await.0, 404);
+    let (status, _) = site.history(&first, "not-a-token").await;
+    assert_eq!(status, 404);
+    // The token from a page on another origin is refused too.
+    let first_token = first["visitor_token"].as_str().unwrap();
+    assert_eq!(stranger.history(&first, first_token).await.0, 403);
+
+    // Bad messages: their code, and no message stored.
+    for (text, code) in [
+        ("   ", "text_required"),
+        (&*"x".repeat(2_001), "text_too_long"),
+    ] {
+        let (status, _, body) = site.ask(&first, text).await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (422, Some(code)),
+            "{body}"
+        );
+        assert_eq!(body["error"]["field"], "text");
+    }
+    let messages: i64 = sqlx::query_scalar("select count(*) from messages")
+        .fetch_one(&api.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(messages, 0);
+
+    // Ann's visitor asking Eve's question gets Ann's knowledge only: nothing.
+    let (_, events, _) = site.ask(&first, "Do you repair bikes?").await;
+    assert_eq!(text(&events), mimi_llm::NO_ANSWER_EN);
+}
