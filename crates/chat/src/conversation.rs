@@ -64,7 +64,7 @@ impl Role {
         }
     }
 
-    fn parse(s: &str) -> Role {
+    pub(crate) fn parse(s: &str) -> Role {
         match s {
             "visitor" => Role::Visitor,
             "owner" => Role::Owner,

@@ -14,12 +14,16 @@
 //! Logs never hold chat text: failures are logged with their kind and ids only.
 
 mod conversation;
+mod owner;
 mod prompt;
 mod providers;
 mod turn;
 
 pub use conversation::{
     MAX_MESSAGE_CHARS, Role, Started, StoredMessage, Visitor, authorise, messages, start,
+};
+pub use owner::{
+    InboxFilter, MAX_LIST, Summary, Thread, ThreadMessage, delete, inbox, set_handled, thread,
 };
 pub use prompt::{HISTORY_TURNS, answer_language};
 pub use providers::Providers;

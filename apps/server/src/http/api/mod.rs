@@ -5,6 +5,7 @@
 mod account;
 mod apps;
 mod auth;
+mod conversations;
 mod knowledge;
 mod workspaces;
 
@@ -23,7 +24,7 @@ use super::AppState;
 #[openapi(
     info(
         title = "Mimi owner API",
-        description = "Accounts, workspaces, members, API keys, apps and their knowledge. Errors are `{\"error\": {\"code\", \"message\", \"field\"}}` with a stable `code`. Browsers authenticate with the `cc_uid` session cookie; integrators send a workspace API key as `Authorization: Bearer mimi_…`.",
+        description = "Accounts, workspaces, members, API keys, apps, their knowledge and their conversations. Errors are `{\"error\": {\"code\", \"message\", \"field\"}}` with a stable `code`. Browsers authenticate with the `cc_uid` session cookie; integrators send a workspace API key as `Authorization: Bearer mimi_…`.",
     ),
     servers((url = "/api/v1")),
     modifiers(&Security),
@@ -54,6 +55,7 @@ pub(super) fn router() -> Router<AppState> {
         .merge(workspaces::routes())
         .merge(apps::routes())
         .merge(knowledge::routes())
+        .merge(conversations::routes())
         .split_for_parts();
     let document = std::sync::Arc::new(openapi);
     router.route(

@@ -449,3 +449,113 @@ async fn origins_tokens_apps_and_bad_messages_are_refused_and_nothing_is_written
     let (_, events, _) = site.ask(&first, "Do you repair bikes?").await;
     assert_eq!(text(&events), mimi_llm::NO_ANSWER_EN);
 }
+
+#[tokio::test]
+async fn the_owner_reads_filters_marks_handled_and_deletes_conversations() {
+    let api = Api::start().await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    let app = app_with(&api, &owner, "ann-cafe", &[(HOURS_Q, HOURS_A)], json!({})).await;
+    let ws = owner.workspace_id;
+    let visitor = Browser::new(&api, None);
+    let (_, answered, _) = visitor.start("ann-cafe").await;
+    visitor.ask(&answered, "When are you open?").await;
+    let (_, unanswered, _) = visitor.start("ann-cafe").await;
+    visitor.ask(&unanswered, "Can I bring my dog?").await;
+    let id = |c: &Value| c["conversation_id"].as_str().unwrap().to_owned();
+
+    let inbox = api
+        .get(&owner.client, &format!("/workspaces/{ws}/conversations"))
+        .await;
+    assert_eq!(inbox.status, 200, "{inbox:?}");
+    let listed: Vec<&str> = inbox
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, [id(&unanswered), id(&answered)], "latest first");
+    assert_eq!(inbox.body[0]["preview"], mimi_llm::NO_ANSWER_EN);
+    let filtered = api
+        .get(
+            &owner.client,
+            &format!("/workspaces/{ws}/conversations?unanswered=true&app_id={app}&from=2020-01-01"),
+        )
+        .await;
+    assert_eq!(filtered.body.as_array().unwrap().len(), 1);
+    assert_eq!(filtered.body[0]["id"], id(&unanswered));
+    let future = api
+        .get(
+            &owner.client,
+            &format!("/workspaces/{ws}/conversations?from=2999-01-01T00:00:00Z"),
+        )
+        .await;
+    assert_eq!(future.body, json!([]));
+    for (query, code, field) in [
+        ("from=yesterday", "from_invalid", "from"),
+        ("to=2026-13-01", "to_invalid", "to"),
+        ("handled=maybe", "invalid_query", "query"),
+    ] {
+        let reply = api
+            .get(
+                &owner.client,
+                &format!("/workspaces/{ws}/conversations?{query}"),
+            )
+            .await;
+        assert_eq!(
+            (reply.status, reply.error()),
+            (422, (code, Some(field))),
+            "{query}"
+        );
+    }
+
+    // The thread, with the reply's citation and what produced it.
+    let thread = api
+        .get(
+            &owner.client,
+            &format!("/workspaces/{ws}/conversations/{}", id(&answered)),
+        )
+        .await;
+    assert_eq!(thread.status, 200);
+    let reply = &thread.body["messages"][1];
+    assert_eq!(
+        (reply["role"].as_str(), reply["model"].as_str()),
+        (Some("assistant"), Some("extractive"))
+    );
+    assert_eq!(reply["sources"][0]["title"], HOURS_Q);
+    assert_eq!(reply["status"], "complete");
+
+    // Handled, until the visitor writes again.
+    let path = format!("/workspaces/{ws}/conversations/{}", id(&answered));
+    let handled = api
+        .patch(&owner.client, &path, json!({ "handled": true }))
+        .await;
+    assert!(handled.body["handled_at"].is_string(), "{handled:?}");
+    let open = api
+        .get(
+            &owner.client,
+            &format!("/workspaces/{ws}/conversations?handled=false"),
+        )
+        .await;
+    assert_eq!(open.body.as_array().unwrap().len(), 1);
+    let bad = api
+        .patch(&owner.client, &path, json!({ "handled": "yes" }))
+        .await;
+    assert_eq!(bad.status, 422, "{bad:?}");
+    visitor.ask(&answered, "Thanks! And on Mondays?").await;
+    let again = api.get(&owner.client, &path).await;
+    assert!(again.body["conversation"]["handled_at"].is_null());
+
+    // Deleted at once, messages and all.
+    assert_eq!(api.delete(&owner.client, &path).await.status, 204);
+    assert_eq!(api.get(&owner.client, &path).await.status, 404);
+    let token = answered["visitor_token"].as_str().unwrap();
+    assert_eq!(visitor.history(&answered, token).await.0, 404);
+    let left: i64 =
+        sqlx::query_scalar("select count(*) from messages where conversation_id = $1::uuid")
+            .bind(id(&answered))
+            .fetch_one(&api.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(left, 0);
+}

@@ -34,6 +34,19 @@ async fn the_openapi_document_is_3_1_and_lists_every_owner_route() {
         ("/invites/accept", "post"),
         ("/workspaces/{workspace_id}/api-keys", "post"),
         ("/workspaces/{workspace_id}/api-keys/{key_id}", "delete"),
+        (
+            "/workspaces/{workspace_id}/apps/{app_id}/knowledge/search",
+            "post",
+        ),
+        ("/workspaces/{workspace_id}/conversations", "get"),
+        (
+            "/workspaces/{workspace_id}/conversations/{conversation_id}",
+            "patch",
+        ),
+        (
+            "/workspaces/{workspace_id}/conversations/{conversation_id}",
+            "delete",
+        ),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),

@@ -15,6 +15,7 @@ struct Ids {
     key: String,
     app: String,
     item: String,
+    conversation: String,
 }
 
 fn fill(template: &str, ws: &str, ids: &Ids) -> String {
@@ -25,6 +26,7 @@ fn fill(template: &str, ws: &str, ids: &Ids) -> String {
         .replace("{key}", &ids.key)
         .replace("{app}", &ids.app)
         .replace("{item}", &ids.item)
+        .replace("{conversation}", &ids.conversation)
 }
 
 /// Every workspace-scoped endpoint: method, path, body.
@@ -111,6 +113,22 @@ fn endpoints() -> Vec<(&'static str, &'static str, Value)> {
             Value::Null,
         ),
         ("DELETE", "/workspaces/{ws}/knowledge/{item}", Value::Null),
+        ("GET", "/workspaces/{ws}/conversations", Value::Null),
+        (
+            "GET",
+            "/workspaces/{ws}/conversations/{conversation}",
+            Value::Null,
+        ),
+        (
+            "PATCH",
+            "/workspaces/{ws}/conversations/{conversation}",
+            json!({ "handled": true }),
+        ),
+        (
+            "DELETE",
+            "/workspaces/{ws}/conversations/{conversation}",
+            Value::Null,
+        ),
     ]
 }
 
@@ -174,6 +192,15 @@ async fn setup(api: &Api) -> (Owner, Owner, Ids, String) {
             json!({ "question": "When are you open?", "answer": "Nine to five." }),
         )
         .await;
+    // A visitor starts a conversation with A's app.
+    let conversation = api
+        .post(
+            &reqwest::Client::new(),
+            "/apps/alices-app/conversations",
+            Value::Null,
+        )
+        .await;
+    assert_eq!(conversation.status, 201, "{conversation:?}");
     let b_key = api
         .post(
             &b.client,
@@ -188,6 +215,10 @@ async fn setup(api: &Api) -> (Owner, Owner, Ids, String) {
         key: key.body["id"].as_str().unwrap().to_owned(),
         app: app.body["id"].as_str().unwrap().to_owned(),
         item: item.body["id"].as_str().unwrap().to_owned(),
+        conversation: conversation.body["conversation_id"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
     };
     (a, b, ids, b_key.body["secret"].as_str().unwrap().to_owned())
 }
@@ -218,9 +249,16 @@ async fn workspace_b_gets_404_for_every_endpoint_of_workspace_a() {
         .await;
         assert_eq!(reply.status, 404, "B key: {method} {path}");
         // A's resource ids under B's own workspace: invisible there too.
-        if ["{account}", "{invite}", "{key}", "{app}", "{item}"]
-            .iter()
-            .any(|p| template.contains(p))
+        if [
+            "{account}",
+            "{invite}",
+            "{key}",
+            "{app}",
+            "{item}",
+            "{conversation}",
+        ]
+        .iter()
+        .any(|p| template.contains(p))
         {
             let path = fill(template, &b_ws, &ids);
             let reply = call(&api, &b.client, None, method, &path, &body).await;
@@ -272,6 +310,14 @@ async fn workspace_b_gets_404_for_every_endpoint_of_workspace_a() {
         )
         .await;
     assert_eq!(items.body.as_array().unwrap().len(), 1);
+    let conversation = api
+        .get(
+            &a.client,
+            &format!("/workspaces/{ws}/conversations/{}", ids.conversation),
+        )
+        .await;
+    assert_eq!(conversation.status, 200);
+    assert!(conversation.body["conversation"]["handled_at"].is_null());
     // B's own lists hold nothing of A's.
     let b_lists = [
         api.get(&b.client, "/workspaces").await,
@@ -281,11 +327,16 @@ async fn workspace_b_gets_404_for_every_endpoint_of_workspace_a() {
             .await,
         api.get(&b.client, &format!("/workspaces/{b_ws}/api-keys"))
             .await,
+        api.get(&b.client, &format!("/workspaces/{b_ws}/conversations"))
+            .await,
     ];
     for list in b_lists {
         let text = list.body.to_string();
         assert!(
-            !text.contains(&ids.ws) && !text.contains(&ids.account) && !text.contains("carol@"),
+            !text.contains(&ids.ws)
+                && !text.contains(&ids.account)
+                && !text.contains("carol@")
+                && !text.contains(&ids.conversation),
             "{text}"
         );
     }
