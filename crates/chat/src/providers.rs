@@ -13,6 +13,8 @@ use mimi_llm::{ChatModel, Extractive, LlmError, Settings};
 pub struct Providers {
     anthropic: Option<Settings>,
     openai: Option<Settings>,
+    /// Clients that answer for a provider whatever the model (benchmarks, tests).
+    fixed: HashMap<Provider, Arc<dyn ChatModel>>,
     built: Mutex<HashMap<(Provider, String), Arc<dyn ChatModel>>>,
 }
 
@@ -27,7 +29,7 @@ impl Providers {
         let providers = Providers {
             anthropic,
             openai,
-            built: Mutex::default(),
+            ..Providers::default()
         };
         for (provider, settings) in [
             (Provider::Anthropic, &providers.anthropic),
@@ -50,12 +52,21 @@ impl Providers {
         Ok(providers)
     }
 
+    /// Providers where `provider` is answered by `model` whatever model an app names:
+    /// for benchmarks and tests that need a responder without a network.
+    pub fn with_model(provider: Provider, model: Arc<dyn ChatModel>) -> Providers {
+        Providers {
+            fixed: HashMap::from([(provider, model)]),
+            ..Providers::default()
+        }
+    }
+
     /// Whether apps may choose `provider`.
     pub fn offers(&self, provider: Provider) -> bool {
         match provider {
             Provider::Extractive => true,
-            Provider::Anthropic => self.anthropic.is_some(),
-            Provider::Openai => self.openai.is_some(),
+            Provider::Anthropic => self.anthropic.is_some() || self.fixed.contains_key(&provider),
+            Provider::Openai => self.openai.is_some() || self.fixed.contains_key(&provider),
         }
     }
 
@@ -68,6 +79,9 @@ impl Providers {
             Provider::Anthropic => self.anthropic.as_ref(),
             Provider::Openai => self.openai.as_ref(),
         };
+        if let Some(fixed) = self.fixed.get(&chat.provider) {
+            return fixed.clone();
+        }
         let Some(base) = settings else {
             if chat.provider != Provider::Extractive {
                 tracing::warn!(provider = ?chat.provider, "the app's provider is not configured; answering extractively");
