@@ -16,8 +16,10 @@ create table conversations (
     last_message_at timestamptz not null default now(),
     -- When the owner marked it handled; a new visitor message clears it.
     handled_at timestamptz,
-    -- When the visitor asked for a person (or the bot could not answer).
+    -- When the visitor asked for a person, and how they said to reach them (their own
+    -- words: an email, a phone number, "I'll check back here"), deleted with the rest.
     handed_off_at timestamptz,
+    visitor_contact text,
     -- Whether the last reply found nothing to answer with.
     unanswered boolean not null default false,
     foreign key (app_id, workspace_id) references apps (id, workspace_id) on delete cascade,

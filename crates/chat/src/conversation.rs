@@ -23,6 +23,18 @@ const TEXT: TextRule = TextRule {
     },
 };
 
+const CONTACT: TextRule = TextRule {
+    field: "contact",
+    optional: true,
+    max: 200,
+    multiline: false,
+    codes: TextCodes {
+        required: "contact_required",
+        too_long: "contact_too_long",
+        invalid: "contact_invalid",
+    },
+};
+
 /// A new conversation and the token its visitor keeps.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Started {
@@ -246,4 +258,22 @@ pub(crate) async fn add_reply(pool: &PgPool, visitor: &Visitor, reply: &Reply<'_
         .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// The visitor asks for a person: the conversation is marked handed off (and open), with
+/// how to reach them if they said (at most 200 characters, one line: `contact_too_long`,
+/// `contact_invalid`). Asking again replaces the contact.
+pub async fn hand_off(pool: &PgPool, visitor: &Visitor, contact: Option<&str>) -> Result<()> {
+    let contact = CONTACT.check(contact.unwrap_or_default(), None)?;
+    let mut tx = tenant::tenant(pool, visitor.workspace_id, None).await?;
+    sqlx::query(
+        "update conversations set handed_off_at = now(), handled_at = null, \
+         visitor_contact = nullif($2, '') where id = $1",
+    )
+    .bind(visitor.conversation_id)
+    .bind(&contact)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -20,7 +20,7 @@ mod providers;
 mod turn;
 
 pub use conversation::{
-    MAX_MESSAGE_CHARS, Role, Started, StoredMessage, Visitor, authorise, messages, start,
+    MAX_MESSAGE_CHARS, Role, Started, StoredMessage, Visitor, authorise, hand_off, messages, start,
 };
 pub use owner::{
     InboxFilter, MAX_LIST, Summary, Thread, ThreadMessage, delete, inbox, set_handled, thread,

@@ -53,6 +53,8 @@ pub struct Summary {
     /// When the visitor asked for a person.
     #[serde(with = "time::serde::rfc3339::option")]
     pub handed_off_at: Option<OffsetDateTime>,
+    /// How the visitor asked to be reached, in their words, if they said.
+    pub visitor_contact: Option<String>,
     /// The last reply found nothing to answer with.
     pub unanswered: bool,
     /// How many messages it holds.
@@ -98,7 +100,7 @@ pub struct Thread {
 }
 
 const SUMMARY: &str = "select c.id, c.app_id, c.created_at, c.last_message_at, c.handled_at, \
-     c.handed_off_at, c.unanswered, \
+     c.handed_off_at, c.visitor_contact, c.unanswered, \
      (select count(*) from messages m where m.conversation_id = c.id), \
      coalesce((select left(m.content, $1) from messages m where m.conversation_id = c.id \
                order by m.created_at desc, m.id desc limit 1), '') \
@@ -111,6 +113,7 @@ type SummaryRow = (
     OffsetDateTime,
     Option<OffsetDateTime>,
     Option<OffsetDateTime>,
+    Option<String>,
     bool,
     i64,
     String,
@@ -124,9 +127,10 @@ fn summary(r: SummaryRow) -> Summary {
         last_message_at: r.3,
         handled_at: r.4,
         handed_off_at: r.5,
-        unanswered: r.6,
-        messages: r.7,
-        preview: r.8,
+        visitor_contact: r.6,
+        unanswered: r.7,
+        messages: r.8,
+        preview: r.9,
     }
 }
 

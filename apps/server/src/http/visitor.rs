@@ -37,6 +37,7 @@ pub(super) fn router() -> Router<AppState> {
             "/conversations/{conversation_id}/messages",
             get(messages).post(send),
         )
+        .route("/conversations/{conversation_id}/handoff", post(hand_off))
         .layer(axum::middleware::from_fn(cors))
 }
 
@@ -115,6 +116,26 @@ async fn send(
         Some((Ok::<Event, Infallible>(event(update)), updates))
     });
     Ok(sse(stream))
+}
+
+/// The visitor's request for a person.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HandOff {
+    /// How to reach them, in their words; optional.
+    #[serde(default)]
+    contact: Option<String>,
+}
+
+async fn hand_off(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(conversation_id): Path<Uuid>,
+    ApiJson(body): ApiJson<HandOff>,
+) -> ApiResult<StatusCode> {
+    let visitor = visitor(&state, &headers, conversation_id).await?;
+    mimi_chat::hand_off(&state.pool, &visitor, body.contact.as_deref()).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// An SSE response that proxies pass through unbuffered.

@@ -509,6 +509,56 @@ async fn the_owner_reads_filters_marks_handled_and_deletes_conversations() {
         );
     }
 
+    // The visitor asks for a person, leaving a contact; bad contacts change nothing.
+    let handoff = |c: &Value, body: Value| {
+        let url = api.url(&format!("/conversations/{}/handoff", id(c)));
+        let token = c["visitor_token"].as_str().unwrap().to_owned();
+        let client = visitor.client.clone();
+        async move {
+            let response = client
+                .post(url)
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            (
+                status,
+                response.json::<Value>().await.unwrap_or(Value::Null),
+            )
+        }
+    };
+    for (contact, code) in [
+        ("a\nb", "contact_invalid"),
+        (&*"x".repeat(201), "contact_too_long"),
+    ] {
+        let (status, body) = handoff(&unanswered, json!({ "contact": contact })).await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (422, Some(code)),
+            "{body}"
+        );
+    }
+    let none = api
+        .get(
+            &owner.client,
+            &format!("/workspaces/{ws}/conversations?handed_off=true"),
+        )
+        .await;
+    assert_eq!(none.body, json!([]));
+    let (status, _) = handoff(&unanswered, json!({ "contact": "ken@example.com" })).await;
+    assert_eq!(status, 204);
+    let handed = api
+        .get(
+            &owner.client,
+            &format!("/workspaces/{ws}/conversations?handed_off=true"),
+        )
+        .await;
+    assert_eq!(handed.body.as_array().unwrap().len(), 1);
+    assert_eq!(handed.body[0]["visitor_contact"], "ken@example.com");
+    assert!(handed.body[0]["handed_off_at"].is_string());
+
     // The thread, with the reply's citation and what produced it.
     let thread = api
         .get(
