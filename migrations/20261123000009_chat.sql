@@ -6,6 +6,21 @@
 -- language. `{}` is the extractive default. Validated by `mimi_apps::ChatSettings`.
 alter table apps add column chat jsonb not null default '{}' check (jsonb_typeof(chat) = 'object');
 
+-- A domain of the owner's pointing at Mimi, through which visitors reach the app
+-- without a handle in the path. Lower-case and unique across all workspaces.
+alter table apps add column custom_domain text check (custom_domain = lower(custom_domain));
+alter table apps add constraint apps_custom_domain_key unique (custom_domain);
+
+-- Routes a request by its `Host` to the app with that custom domain, as
+-- `app_by_handle` routes by handle: ids only.
+create function app_by_domain(domain text) returns table (app_id uuid, workspace_id uuid)
+    language sql stable security definer
+    set search_path = public, pg_temp
+    as $$ select a.id, a.workspace_id from public.apps a where a.custom_domain = lower($1) $$;
+
+revoke execute on function app_by_domain(text) from public;
+grant execute on function app_by_domain(text) to mimi_app;
+
 create table conversations (
     id uuid primary key,
     workspace_id uuid not null,

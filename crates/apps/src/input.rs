@@ -58,6 +58,10 @@ pub struct NewApp {
     /// How it answers; missing settings take the defaults (the extractive responder).
     #[serde(default)]
     pub chat: Option<ChatInput>,
+    /// A domain of the owner's that points at Mimi (`help.shop.example`): visitors there
+    /// reach this app without a handle in the path. Unique across Mimi.
+    #[serde(default)]
+    pub custom_domain: Option<String>,
 }
 
 /// Changes to an app, as sent: absent fields stay as they are. `site_url: null` clears
@@ -97,6 +101,10 @@ pub struct AppPatch {
     /// Changes the chat settings given.
     #[serde(default)]
     pub chat: Option<ChatInput>,
+    /// `Some(None)` (JSON `null`, or an empty string) removes the domain.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, nullable)]
+    pub custom_domain: Option<Option<String>>,
 }
 
 /// Called only when the field is present, so `null` becomes `Some(None)` while absence
@@ -122,6 +130,7 @@ pub(crate) struct Fields {
     pub allowed_origins: Vec<String>,
     pub public_contacts: Vec<String>,
     pub chat: ChatSettings,
+    pub custom_domain: Option<String>,
 }
 
 impl NewApp {
@@ -146,6 +155,7 @@ impl NewApp {
                 .map_or(Ok(ChatSettings::default()), |c| {
                     c.apply(ChatSettings::default())
                 })?,
+            custom_domain: custom_domain(self.custom_domain.as_deref())?,
         })
     }
 }
@@ -183,6 +193,9 @@ impl AppPatch {
         }
         if let Some(chat) = &self.chat {
             f.chat = chat.apply(f.chat)?;
+        }
+        if let Some(domain) = &self.custom_domain {
+            f.custom_domain = custom_domain(domain.as_deref())?;
         }
         Ok(f)
     }
@@ -251,6 +264,34 @@ fn site_url(input: Option<&str>) -> Result<Option<String>, Error> {
             },
         )
         .map(Some),
+    }
+}
+
+/// A bare domain name (no scheme, port or path), lower-case, with at least one dot;
+/// internationalised names are kept in their ASCII (punycode) form.
+fn custom_domain(input: Option<&str>) -> Result<Option<String>, Error> {
+    let value = input
+        .map(str::trim)
+        .unwrap_or_default()
+        .trim_end_matches('.');
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let invalid = || {
+        Error::invalid(
+            "custom_domain",
+            "custom_domain_invalid",
+            "custom_domain must be a domain name such as help.shop.example, without https:// or a path",
+        )
+    };
+    if value.len() > 253 || value.contains(['/', ':', '@', '*', ' ']) {
+        return Err(invalid());
+    }
+    match url::Host::parse(value) {
+        Ok(url::Host::Domain(domain)) if domain.contains('.') && !domain.starts_with('.') => {
+            Ok(Some(domain.to_ascii_lowercase()))
+        }
+        _ => Err(invalid()),
     }
 }
 
@@ -331,6 +372,34 @@ fn public_contacts(list: &[String]) -> Result<Vec<String>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_custom_domain_is_a_bare_lower_case_domain() {
+        assert_eq!(
+            custom_domain(Some(" Help.Shop.Example. ")).unwrap(),
+            Some("help.shop.example".into())
+        );
+        assert_eq!(
+            custom_domain(Some("ヘルプ.example")).unwrap(),
+            Some("xn--udkb1d.example".into())
+        );
+        assert_eq!(custom_domain(Some("")).unwrap(), None);
+        for bad in [
+            "https://shop.example",
+            "shop.example/help",
+            "shop.example:8080",
+            "localhost",
+            "127.0.0.1",
+            "*.shop.example",
+            "a b.example",
+        ] {
+            assert_eq!(
+                custom_domain(Some(bad)).unwrap_err().code(),
+                "custom_domain_invalid",
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn a_patch_tells_a_null_site_from_an_absent_one() {

@@ -28,7 +28,8 @@ pub use input::{AppPatch, Link, MAX_ALLOWED_ORIGINS, MAX_LINKS, MAX_PUBLIC_CONTA
 pub use media::{read_image, remove_image, set_image};
 pub use model::{App, ImageKind, PublicProfile, VisitorApp};
 pub use ops::{
-    create, delete, get, list, public_profile_by_handle, update, visitor_app, visitor_app_by_handle,
+    create, delete, get, host_name, list, public_profile_by_handle, update, visitor_app,
+    visitor_app_by_handle, visitor_app_by_host,
 };
 pub use storage::LocalStorage;
 pub use theme::{

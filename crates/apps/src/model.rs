@@ -39,6 +39,8 @@ pub struct App {
     pub public_contacts: Vec<String>,
     /// How it answers visitors.
     pub chat: ChatSettings,
+    /// The owner's domain that reaches this app, if any.
+    pub custom_domain: Option<String>,
     /// `/media/{workspace_id}/{file_id}`, if an avatar is set.
     pub avatar_url: Option<String>,
     /// `/media/{workspace_id}/{file_id}`, if a cover is set.
@@ -98,6 +100,8 @@ pub struct VisitorApp {
     pub public_contacts: Vec<String>,
     /// How the app answers.
     pub chat: ChatSettings,
+    /// The owner's domain that reaches this app, if any.
+    pub custom_domain: Option<String>,
 }
 
 /// Which of an app's images.
@@ -126,7 +130,7 @@ pub(crate) fn media_path(workspace_id: Uuid, file_id: Uuid) -> String {
 
 /// The columns of [`AppRow`], for `select` and `returning`.
 pub(crate) const COLUMNS: &str = "id, workspace_id, handle, name, site_url, bio, links, theme, \
-     language, allowed_origins, public_contacts, chat, avatar_file_id, cover_file_id, created_at, updated_at";
+     language, allowed_origins, public_contacts, chat, custom_domain, avatar_file_id, cover_file_id, created_at, updated_at";
 
 /// One `apps` row.
 #[derive(sqlx::FromRow)]
@@ -143,6 +147,7 @@ pub(crate) struct AppRow {
     pub allowed_origins: Vec<String>,
     pub public_contacts: Vec<String>,
     pub chat: Json<ChatSettings>,
+    pub custom_domain: Option<String>,
     pub avatar_file_id: Option<Uuid>,
     pub cover_file_id: Option<Uuid>,
     pub created_at: OffsetDateTime,
@@ -163,6 +168,7 @@ impl AppRow {
             allowed_origins: self.allowed_origins.clone(),
             public_contacts: self.public_contacts.clone(),
             chat: self.chat.0.clone(),
+            custom_domain: self.custom_domain.clone(),
         }
     }
 
@@ -200,6 +206,7 @@ impl AppRow {
             allowed_origins: self.allowed_origins,
             public_contacts: self.public_contacts,
             chat: self.chat.0,
+            custom_domain: self.custom_domain,
             created_at: self.created_at,
             updated_at: self.updated_at,
         }
@@ -212,6 +219,7 @@ impl AppRow {
             allowed_origins: self.allowed_origins.clone(),
             public_contacts: self.public_contacts.clone(),
             chat: self.chat.0.clone(),
+            custom_domain: self.custom_domain.clone(),
             profile: self.into_public(),
         }
     }

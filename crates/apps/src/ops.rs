@@ -18,7 +18,8 @@ pub async fn create(pool: &PgPool, scope: &Scope, new: &NewApp) -> Result<App> {
     let mut tx = tenant::begin(pool, scope).await?;
     let sql = format!(
         "insert into apps (id, workspace_id, handle, name, site_url, bio, links, theme, language, \
-         allowed_origins, public_contacts, chat) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+         allowed_origins, public_contacts, chat, custom_domain) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
          returning {COLUMNS}"
     );
     let row: AppRow = bind_fields(
@@ -63,7 +64,7 @@ pub async fn update(pool: &PgPool, scope: &Scope, app_id: Uuid, patch: &AppPatch
     let fields = patch.apply(current.fields())?;
     let sql = format!(
         "update apps set handle = $3, name = $4, site_url = $5, bio = $6, links = $7, theme = $8, \
-         language = $9, allowed_origins = $10, public_contacts = $11, chat = $12, updated_at = now() \
+         language = $9, allowed_origins = $10, public_contacts = $11, chat = $12, custom_domain = $13, updated_at = now() \
          where id = $1 and workspace_id = $2 returning {COLUMNS}"
     );
     let row: AppRow = bind_fields(
@@ -136,6 +137,48 @@ pub async fn visitor_app_by_handle(pool: &PgPool, handle: &str) -> Result<Option
     Ok(app)
 }
 
+/// The app a visitor reaches at `host` (the request's `Host`, port ignored): the handle
+/// of `{handle}.{public_host}`, or an app's custom domain; `None` if neither.
+pub async fn visitor_app_by_host(
+    pool: &PgPool,
+    host: &str,
+    public_host: &str,
+) -> Result<Option<VisitorApp>> {
+    let host = host_name(host);
+    let public_host = host_name(public_host);
+    if let Some(handle) = host
+        .strip_suffix(&public_host)
+        .and_then(|h| h.strip_suffix('.'))
+        .filter(|h| !h.is_empty() && !h.contains('.'))
+    {
+        return visitor_app_by_handle(pool, handle).await;
+    }
+    let found: Option<(Uuid, Uuid)> =
+        sqlx::query_as("select app_id, workspace_id from app_by_domain($1)")
+            .bind(&host)
+            .fetch_optional(pool)
+            .await?;
+    let Some((app_id, workspace_id)) = found else {
+        return Ok(None);
+    };
+    let mut tx = tenant::tenant(pool, workspace_id, None).await?;
+    let app = visitor_app(&mut tx, app_id).await?;
+    tx.commit().await?;
+    Ok(app)
+}
+
+/// `Shop.Example:8080` → `shop.example`; IPv6 literals keep their brackets.
+pub fn host_name(host: &str) -> String {
+    let host = host.trim().trim_end_matches('.');
+    let without_port = match host.rfind(':') {
+        Some(i) if !host.ends_with(']') && host[i + 1..].chars().all(|c| c.is_ascii_digit()) => {
+            &host[..i]
+        }
+        _ => host,
+    };
+    without_port.to_ascii_lowercase()
+}
+
 /// App `app_id` as the visitor API needs it, inside a tenant transaction; `None` if
 /// the tenant has no such app.
 pub async fn visitor_app(tx: &mut Tx, app_id: Uuid) -> Result<Option<VisitorApp>> {
@@ -162,7 +205,7 @@ pub(crate) async fn fetch(tx: &mut Tx, app_id: Uuid, lock: bool) -> Result<AppRo
 
 type AppQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Postgres, AppRow, sqlx::postgres::PgArguments>;
 
-/// Binds `$3`…`$12` in the column order `create` and `update` share.
+/// Binds `$3`…`$13` in the column order `create` and `update` share.
 fn bind_fields<'q>(query: AppQuery<'q>, f: &'q Fields) -> AppQuery<'q> {
     query
         .bind(&f.handle)
@@ -175,6 +218,7 @@ fn bind_fields<'q>(query: AppQuery<'q>, f: &'q Fields) -> AppQuery<'q> {
         .bind(&f.allowed_origins)
         .bind(&f.public_contacts)
         .bind(Json(&f.chat))
+        .bind(&f.custom_domain)
 }
 
 /// Maps the handle's unique constraint to its conflict; anything else is internal.
@@ -184,6 +228,12 @@ fn write_error(e: sqlx::Error) -> Error {
             "handle",
             "handle_taken",
             "this handle is taken; choose another",
+        )
+    } else if unique_violation(&e) == Some("apps_custom_domain_key") {
+        Error::conflict(
+            "custom_domain",
+            "custom_domain_taken",
+            "another app already uses this domain",
         )
     } else {
         e.into()

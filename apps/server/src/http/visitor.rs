@@ -1,6 +1,8 @@
 //! The visitor API under `/api/v1/`: public and cookieless, used by the widget and the
-//! `/@handle` page. An app is reached by its handle; a conversation by its id and the
-//! visitor token handed out when it began (`Authorization: Bearer …`).
+//! `/@handle` page. An app is reached by its handle (`/apps/{handle}/…`) or by the host
+//! the request came to (`/app/…` on `{handle}.{Mimi's host}` or the app's custom
+//! domain); a conversation by its id and the visitor token handed out when it began
+//! (`Authorization: Bearer …`).
 //!
 //! A browser request from an origin that is neither Mimi's own nor among the app's
 //! allowed origins gets 403 `origin_not_allowed` before anything is stored; allowed
@@ -33,6 +35,8 @@ pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/apps/{handle}/widget", get(widget))
         .route("/apps/{handle}/conversations", post(start))
+        .route("/app/widget", get(widget_by_host))
+        .route("/app/conversations", post(start_by_host))
         .route(
             "/conversations/{conversation_id}/messages",
             get(messages).post(send),
@@ -56,8 +60,20 @@ async fn widget(
     headers: HeaderMap,
     Path(handle): Path<String>,
 ) -> ApiResult<Json<Widget>> {
-    let app = app_by_handle(&state, &handle).await?;
-    check_origin(&state, &headers, &app)?;
+    widget_of(&state, &headers, app_by_handle(&state, &handle).await?)
+}
+
+/// The widget of the app whose subdomain or custom domain the request came to.
+async fn widget_by_host(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> ApiResult<Json<Widget>> {
+    let app = app_by_host(&state, &headers).await?;
+    widget_of(&state, &headers, app)
+}
+
+fn widget_of(state: &AppState, headers: &HeaderMap, app: VisitorApp) -> ApiResult<Json<Widget>> {
+    check_origin(state, headers, &app)?;
     let p = app.profile;
     Ok(Json(Widget {
         handle: p.handle,
@@ -74,7 +90,24 @@ async fn start(
     Path(handle): Path<String>,
 ) -> ApiResult<(StatusCode, Json<mimi_chat::Started>)> {
     let app = app_by_handle(&state, &handle).await?;
-    check_origin(&state, &headers, &app)?;
+    start_with(&state, &headers, app).await
+}
+
+/// A conversation with the app whose subdomain or custom domain the request came to.
+async fn start_by_host(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> ApiResult<(StatusCode, Json<mimi_chat::Started>)> {
+    let app = app_by_host(&state, &headers).await?;
+    start_with(&state, &headers, app).await
+}
+
+async fn start_with(
+    state: &AppState,
+    headers: &HeaderMap,
+    app: VisitorApp,
+) -> ApiResult<(StatusCode, Json<mimi_chat::Started>)> {
+    check_origin(state, headers, &app)?;
     let started =
         mimi_chat::start(&state.pool, app.profile.workspace_id, app.profile.app_id).await?;
     Ok((StatusCode::CREATED, Json(started)))
@@ -196,6 +229,32 @@ async fn app_by_handle(state: &AppState, handle: &str) -> ApiResult<VisitorApp> 
         .ok_or(Error::NotFound)?)
 }
 
+/// The app reached at the request's host: `{handle}.{Mimi's host}` or a custom domain
+/// (`X-Forwarded-Host` instead of `Host` behind a trusted proxy).
+async fn app_by_host(state: &AppState, headers: &HeaderMap) -> ApiResult<VisitorApp> {
+    let forwarded = state
+        .trust_proxy_headers
+        .then(|| headers.get("x-forwarded-host"))
+        .flatten();
+    let host = forwarded
+        .or_else(|| headers.get(header::HOST))
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    Ok(
+        mimi_apps::visitor_app_by_host(&state.pool, host, public_host(state))
+            .await?
+            .ok_or(Error::NotFound)?,
+    )
+}
+
+/// Mimi's own host name, from its public URL.
+fn public_host(state: &AppState) -> &str {
+    let origin = &state.public_origin;
+    origin
+        .find("://")
+        .map_or(origin.as_str(), |i| &origin[i + 3..])
+}
+
 /// The visitor whose token `headers` carry for `conversation_id`, from an allowed
 /// origin. A wrong token and an unknown conversation are both 404.
 async fn visitor(
@@ -226,18 +285,26 @@ async fn visitor(
     Ok(visitor)
 }
 
-/// 403 unless the request has no `Origin` (not a browser) or comes from Mimi itself or
-/// one of the app's allowed origins.
+/// 403 unless the request has no `Origin` (not a browser) or comes from Mimi itself,
+/// one of the app's allowed origins, its subdomain of Mimi or its custom domain.
 fn check_origin(state: &AppState, headers: &HeaderMap, app: &VisitorApp) -> ApiResult<()> {
     let Some(origin) = headers.get(header::ORIGIN) else {
         return Ok(());
     };
     let origin = origin.to_str().unwrap_or_default().trim_end_matches('/');
+    let origin_host = mimi_apps::host_name(origin.find("://").map_or("", |i| &origin[i + 3..]));
+    let own_host = format!(
+        "{}.{}",
+        app.profile.handle,
+        mimi_apps::host_name(public_host(state))
+    );
     let allowed = origin.eq_ignore_ascii_case(&state.public_origin)
         || app
             .allowed_origins
             .iter()
-            .any(|o| o.eq_ignore_ascii_case(origin));
+            .any(|o| o.eq_ignore_ascii_case(origin))
+        || origin_host == own_host
+        || app.custom_domain.as_deref() == Some(origin_host.as_str());
     if allowed {
         Ok(())
     } else {

@@ -123,6 +123,11 @@ async fn a_taken_handle_is_409_whatever_its_case_and_bad_fields_are_named() {
             "chat.temperature",
         ),
         (
+            json!({ "handle": "ok-handle", "name": "x", "custom_domain": "https://help.shop.example" }),
+            "custom_domain_invalid",
+            "custom_domain",
+        ),
+        (
             json!({ "handle": "ok-handle", "name": "x", "chat": { "provider": "gpt" } }),
             "chat_provider_invalid",
             "chat.provider",

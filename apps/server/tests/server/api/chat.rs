@@ -609,3 +609,77 @@ async fn the_owner_reads_filters_marks_handled_and_deletes_conversations() {
             .unwrap();
     assert_eq!(left, 0);
 }
+
+#[tokio::test]
+async fn an_app_is_reached_by_its_subdomain_or_its_custom_domain() {
+    let api = Api::start().await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    app_with(
+        &api,
+        &owner,
+        "ann-cafe",
+        &[],
+        json!({ "custom_domain": "Help.Cafe.Example" }),
+    )
+    .await;
+    let base = api.url("/");
+    let port = base
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let client = reqwest::Client::new();
+    let get = |host: String| {
+        let request = client.get(api.url("/app/widget")).header("host", host);
+        async move {
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            (
+                status,
+                response.json::<Value>().await.unwrap_or(Value::Null),
+            )
+        }
+    };
+    let (status, widget) = get("help.cafe.example".to_owned()).await;
+    assert_eq!(
+        (status, widget["handle"].as_str()),
+        (200, Some("ann-cafe")),
+        "{widget}"
+    );
+    let (status, widget) = get(format!("ann-cafe.127.0.0.1:{port}")).await;
+    assert_eq!(
+        (status, widget["handle"].as_str()),
+        (200, Some("ann-cafe")),
+        "{widget}"
+    );
+    assert_eq!(get("elsewhere.example".to_owned()).await.0, 404);
+    assert_eq!(get(format!("nobody.127.0.0.1:{port}")).await.0, 404);
+
+    // The app's own domain is an allowed origin without being listed.
+    let start = |origin: &'static str| {
+        let request = client
+            .post(api.url("/app/conversations"))
+            .header("host", "help.cafe.example")
+            .header("origin", origin);
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(start("https://help.cafe.example").await, 201);
+    assert_eq!(start("https://evil.example").await, 403);
+
+    // One domain, one app.
+    let eve = api.owner("Eve", "eve@example.com").await;
+    let taken = api
+        .post(
+            &eve.client,
+            &format!("/workspaces/{}/apps", eve.workspace_id),
+            json!({ "handle": "eve-shop", "name": "Eve", "custom_domain": "help.cafe.example" }),
+        )
+        .await;
+    assert_eq!(
+        (taken.status, taken.error()),
+        (409, ("custom_domain_taken", Some("custom_domain")))
+    );
+}
