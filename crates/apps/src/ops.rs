@@ -128,13 +128,10 @@ pub async fn visitor_app_by_handle(pool: &PgPool, handle: &str) -> Result<Option
             .bind(&handle)
             .fetch_optional(pool)
             .await?;
-    let Some((app_id, workspace_id)) = found else {
-        return Ok(None);
-    };
-    let mut tx = tenant::tenant(pool, workspace_id, None).await?;
-    let app = visitor_app(&mut tx, app_id).await?;
-    tx.commit().await?;
-    Ok(app)
+    match found {
+        Some((app_id, workspace_id)) => visitor_app_of(pool, workspace_id, app_id).await,
+        None => Ok(None),
+    }
 }
 
 /// The app a visitor reaches at `host` (the request's `Host`, port ignored): the handle
@@ -158,13 +155,10 @@ pub async fn visitor_app_by_host(
             .bind(&host)
             .fetch_optional(pool)
             .await?;
-    let Some((app_id, workspace_id)) = found else {
-        return Ok(None);
-    };
-    let mut tx = tenant::tenant(pool, workspace_id, None).await?;
-    let app = visitor_app(&mut tx, app_id).await?;
-    tx.commit().await?;
-    Ok(app)
+    match found {
+        Some((app_id, workspace_id)) => visitor_app_of(pool, workspace_id, app_id).await,
+        None => Ok(None),
+    }
 }
 
 /// `Shop.Example:8080` → `shop.example`; IPv6 literals keep their brackets.
@@ -177,6 +171,19 @@ pub fn host_name(host: &str) -> String {
         _ => host,
     };
     without_port.to_ascii_lowercase()
+}
+
+/// App `app_id` of `workspace_id`, found by a routing function, in its tenant's
+/// transaction.
+async fn visitor_app_of(
+    pool: &PgPool,
+    workspace_id: Uuid,
+    app_id: Uuid,
+) -> Result<Option<VisitorApp>> {
+    let mut tx = tenant::tenant(pool, workspace_id, None).await?;
+    let app = visitor_app(&mut tx, app_id).await?;
+    tx.commit().await?;
+    Ok(app)
 }
 
 /// App `app_id` as the visitor API needs it, inside a tenant transaction; `None` if

@@ -1,16 +1,42 @@
-//! `ApiJson`: axum's `Json` whose rejections answer in the API's error format — a body
+//! `ApiJson` (and `ApiQuery`): axum's `Json` (and `Query`) whose rejections answer in the API's error format — a body
 //! over the limit is 413 `too_large`, broken JSON 400 `invalid_json`, a wrong or unknown
 //! field 422 `invalid_field` naming it, a missing content type 415.
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
 
 /// A JSON request body.
 pub struct ApiJson<T>(pub T);
+
+/// A query string; one that does not fit is 422 `invalid_query` (field `query`), with
+/// serde's reason.
+pub struct ApiQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
+            Err(rejection) => Err(ApiError::from(mimi_domain::Error::invalid(
+                "query",
+                "invalid_query",
+                rejection
+                    .body_text()
+                    .replace("Failed to deserialize query string: ", ""),
+            ))),
+        }
+    }
+}
 
 impl<S, T> FromRequest<S> for ApiJson<T>
 where

@@ -2,11 +2,9 @@
 //! their citations, marking handled, deleting.
 
 use axum::Json;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use mimi_chat::{InboxFilter, Summary, Thread};
-use mimi_domain::Error;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -14,8 +12,8 @@ use uuid::Uuid;
 
 use crate::http::AppState;
 use crate::http::auth::InWorkspace;
-use crate::http::error::{ApiError, ApiResult, ErrorBody};
-use crate::http::json::{ApiJson, ApiPath};
+use crate::http::error::{ApiResult, ErrorBody};
+use crate::http::json::{ApiJson, ApiPath, ApiQuery};
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -31,16 +29,8 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
 async fn inbox(
     State(state): State<AppState>,
     InWorkspace(scope): InWorkspace,
-    filter: Result<Query<InboxFilter>, QueryRejection>,
+    ApiQuery(filter): ApiQuery<InboxFilter>,
 ) -> ApiResult<Json<Vec<Summary>>> {
-    let Query(filter) = filter.map_err(|e| {
-        ApiError::from(Error::invalid(
-            "query",
-            "invalid_query",
-            e.body_text()
-                .replace("Failed to deserialize query string: ", ""),
-        ))
-    })?;
     Ok(Json(mimi_chat::inbox(&state.pool, &scope, &filter).await?))
 }
 

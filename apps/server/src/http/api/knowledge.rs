@@ -19,7 +19,7 @@ use uuid::Uuid;
 use crate::http::AppState;
 use crate::http::auth::InWorkspace;
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
-use crate::http::json::{ApiJson, ApiPath, too_large};
+use crate::http::json::{ApiJson, ApiPath, ApiQuery, too_large};
 
 /// Largest upload read from the wire: a little over the 15 MB files may have, so a file
 /// just over the limit gets the precise `file` error.
@@ -59,16 +59,8 @@ async fn list_items(
     State(state): State<AppState>,
     InWorkspace(scope): InWorkspace,
     ApiPath((_, app_id)): ApiPath<(Uuid, Uuid)>,
-    params: Result<Query<ListParams>, QueryRejection>,
+    ApiQuery(params): ApiQuery<ListParams>,
 ) -> ApiResult<Json<Vec<Item>>> {
-    let Query(params) = params.map_err(|e| {
-        ApiError::from(Error::invalid(
-            "query",
-            "invalid_query",
-            e.body_text()
-                .replace("Failed to deserialize query string: ", ""),
-        ))
-    })?;
     let filter = ListFilter {
         kind: params.kind,
         status: params.status,

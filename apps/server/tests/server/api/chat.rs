@@ -163,6 +163,24 @@ fn names(events: &[SseEvent]) -> Vec<&str> {
     names
 }
 
+/// A fake OpenAI-compatible server (wanting `key`, if any) and a server offering it to
+/// apps as their `openai` provider.
+async fn with_fake_openai(key: Option<&str>) -> (FakeOpenAi, Api) {
+    let fake = FakeOpenAi::start(key).await;
+    let providers = mimi_chat::Providers::new(
+        None,
+        Some(mimi_llm::Settings {
+            provider: mimi_llm::Provider::OpenAi,
+            base_url: Some(fake.base_url()),
+            model: Some("fake-chat".into()),
+            api_key: key.map(secrecy::SecretString::from),
+            timeout_secs: Some(5),
+        }),
+    )
+    .unwrap();
+    (fake, Api::start_with_providers(providers).await)
+}
+
 const HOURS_Q: &str = "When are you open?";
 const HOURS_A: &str =
     "We are open from nine in the morning until six in the evening, Tuesday to Sunday.";
@@ -210,37 +228,19 @@ async fn the_extractive_responder_answers_with_its_source_and_says_when_it_does_
 
 #[tokio::test]
 async fn pii_split_into_single_characters_never_reaches_the_visitor_or_the_database() {
-    let fake = FakeOpenAi::start(Some("sk-test")).await;
-    let providers = mimi_chat::Providers::new(
-        None,
-        Some(mimi_llm::Settings {
-            provider: mimi_llm::Provider::OpenAi,
-            base_url: Some(fake.base_url()),
-            model: Some("fake-chat".into()),
-            api_key: Some(secrecy::SecretString::from("sk-test")),
-            timeout_secs: Some(5),
-        }),
-    )
-    .unwrap();
-    let api = Api::start_with_providers(providers).await;
+    let (fake, api) = with_fake_openai(Some("sk-test")).await;
     let owner = api.owner("Ann", "ann@example.com").await;
     app_with(
         &api,
         &owner,
         "ann-cafe",
         &[(HOURS_Q, HOURS_A)],
-        json!({ "public_contacts": ["03-1234-5678"] }),
+        json!({
+            "public_contacts": ["03-1234-5678"],
+            "chat": { "provider": "openai", "persona": "Hana" },
+        }),
     )
     .await;
-    let app_id = owner_app_id(&api, &owner).await;
-    let patch = api
-        .patch(
-            &owner.client,
-            &format!("/workspaces/{}/apps/{app_id}", owner.workspace_id),
-            json!({ "chat": { "provider": "openai", "persona": "Hana" } }),
-        )
-        .await;
-    assert_eq!(patch.status, 200, "{patch:?}");
     let secret = "Please ask Taro Yamada at taro.yamada@example.com or 090-1234-5678, \
                   or visit 東京都渋谷区神南1-2-3. The shop line is 03-1234-5678.";
     fake.push(FakeReply::text(secret.chars().map(String::from)));
@@ -284,40 +284,12 @@ async fn pii_split_into_single_characters_never_reaches_the_visitor_or_the_datab
     assert!(!request.to_string().contains("ann@example.com"));
 }
 
-async fn owner_app_id(api: &Api, owner: &Owner) -> String {
-    let apps = api
-        .get(
-            &owner.client,
-            &format!("/workspaces/{}/apps", owner.workspace_id),
-        )
-        .await;
-    apps.body[0]["id"].as_str().unwrap().to_owned()
-}
-
 #[tokio::test]
 async fn a_failing_provider_gets_one_retry_then_a_polite_error_and_the_question_is_kept() {
-    let fake = FakeOpenAi::start(None).await;
-    let providers = mimi_chat::Providers::new(
-        None,
-        Some(mimi_llm::Settings {
-            provider: mimi_llm::Provider::OpenAi,
-            base_url: Some(fake.base_url()),
-            model: Some("fake-chat".into()),
-            api_key: None,
-            timeout_secs: Some(5),
-        }),
-    )
-    .unwrap();
-    let api = Api::start_with_providers(providers).await;
+    let (fake, api) = with_fake_openai(None).await;
     let owner = api.owner("Ann", "ann@example.com").await;
-    app_with(&api, &owner, "ann-cafe", &[], json!({})).await;
-    let app_id = owner_app_id(&api, &owner).await;
-    api.patch(
-        &owner.client,
-        &format!("/workspaces/{}/apps/{app_id}", owner.workspace_id),
-        json!({ "chat": { "provider": "openai" } }),
-    )
-    .await;
+    let chat = json!({ "chat": { "provider": "openai" } });
+    app_with(&api, &owner, "ann-cafe", &[], chat).await;
     fake.push(FakeReply::status(500, "boom"));
     fake.push(FakeReply::status(503, "still down"));
 
