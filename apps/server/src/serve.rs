@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
+use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
@@ -56,6 +57,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             files_dir: settings.data_dir.join("files"),
             knowledge: knowledge.clone(),
             providers,
+            chat_limits: settings.chat.limits,
         },
     );
 
@@ -173,6 +175,13 @@ pub async fn serve(
             started.notify_one();
         }
     };
+    // Without TCP_NODELAY the last small write of a streamed reply waits for the
+    // client's delayed ACK (about 40 ms on Linux) before it leaves.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "could not set TCP_NODELAY");
+        }
+    });
     let server = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

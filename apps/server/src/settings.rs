@@ -78,6 +78,9 @@ pub struct ChatSettings {
     /// An OpenAI-compatible Chat Completions server (OpenAI, Ollama, vLLM, llama.cpp):
     /// `provider = "openai"`, `model`, `base_url` including `/v1`, optional `api_key`.
     pub openai: Option<mimi_llm::Settings>,
+    /// `[chat.limits]`: messages per client address, conversation and app, and new
+    /// conversations per address.
+    pub limits: mimi_chat::VisitorLimits,
 }
 
 /// `[knowledge]`: how much an app may hold, how relevant a passage must be, and where

@@ -5,9 +5,8 @@
 use std::net::IpAddr;
 use std::time::Duration;
 
-use hmac::{Hmac, Mac};
 use mimi_domain::Error;
-use sha2::Sha256;
+use mimi_store::throttle::{self, Limit};
 use sqlx::PgConnection;
 
 /// How many failed sign-ins are allowed in which window.
@@ -50,30 +49,11 @@ pub(crate) struct Keys {
 
 impl Keys {
     pub(crate) fn new(key: &[u8; 32], ip: IpAddr, email_normalized: &str) -> Keys {
-        let ip_text = match ip {
-            IpAddr::V4(v4) => v4.to_string(),
-            // One subscriber usually holds a whole /64: count it as one address.
-            IpAddr::V6(v6) => {
-                let s = v6.segments();
-                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-            }
-        };
         Keys {
-            ip: keyed(key, "ip", &ip_text),
-            email: keyed(key, "email", email_normalized),
+            ip: throttle::address_key(key, "ip", ip),
+            email: throttle::keyed(key, "email", email_normalized),
         }
     }
-}
-
-fn keyed(key: &[u8; 32], scope: &str, value: &str) -> Vec<u8> {
-    // HMAC accepts keys of any length; this cannot fail for a 32-byte key.
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key) else {
-        return Vec::new();
-    };
-    mac.update(scope.as_bytes());
-    mac.update(b"\0");
-    mac.update(value.as_bytes());
-    mac.finalize().into_bytes().to_vec()
 }
 
 /// Refuses with 429 when either key has used up its failures.
@@ -82,13 +62,24 @@ pub(crate) async fn check(
     limits: &ThrottleLimits,
     keys: &Keys,
 ) -> Result<(), Error> {
-    let ip = wait(conn, "ip", &keys.ip, limits.per_ip, limits.ip_window).await?;
-    let email = wait(
+    let ip = throttle::wait(
         conn,
-        "email",
-        &keys.email,
-        limits.per_email,
-        limits.email_window,
+        &Limit {
+            scope: "ip",
+            key: &keys.ip,
+            limit: limits.per_ip,
+            window: limits.ip_window,
+        },
+    )
+    .await?;
+    let email = throttle::wait(
+        conn,
+        &Limit {
+            scope: "email",
+            key: &keys.email,
+            limit: limits.per_email,
+            window: limits.email_window,
+        },
     )
     .await?;
     match ip.max(email) {
@@ -99,33 +90,6 @@ pub(crate) async fn check(
     }
 }
 
-/// Seconds until `key` may try again (0: now).
-async fn wait(
-    conn: &mut PgConnection,
-    scope: &str,
-    key: &[u8],
-    limit: i64,
-    window: Duration,
-) -> Result<u64, Error> {
-    // The limit-th most recent failure in the window: once it leaves the window, fewer
-    // than `limit` remain.
-    let seconds: Option<f64> = sqlx::query_scalar(
-        "select extract(epoch from (min(at) + make_interval(secs => $4) - now()))::float8 \
-         from (select at from throttle_events \
-               where scope = $1 and key_hash = $2 and at > now() - make_interval(secs => $4) \
-               order by at desc limit $3) recent \
-         having count(*) >= $3",
-    )
-    .bind(scope)
-    .bind(key)
-    .bind(limit)
-    .bind(window.as_secs_f64())
-    .fetch_optional(&mut *conn)
-    .await?
-    .flatten();
-    Ok(seconds.map_or(0, |s| s.ceil().max(1.0) as u64))
-}
-
 /// Counts a sign-up from the address of `keys`, refusing with 429 once the address has
 /// used up its sign-ups.
 pub(crate) async fn sign_up(
@@ -133,24 +97,18 @@ pub(crate) async fn sign_up(
     limits: &ThrottleLimits,
     keys: &Keys,
 ) -> Result<(), Error> {
-    let seconds = wait(
-        conn,
-        "sign_up",
-        &keys.ip,
-        limits.sign_ups_per_ip,
-        limits.sign_up_window,
-    )
-    .await?;
-    if seconds > 0 {
-        return Err(Error::RateLimited {
+    let limit = Limit {
+        scope: "sign_up",
+        key: &keys.ip,
+        limit: limits.sign_ups_per_ip,
+        window: limits.sign_up_window,
+    };
+    match throttle::take(conn, &[limit]).await? {
+        0 => Ok(()),
+        seconds => Err(Error::RateLimited {
             retry_after_seconds: seconds,
-        });
+        }),
     }
-    sqlx::query("insert into throttle_events (scope, key_hash) values ('sign_up', $1)")
-        .bind(&keys.ip)
-        .execute(conn)
-        .await?;
-    Ok(())
 }
 
 /// Counts a failed attempt against both keys, and forgets this key's day-old failures.
@@ -181,8 +139,5 @@ pub(crate) async fn clear_email(conn: &mut PgConnection, keys: &Keys) -> Result<
 /// Deletes failures older than a day (the schedule calls it; sign-ins also purge their
 /// own keys as they go).
 pub async fn purge_expired(pool: &sqlx::PgPool) -> Result<u64, Error> {
-    let done = sqlx::query("delete from throttle_events where at < now() - interval '1 day'")
-        .execute(pool)
-        .await?;
-    Ok(done.rows_affected())
+    Ok(throttle::purge_expired(pool).await?)
 }

@@ -21,6 +21,19 @@ pub enum Provider {
     Openai,
 }
 
+impl Provider {
+    /// The provider named `name` as the API spells it (`extractive`, `anthropic`,
+    /// `openai`).
+    pub fn from_name(name: &str) -> Option<Provider> {
+        match name.trim() {
+            "extractive" => Some(Provider::Extractive),
+            "anthropic" => Some(Provider::Anthropic),
+            "openai" => Some(Provider::Openai),
+            _ => None,
+        }
+    }
+}
+
 /// Which language answers are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -115,18 +128,13 @@ impl ChatInput {
     pub(crate) fn apply(&self, base: ChatSettings) -> Result<ChatSettings, Error> {
         let mut chat = base;
         if let Some(provider) = &self.provider {
-            chat.provider = match provider.trim() {
-                "extractive" => Provider::Extractive,
-                "anthropic" => Provider::Anthropic,
-                "openai" => Provider::Openai,
-                _ => {
-                    return Err(Error::invalid(
-                        "chat.provider",
-                        "chat_provider_invalid",
-                        "chat.provider must be extractive, anthropic or openai",
-                    ));
-                }
-            };
+            chat.provider = Provider::from_name(provider).ok_or_else(|| {
+                Error::invalid(
+                    "chat.provider",
+                    "chat_provider_invalid",
+                    "chat.provider must be extractive, anthropic or openai",
+                )
+            })?;
         }
         if let Some(model) = &self.model {
             chat.model = MODEL.check(model, None)?;

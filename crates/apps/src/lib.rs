@@ -1,7 +1,8 @@
 //! An owner's apps: each workspace has one or more, each with a handle (`/@handle`),
 //! a name, site, bio, links, widget theme, language, the origins the widget may be
 //! embedded on, the contact details the PII guardrail may let through, how it answers
-//! (chat settings), and avatar and cover images.
+//! (chat settings), avatar and cover images, and anonymous daily views of its public
+//! page.
 //!
 //! Every operation takes the serving pool and the caller's [`Scope`](mimi_domain::Scope)
 //! and runs in its own tenant transaction, so Row-Level Security hides other workspaces'
@@ -19,6 +20,7 @@ mod input;
 mod media;
 mod model;
 mod ops;
+mod page_views;
 mod storage;
 mod theme;
 
@@ -31,6 +33,7 @@ pub use ops::{
     create, delete, get, host_name, list, public_profile_by_handle, update, visitor_app,
     visitor_app_by_handle, visitor_app_by_host,
 };
+pub use page_views::{DailyViews, MAX_PAGE_VIEW_DAYS, count_page_view, page_views};
 pub use storage::LocalStorage;
 pub use theme::{
     DEFAULT_PRIMARY_COLOR, LauncherPosition, MAX_SUGGESTED_QUESTIONS, Theme, ThemeInput,

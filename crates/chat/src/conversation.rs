@@ -263,7 +263,11 @@ pub(crate) async fn add_reply(pool: &PgPool, visitor: &Visitor, reply: &Reply<'_
 /// The visitor asks for a person: the conversation is marked handed off (and open), with
 /// how to reach them if they said (at most 200 characters, one line: `contact_too_long`,
 /// `contact_invalid`). Asking again replaces the contact.
-pub async fn hand_off(pool: &PgPool, visitor: &Visitor, contact: Option<&str>) -> Result<()> {
+pub(crate) async fn hand_off(
+    pool: &PgPool,
+    visitor: &Visitor,
+    contact: Option<&str>,
+) -> Result<bool> {
     let contact = CONTACT.check(contact.unwrap_or_default(), None)?;
     let mut tx = tenant::tenant(pool, visitor.workspace_id, None).await?;
     sqlx::query(
@@ -275,5 +279,5 @@ pub async fn hand_off(pool: &PgPool, visitor: &Visitor, contact: Option<&str>) -
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(!contact.is_empty())
 }

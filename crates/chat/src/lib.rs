@@ -14,17 +14,19 @@
 //! Logs never hold chat text: failures are logged with their kind and ids only.
 
 mod conversation;
+mod limits;
 mod owner;
 mod prompt;
 mod providers;
 mod turn;
 
 pub use conversation::{
-    MAX_MESSAGE_CHARS, Role, Started, StoredMessage, Visitor, authorise, hand_off, messages, start,
+    MAX_MESSAGE_CHARS, Role, Started, StoredMessage, Visitor, authorise, messages,
 };
+pub use limits::VisitorLimits;
 pub use owner::{
     InboxFilter, MAX_LIST, Summary, Thread, ThreadMessage, delete, inbox, set_handled, thread,
 };
 pub use prompt::{HISTORY_TURNS, answer_language};
 pub use providers::Providers;
-pub use turn::{Chat, Source, TurnEvent, TurnHook, TurnUpdate};
+pub use turn::{Chat, HandOffEvent, Source, TurnEvent, TurnHook, TurnUpdate};

@@ -1,5 +1,6 @@
 //! One turn: the visitor's message in, a guarded, cited reply streamed out and stored.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -14,7 +15,8 @@ use serde::Serialize;
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
-use crate::conversation::{self, Reply, StoredMessage, Visitor};
+use crate::conversation::{self, Reply, Started, StoredMessage, Visitor};
+use crate::limits::{Limiter, VisitorLimits};
 use crate::prompt::{self, HISTORY_TURNS};
 use crate::providers::Providers;
 
@@ -85,11 +87,26 @@ pub struct TurnEvent {
     pub failed: bool,
 }
 
-/// Hears of every finished turn (the owner's notifications). Called on the turn's task:
-/// it must hand the event on, not do slow work itself.
+/// What the notifications hear when a visitor asks for a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandOffEvent {
+    /// The tenant.
+    pub workspace_id: Uuid,
+    /// The app.
+    pub app_id: Uuid,
+    /// The conversation.
+    pub conversation_id: Uuid,
+    /// The visitor left a way to reach them.
+    pub left_contact: bool,
+}
+
+/// Hears of every finished turn and every hand-off (the owner's notifications). Called
+/// on the request's task: it must hand the event on, not do slow work itself.
 pub trait TurnHook: Send + Sync + std::fmt::Debug {
     /// A turn has finished and is stored.
     fn turn_finished(&self, event: TurnEvent);
+    /// A visitor has asked for a person; the request is stored.
+    fn handed_off(&self, event: HandOffEvent);
 }
 
 /// Ignores turns; for a server without notifications.
@@ -98,6 +115,7 @@ struct Silent;
 
 impl TurnHook for Silent {
     fn turn_finished(&self, _event: TurnEvent) {}
+    fn handed_off(&self, _event: HandOffEvent) {}
 }
 
 /// The chat pipeline and what it needs. Cheap to clone.
@@ -109,6 +127,7 @@ pub struct Chat {
     providers: Arc<Providers>,
     hook: Arc<dyn TurnHook>,
     backoff: Duration,
+    limiter: Limiter,
 }
 
 impl Chat {
@@ -126,12 +145,46 @@ impl Chat {
             providers,
             hook: Arc::new(Silent),
             backoff: Duration::from_millis(500),
+            // A process-own key until `with_limits` gives the server's, shared by all
+            // its processes.
+            limiter: Limiter {
+                limits: VisitorLimits::default(),
+                key: rand::random(),
+            },
         }
+    }
+
+    /// The same pipeline enforcing `limits`, hashing client addresses with `key`.
+    pub fn with_limits(self, limits: VisitorLimits, key: [u8; 32]) -> Chat {
+        Chat {
+            limiter: Limiter { limits, key },
+            ..self
+        }
+    }
+
+    /// Starts a conversation with the app for a visitor at `client` (if known): 429
+    /// once the address has started too many.
+    pub async fn start(&self, app: &VisitorApp, client: Option<IpAddr>) -> Result<Started> {
+        self.limiter.start(&self.pool, client).await?;
+        conversation::start(&self.pool, app.profile.workspace_id, app.profile.app_id).await
     }
 
     /// The same pipeline telling `hook` of every finished turn.
     pub fn with_hook(self, hook: Arc<dyn TurnHook>) -> Chat {
         Chat { hook, ..self }
+    }
+
+    /// Stores a visitor's request for a person (with how to reach them, if given) and
+    /// tells the hook.
+    pub async fn hand_off(&self, visitor: &Visitor, contact: Option<&str>) -> Result<()> {
+        let left_contact = conversation::hand_off(&self.pool, visitor, contact).await?;
+        self.hook.handed_off(HandOffEvent {
+            workspace_id: visitor.workspace_id,
+            app_id: visitor.app_id,
+            conversation_id: visitor.conversation_id,
+            left_contact,
+        });
+        Ok(())
     }
 
     /// The same pipeline waiting `backoff` before its one retry of a failed request.
@@ -144,16 +197,24 @@ impl Chat {
         &self.providers
     }
 
-    /// Takes the visitor's message and starts the reply. Errors (`text_required`,
-    /// `text_too_long`, `text_invalid`; [`Error::NotFound`] if the app is gone) come
-    /// before anything is stored. Once this returns, the message is stored and the reply
-    /// is generated and stored even if nobody reads the updates.
-    pub async fn turn(&self, visitor: Visitor, text: &str) -> Result<mpsc::Receiver<TurnUpdate>> {
+    /// Takes the message of `visitor` (of `app`, as the caller read it to check the
+    /// request's origin) from `client`, if known, and starts the reply. Errors
+    /// (`text_required`, `text_too_long`, `text_invalid`; 429 once a limit is reached)
+    /// come before anything is stored. Once this returns, the message is stored and the
+    /// reply is generated and stored even if nobody reads the updates.
+    pub async fn turn(
+        &self,
+        visitor: Visitor,
+        app: VisitorApp,
+        text: &str,
+        client: Option<IpAddr>,
+    ) -> Result<mpsc::Receiver<TurnUpdate>> {
         let question = conversation::check_text(text)?;
+        if app.profile.app_id != visitor.app_id {
+            return Err(Error::NotFound);
+        }
+        self.limiter.message(&self.pool, &visitor, client).await?;
         let mut tx = tenant::tenant(&self.pool, visitor.workspace_id, None).await?;
-        let app = mimi_apps::visitor_app(&mut tx, visitor.app_id)
-            .await?
-            .ok_or(Error::NotFound)?;
         let history =
             conversation::history(&mut tx, visitor.conversation_id, HISTORY_TURNS as i64).await?;
         tx.commit().await?;

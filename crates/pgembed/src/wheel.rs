@@ -35,8 +35,8 @@ impl Wheel {
     /// it is missing or damaged. Blocking. With `show_progress`, pip draws its progress
     /// bar on this process's stdout.
     ///
-    /// Concurrent callers are safe: each downloads into its own staging directory and
-    /// the verified file is renamed into place atomically.
+    /// Concurrent callers, in one process or several, are safe: each downloads into its
+    /// own staging directory and the verified file is renamed into place atomically.
     pub fn fetch(&self, cache: &Path, show_progress: bool) -> Result<PathBuf, Error> {
         let path = cache.join(self.file);
         if path.exists() && sha256_file(&path)? == self.sha256 {
@@ -50,7 +50,10 @@ impl Wheel {
             self.size,
             cache.display()
         );
-        let staging = cache.join(format!("download-{}", std::process::id()));
+        // Unique per call: threads of one process share its id.
+        static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let staging = cache.join(format!("download-{}-{call}", std::process::id()));
         let _ = fs::remove_dir_all(&staging);
         let result = self.pip_download(&staging, show_progress).and_then(|()| {
             let downloaded = staging.join(self.file);

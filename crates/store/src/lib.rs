@@ -10,6 +10,7 @@ mod migrate;
 mod pool;
 mod ready;
 pub mod tenant;
+pub mod throttle;
 pub mod token;
 
 pub use error::StoreError;

@@ -8,6 +8,7 @@ mod health;
 mod json;
 mod media;
 mod metrics;
+mod public_page;
 mod request_log;
 pub mod session;
 mod visitor;
@@ -45,6 +46,8 @@ pub struct StateConfig {
     pub knowledge: Arc<Knowledge>,
     /// The language models apps may answer with.
     pub providers: Arc<mimi_chat::Providers>,
+    /// How much visitors may send.
+    pub chat_limits: mimi_chat::VisitorLimits,
 }
 
 /// What the knowledge endpoints and the indexer share.
@@ -101,7 +104,8 @@ impl AppState {
             config.knowledge.embedding.clone(),
             config.knowledge.floors,
             config.providers,
-        );
+        )
+        .with_limits(config.chat_limits, config.keys.throttle_key());
         AppState {
             pool,
             metrics: Arc::new(Metrics::new()),
@@ -138,6 +142,8 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::render))
         .route("/media/{workspace_id}/{file_id}", get(media::image))
+        .route("/@{handle}", get(public_page::by_handle))
+        .route("/", get(public_page::by_host))
         .nest(
             "/api/v1",
             api.merge(visitor::router().layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))),

@@ -10,6 +10,7 @@
 //! no token to find the app by, and the request that follows is checked.
 
 use std::convert::Infallible;
+use std::net::IpAddr;
 
 use axum::Json;
 use axum::Router;
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::AppState;
+use super::auth::ClientIp;
 use super::error::{ApiError, ApiResult};
 use super::json::ApiJson;
 
@@ -86,30 +88,32 @@ fn widget_of(state: &AppState, headers: &HeaderMap, app: VisitorApp) -> ApiResul
 
 async fn start(
     State(state): State<AppState>,
+    ClientIp(client): ClientIp,
     headers: HeaderMap,
     Path(handle): Path<String>,
 ) -> ApiResult<(StatusCode, Json<mimi_chat::Started>)> {
     let app = app_by_handle(&state, &handle).await?;
-    start_with(&state, &headers, app).await
+    start_with(&state, &headers, app, client).await
 }
 
 /// A conversation with the app whose subdomain or custom domain the request came to.
 async fn start_by_host(
     State(state): State<AppState>,
+    ClientIp(client): ClientIp,
     headers: HeaderMap,
 ) -> ApiResult<(StatusCode, Json<mimi_chat::Started>)> {
     let app = app_by_host(&state, &headers).await?;
-    start_with(&state, &headers, app).await
+    start_with(&state, &headers, app, client).await
 }
 
 async fn start_with(
     state: &AppState,
     headers: &HeaderMap,
     app: VisitorApp,
+    client: IpAddr,
 ) -> ApiResult<(StatusCode, Json<mimi_chat::Started>)> {
     check_origin(state, headers, &app)?;
-    let started =
-        mimi_chat::start(&state.pool, app.profile.workspace_id, app.profile.app_id).await?;
+    let started = state.chat.start(&app, Some(client)).await?;
     Ok((StatusCode::CREATED, Json(started)))
 }
 
@@ -123,7 +127,7 @@ async fn messages(
     headers: HeaderMap,
     Path(conversation_id): Path<Uuid>,
 ) -> ApiResult<Json<Messages>> {
-    let visitor = visitor(&state, &headers, conversation_id).await?;
+    let (visitor, _) = visitor(&state, &headers, conversation_id).await?;
     Ok(Json(Messages {
         messages: mimi_chat::messages(&state.pool, &visitor).await?,
     }))
@@ -138,12 +142,16 @@ struct NewMessage {
 
 async fn send(
     State(state): State<AppState>,
+    ClientIp(client): ClientIp,
     headers: HeaderMap,
     Path(conversation_id): Path<Uuid>,
     ApiJson(body): ApiJson<NewMessage>,
 ) -> ApiResult<Response> {
-    let visitor = visitor(&state, &headers, conversation_id).await?;
-    let updates = state.chat.turn(visitor, &body.text).await?;
+    let (visitor, app) = visitor(&state, &headers, conversation_id).await?;
+    let updates = state
+        .chat
+        .turn(visitor, app, &body.text, Some(client))
+        .await?;
     let stream = futures_util::stream::unfold(updates, |mut updates| async move {
         let update = updates.recv().await?;
         Some((Ok::<Event, Infallible>(event(update)), updates))
@@ -166,8 +174,11 @@ async fn hand_off(
     Path(conversation_id): Path<Uuid>,
     ApiJson(body): ApiJson<HandOff>,
 ) -> ApiResult<StatusCode> {
-    let visitor = visitor(&state, &headers, conversation_id).await?;
-    mimi_chat::hand_off(&state.pool, &visitor, body.contact.as_deref()).await?;
+    let (visitor, _) = visitor(&state, &headers, conversation_id).await?;
+    state
+        .chat
+        .hand_off(&visitor, body.contact.as_deref())
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -231,7 +242,7 @@ async fn app_by_handle(state: &AppState, handle: &str) -> ApiResult<VisitorApp> 
 
 /// The app reached at the request's host: `{handle}.{Mimi's host}` or a custom domain
 /// (`X-Forwarded-Host` instead of `Host` behind a trusted proxy).
-async fn app_by_host(state: &AppState, headers: &HeaderMap) -> ApiResult<VisitorApp> {
+pub(super) async fn app_by_host(state: &AppState, headers: &HeaderMap) -> ApiResult<VisitorApp> {
     let forwarded = state
         .trust_proxy_headers
         .then(|| headers.get("x-forwarded-host"))
@@ -256,12 +267,12 @@ fn public_host(state: &AppState) -> &str {
 }
 
 /// The visitor whose token `headers` carry for `conversation_id`, from an allowed
-/// origin. A wrong token and an unknown conversation are both 404.
+/// origin, and their app. A wrong token and an unknown conversation are both 404.
 async fn visitor(
     state: &AppState,
     headers: &HeaderMap,
     conversation_id: Uuid,
-) -> ApiResult<Visitor> {
+) -> ApiResult<(Visitor, VisitorApp)> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -282,7 +293,7 @@ async fn visitor(
         .ok_or(Error::NotFound)?;
     tx.commit().await.map_err(Error::from)?;
     check_origin(state, headers, &app)?;
-    Ok(visitor)
+    Ok((visitor, app))
 }
 
 /// 403 unless the request has no `Origin` (not a browser) or comes from Mimi itself,

@@ -74,6 +74,15 @@ pub(crate) fn ensure(cache: &Path, show_progress: bool) -> Result<ModelFiles, Er
             dir.display()
         );
     }
+    // Threads of one process share its id, and with it the staging names below: let
+    // one of them install while the others wait, then find the marker.
+    static INSTALLING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _installing = INSTALLING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if marker_is_current(&dir) {
+        return Ok(files);
+    }
     install(cache, &dir, show_progress)?;
     Ok(files)
 }
@@ -90,7 +99,11 @@ fn install(cache: &Path, dir: &Path, show_progress: bool) -> Result<(), Error> {
             return Ok(());
         }
         let _ = fs::remove_dir_all(dir);
-        fs::rename(&staging, dir).map_err(Error::io("moving into place", dir))
+        match fs::rename(&staging, dir) {
+            // Another process moved its copy in between the check and the rename.
+            Err(_) if marker_is_current(dir) => Ok(()),
+            moved => moved.map_err(Error::io("moving into place", dir)),
+        }
     });
     let _ = fs::remove_dir_all(&staging);
     // The two files are all Mimi needs; the 83 MB wheel would only take up space.

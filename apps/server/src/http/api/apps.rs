@@ -5,7 +5,8 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
-use mimi_apps::{App, AppPatch, ImageKind, NewApp};
+use mimi_apps::{App, AppPatch, DailyViews, ImageKind, NewApp};
+use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -13,7 +14,7 @@ use uuid::Uuid;
 use crate::http::AppState;
 use crate::http::auth::InWorkspace;
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
-use crate::http::json::{ApiJson, ApiPath, too_large};
+use crate::http::json::{ApiJson, ApiPath, ApiQuery, too_large};
 
 /// Largest image upload read from the wire: a little over the 2 MiB the rules allow, so
 /// a file just over the limit gets the precise `image` error.
@@ -27,6 +28,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_apps, create_app))
         .routes(routes!(get_app, update_app, delete_app))
+        .routes(routes!(page_views))
         .merge(images)
 }
 
@@ -50,6 +52,7 @@ async fn create_app(
     InWorkspace(scope): InWorkspace,
     ApiJson(body): ApiJson<NewApp>,
 ) -> ApiResult<(StatusCode, Json<App>)> {
+    check_provider(&state, body.chat.as_ref())?;
     let app = mimi_apps::create(&state.pool, &scope, &body).await?;
     Ok((StatusCode::CREATED, Json(app)))
 }
@@ -76,9 +79,53 @@ async fn update_app(
     ApiPath((_, app_id)): ApiPath<(Uuid, Uuid)>,
     ApiJson(body): ApiJson<AppPatch>,
 ) -> ApiResult<Json<App>> {
+    check_provider(&state, body.chat.as_ref())?;
     Ok(Json(
         mimi_apps::update(&state.pool, &scope, app_id, &body).await?,
     ))
+}
+
+/// Which days of views to read.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+struct ViewsQuery {
+    /// How many days back, today included: 1–366, default 30.
+    days: Option<u32>,
+}
+
+/// Anonymous views of the app's public page per UTC day, oldest first, today last;
+/// days without views are 0.
+#[utoipa::path(get, path = "/workspaces/{workspace_id}/apps/{app_id}/page-views", tag = "apps",
+    params(("workspace_id" = Uuid, Path), ("app_id" = Uuid, Path), ViewsQuery),
+    responses((status = 200, body = Vec<DailyViews>), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn page_views(
+    State(state): State<AppState>,
+    InWorkspace(scope): InWorkspace,
+    ApiPath((_, app_id)): ApiPath<(Uuid, Uuid)>,
+    ApiQuery(query): ApiQuery<ViewsQuery>,
+) -> ApiResult<Json<Vec<DailyViews>>> {
+    let days = query.days.unwrap_or(30);
+    Ok(Json(
+        mimi_apps::page_views(&state.pool, &scope, app_id, days).await?,
+    ))
+}
+
+/// 422 `chat_provider_unavailable` when the settings choose a provider this server has
+/// not configured: visitors would silently get extractive answers instead.
+fn check_provider(state: &AppState, chat: Option<&mimi_apps::ChatInput>) -> ApiResult<()> {
+    let chosen = chat
+        .and_then(|c| c.provider.as_deref())
+        .and_then(mimi_apps::Provider::from_name);
+    match chosen {
+        Some(provider) if !state.chat.providers().offers(provider) => Err(mimi_domain::Error::invalid(
+            "chat.provider",
+            "chat_provider_unavailable",
+            "this server has no such language model configured; its operator can add one, or choose extractive",
+        )
+        .into()),
+        _ => Ok(()),
+    }
 }
 
 /// Deletes an app and its images (admins).

@@ -2,7 +2,7 @@
 //! local model, the extractive responder and a local fake OpenAI-compatible server that
 //! speaks the real streaming protocol.
 
-use mimi_llm::fake::{FakeOpenAi, Reply as FakeReply};
+use mimi_llm::fake::{FakeAnthropic, FakeOpenAi, Reply as FakeReply};
 use serde_json::{Value, json};
 
 use super::support::{Api, Owner};
@@ -282,6 +282,304 @@ async fn pii_split_into_single_characters_never_reaches_the_visitor_or_the_datab
     assert!(system.starts_with("You are Hana"), "{system}");
     assert!(system.contains(HOURS_A));
     assert!(!request.to_string().contains("ann@example.com"));
+}
+
+/// A fake Anthropic Messages API (wanting `key`) and a server offering it to apps as
+/// their `anthropic` provider.
+async fn with_fake_anthropic(key: &str) -> (FakeAnthropic, Api) {
+    let fake = FakeAnthropic::start(key).await;
+    let providers = mimi_chat::Providers::new(
+        Some(mimi_llm::Settings {
+            provider: mimi_llm::Provider::Anthropic,
+            base_url: Some(fake.base_url()),
+            model: Some("claude-fake".into()),
+            api_key: Some(secrecy::SecretString::from(key)),
+            timeout_secs: Some(5),
+        }),
+        None,
+    )
+    .unwrap();
+    (fake, Api::start_with_providers(providers).await)
+}
+
+#[tokio::test]
+async fn an_anthropic_app_streams_a_redacted_japanese_reply_and_stores_model_and_usage() {
+    let (fake, api) = with_fake_anthropic("sk-ant-test").await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    app_with(
+        &api,
+        &owner,
+        "hana-salon",
+        &[("営業時間は？", "火曜日から日曜日の午前10時から午後7時まで営業しています。")],
+        json!({ "chat": { "provider": "anthropic", "model": "claude-owner-pick", "persona": "はな" } }),
+    )
+    .await;
+    // Text split one character per event, then a tool call the turn offered no tool
+    // for: it is ignored and the reply still ends cleanly.
+    let reply = "営業時間は午前10時から午後7時です。担当の山田花子様（090-8765-4321）までどうぞ。";
+    fake.push(
+        FakeReply::text(reply.chars().map(String::from))
+            .with_tool_call("toolu_1", "book_visit", ["{\"day\":", "\"tue\"}"])
+            .usage(321, 45),
+    );
+
+    let visitor = Browser::new(&api, None);
+    let (_, conversation, _) = visitor.start("hana-salon").await;
+    let (status, events, _) = visitor.ask(&conversation, "何時から開いていますか？").await;
+    assert_eq!(status, 200);
+    assert_eq!(names(&events), ["delta", "sources", "done"], "{events:#?}");
+    let shown = text(&events);
+    assert!(
+        shown.starts_with("営業時間は午前10時から午後7時です。"),
+        "{shown}"
+    );
+    for leaked in ["山田", "花子", "090-8765-4321", "8765"] {
+        assert!(
+            !shown.contains(leaked),
+            "{leaked} reached the visitor: {shown}"
+        );
+    }
+
+    // The request spoke the Messages API: the key in x-api-key, the app's model, the
+    // persona and the passage in `system`, the question as the last user turn.
+    let recorded = &fake.requests()[0];
+    assert_eq!(recorded.path, "/v1/messages");
+    assert_eq!(recorded.headers["x-api-key"], "sk-ant-test");
+    assert_eq!(recorded.body["model"], "claude-owner-pick");
+    assert_eq!(recorded.body["stream"], true);
+    let system = recorded.body["system"].to_string();
+    assert!(system.contains("はな"), "{system}");
+    assert!(system.contains("午前10時から午後7時"), "{system}");
+    let messages = recorded.body["messages"].as_array().unwrap();
+    assert_eq!(messages.last().unwrap()["role"], "user");
+    assert!(!recorded.body.to_string().contains("ann@example.com"));
+
+    let (content, model, input, output): (String, String, i32, i32) = sqlx::query_as(
+        "select content, model, input_tokens, output_tokens from messages where role = 'assistant'",
+    )
+    .fetch_one(&api.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(content, shown);
+    assert!(model.contains("claude-owner-pick"), "{model}");
+    assert_eq!((input, output), (321, 45));
+}
+
+#[tokio::test]
+async fn a_provider_the_server_does_not_offer_is_refused_and_the_app_is_unchanged() {
+    let api = Api::start().await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    let apps = format!("/workspaces/{}/apps", owner.workspace_id);
+    let reply = api
+        .post(
+            &owner.client,
+            &apps,
+            json!({ "handle": "ann-cafe", "name": "Ann", "chat": { "provider": "anthropic" } }),
+        )
+        .await;
+    assert_eq!(reply.status, 422, "{reply:?}");
+    assert_eq!(
+        reply.error(),
+        ("chat_provider_unavailable", Some("chat.provider"))
+    );
+    assert_eq!(api.count("apps").await, 0, "nothing half-created");
+
+    let app = app_with(
+        &api,
+        &owner,
+        "ann-cafe",
+        &[],
+        json!({ "chat": { "persona": "Hana" } }),
+    )
+    .await;
+    let reply = api
+        .patch(
+            &owner.client,
+            &format!("{apps}/{app}"),
+            json!({ "name": "Renamed", "chat": { "provider": "openai", "persona": "Other" } }),
+        )
+        .await;
+    assert_eq!(reply.status, 422, "{reply:?}");
+    assert_eq!(
+        reply.error(),
+        ("chat_provider_unavailable", Some("chat.provider"))
+    );
+    let reply = api.get(&owner.client, &format!("{apps}/{app}")).await;
+    assert_eq!(reply.body["name"], "ann-cafe");
+    assert_eq!(reply.body["chat"]["provider"], "extractive");
+    assert_eq!(reply.body["chat"]["persona"], "Hana");
+}
+
+/// Remembers what the notifications would hear.
+#[derive(Debug, Default)]
+struct Recorder {
+    turns: std::sync::Mutex<Vec<mimi_chat::TurnEvent>>,
+    hand_offs: std::sync::Mutex<Vec<mimi_chat::HandOffEvent>>,
+}
+
+impl mimi_chat::TurnHook for Recorder {
+    fn turn_finished(&self, event: mimi_chat::TurnEvent) {
+        self.turns.lock().unwrap().push(event);
+    }
+    fn handed_off(&self, event: mimi_chat::HandOffEvent) {
+        self.hand_offs.lock().unwrap().push(event);
+    }
+}
+
+#[tokio::test]
+async fn the_hook_hears_of_every_turn_and_every_hand_off() {
+    let recorder = std::sync::Arc::new(Recorder::default());
+    let api = Api::start_with_hook(recorder.clone()).await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    let app = app_with(&api, &owner, "ann-cafe", &[(HOURS_Q, HOURS_A)], json!({})).await;
+    let visitor = Browser::new(&api, None);
+    let (_, conversation, _) = visitor.start("ann-cafe").await;
+    let conversation_id = conversation["conversation_id"].as_str().unwrap().to_owned();
+    visitor.ask(&conversation, "what time do you open?").await;
+    visitor.ask(&conversation, "Do you sell bicycles?").await;
+    // The hook is told after the stream's last event; give the turn's task a moment.
+    for _ in 0..100 {
+        if recorder.turns.lock().unwrap().len() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let turns = recorder.turns.lock().unwrap().clone();
+    assert_eq!(turns.len(), 2, "{turns:#?}");
+    assert_eq!(turns[0].app_id.to_string(), app);
+    assert_eq!(turns[0].conversation_id.to_string(), conversation_id);
+    assert_eq!(
+        turns
+            .iter()
+            .map(|t| (t.unanswered, t.failed))
+            .collect::<Vec<_>>(),
+        [(false, false), (true, false)]
+    );
+    assert!(recorder.hand_offs.lock().unwrap().is_empty());
+
+    let token = conversation["visitor_token"].as_str().unwrap();
+    let url = api.url(&format!("/conversations/{conversation_id}/handoff"));
+    let client = reqwest::Client::new();
+    for (body, left_contact) in [
+        (json!({}), false),
+        (json!({ "contact": "ken@example.com" }), true),
+    ] {
+        let response = client
+            .post(&url)
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 204);
+        let hand_offs = recorder.hand_offs.lock().unwrap().clone();
+        let last = hand_offs.last().unwrap();
+        assert_eq!(last.conversation_id.to_string(), conversation_id);
+        assert_eq!(last.left_contact, left_contact);
+    }
+    // A refused hand-off (a contact too long) is not heard.
+    let response = client
+        .post(&url)
+        .bearer_auth(token)
+        .json(&json!({ "contact": "x".repeat(201) }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert_eq!(recorder.hand_offs.lock().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn visitors_are_limited_per_conversation_app_and_address_and_a_refusal_stores_nothing() {
+    let limits = mimi_chat::VisitorLimits {
+        messages_per_address_per_10_minutes: 5,
+        conversations_per_address_per_10_minutes: 4,
+        messages_per_conversation_per_minute: 2,
+        messages_per_app_per_hour: 4,
+    };
+    let api = Api::start_with_chat(move |chat| chat.with_limits(limits, [7; 32])).await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    app_with(&api, &owner, "ann-cafe", &[(HOURS_Q, HOURS_A)], json!({})).await;
+    app_with(&api, &owner, "ann-bakery", &[(HOURS_Q, HOURS_A)], json!({})).await;
+    let visitor = Browser::new(&api, None);
+    let client = reqwest::Client::new();
+    // A refused message: 429 `too_many_attempts`, and how long to wait.
+    let refused = |conversation: &Value| {
+        let id = conversation["conversation_id"].as_str().unwrap();
+        let request = client
+            .post(api.url(&format!("/conversations/{id}/messages")))
+            .bearer_auth(conversation["visitor_token"].as_str().unwrap())
+            .json(&json!({ "text": "what time do you open?" }));
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), 429);
+            let wait: u64 = response.headers()["retry-after"]
+                .to_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            let body: Value = response.json().await.unwrap();
+            assert_eq!(body["error"]["code"], "too_many_attempts", "{body}");
+            wait
+        }
+    };
+    let ok = |status: u16, events: &[SseEvent]| {
+        assert_eq!(status, 200);
+        assert_eq!(names(events), ["delta", "sources", "done"], "{events:#?}");
+    };
+
+    // Two messages a minute per conversation.
+    let (_, first, _) = visitor.start("ann-cafe").await;
+    for _ in 0..2 {
+        let (status, events, _) = visitor.ask(&first, "what time do you open?").await;
+        ok(status, &events);
+    }
+    let wait = refused(&first).await;
+    assert!((1..=60).contains(&wait), "{wait}");
+
+    // Four an hour per app, from all its conversations.
+    let (_, second, _) = visitor.start("ann-cafe").await;
+    for _ in 0..2 {
+        let (status, events, _) = visitor.ask(&second, "what time do you open?").await;
+        ok(status, &events);
+    }
+    let (_, third, _) = visitor.start("ann-cafe").await;
+    let wait = refused(&third).await;
+    assert!((601..=3600).contains(&wait), "{wait}");
+
+    // Five in ten minutes per address, to any app; refusals did not count.
+    let (_, fourth, _) = visitor.start("ann-bakery").await;
+    let (status, events, _) = visitor.ask(&fourth, "what time do you open?").await;
+    ok(status, &events);
+    let wait = refused(&fourth).await;
+    assert!((61..=600).contains(&wait), "{wait}");
+
+    // Four new conversations in ten minutes per address.
+    let (status, body, _) = visitor.start("ann-bakery").await;
+    assert_eq!(status, 429, "{body}");
+    assert_eq!(body["error"]["code"], "too_many_attempts");
+
+    // Nothing of the refused requests was stored.
+    assert_eq!(api.count("conversations").await, 4);
+    let visitor_messages: i64 =
+        sqlx::query_scalar("select count(*) from messages where role = 'visitor'")
+            .fetch_one(&api.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(visitor_messages, 5);
+    // The address is kept only as a keyed hash.
+    let stored: Vec<Vec<u8>> = sqlx::query_scalar(
+        "select key_hash from throttle_events where scope in ('visitor_message', 'visitor_start')",
+    )
+    .fetch_all(&api.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(stored.len(), 5 + 4);
+    assert!(
+        stored
+            .iter()
+            .all(|k| k.len() == 32 && !k.windows(4).any(|w| w == [127, 0, 0, 1]))
+    );
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ mod bad_input;
 mod chat;
 mod knowledge;
 mod openapi;
+mod public_page;
 pub mod support;
 mod tenancy;
 mod workspaces;

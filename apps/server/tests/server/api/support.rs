@@ -39,6 +39,7 @@ fn state(
             files_dir,
             knowledge,
             providers,
+            chat_limits: mimi_chat::VisitorLimits::default(),
         },
     )
 }
@@ -110,7 +111,27 @@ impl Api {
         Api::start_with(true, Arc::new(providers)).await
     }
 
+    /// A server whose chat tells `hook` of every turn and hand-off.
+    pub async fn start_with_hook(hook: Arc<dyn mimi_chat::TurnHook>) -> Api {
+        Api::start_with_chat(move |chat| chat.with_hook(hook)).await
+    }
+
+    /// A server whose chat is `customise`d (limits, hook).
+    pub async fn start_with_chat(
+        customise: impl FnOnce(mimi_chat::Chat) -> mimi_chat::Chat,
+    ) -> Api {
+        Api::start_with_parts(true, Arc::default(), customise).await
+    }
+
     async fn start_with(allow_private: bool, providers: Arc<mimi_chat::Providers>) -> Api {
+        Api::start_with_parts(allow_private, providers, |chat| chat).await
+    }
+
+    async fn start_with_parts(
+        allow_private: bool,
+        providers: Arc<mimi_chat::Providers>,
+        customise: impl FnOnce(mimi_chat::Chat) -> mimi_chat::Chat,
+    ) -> Api {
         let db = TestDb::new().await;
         let smtp = SmtpServer::start().await;
         let pool = db.serving_pool().await;
@@ -118,13 +139,15 @@ impl Api {
         let files_dir = files.path().to_owned();
         let knowledge = knowledge(allow_private);
         let app = TestApp::spawn_with(|base| {
-            router(state(
+            let mut state = state(
                 pool.clone(),
                 base,
                 files_dir,
                 knowledge.clone(),
                 providers.clone(),
-            ))
+            );
+            state.chat = customise(state.chat);
+            router(state)
         })
         .await;
         let mail_dir = tempfile::tempdir().unwrap();

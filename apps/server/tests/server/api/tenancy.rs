@@ -113,6 +113,7 @@ fn endpoints() -> Vec<(&'static str, &'static str, Value)> {
             Value::Null,
         ),
         ("DELETE", "/workspaces/{ws}/knowledge/{item}", Value::Null),
+        ("GET", "/workspaces/{ws}/apps/{app}/page-views", Value::Null),
         ("GET", "/workspaces/{ws}/conversations", Value::Null),
         (
             "GET",
