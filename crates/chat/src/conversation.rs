@@ -4,9 +4,11 @@
 use mimi_domain::rules::{TextCodes, TextRule};
 use mimi_domain::{Error, Result};
 use mimi_store::{PgPool, Tx, tenant, token};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use uuid::Uuid;
+
+use crate::events::{self, Change, ChangeKind};
 
 /// Longest visitor message, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 2_000;
@@ -55,8 +57,22 @@ pub struct Visitor {
     pub conversation_id: Uuid,
 }
 
+impl Visitor {
+    /// A change to the visitor's conversation.
+    pub(crate) fn change(&self, kind: ChangeKind, message: Option<(Uuid, Role)>) -> Change {
+        Change {
+            workspace_id: self.workspace_id,
+            app_id: self.app_id,
+            conversation_id: self.conversation_id,
+            kind,
+            message_id: message.map(|(id, _)| id),
+            role: message.map(|(_, role)| role),
+        }
+    }
+}
+
 /// Who wrote a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// The visitor.
@@ -68,7 +84,7 @@ pub enum Role {
 }
 
 impl Role {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Role::Visitor => "visitor",
             Role::Assistant => "assistant",
@@ -153,6 +169,33 @@ pub async fn messages(pool: &PgPool, visitor: &Visitor) -> Result<Vec<StoredMess
     Ok(rows)
 }
 
+/// One message of the visitor's conversation, if it is there.
+pub async fn message(
+    pool: &PgPool,
+    visitor: &Visitor,
+    message_id: Uuid,
+) -> Result<Option<StoredMessage>> {
+    let mut tx = tenant::tenant(pool, visitor.workspace_id, None).await?;
+    let row: Option<(Uuid, String, String, serde_json::Value, OffsetDateTime)> = sqlx::query_as(
+        "select id, role, content, citations, created_at from messages \
+         where id = $1 and conversation_id = $2",
+    )
+    .bind(message_id)
+    .bind(visitor.conversation_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(
+        row.map(|(id, role, text, sources, created_at)| StoredMessage {
+            id,
+            role: Role::parse(&role),
+            text,
+            sources,
+            created_at,
+        }),
+    )
+}
+
 /// The last `limit` messages of a conversation, oldest first.
 pub(crate) async fn history(
     tx: &mut Tx,
@@ -199,6 +242,11 @@ pub(crate) async fn add_visitor_message(
     )
     .bind(visitor.conversation_id)
     .execute(&mut *tx)
+    .await?;
+    events::announce(
+        &mut tx,
+        &visitor.change(ChangeKind::Message, Some((id, Role::Visitor))),
+    )
     .await?;
     tx.commit().await?;
     Ok(id)
@@ -256,6 +304,11 @@ pub(crate) async fn add_reply(pool: &PgPool, visitor: &Visitor, reply: &Reply<'_
         .bind(reply.unanswered)
         .execute(&mut *tx)
         .await?;
+    events::announce(
+        &mut tx,
+        &visitor.change(ChangeKind::Message, Some((id, Role::Assistant))),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -278,6 +331,7 @@ pub(crate) async fn hand_off(
     .bind(&contact)
     .execute(&mut *tx)
     .await?;
+    events::announce(&mut tx, &visitor.change(ChangeKind::HandOff, None)).await?;
     tx.commit().await?;
     Ok(!contact.is_empty())
 }

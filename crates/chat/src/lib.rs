@@ -6,14 +6,18 @@
 //! stored with its citations, model, token counts and latency; and the [`TurnHook`]
 //! hears of it.
 //!
-//! Visitors have no accounts: [`start`] hands out a random token, of which only a hash
-//! is kept, and [`authorise`] turns a conversation id and token into a [`Visitor`]
+//! Visitors have no accounts: [`Chat::start`] hands out a random token, of which only a
+//! hash is kept, and [`authorise`] turns a conversation id and token into a [`Visitor`]
 //! (tenant, app, conversation) or [`Error::NotFound`](mimi_domain::Error::NotFound).
 //! Everything afterwards runs in that tenant's transactions, under Row-Level Security.
+//! Visitors are rate-limited ([`VisitorLimits`]); owners reply in person ([`reply`]);
+//! every change is announced to the visitor's and the owner's live streams
+//! ([`Chat::subscribe`], over `LISTEN`/`NOTIFY`).
 //!
 //! Logs never hold chat text: failures are logged with their kind and ids only.
 
 mod conversation;
+mod events;
 mod limits;
 mod owner;
 mod prompt;
@@ -21,11 +25,13 @@ mod providers;
 mod turn;
 
 pub use conversation::{
-    MAX_MESSAGE_CHARS, Role, Started, StoredMessage, Visitor, authorise, messages,
+    MAX_MESSAGE_CHARS, Role, Started, StoredMessage, Visitor, authorise, message, messages,
 };
+pub use events::{CHANNEL, Change, ChangeKind, Heard, Subscriber};
 pub use limits::VisitorLimits;
 pub use owner::{
-    InboxFilter, MAX_LIST, Summary, Thread, ThreadMessage, delete, inbox, set_handled, thread,
+    InboxFilter, MAX_LIST, Summary, Thread, ThreadMessage, delete, inbox, reply, set_handled,
+    thread,
 };
 pub use prompt::{HISTORY_TURNS, answer_language};
 pub use providers::Providers;

@@ -1,5 +1,5 @@
 //! The owner's side of conversations: the inbox with its filters, a thread with its
-//! citations, marking one handled, deleting one. Every call runs in the caller's tenant
+//! citations, replying in person, marking one handled, deleting one. Every call runs in the caller's tenant
 //! transaction, so another workspace's conversation is [`Error::NotFound`].
 
 use mimi_domain::{Error, Result, Role as MemberRole, Scope};
@@ -10,6 +10,7 @@ use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
 use crate::conversation::Role;
+use crate::events::{self, Change, ChangeKind};
 
 /// Longest preview of a conversation's last message, in characters.
 const PREVIEW_CHARS: usize = 200;
@@ -252,16 +253,17 @@ pub async fn set_handled(
 ) -> Result<Summary> {
     scope.require(MemberRole::Member)?;
     let mut tx = tenant::begin(pool, scope).await?;
-    let updated = sqlx::query(
-        "update conversations set handled_at = case when $2 then now() end where id = $1",
+    let app_id: Uuid = sqlx::query_scalar(
+        "update conversations set handled_at = case when $2 then now() end where id = $1 \
+         returning app_id",
     )
     .bind(conversation_id)
     .bind(handled)
-    .execute(&mut *tx)
-    .await?;
-    if updated.rows_affected() == 0 {
-        return Err(Error::NotFound);
-    }
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(Error::NotFound)?;
+    let change = change(scope, app_id, conversation_id, ChangeKind::Handled, None);
+    events::announce(&mut tx, &change).await?;
     let row: SummaryRow = sqlx::query_as(&format!("{SUMMARY} where c.id = $2"))
         .bind(PREVIEW_CHARS as i32)
         .bind(conversation_id)
@@ -275,13 +277,86 @@ pub async fn set_handled(
 pub async fn delete(pool: &PgPool, scope: &Scope, conversation_id: Uuid) -> Result<()> {
     scope.require(MemberRole::Member)?;
     let mut tx = tenant::begin(pool, scope).await?;
-    let deleted = sqlx::query("delete from conversations where id = $1")
-        .bind(conversation_id)
-        .execute(&mut *tx)
-        .await?;
-    if deleted.rows_affected() == 0 {
-        return Err(Error::NotFound);
-    }
+    let app_id: Uuid =
+        sqlx::query_scalar("delete from conversations where id = $1 returning app_id")
+            .bind(conversation_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(Error::NotFound)?;
+    let change = change(scope, app_id, conversation_id, ChangeKind::Deleted, None);
+    events::announce(&mut tx, &change).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The owner's reply (checked as a visitor's message is: `text_required`,
+/// `text_too_long`, `text_invalid`), stored in the conversation and shown to the visitor
+/// as it is: the owner's own words do not pass the guardrail. The conversation counts
+/// as answered.
+pub async fn reply(
+    pool: &PgPool,
+    scope: &Scope,
+    conversation_id: Uuid,
+    text: &str,
+) -> Result<ThreadMessage> {
+    scope.require(MemberRole::Member)?;
+    let text = crate::conversation::check_text(text)?;
+    let mut tx = tenant::begin(pool, scope).await?;
+    let app_id: Uuid = sqlx::query_scalar(
+        "update conversations set last_message_at = now(), unanswered = false where id = $1 \
+         returning app_id",
+    )
+    .bind(conversation_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(Error::NotFound)?;
+    let id = Uuid::now_v7();
+    let created_at: OffsetDateTime = sqlx::query_scalar(
+        "insert into messages (id, workspace_id, conversation_id, role, content) \
+         values ($1, $2, $3, 'owner', $4) returning created_at",
+    )
+    .bind(id)
+    .bind(scope.workspace_id)
+    .bind(conversation_id)
+    .bind(&text)
+    .fetch_one(&mut *tx)
+    .await?;
+    let change = change(
+        scope,
+        app_id,
+        conversation_id,
+        ChangeKind::Message,
+        Some((id, Role::Owner)),
+    );
+    events::announce(&mut tx, &change).await?;
+    tx.commit().await?;
+    Ok(ThreadMessage {
+        id,
+        role: Role::Owner,
+        text,
+        sources: serde_json::Value::Array(Vec::new()),
+        model: None,
+        input_tokens: None,
+        output_tokens: None,
+        latency_ms: None,
+        status: "complete".to_owned(),
+        created_at,
+    })
+}
+
+fn change(
+    scope: &Scope,
+    app_id: Uuid,
+    conversation_id: Uuid,
+    kind: ChangeKind,
+    message: Option<(Uuid, Role)>,
+) -> Change {
+    Change {
+        workspace_id: scope.workspace_id,
+        app_id,
+        conversation_id,
+        kind,
+        message_id: message.map(|(id, _)| id),
+        role: message.map(|(_, role)| role),
+    }
 }

@@ -16,6 +16,7 @@ use tokio::sync::mpsc;
 use uuid::Uuid;
 
 use crate::conversation::{self, Reply, Started, StoredMessage, Visitor};
+use crate::events::{Events, Subscriber};
 use crate::limits::{Limiter, VisitorLimits};
 use crate::prompt::{self, HISTORY_TURNS};
 use crate::providers::Providers;
@@ -128,6 +129,7 @@ pub struct Chat {
     hook: Arc<dyn TurnHook>,
     backoff: Duration,
     limiter: Limiter,
+    events: Events,
 }
 
 impl Chat {
@@ -139,6 +141,7 @@ impl Chat {
         providers: Arc<Providers>,
     ) -> Chat {
         Chat {
+            events: Events::new(pool.clone()),
             pool,
             embedding,
             floors,
@@ -190,6 +193,11 @@ impl Chat {
     /// The same pipeline waiting `backoff` before its one retry of a failed request.
     pub fn with_backoff(self, backoff: Duration) -> Chat {
         Chat { backoff, ..self }
+    }
+
+    /// Hears every change to conversations from now on, made by any process.
+    pub async fn subscribe(&self) -> Result<Subscriber> {
+        self.events.subscribe().await
     }
 
     /// The configured providers.

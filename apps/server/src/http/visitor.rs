@@ -22,7 +22,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use futures_util::Stream;
 use mimi_apps::VisitorApp;
-use mimi_chat::{Source, StoredMessage, TurnUpdate, Visitor};
+use mimi_chat::{ChangeKind, Heard, Role, Source, StoredMessage, TurnUpdate, Visitor};
 use mimi_domain::Error;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -44,6 +44,7 @@ pub(super) fn router() -> Router<AppState> {
             get(messages).post(send),
         )
         .route("/conversations/{conversation_id}/handoff", post(hand_off))
+        .route("/conversations/{conversation_id}/events", get(events))
         .layer(axum::middleware::from_fn(cors))
 }
 
@@ -182,8 +183,64 @@ async fn hand_off(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The visitor's live stream: the owner's replies as they are stored (`message`, the
+/// message as `GET …/messages` shows it), `resync` when some may have been missed (read
+/// the messages again), and `deleted`, ending the stream, when the owner deletes the
+/// conversation.
+async fn events(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(conversation_id): Path<Uuid>,
+) -> ApiResult<Response> {
+    let (visitor, _) = visitor(&state, &headers, conversation_id).await?;
+    let subscriber = state.chat.subscribe().await?;
+    let start = (subscriber, state.pool.clone(), visitor, false);
+    let stream = futures_util::stream::unfold(
+        start,
+        |(mut heard, pool, visitor, ended)| async move {
+            if ended {
+                return None;
+            }
+            loop {
+                let event = match heard.next().await? {
+                    Heard::Resync => Event::default().event("resync").data("{}"),
+                    Heard::Change(change) if change.conversation_id != visitor.conversation_id => {
+                        continue;
+                    }
+                    Heard::Change(change) => match (change.kind, change.role, change.message_id) {
+                        (ChangeKind::Deleted, _, _) => {
+                            let event = Event::default().event("deleted").data("{}");
+                            return Some((Ok(event), (heard, pool, visitor, true)));
+                        }
+                        (ChangeKind::Message, Some(Role::Owner), Some(id)) => {
+                            match mimi_chat::message(&pool, &visitor, id).await {
+                                Ok(Some(message)) => Event::default()
+                                    .event("message")
+                                    .data(serde_json::to_string(&message).unwrap_or_default()),
+                                Ok(None) => continue,
+                                Err(e) => {
+                                    tracing::warn!(conversation = %visitor.conversation_id, error = %e, "reading an owner's reply failed");
+                                    Event::default().event("resync").data("{}")
+                                }
+                            }
+                        }
+                        _ => continue,
+                    },
+                };
+                return Some((
+                    Ok::<Event, Infallible>(event),
+                    (heard, pool, visitor, false),
+                ));
+            }
+        },
+    );
+    Ok(sse(stream))
+}
+
 /// An SSE response that proxies pass through unbuffered.
-fn sse(stream: impl Stream<Item = Result<Event, Infallible>> + Send + 'static) -> Response {
+pub(super) fn sse(
+    stream: impl Stream<Item = Result<Event, Infallible>> + Send + 'static,
+) -> Response {
     let mut response = Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response();

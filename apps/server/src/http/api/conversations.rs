@@ -1,10 +1,15 @@
 //! `/api/v1/workspaces/{workspace_id}/conversations…`: the owner's inbox, threads with
-//! their citations, marking handled, deleting.
+//! their citations, replying in person, marking handled, deleting; and
+//! `/workspaces/{workspace_id}/events`, the live stream the dashboard follows.
+
+use std::convert::Infallible;
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use mimi_chat::{InboxFilter, Summary, Thread};
+use axum::response::Response;
+use axum::response::sse::Event;
+use mimi_chat::{Change, Heard, InboxFilter, Summary, Thread, ThreadMessage};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -14,11 +19,65 @@ use crate::http::AppState;
 use crate::http::auth::InWorkspace;
 use crate::http::error::{ApiResult, ErrorBody};
 use crate::http::json::{ApiJson, ApiPath, ApiQuery};
+use crate::http::visitor::sse;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(inbox))
         .routes(routes!(thread, update, delete))
+        .routes(routes!(reply))
+        .routes(routes!(events))
+}
+
+/// The owner's reply.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct NewReply {
+    /// 1–2,000 characters; shown to the visitor as written.
+    text: String,
+}
+
+/// Replies to the visitor in person: stored in the conversation and pushed to the
+/// visitor's widget if it is open. The conversation counts as answered.
+#[utoipa::path(post, path = "/workspaces/{workspace_id}/conversations/{conversation_id}/messages", tag = "conversations",
+    params(("workspace_id" = Uuid, Path), ("conversation_id" = Uuid, Path)), request_body = NewReply,
+    responses((status = 201, body = ThreadMessage), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn reply(
+    State(state): State<AppState>,
+    InWorkspace(scope): InWorkspace,
+    ApiPath((_, id)): ApiPath<(Uuid, Uuid)>,
+    ApiJson(body): ApiJson<NewReply>,
+) -> ApiResult<(StatusCode, Json<ThreadMessage>)> {
+    let message = mimi_chat::reply(&state.pool, &scope, id, &body.text).await?;
+    Ok((StatusCode::CREATED, Json(message)))
+}
+
+/// Live changes to the workspace's conversations as Server-Sent Events: `change`
+/// (ids and what happened: a message stored, a hand-off, handled, deleted; read the
+/// conversation for the rest) and `resync` (changes may have been missed: read the
+/// inbox again). No chat text travels in the stream.
+#[utoipa::path(get, path = "/workspaces/{workspace_id}/events", tag = "conversations",
+    params(("workspace_id" = Uuid, Path)),
+    responses((status = 200, content_type = "text/event-stream", body = Change), (status = 404, body = ErrorBody)))]
+async fn events(
+    State(state): State<AppState>,
+    InWorkspace(scope): InWorkspace,
+) -> ApiResult<Response> {
+    let subscriber = state.chat.subscribe().await?;
+    let workspace_id = scope.workspace_id;
+    let stream = futures_util::stream::unfold(subscriber, move |mut heard| async move {
+        loop {
+            let event = match heard.next().await? {
+                Heard::Resync => Event::default().event("resync").data("{}"),
+                Heard::Change(change) if change.workspace_id == workspace_id => Event::default()
+                    .event("change")
+                    .data(serde_json::to_string(&change).unwrap_or_default()),
+                Heard::Change(_) => continue,
+            };
+            return Some((Ok::<Event, Infallible>(event), heard));
+        }
+    });
+    Ok(sse(stream))
 }
 
 /// The workspace's conversations, latest activity first (at most 200), filtered by app,

@@ -582,6 +582,144 @@ async fn visitors_are_limited_per_conversation_app_and_address_and_a_refusal_sto
     );
 }
 
+/// A Server-Sent Events stream being read.
+struct Stream {
+    response: reqwest::Response,
+    buffer: String,
+}
+
+impl Stream {
+    async fn open(request: reqwest::RequestBuilder) -> Stream {
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        assert!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/event-stream")
+        );
+        assert!(response.headers().get("set-cookie").is_none());
+        Stream {
+            response,
+            buffer: String::new(),
+        }
+    }
+
+    /// The next named event, or `None` once the stream has ended; fails after 10 s.
+    async fn next(&mut self) -> Option<SseEvent> {
+        tokio::time::timeout(std::time::Duration::from_secs(10), async {
+            loop {
+                if let Some(end) = self.buffer.find("\n\n") {
+                    let block: String = self.buffer.drain(..end + 2).collect();
+                    if let Some(event) = parse_sse(&block).pop() {
+                        return Some(event);
+                    }
+                    continue;
+                }
+                let chunk = self.response.chunk().await.unwrap()?;
+                self.buffer.push_str(std::str::from_utf8(&chunk).unwrap());
+            }
+        })
+        .await
+        .expect("an event within 10 s")
+    }
+}
+
+#[tokio::test]
+async fn the_owner_replies_and_the_widget_and_the_dashboard_hear_it_live() {
+    let api = Api::start().await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    let ws = owner.workspace_id;
+    app_with(&api, &owner, "ann-cafe", &[(HOURS_Q, HOURS_A)], json!({})).await;
+    let mut dashboard = Stream::open(
+        owner
+            .client
+            .get(api.url(&format!("/workspaces/{ws}/events"))),
+    )
+    .await;
+    let visitor = Browser::new(&api, None);
+    let (_, conversation, _) = visitor.start("ann-cafe").await;
+    let id = conversation["conversation_id"].as_str().unwrap();
+    let token = conversation["visitor_token"].as_str().unwrap();
+    let mut widget = Stream::open(
+        reqwest::Client::new()
+            .get(api.url(&format!("/conversations/{id}/events")))
+            .bearer_auth(token),
+    )
+    .await;
+
+    // The dashboard hears the question and the reply: ids, never text.
+    visitor.ask(&conversation, "what time do you open?").await;
+    for role in ["visitor", "assistant"] {
+        let event = dashboard.next().await.unwrap();
+        assert_eq!(event.name, "change");
+        assert_eq!(event.data["conversation_id"], id);
+        assert_eq!(
+            (event.data["kind"].as_str(), event.data["role"].as_str()),
+            (Some("message"), Some(role))
+        );
+        assert!(!event.data.to_string().contains("open"), "{}", event.data);
+    }
+
+    // Bad replies are refused and store nothing.
+    let replies = format!("/workspaces/{ws}/conversations/{id}/messages");
+    for (text, code) in [
+        ("  ", "text_required"),
+        (&*"x".repeat(2_001), "text_too_long"),
+    ] {
+        let reply = api
+            .post(&owner.client, &replies, json!({ "text": text }))
+            .await;
+        assert_eq!(reply.status, 422, "{reply:?}");
+        assert_eq!(reply.error(), (code, Some("text")));
+    }
+    assert_eq!(api.count("messages").await, 2);
+
+    // The owner's reply reaches the widget as written: the guardrail is for the bot.
+    let text = "Hi, Ann here. Call me on 090-1111-2222 and I will book you in.";
+    let reply = api
+        .post(&owner.client, &replies, json!({ "text": text }))
+        .await;
+    assert_eq!(reply.status, 201, "{reply:?}");
+    assert_eq!(reply.body["role"], "owner");
+    let event = widget.next().await.unwrap();
+    assert_eq!(event.name, "message", "{event:?}");
+    assert_eq!(event.data["id"], reply.body["id"]);
+    assert_eq!(event.data["role"], "owner");
+    assert_eq!(event.data["text"], text);
+    let event = dashboard.next().await.unwrap();
+    assert_eq!(
+        (event.data["role"].as_str(), &event.data["message_id"]),
+        (Some("owner"), &reply.body["id"])
+    );
+    let (_, history) = visitor.history(&conversation, token).await;
+    assert_eq!(history["messages"][2]["text"], text);
+
+    // Another visitor's stream hears nothing of this conversation; its own token only.
+    let (_, other, _) = visitor.start("ann-cafe").await;
+    let status = reqwest::Client::new()
+        .get(api.url(&format!("/conversations/{id}/events")))
+        .bearer_auth(other["visitor_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, 404);
+
+    // Deleting the conversation ends the widget's stream.
+    let reply = api
+        .delete(
+            &owner.client,
+            &format!("/workspaces/{ws}/conversations/{id}"),
+        )
+        .await;
+    assert_eq!(reply.status, 204);
+    assert_eq!(widget.next().await.unwrap().name, "deleted");
+    assert!(widget.next().await.is_none(), "the stream ends");
+    let event = dashboard.next().await.unwrap();
+    assert_eq!(event.data["kind"], "deleted");
+}
+
 #[tokio::test]
 async fn a_failing_provider_gets_one_retry_then_a_polite_error_and_the_question_is_kept() {
     let (fake, api) = with_fake_openai(None).await;

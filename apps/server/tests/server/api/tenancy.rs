@@ -126,6 +126,12 @@ fn endpoints() -> Vec<(&'static str, &'static str, Value)> {
             json!({ "handled": true }),
         ),
         (
+            "POST",
+            "/workspaces/{ws}/conversations/{conversation}/messages",
+            json!({ "text": "pwned" }),
+        ),
+        ("GET", "/workspaces/{ws}/events", Value::Null),
+        (
             "DELETE",
             "/workspaces/{ws}/conversations/{conversation}",
             Value::Null,
