@@ -112,6 +112,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             "             (POST /api/v1/auth/sign-in); its app is @{}",
             demo.handle
         );
+        println!("  page:      {}/@{}", settings.base_url(bound), demo.handle);
     }
     if settings.mail.smtp_host.is_none() {
         println!(

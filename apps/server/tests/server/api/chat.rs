@@ -5,45 +5,7 @@
 use mimi_llm::fake::{FakeAnthropic, FakeOpenAi, Reply as FakeReply};
 use serde_json::{Value, json};
 
-use super::support::{Api, Owner};
-
-/// An app with `faqs`, indexed, its handle and id.
-async fn app_with(
-    api: &Api,
-    owner: &Owner,
-    handle: &str,
-    faqs: &[(&str, &str)],
-    extra: Value,
-) -> String {
-    let mut body = json!({ "handle": handle, "name": handle });
-    if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
-        body.extend(extra.clone());
-    }
-    let reply = api
-        .post(
-            &owner.client,
-            &format!("/workspaces/{}/apps", owner.workspace_id),
-            body,
-        )
-        .await;
-    assert_eq!(reply.status, 201, "{reply:?}");
-    let app = reply.body["id"].as_str().unwrap().to_owned();
-    for (question, answer) in faqs {
-        let reply = api
-            .post(
-                &owner.client,
-                &format!(
-                    "/workspaces/{}/apps/{app}/knowledge/faqs",
-                    owner.workspace_id
-                ),
-                json!({ "question": question, "answer": answer }),
-            )
-            .await;
-        assert_eq!(reply.status, 201, "{reply:?}");
-    }
-    api.index().await;
-    app
-}
+use super::support::{Api, app_with};
 
 /// A visitor's browser on `origin` (or none): no cookie store.
 struct Browser<'a> {

@@ -1,24 +1,12 @@
 //! The public page `/@handle`: rendered on the server, escaped, cookieless, under a
 //! strict CSP, reachable by handle and by host, counting people's views anonymously.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-use super::support::{Api, Owner};
+use super::support::{Api, app_with};
 
 const BROWSER: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) \
      Chrome/140.0 Safari/537.36";
-
-async fn create_app(api: &Api, owner: &Owner, body: Value) -> String {
-    let reply = api
-        .post(
-            &owner.client,
-            &format!("/workspaces/{}/apps", owner.workspace_id),
-            body,
-        )
-        .await;
-    assert_eq!(reply.status, 201, "{reply:?}");
-    reply.body["id"].as_str().unwrap().to_owned()
-}
 
 /// `GET` of `path` on the server, as a browser with no cookie jar.
 async fn page(
@@ -42,11 +30,12 @@ async fn page(
 async fn the_page_shows_the_profile_escaped_without_cookies_under_a_strict_policy() {
     let api = Api::start().await;
     let owner = api.owner("Ann", "ann@example.com").await;
-    create_app(
+    app_with(
         &api,
         &owner,
+        "hana-salon",
+        &[],
         json!({
-            "handle": "hana-salon",
             "name": "Hana <Salon> & Spa",
             "bio": "髪と肌のサロンです。\n<script>alert(1)</script>\n\nSecond paragraph.",
             "language": "ja",
@@ -124,10 +113,12 @@ async fn the_page_shows_the_profile_escaped_without_cookies_under_a_strict_polic
 async fn the_page_is_reached_on_the_apps_subdomain_and_custom_domain() {
     let api = Api::start().await;
     let owner = api.owner("Ann", "ann@example.com").await;
-    create_app(
+    app_with(
         &api,
         &owner,
-        json!({ "handle": "ann-cafe", "name": "Ann's Café", "custom_domain": "help.cafe.example" }),
+        "ann-cafe",
+        &[],
+        json!({ "name": "Ann's Café", "custom_domain": "help.cafe.example" }),
     )
     .await;
     let base = api.url("/");
@@ -150,7 +141,7 @@ async fn the_page_is_reached_on_the_apps_subdomain_and_custom_domain() {
 async fn people_are_counted_per_day_and_prefetches_crawlers_and_heads_are_not() {
     let api = Api::start().await;
     let owner = api.owner("Ann", "ann@example.com").await;
-    let app = create_app(&api, &owner, json!({ "handle": "ann-cafe", "name": "Ann" })).await;
+    let app = app_with(&api, &owner, "ann-cafe", &[], json!({})).await;
     let views = format!("/workspaces/{}/apps/{app}/page-views", owner.workspace_id);
 
     for _ in 0..3 {

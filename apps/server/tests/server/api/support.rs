@@ -303,3 +303,42 @@ pub fn sign_up_form(name: &str, email: &str) -> Value {
         "age_confirmed": true,
     })
 }
+
+/// An app with `faqs`, indexed: its id. `extra` settings are laid over the handle and
+/// a name equal to it.
+pub async fn app_with(
+    api: &Api,
+    owner: &Owner,
+    handle: &str,
+    faqs: &[(&str, &str)],
+    extra: Value,
+) -> String {
+    let mut body = json!({ "handle": handle, "name": handle });
+    if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
+        body.extend(extra.clone());
+    }
+    let reply = api
+        .post(
+            &owner.client,
+            &format!("/workspaces/{}/apps", owner.workspace_id),
+            body,
+        )
+        .await;
+    assert_eq!(reply.status, 201, "{reply:?}");
+    let app = reply.body["id"].as_str().unwrap().to_owned();
+    for (question, answer) in faqs {
+        let reply = api
+            .post(
+                &owner.client,
+                &format!(
+                    "/workspaces/{}/apps/{app}/knowledge/faqs",
+                    owner.workspace_id
+                ),
+                json!({ "question": question, "answer": answer }),
+            )
+            .await;
+        assert_eq!(reply.status, 201, "{reply:?}");
+    }
+    api.index().await;
+    app
+}
