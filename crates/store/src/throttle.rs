@@ -79,34 +79,50 @@ pub async fn wait(conn: &mut PgConnection, limit: &Limit<'_>) -> sqlx::Result<u6
 }
 
 /// Seconds until one more event of every limit is allowed (0: now); when it is 0, the
-/// event is counted against all of them.
+/// event is counted against all of them. One round trip, whatever the number of limits.
 pub async fn take(conn: &mut PgConnection, limits: &[Limit<'_>]) -> sqlx::Result<u64> {
-    let mut longest = 0;
-    for limit in limits {
-        longest = longest.max(wait(conn, limit).await?);
+    // A limit of zero or less allows nothing, for a whole window.
+    if let Some(closed) = limits
+        .iter()
+        .filter(|l| l.limit <= 0)
+        .map(|l| l.window)
+        .max()
+    {
+        return Ok(closed.as_secs().max(1));
     }
-    if longest == 0 {
-        record(conn, limits).await?;
-    }
-    Ok(longest)
-}
-
-/// Counts one event against each of `limits`.
-pub async fn record(conn: &mut PgConnection, limits: &[Limit<'_>]) -> sqlx::Result<()> {
     if limits.is_empty() {
-        return Ok(());
+        return Ok(0);
     }
     let scopes: Vec<&str> = limits.iter().map(|l| l.scope).collect();
     let keys: Vec<&[u8]> = limits.iter().map(|l| l.key).collect();
-    sqlx::query(
-        "insert into throttle_events (scope, key_hash) \
-         select * from unnest($1::text[], $2::bytea[])",
+    let counts: Vec<i64> = limits.iter().map(|l| l.limit).collect();
+    let windows: Vec<f64> = limits.iter().map(|l| l.window.as_secs_f64()).collect();
+    // For each limit, as in `wait`: the limit-th most recent event in its window.
+    let seconds: Option<f64> = sqlx::query_scalar(
+        "with limits (scope, key, allowed, window_secs) as ( \
+             select * from unnest($1::text[], $2::bytea[], $3::int8[], $4::float8[])), \
+         waits as ( \
+             select (select extract(epoch from (min(at) + make_interval(secs => l.window_secs) - now()))::float8 \
+                     from (select at from throttle_events t \
+                           where t.scope = l.scope and t.key_hash = l.key \
+                             and t.at > now() - make_interval(secs => l.window_secs) \
+                           order by t.at desc limit l.allowed) recent \
+                     having count(*) >= l.allowed) as wait \
+             from limits l), \
+         longest as (select max(wait) as wait from waits), \
+         counted as ( \
+             insert into throttle_events (scope, key_hash) \
+             select scope, key from limits where (select wait from longest) is null \
+             returning 1) \
+         select wait from longest",
     )
     .bind(&scopes)
     .bind(&keys)
-    .execute(conn)
+    .bind(&counts)
+    .bind(&windows)
+    .fetch_one(&mut *conn)
     .await?;
-    Ok(())
+    Ok(seconds.map_or(0, |s| s.ceil().max(1.0) as u64))
 }
 
 /// Deletes events older than a day (the hourly maintenance calls it).

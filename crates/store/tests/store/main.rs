@@ -108,3 +108,4 @@ async fn a_wrong_password_is_a_connect_error_that_does_not_echo_it() {
 }
 
 mod tenancy;
+mod throttle;
