@@ -11,6 +11,7 @@ mod metrics;
 mod request_log;
 pub mod session;
 mod visitor;
+pub mod widget;
 
 use std::sync::Arc;
 
@@ -138,6 +139,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::render))
         .route("/media/{workspace_id}/{file_id}", get(media::image))
+        .merge(widget::router())
         .nest(
             "/api/v1",
             api.merge(visitor::router().layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))),
