@@ -12,6 +12,7 @@ mod public_page;
 mod request_log;
 pub mod session;
 mod visitor;
+pub mod widget;
 
 use std::sync::Arc;
 
@@ -144,6 +145,7 @@ pub fn router(state: AppState) -> Router {
         .route("/media/{workspace_id}/{file_id}", get(media::image))
         .route("/@{handle}", get(public_page::by_handle))
         .route("/", get(public_page::by_host))
+        .merge(widget::router())
         .nest(
             "/api/v1",
             api.merge(visitor::router().layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))),

@@ -9,3 +9,4 @@ mod metrics;
 mod owners;
 mod shutdown;
 mod support;
+mod widget;
