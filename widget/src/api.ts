@@ -1,4 +1,4 @@
-import { SseParser } from "./sse";
+import { type SseEvent, SseParser } from "./sse";
 
 /** A source a reply drew on. */
 export interface Source {
@@ -105,6 +105,15 @@ export class Api {
     await this.call(`/conversations/${c.conversation_id}/handoff`, { method: "POST", body }, c);
   }
 
+  /**
+   * Follows the conversation's live stream (the owner's replies, `resync`, `deleted`)
+   * until it ends or `signal` aborts.
+   */
+  async follow(c: Conversation, signal: AbortSignal, on: (event: string, data: Message) => void): Promise<void> {
+    const res = await this.call(`/conversations/${c.conversation_id}/events`, { signal }, c);
+    await read(res, (e) => on(e.event, JSON.parse(e.data)));
+  }
+
   /** Sends `text` and streams the reply into `on`; resolves when it is done. */
   async send(c: Conversation, text: string, on: Handlers): Promise<void> {
     const res = await this.call(
@@ -112,20 +121,28 @@ export class Api {
       { method: "POST", body: JSON.stringify({ text }) },
       c,
     );
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    const parser = new SseParser();
-    for (;;) {
-      const { done, value } = await reader.read().catch(() => {
-        throw new ApiError(0, "network");
-      });
-      if (done) throw new ApiError(0, "network");
-      for (const e of parser.push(value)) {
-        const data = JSON.parse(e.data);
-        if (e.event === "delta") on.delta(data.text);
-        else if (e.event === "sources") on.sources(data.sources);
-        else if (e.event === "done") return;
-        else if (e.event === "error") throw new ApiError(200, data.code, data.message);
-      }
-    }
+    let finished = false;
+    await read(res, (e) => {
+      const data = JSON.parse(e.data);
+      if (e.event === "delta") on.delta(data.text);
+      else if (e.event === "sources") on.sources(data.sources);
+      else if (e.event === "done") finished = true;
+      else if (e.event === "error") throw new ApiError(200, data.code, data.message);
+      return finished;
+    });
+    if (!finished) throw new ApiError(0, "network");
+  }
+}
+
+/** Hands each event of a streamed response to `on` until it returns true or the body ends. */
+async function read(res: Response, on: (e: SseEvent) => boolean | void): Promise<void> {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const parser = new SseParser();
+  for (;;) {
+    const { done, value } = await reader.read().catch(() => {
+      throw new ApiError(0, "network");
+    });
+    if (done) return;
+    for (const e of parser.push(value)) if (on(e)) return reader.cancel();
   }
 }

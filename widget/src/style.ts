@@ -25,6 +25,7 @@ header .x{border:0;font-size:22px;line-height:1;padding:2px 6px}
 .g{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain}
 .m{max-width:88%;padding:8px 12px;border-radius:12px;background:#f0f2f5;overflow-wrap:anywhere;white-space:normal}
 .m.v{align-self:flex-end;background:var(--c);color:var(--on);white-space:pre-wrap}
+.m.o{background:#fff;border:2px solid var(--c)}
 .m p,.m ul,.m ol{margin:0 0 6px}.m>:last-child{margin-bottom:0}
 .m ul,.m ol{padding-left:20px}
 .m a{color:#0b57d0}

@@ -24,6 +24,8 @@ export class Widget {
   /** Why the widget cannot chat here (the settings did not load), if it cannot. */
   private blocked: ApiError | null = null;
   private readonly listeners: Record<string, Listener[]> = {};
+  /** Stops following the conversation's live stream. */
+  private following: AbortController | null = null;
 
   private readonly launcher = h("button", { class: "l", type: "button", "aria-expanded": "false", "aria-controls": "mimi-panel" }, icon(BUBBLE));
   private readonly title = h("h2");
@@ -106,13 +108,48 @@ export class Widget {
       this.chips.appendChild(chip);
     }
     this.strings();
-    if (this.conv) {
-      try {
-        for (const m of await this.api.history(this.conv)) this.show(m);
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) this.forget();
-      }
+    await this.resume();
+  }
+
+  /** Shows the stored conversation, if any, and follows the owner's replies to it. */
+  private async resume(): Promise<void> {
+    if (!this.conv) return;
+    try {
+      const messages = await this.api.history(this.conv);
+      this.log.replaceChildren(this.greeting);
+      for (const m of messages) this.show(m);
+      this.follow();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) this.forget();
     }
+  }
+
+  /**
+   * Follows the conversation's live stream while it lasts: an owner's reply appears as
+   * it is written. After a dropped connection it tries again every few seconds.
+   */
+  private follow(): void {
+    const c = this.conv;
+    if (this.following || !c) return;
+    const stop = (this.following = new AbortController());
+    const heard = (event: string, m: Message) => {
+      if (event === "message") {
+        this.show(m);
+        this.live.textContent = m.text;
+        this.emit("message", m);
+      } else if (event === "resync" && !this.busy) void this.resume();
+      else if (event === "deleted") this.forget();
+    };
+    void (async () => {
+      while (!stop.signal.aborted) {
+        try {
+          await this.api.follow(c, stop.signal, heard);
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 404) return this.forget();
+        }
+        await new Promise((r) => setTimeout(r, 5000));
+      }
+    })();
   }
 
   /** Runs a command of the JS API: `open`, `close`, `toggle`, `locale`, `on`. */
@@ -265,6 +302,7 @@ export class Widget {
     if (!this.conv) {
       this.conv = await this.api.start();
       this.store.set(this.conv);
+      this.follow();
     }
     return this.conv;
   }
@@ -294,6 +332,8 @@ export class Widget {
   }
 
   private forget(): void {
+    this.following?.abort();
+    this.following = null;
     this.conv = null;
     this.store.forget();
   }
@@ -302,7 +342,7 @@ export class Widget {
   private show(m: Message): { el: HTMLElement; body: HTMLElement; sources(s: Source[]): void } {
     const mine = m.role === "visitor";
     const body = h("div", {}, ...(mine ? [m.text] : markdown(m.text)));
-    const el = h("div", { class: mine ? "m v" : "m" }, body);
+    const el = h("div", { class: mine ? "m v" : m.role === "owner" ? "m o" : "m" }, body);
     if (mine) this.chips.hidden = true;
     const sources = (list: Source[]) => {
       if (!list?.length) return;

@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-for (const name of ["MIMI_URL", "HOST_URL", "OTHER_URL", "SCREENSHOT"]) {
+for (const name of ["MIMI_URL", "HOST_URL", "OTHER_URL", "SCREENSHOT", "OWNER_KEY", "WORKSPACE_ID"]) {
   if (!process.env[name]) fail(`${name} is not set`);
 }
 if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM}: install Debian's chromium (scripts/test does)`);
@@ -25,7 +25,7 @@ try {
   fail("widget/node_modules is missing: run `npm ci` in widget/ (scripts/test does)");
 }
 
-const { MIMI_URL, HOST_URL, OTHER_URL, SCREENSHOT } = process.env;
+const { MIMI_URL, HOST_URL, OTHER_URL, SCREENSHOT, OWNER_KEY, WORKSPACE_ID } = process.env;
 const MIMI = new URL(MIMI_URL).origin;
 const HOST = new URL(HOST_URL).origin;
 const OTHER = new URL(OTHER_URL).origin;
@@ -216,6 +216,18 @@ async function desktop() {
   await w.$("form.h button[type=submit]").click();
   await w.replies.filter({ hasText: "passed on" }).waitFor();
   report.handed_off = stored.conversation_id;
+
+  // The owner replies from the dashboard: the open widget shows it as it is written.
+  const ownerReply = "Hi, Ann here. I will call you back this afternoon.";
+  const url = `${MIMI_URL}/api/v1/workspaces/${WORKSPACE_ID}/conversations/${stored.conversation_id}/messages`;
+  const posted = await fetch(url, {
+    method: "POST",
+    headers: { authorization: `Bearer ${OWNER_KEY}`, "content-type": "application/json" },
+    body: JSON.stringify({ text: ownerReply }),
+  });
+  assert.equal(posted.status, 201, await posted.text());
+  await w.$(".m.o").filter({ hasText: ownerReply }).waitFor();
+  assert.match(await w.$(".r[aria-live=polite]").textContent(), /Ann here/, "the owner's reply is announced");
 
   // Start over forgets the conversation, here and after a reload.
   await w.$("header button:not(.x)").click();

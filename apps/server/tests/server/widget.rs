@@ -250,6 +250,16 @@ async fn the_widget_works_in_a_real_browser_on_an_allowed_site_and_refuses_anoth
     let host_origin = host.url("");
 
     let owner = api.owner("Ann", "ann@example.com").await;
+    // The "dashboard" of the test: the owner replies with a workspace API key.
+    let key = api
+        .post(
+            &owner.client,
+            &format!("/workspaces/{}/api-keys", owner.workspace_id),
+            json!({ "name": "widget test" }),
+        )
+        .await;
+    assert_eq!(key.status, 201, "{key:?}");
+    let owner_key = key.body["secret"].as_str().unwrap().to_owned();
     let theme = json!({
         "primary_color": "#0f766e",
         "greeting": "Welcome to Ann's Cafe!",
@@ -303,6 +313,8 @@ async fn the_widget_works_in_a_real_browser_on_an_allowed_site_and_refuses_anoth
     let run = tokio::process::Command::new("node")
         .arg(&script)
         .env("MIMI_URL", &mimi)
+        .env("OWNER_KEY", &owner_key)
+        .env("WORKSPACE_ID", owner.workspace_id.to_string())
         .env("HOST_URL", &host_origin)
         .env("OTHER_URL", other.url(""))
         .env("SCREENSHOT", &screenshot)
@@ -356,6 +368,13 @@ async fn the_widget_works_in_a_real_browser_on_an_allowed_site_and_refuses_anoth
     .await
     .unwrap();
     assert_eq!(contact.as_deref(), Some("ken@example.com"));
+    // The owner's reply, which the open widget showed as it was written, is stored once.
+    let owner_replies: i64 =
+        sqlx::query_scalar("select count(*) from messages where role = 'owner'")
+            .fetch_one(&api.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(owner_replies, 1);
 
     // The mobile screenshot is a real PNG (docs/widget-mobile.png is one of these).
     let png = std::fs::read(&screenshot).unwrap();
