@@ -10,12 +10,12 @@ use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use mimi_llm::fake::{FakeOpenAi, Reply as FakeReply};
+use mimi_llm::fake::Reply as FakeReply;
 use mimi_server::http::widget::{WIDGET_JS, hash, hashed_path};
 use mimi_testkit::TestApp;
 use serde_json::{Value, json};
 
-use crate::api::support::{Api, Owner};
+use crate::api::support::{Api, Owner, with_fake_openai};
 
 /// The budget for the whole widget, gzipped.
 const BUDGET: usize = 12 * 1024;
@@ -231,19 +231,7 @@ fn browser_tools() -> PathBuf {
 #[tokio::test]
 async fn the_widget_works_in_a_real_browser_on_an_allowed_site_and_refuses_another() {
     let chromium = browser_tools();
-    let fake = FakeOpenAi::start(None).await;
-    let providers = mimi_chat::Providers::new(
-        None,
-        Some(mimi_llm::Settings {
-            provider: mimi_llm::Provider::OpenAi,
-            base_url: Some(fake.base_url()),
-            model: Some("fake-chat".into()),
-            api_key: None,
-            timeout_secs: Some(10),
-        }),
-    )
-    .unwrap();
-    let api = Api::start_with_providers(providers).await;
+    let (fake, api) = with_fake_openai(None).await;
     let mimi = api.app.url("");
     let host = TestApp::spawn(host_router(mimi.clone())).await;
     let other = TestApp::spawn(host_router(mimi.clone())).await;

@@ -2,10 +2,10 @@
 //! local model, the extractive responder and a local fake OpenAI-compatible server that
 //! speaks the real streaming protocol.
 
-use mimi_llm::fake::{FakeAnthropic, FakeOpenAi, Reply as FakeReply};
+use mimi_llm::fake::{FakeAnthropic, Reply as FakeReply};
 use serde_json::{Value, json};
 
-use super::support::{Api, app_with};
+use super::support::{Api, app_with, with_fake_openai};
 
 /// A visitor's browser on `origin` (or none): no cookie store.
 struct Browser<'a> {
@@ -123,24 +123,6 @@ fn names(events: &[SseEvent]) -> Vec<&str> {
     let mut names: Vec<&str> = events.iter().map(|e| e.name.as_str()).collect();
     names.dedup();
     names
-}
-
-/// A fake OpenAI-compatible server (wanting `key`, if any) and a server offering it to
-/// apps as their `openai` provider.
-async fn with_fake_openai(key: Option<&str>) -> (FakeOpenAi, Api) {
-    let fake = FakeOpenAi::start(key).await;
-    let providers = mimi_chat::Providers::new(
-        None,
-        Some(mimi_llm::Settings {
-            provider: mimi_llm::Provider::OpenAi,
-            base_url: Some(fake.base_url()),
-            model: Some("fake-chat".into()),
-            api_key: key.map(secrecy::SecretString::from),
-            timeout_secs: Some(5),
-        }),
-    )
-    .unwrap();
-    (fake, Api::start_with_providers(providers).await)
 }
 
 const HOURS_Q: &str = "When are you open?";

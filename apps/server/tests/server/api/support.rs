@@ -2,6 +2,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use mimi_knowledge::{Embedding, Fetching, Floors, Indexer, Limits};
+use mimi_llm::fake::FakeOpenAi;
 
 use mimi_notify::{MailSettings, Mailer, SmtpSecurity};
 use mimi_server::http::{AppState, Knowledge, StateConfig, router};
@@ -341,4 +342,22 @@ pub async fn app_with(
     }
     api.index().await;
     app
+}
+
+/// A fake OpenAI-compatible server (wanting `key`, if any) and a server offering it to
+/// apps as their `openai` provider.
+pub async fn with_fake_openai(key: Option<&str>) -> (FakeOpenAi, Api) {
+    let fake = FakeOpenAi::start(key).await;
+    let providers = mimi_chat::Providers::new(
+        None,
+        Some(mimi_llm::Settings {
+            provider: mimi_llm::Provider::OpenAi,
+            base_url: Some(fake.base_url()),
+            model: Some("fake-chat".into()),
+            api_key: key.map(secrecy::SecretString::from),
+            timeout_secs: Some(5),
+        }),
+    )
+    .unwrap();
+    (fake, Api::start_with_providers(providers).await)
 }
