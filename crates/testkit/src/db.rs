@@ -55,10 +55,24 @@ impl TestDb {
         let template = ensure_template().await;
         let name = format!("test_{}", uuid::Uuid::new_v4().simple());
         let mut admin = admin_conn().await;
-        sqlx::raw_sql(&format!("create database {name} template {template}"))
-            .execute(&mut admin)
-            .await
-            .expect("create test database");
+        // Copying a template fails while any session is connected to it; another test
+        // process's `ensure_template` may be for a moment. Try again briefly.
+        let mut attempt = 0;
+        loop {
+            let created = sqlx::raw_sql(&format!("create database {name} template {template}"))
+                .execute(&mut admin)
+                .await;
+            match created {
+                Ok(_) => break,
+                Err(e)
+                    if attempt < 50 && e.to_string().contains("being accessed by other users") =>
+                {
+                    attempt += 1;
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("create test database: {e}"),
+            }
+        }
         admin.close().await.ok();
         let pool = mimi_store::connect(&admin_url(&name), mimi_store::PoolOptions::default())
             .await
