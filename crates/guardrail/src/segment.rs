@@ -140,6 +140,15 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
                 quiet: more_quiet(buf, c.len_utf8(), eof),
             });
         }
+        // A run of kanji, katakana and other characters that neither start a quiet
+        // unit nor are soft breaks is stepped over at once: one character at a time,
+        // each would give `Quiet::No` and leave `soft` as it is.
+        if is_plain(c) {
+            let (next, last) = plain_run(buf, i + c.len_utf8(), c);
+            prev_c = Some(last);
+            i = next;
+            continue;
+        }
         match quiet_at(buf, i, c, prev_c, eof) {
             Quiet::Yes(len) if i == 0 => {
                 return Ok(Piece {
@@ -196,6 +205,33 @@ fn more_quiet(buf: &str, mut end: usize, eof: bool) -> usize {
             Quiet::No(_) | Quiet::NeedMore => return end,
         }
     }
+}
+
+/// A non-ASCII character that cannot start a quiet unit and is no soft break (see
+/// [`quiet_at`] and [`is_soft_break`]): kanji, katakana, full-width forms, symbols.
+#[inline]
+fn is_plain(c: char) -> bool {
+    if c > '\u{3000}' {
+        !is_hiragana(c) && !is_ja_break(c)
+    } else {
+        !c.is_ascii() && !c.is_whitespace()
+    }
+}
+
+/// The end of the run of plain characters from `i` on (`prev` is the character before
+/// `i`, itself plain) and the run's last character.
+fn plain_run(buf: &str, mut i: usize, mut prev: char) -> (usize, char) {
+    let b = buf.as_bytes();
+    while b.get(i).is_some_and(|&x| x >= 0x80) {
+        match char_at(buf, i) {
+            Some(c) if is_plain(c) => {
+                prev = c;
+                i += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    (i, prev)
 }
 
 fn is_soft_break(c: char) -> bool {
