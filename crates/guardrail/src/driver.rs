@@ -55,12 +55,14 @@ impl Driver {
             let (a_end, q_end) = (pos + active, pos + active + quiet);
             if active > 0 {
                 let left = ceil_boundary(buf, pos.saturating_sub(LEFT_CONTEXT));
-                let may_fold = fold.within(buf.as_bytes(), left, q_end);
+                let fold_from = fold
+                    .within(buf.as_bytes(), left, q_end)
+                    .then(|| fold.at - left);
                 g.detectors().detect(
                     &buf[left..q_end],
                     pos - left,
                     a_end - left,
-                    may_fold,
+                    fold_from,
                     &mut self.scratch,
                     &mut self.cands,
                 );
@@ -111,7 +113,8 @@ impl Default for NextFold {
 }
 
 impl NextFold {
-    /// Whether `b[l..r]` may need folding; `l` never decreases between calls.
+    /// Whether `b[l..r]` may need folding; `l` never decreases between calls. When it
+    /// does, `self.at` is the first position at or after `l` that may.
     fn within(&mut self, b: &[u8], l: usize, r: usize) -> bool {
         if l < self.from || self.at < l {
             self.at = next_foldable(b, l);

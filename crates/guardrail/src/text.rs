@@ -103,9 +103,11 @@ pub(crate) struct Folded {
 impl Folded {
     /// Folds `s` into this buffer if folding changes it; returns whether it did. When
     /// it returns false the buffer is stale and offsets in `s` are already folded ones.
-    pub fn fold(&mut self, s: &str) -> bool {
+    /// Folding must change nothing in `s[..from]` (the caller's scan said so): the
+    /// search for the first character to fold starts at `from`.
+    pub fn fold(&mut self, s: &str, from: usize) -> bool {
         let b = s.as_bytes();
-        let mut stop = next_foldable(b, 0);
+        let mut stop = next_foldable(b, from.min(b.len()));
         if stop == b.len() {
             return false;
         }
@@ -197,7 +199,7 @@ mod tests {
 
     fn folded(s: &str) -> Folded {
         let mut f = Folded::default();
-        assert!(f.fold(s));
+        assert!(f.fold(s, 0));
         f
     }
 
@@ -250,7 +252,7 @@ mod tests {
             }
             want_map.push(s.len() as u32);
             let mut f = Folded::default();
-            if f.fold(s) {
+            if f.fold(s, 0) {
                 assert_eq!((&f.text, &f.map), (&want, &want_map), "{s}");
             } else {
                 assert_eq!(want, s);

@@ -131,15 +131,16 @@ impl Detectors {
     }
 
     /// Finds the spans of the active piece `window[lo..hi]`; the window holds its left
-    /// context before it and the quiet unit after it; `may_fold` is false when the
-    /// caller knows width folding would not change the window. Offsets in `out` are
+    /// context before it and the quiet unit after it; `fold_from` is `None` when the
+    /// caller knows width folding would not change the window, else an offset before
+    /// which folding changes nothing. Offsets in `out` are
     /// relative to the piece, non-overlapping and sorted.
     pub fn detect(
         &self,
         window: &str,
         lo: usize,
         hi: usize,
-        may_fold: bool,
+        fold_from: Option<usize>,
         s: &mut Scratch,
         out: &mut Vec<Cand>,
     ) {
@@ -153,7 +154,7 @@ impl Detectors {
             cands,
             toks,
         } = s;
-        let is_folded = may_fold && folded.fold(window);
+        let is_folded = fold_from.is_some_and(|from| folded.fold(window, from));
         let (t, flo, fhi) = if is_folded {
             (folded.text.as_str(), folded.folded(lo), folded.folded(hi))
         } else {
