@@ -67,6 +67,36 @@ const QUIET_CAPS: &[&str] = &[
 ];
 
 static MATCH_SET: WordSet<128> = WordSet::new(MATCH_WORDS);
+
+/// For each length (1 to [`MATCH_WORD_MAX`]) and first letter, the set of last letters
+/// of the [`MATCH_WORDS`] with that length and first letter, as bits: a lower-case word
+/// whose bit is clear is in no such word, which settles most words without hashing.
+static MATCH_ENDS: [[u32; 26]; MATCH_WORD_MAX + 1] = match_ends();
+
+const fn match_ends() -> [[u32; 26]; MATCH_WORD_MAX + 1] {
+    let mut t = [[0u32; 26]; MATCH_WORD_MAX + 1];
+    let mut i = 0;
+    while i < MATCH_WORDS.len() {
+        let w = MATCH_WORDS[i].as_bytes();
+        let (first, last) = ((w[0] - b'a') as usize, (w[w.len() - 1] - b'a') as u32);
+        t[w.len()][first] |= 1 << last;
+        i += 1;
+    }
+    t
+}
+
+/// Whether the lower-case ASCII word `w` is in [`MATCH_WORDS`].
+fn is_match_word(w: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let (first, last) = (first.wrapping_sub(b'a'), last.wrapping_sub(b'a'));
+    let ends = match MATCH_ENDS.get(w.len()) {
+        Some(row) if first < 26 && last < 26 => row[first as usize],
+        _ => return false,
+    };
+    ends & (1 << last) != 0 && std::str::from_utf8(w).is_ok_and(|w| MATCH_SET.contains(w))
+}
 static QUIET_SET: WordSet<256> = WordSet::new(QUIET_CAPS);
 
 /// Where a scan that needed more text stopped, so the next attempt can resume there.
@@ -304,13 +334,19 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
 /// Whether `word` (letters and apostrophes; `upper` if it has a capital) is quiet.
 fn is_quiet_word(word: &str, upper: bool) -> bool {
     if !upper {
-        return word.len() > MATCH_WORD_MAX || !MATCH_SET.contains(word);
+        return !is_match_word(word.as_bytes());
     }
     QUIET_SET.contains(word)
 }
 
 /// Whether what follows a word lets it be quiet; `None` when more text is needed.
 fn after_word(rest: &str, eof: bool) -> Option<bool> {
+    // Most words are followed by a space: settle that without decoding.
+    match rest.as_bytes().first() {
+        Some(b' ' | b'\n' | b',') => return Some(true),
+        Some(b) if b.is_ascii_alphanumeric() => return Some(false),
+        _ => {}
+    }
     let mut chars = rest.chars();
     let Some(n) = chars.next() else {
         return eof.then_some(true);
@@ -397,6 +433,36 @@ mod tests {
             MATCH_WORDS.iter().map(|w| w.len()).max(),
             Some(MATCH_WORD_MAX)
         );
+    }
+
+    #[test]
+    fn the_letter_filter_agrees_with_the_match_word_set() {
+        let mut words: Vec<String> = MATCH_WORDS.iter().map(|w| w.to_string()).collect();
+        // Every lower-case word of up to three letters, and the list's words changed
+        // in one letter.
+        let letters = || (b'a'..=b'z').map(char::from);
+        for a in letters() {
+            words.push(a.to_string());
+            for b in letters() {
+                words.push(format!("{a}{b}"));
+                for c in letters() {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for w in MATCH_WORDS {
+            for i in 0..w.len() {
+                for c in letters() {
+                    let mut v = w.to_string();
+                    v.replace_range(i..=i, &c.to_string());
+                    words.push(v);
+                }
+            }
+        }
+        words.extend(["don't", "isn't", "de'l", "suites", ""].map(String::from));
+        for w in &words {
+            assert_eq!(is_match_word(w.as_bytes()), MATCH_SET.contains(w), "{w}");
+        }
     }
 
     #[test]

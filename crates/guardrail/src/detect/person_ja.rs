@@ -296,7 +296,8 @@ fn spaced_kana_given(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand
 
 fn kata_run(t: &str, a: usize, b: usize, out: &mut Vec<Cand>) {
     let run = &t[a..b];
-    if run.chars().count() < 2 || KATA_NOT_NAMES.iter().any(|w| ends_with(run, w)) {
+    let chars = run.chars().count();
+    if chars < 2 {
         return;
     }
     let after = &t[b..];
@@ -305,8 +306,10 @@ fn kata_run(t: &str, a: usize, b: usize, out: &mut Vec<Cand>) {
         .chain(HAN_HONORIFICS)
         .any(|h| starts_with(after, h))
         && !after.starts_with("様式");
-    let dotted = run.contains('・') && cue_before(t, a);
-    if honorific || dotted || (cue_before(t, a) && run.chars().count() >= 3) {
+    // Most katakana runs are loanwords with neither a honorific nor a cue: test those
+    // (cheap) before the list of katakana words that are not names (long).
+    let named = honorific || ((chars >= 3 || run.contains('・')) && cue_before(t, a));
+    if named && !KATA_NOT_NAMES.iter().any(|w| ends_with(run, w)) {
         out.push(Cand::new(a, b, Label::Person));
     }
 }
