@@ -24,6 +24,25 @@ const fn slot(key: u128, slots: usize) -> usize {
     (((mixed >> 32) * slots as u64) >> 32) as usize
 }
 
+/// A word packed for look-ups in any [`WordSet`], so that a word tested against
+/// several sets is packed once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordKey(u128);
+
+/// The look-up key of `w`; `None` if no set can hold it (empty or too long).
+pub(crate) fn key(w: &str) -> Option<WordKey> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > PACKED_MAX {
+        return None;
+    }
+    // A byte loop, not a copy of variable length (which costs a `memcpy` call).
+    let mut key = 0u128;
+    for (i, &c) in b.iter().enumerate() {
+        key |= u128::from(c) << (8 * (PACKED_MAX - 1 - i));
+    }
+    Some(WordKey(key))
+}
+
 /// A fixed set of short words (at most [`PACKED_MAX`] bytes, no NUL), built at compile
 /// time: each word is packed into an integer and placed in an open-addressing table
 /// of `S` slots, so a look-up is one hash and about one integer compare, where a
@@ -77,15 +96,12 @@ impl<const S: usize> WordSet<S> {
 
     /// Whether the set holds `w`.
     pub fn contains(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        if b.is_empty() || b.len() > PACKED_MAX {
-            return false;
-        }
-        // A byte loop, not a copy of variable length (which costs a `memcpy` call).
-        let mut key = 0u128;
-        for (i, &c) in b.iter().enumerate() {
-            key |= u128::from(c) << (8 * (PACKED_MAX - 1 - i));
-        }
+        key(w).is_some_and(|k| self.holds(k))
+    }
+
+    /// Whether the set holds the word whose [`key`] is `key`.
+    pub fn holds(&self, key: WordKey) -> bool {
+        let key = key.0;
         let mut h = slot(key, S);
         loop {
             match self.slots[h] {

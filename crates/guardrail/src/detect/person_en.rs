@@ -8,7 +8,7 @@ use super::tokens::{Tok, token_start_before, tokenize};
 use super::{Cand, regex_err};
 use crate::Label;
 use crate::gazetteer::{Gazetteers, fold_romaji};
-use crate::wordset::{PACKED_MAX, WordSet};
+use crate::wordset::{self, PACKED_MAX, WordSet};
 
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
@@ -142,10 +142,11 @@ impl PersonEn {
             }
             return k + 1;
         }
-        if TITLE_SET.contains(w) {
+        let packed = wordset::key(w);
+        if packed.is_some_and(|p| TITLE_SET.holds(p)) {
             return self.titled(t, toks, k, hi, out);
         }
-        if BRAND_FIRSTS.contains(w)
+        if packed.is_some_and(|p| BRAND_FIRSTS.holds(p))
             && toks
                 .get(k + 1)
                 .is_some_and(|n| BRANDS.contains(&(w, &t[n.s..n.e])))
