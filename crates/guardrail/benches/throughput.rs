@@ -29,14 +29,8 @@ fn corpus(lang: Option<&str>) -> String {
 fn stream(g: &Guardrail, text: &str, chunk: usize) -> usize {
     let mut s = g.stream();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let mut cut = chunk.min(rest.len());
-        while !rest.is_char_boundary(cut) {
-            cut += 1;
-        }
-        s.push_into(&rest[..cut], &mut out);
-        rest = &rest[cut..];
+    for piece in mimi_guardrail::chunks(text, chunk) {
+        s.push_into(piece, &mut out);
     }
     out.push_str(&s.finish().tail);
     out.len()

@@ -52,4 +52,4 @@ pub use error::GuardrailError;
 pub use guardrail::{GazetteerStats, Guardrail, gazetteer_stats};
 pub use label::Label;
 pub use redaction::{Redaction, Span, StreamEnd};
-pub use stream::{MAX_HOLD_BACK, StreamRedactor};
+pub use stream::{MAX_HOLD_BACK, StreamRedactor, chunks};

@@ -12,6 +12,21 @@ use crate::text::ceil_boundary;
 /// word, Japanese punctuation).
 pub const MAX_HOLD_BACK: usize = DECISION_WINDOW;
 
+/// `text` cut into pieces of `size` bytes (at least 1), each rounded up to a character
+/// boundary: how `mimi-pii --stream-chunk` and the benchmarks feed the stream.
+pub fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = ceil_boundary(rest, size.max(1).min(rest.len()));
+        let (piece, after) = rest.split_at(cut);
+        rest = after;
+        Some(piece)
+    })
+}
+
 /// Redacts one reply chunk by chunk. For every input and every way of cutting it into
 /// chunks, the concatenation of everything [`push`](Self::push) returned and the
 /// [`finish`](Self::finish) tail equals [`Guardrail::redact`] of the whole input, and

@@ -37,14 +37,8 @@ pub fn redact(g: &Guardrail, text: &str, chunk: Option<usize>) -> Redaction {
     };
     let mut stream = g.stream();
     let mut out = String::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let mut cut = n.max(1).min(rest.len());
-        while !rest.is_char_boundary(cut) {
-            cut += 1;
-        }
-        out.push_str(&stream.push(&rest[..cut]));
-        rest = &rest[cut..];
+    for piece in mimi_guardrail::chunks(text, n) {
+        out.push_str(&stream.push(piece));
     }
     let end = stream.finish();
     out.push_str(&end.tail);
