@@ -58,6 +58,9 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             knowledge: knowledge.clone(),
             providers,
             chat_limits: settings.chat.limits,
+            dashboard_assets: crate::http::dashboard::load_assets(
+                settings.dashboard_assets.as_deref(),
+            ),
         },
     );
 
@@ -109,7 +112,8 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             demo.email, demo.password
         );
         println!(
-            "             (POST /api/v1/auth/sign-in); its app is @{}",
+            "             at {}/dashboard/sign-in; its app is @{}",
+            settings.base_url(bound),
             demo.handle
         );
         println!("  page:      {}/@{}", settings.base_url(bound), demo.handle);
@@ -151,6 +155,7 @@ pub fn embedding(settings: &Settings) -> anyhow::Result<mimi_knowledge::Embeddin
 fn print_ready(settings: &Settings, bound: SocketAddr) {
     let base = settings.base_url(bound);
     println!("Mimi is ready at {base}/");
+    println!("  dashboard: {base}/dashboard");
     println!("  health:    {base}/healthz");
     println!("  readiness: {base}/readyz");
     println!("  metrics:   {base}/metrics");

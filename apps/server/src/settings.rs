@@ -65,6 +65,10 @@ pub struct Settings {
     /// `MIMI_CHAT__OPENAI__BASE_URL` and so on). With neither, every app answers
     /// extractively.
     pub chat: ChatSettings,
+    /// Where scripts/build-dashboard put the dashboard's wasm (`MIMI_DASHBOARD_ASSETS`).
+    /// Unset: `dashboard/` in the cargo target directory of this binary, if built there.
+    /// Without it the dashboard still works, as plain HTML forms.
+    pub dashboard_assets: Option<PathBuf>,
 }
 
 /// `[chat]`: the providers this server offers apps. Each app picks one (or the
@@ -127,6 +131,7 @@ impl Default for Settings {
             knowledge: KnowledgeSettings::default(),
             embedding: mimi_embed::Settings::default(),
             chat: ChatSettings::default(),
+            dashboard_assets: None,
         }
     }
 }

@@ -186,6 +186,7 @@ impl Pipeline {
                 knowledge,
                 providers: Arc::new(providers),
                 chat_limits: UNLIMITED,
+                dashboard_assets: None,
             },
         )
     }

@@ -3,6 +3,7 @@
 mod api;
 mod auth;
 mod csrf;
+pub mod dashboard;
 mod error;
 mod health;
 mod json;
@@ -49,6 +50,8 @@ pub struct StateConfig {
     pub providers: Arc<mimi_chat::Providers>,
     /// How much visitors may send.
     pub chat_limits: mimi_chat::VisitorLimits,
+    /// The dashboard's browser half (`None`: pages work as plain HTML forms).
+    pub dashboard_assets: Option<Arc<mimi_dashboard::backend::Assets>>,
 }
 
 /// What the knowledge endpoints and the indexer share.
@@ -85,6 +88,8 @@ pub struct AppState {
     pub knowledge: Arc<Knowledge>,
     /// The chat pipeline visitors' messages go through.
     pub chat: mimi_chat::Chat,
+    /// The dashboard's browser half, when built.
+    pub dashboard_assets: Option<Arc<mimi_dashboard::backend::Assets>>,
 }
 
 impl AppState {
@@ -117,6 +122,7 @@ impl AppState {
             storage: Arc::new(LocalStorage::new(config.files_dir)),
             chat,
             knowledge: config.knowledge,
+            dashboard_assets: config.dashboard_assets,
         }
     }
 }
@@ -146,6 +152,12 @@ pub fn router(state: AppState) -> Router {
         .route("/@{handle}", get(public_page::by_handle))
         .route("/", get(public_page::by_host))
         .merge(widget::router())
+        .merge(
+            dashboard::router(&state).layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                csrf::check,
+            )),
+        )
         .nest(
             "/api/v1",
             api.merge(visitor::router().layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))),

@@ -17,10 +17,11 @@ use mimi_domain::Language;
 use super::AppState;
 
 /// The page's policy: its own scripts and images only, styles inline (the page's and
-/// the widget's shadow root), API calls to Mimi, no framing, no forms, no base URL.
+/// the widget's shadow root), API calls to Mimi, framed only by Mimi itself (the
+/// dashboard's preview), no forms, no base URL.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
      style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
-     base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+     base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 /// `GET /@{handle}`.
 pub(super) async fn by_handle(

@@ -209,7 +209,7 @@ fn repo() -> PathBuf {
 }
 
 /// Fails with what to do when the browser test's tools are missing: never skips.
-fn browser_tools() -> PathBuf {
+pub(crate) fn browser_tools() -> PathBuf {
     let chromium = std::env::var_os("CHROMIUM")
         .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
     assert!(

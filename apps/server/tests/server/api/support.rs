@@ -41,6 +41,7 @@ fn state(
             knowledge,
             providers,
             chat_limits: mimi_chat::VisitorLimits::default(),
+            dashboard_assets: mimi_server::http::dashboard::load_assets(None),
         },
     )
 }

@@ -1,0 +1,387 @@
+//! The server functions: the dashboard's only way to the data. Each one resolves the
+//! caller (the session cookie) and calls the same capability-crate function as the
+//! matching JSON API route, with the form's fields in the API's JSON shape; nothing is
+//! implemented twice. They answer under `/dashboard/fn/…` and take URL-encoded forms,
+//! so every `ActionForm` also works without JavaScript.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+#[cfg(feature = "ssr")]
+use crate::backend::{input, problem, scope, services, session, set_cookie, view};
+use crate::model::{AppView, Item, Me, Passage, Problem, Summary, Thread};
+
+/// The signed-in owner, or `None`.
+#[server(prefix = "/dashboard/fn", endpoint = "current-owner")]
+pub async fn current_owner() -> Result<Option<Me>, Problem> {
+    let (services, session) = match session().await {
+        Ok(found) => found,
+        Err(p) if p.is_unauthenticated() => return Ok(None),
+        Err(p) => return Err(p),
+    };
+    let account = services
+        .accounts
+        .account(session.account_id)
+        .await
+        .map_err(problem)?;
+    let workspaces = services
+        .accounts
+        .workspaces(session.account_id)
+        .await
+        .map_err(problem)?;
+    Ok(Some(Me {
+        name: account.name.clone(),
+        email: account.email.clone(),
+        language: account.language.0.as_str().to_owned(),
+        workspaces: view(workspaces)?,
+    }))
+}
+
+/// Signs up (the age confirmation is a checkbox: present means confirmed).
+#[server(prefix = "/dashboard/fn", endpoint = "sign-up")]
+pub async fn sign_up(
+    name: String,
+    email: String,
+    password: String,
+    workspace_name: String,
+    language: String,
+    age_confirmed: Option<String>,
+) -> Result<(), Problem> {
+    let services = services()?;
+    let ip = services
+        .host
+        .client_ip(&crate::backend::parts()?)
+        .ok_or_else(|| Problem::new("internal", "no client address"))?;
+    services
+        .accounts
+        .sign_up(
+            mimi_accounts::SignUp {
+                name,
+                email,
+                password,
+                workspace_name,
+                language: mimi_domain::Language::from_tag(&language).unwrap_or_default(),
+                age_confirmed: age_confirmed.is_some(),
+            },
+            ip,
+        )
+        .await
+        .map_err(problem)
+}
+
+#[cfg(feature = "ssr")]
+async fn begin_session(
+    services: &crate::backend::Services,
+    signed_in: mimi_accounts::SignedIn,
+) -> Result<(), Problem> {
+    set_cookie(services.host.seal_session(
+        &signed_in.session_token,
+        services.accounts.config().session_ttl,
+    ));
+    leptos_axum::redirect("/dashboard");
+    Ok(())
+}
+
+/// Confirms the address of a new account from the mailed link, and signs in.
+#[server(prefix = "/dashboard/fn", endpoint = "verify-email")]
+pub async fn verify_email(token: String) -> Result<(), Problem> {
+    let services = services()?;
+    let signed_in = services
+        .accounts
+        .verify_email(&token)
+        .await
+        .map_err(problem)?;
+    begin_session(&services, signed_in).await
+}
+
+/// Signs in.
+#[server(prefix = "/dashboard/fn", endpoint = "sign-in")]
+pub async fn sign_in(email: String, password: String) -> Result<(), Problem> {
+    let services = services()?;
+    let ip = services
+        .host
+        .client_ip(&crate::backend::parts()?)
+        .ok_or_else(|| Problem::new("internal", "no client address"))?;
+    let signed_in = services
+        .accounts
+        .sign_in(&email, &password, ip)
+        .await
+        .map_err(problem)?;
+    begin_session(&services, signed_in).await
+}
+
+/// Signs out of this browser.
+#[server(prefix = "/dashboard/fn", endpoint = "sign-out")]
+pub async fn sign_out() -> Result<(), Problem> {
+    let (services, session) = session().await?;
+    services.accounts.sign_out(session).await.map_err(problem)?;
+    set_cookie(Some(services.host.clear_session()));
+    leptos_axum::redirect("/dashboard/sign-in");
+    Ok(())
+}
+
+/// Mails a reset link (answers alike for unknown addresses).
+#[server(prefix = "/dashboard/fn", endpoint = "forgot-password")]
+pub async fn forgot_password(email: String) -> Result<(), Problem> {
+    services()?
+        .accounts
+        .request_password_reset(&email)
+        .await
+        .map_err(problem)
+}
+
+/// Sets a new password from a reset link, and signs in.
+#[server(prefix = "/dashboard/fn", endpoint = "reset-password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), Problem> {
+    let services = services()?;
+    let signed_in = services
+        .accounts
+        .reset_password(&token, &password)
+        .await
+        .map_err(problem)?;
+    begin_session(&services, signed_in).await
+}
+
+/// The workspace's apps.
+#[server(prefix = "/dashboard/fn", endpoint = "list-apps")]
+pub async fn list_apps(workspace: Uuid) -> Result<Vec<AppView>, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    view(mimi_apps::list(&s.pool, &scope).await.map_err(problem)?)
+}
+
+/// Creates an app and opens its knowledge page.
+#[server(prefix = "/dashboard/fn", endpoint = "create-app")]
+pub async fn create_app(workspace: Uuid, handle: String, name: String) -> Result<(), Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let new: mimi_apps::NewApp = input(serde_json::json!({ "handle": handle, "name": name }))?;
+    let app = mimi_apps::create(&s.pool, &scope, &new)
+        .await
+        .map_err(problem)?;
+    leptos_axum::redirect(&format!(
+        "/dashboard/w/{workspace}/apps/{}/knowledge",
+        app.id
+    ));
+    Ok(())
+}
+
+/// One app.
+#[server(prefix = "/dashboard/fn", endpoint = "load-app")]
+pub async fn load_app(workspace: Uuid, app: Uuid) -> Result<AppView, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    view(
+        mimi_apps::get(&s.pool, &scope, app)
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// Lines of a textarea, trimmed, without blank ones.
+pub fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Saves the public page: name, handle, site, bio.
+#[server(prefix = "/dashboard/fn", endpoint = "save-profile")]
+pub async fn save_profile(
+    workspace: Uuid,
+    app: Uuid,
+    name: String,
+    handle: String,
+    site_url: String,
+    bio: String,
+) -> Result<AppView, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let site_url = Some(site_url.trim().to_owned()).filter(|u| !u.is_empty());
+    let patch: mimi_apps::AppPatch = input(serde_json::json!({
+        "name": name, "handle": handle, "site_url": site_url, "bio": bio,
+    }))?;
+    view(
+        mimi_apps::update(&s.pool, &scope, app, &patch)
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// Saves the widget: colour, greeting, suggested questions, allowed origins and public
+/// contact details (textareas, one per line).
+#[server(prefix = "/dashboard/fn", endpoint = "save-widget")]
+pub async fn save_widget(
+    workspace: Uuid,
+    app: Uuid,
+    primary_color: String,
+    greeting: String,
+    suggested_questions: String,
+    allowed_origins: String,
+    public_contacts: String,
+) -> Result<AppView, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let patch: mimi_apps::AppPatch = input(serde_json::json!({
+        "theme": {
+            "primary_color": primary_color,
+            "greeting": greeting,
+            "suggested_questions": lines(&suggested_questions),
+        },
+        "allowed_origins": lines(&allowed_origins),
+        "public_contacts": lines(&public_contacts),
+    }))?;
+    view(
+        mimi_apps::update(&s.pool, &scope, app, &patch)
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// The app's knowledge items, newest first.
+#[server(prefix = "/dashboard/fn", endpoint = "list-items")]
+pub async fn list_items(workspace: Uuid, app: Uuid) -> Result<Vec<Item>, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    view(
+        mimi_knowledge::list(&s.pool, &scope, app, Default::default())
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// Adds an FAQ.
+#[server(prefix = "/dashboard/fn", endpoint = "add-faq")]
+pub async fn add_faq(
+    workspace: Uuid,
+    app: Uuid,
+    question: String,
+    answer: String,
+    link: String,
+) -> Result<Item, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let link = Some(link.trim().to_owned()).filter(|l| !l.is_empty());
+    let faq: mimi_knowledge::NewFaq = input(serde_json::json!({
+        "question": question, "answer": answer, "link": link,
+    }))?;
+    view(
+        mimi_knowledge::add_faq(&s.pool, &scope, app, &faq, &s.limits)
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// Adds a reference page.
+#[server(prefix = "/dashboard/fn", endpoint = "add-page")]
+pub async fn add_page(
+    workspace: Uuid,
+    app: Uuid,
+    title: String,
+    body: String,
+) -> Result<Item, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let page: mimi_knowledge::NewPage = input(serde_json::json!({ "title": title, "body": body }))?;
+    view(
+        mimi_knowledge::add_page(&s.pool, &scope, app, &page, &s.limits)
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// Imports a page of the owner's site, or every page of a sitemap (`sitemap` ticked).
+#[server(prefix = "/dashboard/fn", endpoint = "import")]
+pub async fn import(
+    workspace: Uuid,
+    app: Uuid,
+    url: String,
+    sitemap: Option<String>,
+) -> Result<Vec<Item>, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    view(
+        mimi_knowledge::import(
+            &s.pool,
+            &scope,
+            app,
+            &s.fetching,
+            &url,
+            sitemap.is_some(),
+            &s.limits,
+        )
+        .await
+        .map_err(problem)?,
+    )
+}
+
+/// Deletes an item and its passages.
+#[server(prefix = "/dashboard/fn", endpoint = "delete-item")]
+pub async fn delete_item(workspace: Uuid, item: Uuid) -> Result<(), Problem> {
+    let (s, scope) = scope(workspace).await?;
+    mimi_knowledge::delete(&s.pool, &scope, item)
+        .await
+        .map_err(problem)
+}
+
+/// What retrieval finds for `query` in the app, with scores.
+#[server(prefix = "/dashboard/fn", endpoint = "test-retrieval")]
+pub async fn test_retrieval(
+    workspace: Uuid,
+    app: Uuid,
+    query: String,
+) -> Result<Vec<Passage>, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let search: mimi_knowledge::TestSearch = input(serde_json::json!({ "query": query }))?;
+    view(
+        mimi_knowledge::test_search(&s.pool, &scope, app, &s.embedding, s.floors, &search)
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// The inbox: `status` is `all`, `unanswered`, `handed_off`, `open` or `handled`.
+#[server(prefix = "/dashboard/fn", endpoint = "load-inbox")]
+pub async fn load_inbox(workspace: Uuid, status: String) -> Result<Vec<Summary>, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let filter: mimi_chat::InboxFilter = input(match status.as_str() {
+        "unanswered" => serde_json::json!({ "unanswered": true }),
+        "handed_off" => serde_json::json!({ "handed_off": true }),
+        "open" => serde_json::json!({ "handled": false }),
+        "handled" => serde_json::json!({ "handled": true }),
+        _ => serde_json::json!({}),
+    })?;
+    view(
+        mimi_chat::inbox(&s.pool, &scope, &filter)
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// A conversation with its messages and citations.
+#[server(prefix = "/dashboard/fn", endpoint = "load-thread")]
+pub async fn load_thread(workspace: Uuid, conversation: Uuid) -> Result<Thread, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    view(
+        mimi_chat::thread(&s.pool, &scope, conversation)
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// The owner's reply, which reaches the visitor's open widget.
+#[server(prefix = "/dashboard/fn", endpoint = "reply")]
+pub async fn reply(workspace: Uuid, conversation: Uuid, text: String) -> Result<(), Problem> {
+    let (s, scope) = scope(workspace).await?;
+    mimi_chat::reply(&s.pool, &scope, conversation, &text)
+        .await
+        .map_err(problem)?;
+    Ok(())
+}
+
+/// Marks a conversation handled (`handled` = `true`) or open again.
+#[server(prefix = "/dashboard/fn", endpoint = "set-handled")]
+pub async fn set_handled(
+    workspace: Uuid,
+    conversation: Uuid,
+    handled: bool,
+) -> Result<(), Problem> {
+    let (s, scope) = scope(workspace).await?;
+    mimi_chat::set_handled(&s.pool, &scope, conversation, handled)
+        .await
+        .map_err(problem)?;
+    Ok(())
+}

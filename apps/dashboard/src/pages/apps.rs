@@ -1,0 +1,261 @@
+//! The workspace's apps, and an app's settings: public page, widget, embed snippet.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api;
+use crate::i18n::t;
+use crate::model::{AppView, Problem};
+use crate::ui::{
+    FieldError, FormError, Layout, LoadError, PageTitle, failure, use_lang, uuid_param,
+};
+
+/// `/dashboard/w/{ws}`: the apps, and a form for a new one.
+#[component]
+pub fn AppList() -> impl IntoView {
+    view! { <Layout><AppListBody/></Layout> }
+}
+
+#[component]
+fn AppListBody() -> impl IntoView {
+    let lang = use_lang();
+    let ws = uuid_param("ws");
+    let apps = Resource::new(
+        move || ws.get(),
+        |ws| async move {
+            match ws {
+                Some(ws) => api::list_apps(ws).await,
+                None => Err(Problem::new("not_found", "not found")),
+            }
+        },
+    );
+    let create = ServerAction::<api::CreateApp>::new();
+    let problem = failure(create);
+    let l = lang.get_untracked();
+    view! {
+        <PageTitle key="apps"/>
+        <h1>{t(l, "apps")}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{t(l, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match apps.await {
+                    Ok(list) if list.is_empty() => view! { <p class="empty">{t(l, "no_apps")}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="cards">
+                            {list.into_iter().map(|app| app_card(ws.get_untracked(), app)).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(p) => view! { <LoadError problem=p/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <section class="panel">
+            <h2>{t(l, "new_app")}</h2>
+            <ActionForm action=create attr:novalidate=true>
+                <FormError problem fields=&["handle", "name"]/>
+                <input type="hidden" name="workspace" value=move || ws.get().map(|w| w.to_string())/>
+                <label>{t(l, "app_name")}<input name="name" required/></label>
+                <FieldError problem field="name"/>
+                <label>{t(l, "handle")}<input name="handle" required pattern="[a-z0-9-]{3,30}" autocapitalize="off"/></label>
+                <p class="hint">{t(l, "handle_hint")}</p>
+                <FieldError problem field="handle"/>
+                <button type="submit" disabled=move || create.pending().get()>{t(l, "create_app")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+fn app_card(ws: Option<uuid::Uuid>, app: AppView) -> impl IntoView {
+    let lang = use_lang();
+    let l = lang.get_untracked();
+    let ws = ws.map(|w| w.to_string()).unwrap_or_default();
+    view! {
+        <li class="card">
+            <h3><A href=format!("/dashboard/w/{ws}/apps/{}", app.id)>{app.name.clone()}</A></h3>
+            <p class="muted">"/@"{app.handle.clone()}</p>
+            <p class="actions">
+                <A href=format!("/dashboard/w/{ws}/apps/{}/knowledge", app.id)>{t(l, "knowledge")}</A>
+                <A href=format!("/dashboard/w/{ws}/apps/{}", app.id)>{t(l, "settings")}</A>
+                <a href=format!("/@{}", app.handle) target="_blank" rel="noopener">{t(l, "open_page")}</a>
+            </p>
+        </li>
+    }
+}
+
+/// The tabs of an app's pages.
+#[component]
+pub fn AppTabs(app: AppView) -> impl IntoView {
+    let l = use_lang().get_untracked();
+    let ws = uuid_param("ws")
+        .get_untracked()
+        .map(|w| w.to_string())
+        .unwrap_or_default();
+    view! {
+        <nav class="tabs" aria-label=app.name.clone()>
+            <A href=format!("/dashboard/w/{ws}/apps/{}/knowledge", app.id)>{t(l, "knowledge")}</A>
+            <A href=format!("/dashboard/w/{ws}/apps/{}", app.id) exact=true>{t(l, "settings")}</A>
+            <a href=format!("/@{}", app.handle) target="_blank" rel="noopener">"/@"{app.handle.clone()}</a>
+        </nav>
+    }
+}
+
+/// The app of the route, loaded.
+pub fn app_resource() -> Resource<Result<AppView, Problem>> {
+    let ws = uuid_param("ws");
+    let app = uuid_param("app");
+    Resource::new(
+        move || (ws.get(), app.get()),
+        |ids| async move {
+            match ids {
+                (Some(ws), Some(app)) => api::load_app(ws, app).await,
+                _ => Err(Problem::new("not_found", "not found")),
+            }
+        },
+    )
+}
+
+/// `/dashboard/w/{ws}/apps/{app}`: public page, widget and embed snippet.
+#[component]
+pub fn AppSettings() -> impl IntoView {
+    view! { <Layout><AppSettingsBody/></Layout> }
+}
+
+#[component]
+fn AppSettingsBody() -> impl IntoView {
+    let l = use_lang().get_untracked();
+    let app = app_resource();
+    view! {
+        <PageTitle key="settings"/>
+        <Suspense fallback=move || view! { <p class="loading">{t(l, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match app.await {
+                    Ok(found) => view! { <SettingsForms app=found/> }.into_any(),
+                    Err(p) => view! { <LoadError problem=p/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SettingsForms(app: AppView) -> impl IntoView {
+    let l = use_lang().get_untracked();
+    let public_url = app_public_origin();
+    let snippet = format!(
+        "<script src=\"{public_url}/widget.js\" data-app=\"{}\" async></script>",
+        app.handle
+    );
+    let copied = RwSignal::new(false);
+    let snippet_for_copy = snippet.clone();
+    let preview = format!("/@{}", app.handle);
+    view! {
+        <h1>{app.name.clone()}</h1>
+        <AppTabs app=app.clone()/>
+        <div class="columns">
+            <ProfileForm app=app.clone()/>
+            <WidgetForm app/>
+        </div>
+        <section class="panel">
+            <h2>{t(l, "embed")}</h2>
+            <p class="hint">{t(l, "embed_hint")}</p>
+            <pre class="snippet"><code>{snippet}</code></pre>
+            <button type="button" class="secondary" on:click=move |_| {
+                crate::live::copy_to_clipboard(&snippet_for_copy);
+                copied.set(true);
+            }>{move || if copied.get() { t(l, "copied") } else { t(l, "copy") }}</button>
+            <h3>{t(l, "preview")}</h3>
+            <iframe class="preview" title=t(l, "preview") src=preview></iframe>
+        </section>
+    }
+}
+
+fn saved(answer: Option<Result<AppView, Problem>>) -> bool {
+    matches!(answer, Some(Ok(_)))
+}
+
+#[component]
+fn ProfileForm(app: AppView) -> impl IntoView {
+    let l = use_lang().get_untracked();
+    let ws = uuid_param("ws")
+        .get_untracked()
+        .map(|w| w.to_string())
+        .unwrap_or_default();
+    let profile = ServerAction::<api::SaveProfile>::new();
+    let problem = failure(profile);
+    view! {
+        <section class="panel">
+            <h2>{t(l, "profile")}</h2>
+            <ActionForm action=profile attr:novalidate=true>
+                <FormError problem fields=&["name", "handle", "site_url", "bio"]/>
+                <input type="hidden" name="workspace" value=ws/>
+                <input type="hidden" name="app" value=app.id.to_string()/>
+                <label>{t(l, "app_name")}<input name="name" value=app.name required/></label>
+                <FieldError problem field="name"/>
+                <label>{t(l, "handle")}<input name="handle" value=app.handle required autocapitalize="off"/></label>
+                <FieldError problem field="handle"/>
+                <label>{t(l, "site_url")}<input name="site_url" type="url" value=app.site_url.unwrap_or_default()/></label>
+                <FieldError problem field="site_url"/>
+                <label>{t(l, "bio")}<textarea name="bio" rows="4">{app.bio}</textarea></label>
+                <FieldError problem field="bio"/>
+                <button type="submit" disabled=move || profile.pending().get()>{t(l, "save")}</button>
+                <Show when=move || saved(profile.value().get())>
+                    <span class="saved" role="status">{t(l, "saved")}</span>
+                </Show>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn WidgetForm(app: AppView) -> impl IntoView {
+    let l = use_lang().get_untracked();
+    let ws = uuid_param("ws")
+        .get_untracked()
+        .map(|w| w.to_string())
+        .unwrap_or_default();
+    let widget = ServerAction::<api::SaveWidget>::new();
+    let problem = failure(widget);
+    view! {
+        <section class="panel">
+            <h2>{t(l, "widget")}</h2>
+            <ActionForm action=widget attr:novalidate=true>
+                <FormError problem fields=&["theme.primary_color", "theme.greeting", "theme.suggested_questions", "allowed_origins", "public_contacts"]/>
+                <input type="hidden" name="workspace" value=ws/>
+                <input type="hidden" name="app" value=app.id.to_string()/>
+                <label>{t(l, "primary_color")}<input name="primary_color" type="color" value=app.theme.primary_color/></label>
+                <FieldError problem field="theme.primary_color"/>
+                <label>{t(l, "greeting")}<textarea name="greeting" rows="2">{app.theme.greeting}</textarea></label>
+                <FieldError problem field="theme.greeting"/>
+                <label>{t(l, "suggested")}<textarea name="suggested_questions" rows="3">{app.theme.suggested_questions.join("\n")}</textarea></label>
+                <FieldError problem field="theme.suggested_questions"/>
+                <label>{t(l, "origins")}<textarea name="allowed_origins" rows="3" placeholder="https://example.jp">{app.allowed_origins.join("\n")}</textarea></label>
+                <FieldError problem field="allowed_origins"/>
+                <label>{t(l, "contacts")}<textarea name="public_contacts" rows="2">{app.public_contacts.join("\n")}</textarea></label>
+                <FieldError problem field="public_contacts"/>
+                <button type="submit" disabled=move || widget.pending().get()>{t(l, "save")}</button>
+                <Show when=move || saved(widget.value().get())>
+                    <span class="saved" role="status">{t(l, "saved")}</span>
+                </Show>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Where the embed snippet points: the server's public URL.
+fn app_public_origin() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        crate::backend::services()
+            .map(|s| s.public_url.clone())
+            .unwrap_or_default()
+    }
+    #[cfg(all(not(feature = "ssr"), feature = "hydrate"))]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        String::new()
+    }
+}

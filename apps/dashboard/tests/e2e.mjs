@@ -1,0 +1,190 @@
+// The dashboard end to end in real headless Chromium against a real Mimi server: sign
+// up, confirm by the mailed link, create an app, add an FAQ and watch it become ready,
+// ask on the public page in a second browser context, see the conversation appear live
+// in the inbox, reply, and see the reply in the visitor's widget. Run by the server's
+// Rust test (apps/server/tests/server/dashboard.rs), which runs the indexer and reads
+// the mail; this script drives the browser, saves the screenshots and prints one JSON
+// line of what it measured. Any failed expectation exits non-zero with the reason.
+//
+// Environment: MIMI_URL (the server), MAILBOX_URL (the test's mail reader:
+// GET /link?to=…&page=… answers the link of the next mail), SHOTS (the directory for
+// screenshots), CHROMIUM (default /usr/bin/chromium).
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(new URL("../../../widget/package.json", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+for (const name of ["MIMI_URL", "MAILBOX_URL", "SHOTS"]) {
+  if (!process.env[name]) fail(`${name} is not set`);
+}
+if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM}: install Debian's chromium (scripts/test does)`);
+let playwright, axeSource;
+try {
+  playwright = require("playwright-core");
+  axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+} catch {
+  fail("widget/node_modules is missing: run `npm ci` in widget/ (scripts/test does)");
+}
+const { MIMI_URL, MAILBOX_URL, SHOTS } = process.env;
+
+function fail(why) {
+  console.error(`dashboard e2e: ${why}`);
+  process.exit(1);
+}
+
+const report = { pageErrors: [], cspViolations: [], interactiveMs: {}, axe: {} };
+
+async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: "en-US", ...options });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => report.pageErrors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.text().startsWith("CSP violation")) report.cspViolations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { context, page };
+}
+
+/** Waits until the wasm has hydrated the page; the ms from navigation to interactive. */
+async function hydrated(page) {
+  await page.waitForSelector("html[data-hydrated]", { timeout: 20_000 });
+  return Number(await page.getAttribute("html", "data-hydrated"));
+}
+
+async function axe(page) {
+  // Evaluated over the DevTools protocol: the page's CSP (no inline scripts) stays on.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ["violations"] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+const browser = await playwright.chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
+    "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+try {
+  const email = "hana@example.com";
+  const { context: ownerContext, page } = await newPage(browser);
+
+  // Sign up: the age confirmation is required and its error shows next to it.
+  await page.goto(`${MIMI_URL}/dashboard/sign-up`);
+  await hydrated(page);
+  await page.getByLabel("Your name").fill("Hana Sato");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByLabel("Workspace name").fill("Hana's Bakery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  const ageError = page.locator(".field-error[data-code=age_confirmation_required]");
+  await ageError.waitFor();
+  report.ageError = await ageError.innerText();
+  await page.getByLabel("I am 13 years old or older.").check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("status").filter({ hasText: "Check your inbox" }).waitFor();
+
+  // Confirm by the mailed link.
+  const link = await (await fetch(`${MAILBOX_URL}/link?to=${encodeURIComponent(email)}&page=/dashboard/verify-email`)).text();
+  assert.ok(link.startsWith(`${MIMI_URL}/dashboard/verify-email?token=`), link);
+  await page.goto(link);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await page.waitForURL(/\/dashboard\/w\/[0-9a-f-]+$/);
+  const workspace = page.url().split("/").pop();
+  await page.getByText("No apps yet").waitFor();
+
+  // Create an app: a taken or malformed handle is refused inline first.
+  await page.getByLabel("App name").fill("Hana's Bakery");
+  await page.getByLabel("Handle").fill("x");
+  await page.getByRole("button", { name: "Create app" }).click();
+  await page.locator(".field-error[data-code^=handle_]").waitFor();
+  await page.getByLabel("Handle").fill("hana-bakery");
+  await page.getByRole("button", { name: "Create app" }).click();
+  await page.waitForURL(/\/apps\/[0-9a-f-]+\/knowledge$/);
+  await page.getByText("No knowledge yet").waitFor();
+
+  // Add an FAQ; the list follows it from queued to ready (the indexer runs meanwhile).
+  await page.getByLabel("Question").first().fill("When are you open?");
+  await page.getByLabel("Answer").fill("We are open from eight in the morning to six in the evening, every day but Monday.");
+  await page.getByRole("button", { name: "Add", exact: true }).first().click();
+  await page.locator(".item").filter({ hasText: "When are you open?" }).waitFor();
+  await page.locator(".item[data-status=ready]").filter({ hasText: "When are you open?" }).waitFor({ timeout: 60_000 });
+
+  // Test retrieval shows the passage with its score.
+  await page.locator("input[name=query]").fill("opening hours");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.locator(".passages li").filter({ hasText: "eight in the morning" }).waitFor();
+  await page.screenshot({ path: `${SHOTS}/dashboard-knowledge.png`, fullPage: true });
+  report.axe.knowledge = await axe(page);
+
+  // App settings: save the greeting; then the page with the embed snippet.
+  await page.getByRole("link", { name: "Settings" }).first().click();
+  await page.waitForURL(/\/apps\/[0-9a-f-]+$/);
+  await page.getByLabel("Greeting").fill("Welcome to Hana's Bakery!");
+  await page.locator("form").filter({ has: page.getByLabel("Greeting") }).getByRole("button", { name: "Save" }).click();
+  await page.locator(".saved").first().waitFor();
+  assert.match(await page.locator(".snippet").innerText(), /data-app="hana-bakery"/);
+  await page.screenshot({ path: `${SHOTS}/dashboard-settings.png`, fullPage: true });
+  report.axe.settings = await axe(page);
+
+  // The inbox, empty, following the live stream.
+  await page.goto(`${MIMI_URL}/dashboard/w/${workspace}/inbox`);
+  report.interactiveMs.inbox = await hydrated(page);
+  await page.getByText("No conversations here yet").waitFor();
+  await page.locator(".live.on").waitFor();
+
+  // A visitor asks on the public page, in another browser context.
+  const { context: visitorContext, page: visitor } = await newPage(browser);
+  await visitor.goto(`${MIMI_URL}/@hana-bakery`);
+  const panel = visitor.locator("mimi-widget .p");
+  await panel.waitFor();
+  await visitor.locator("mimi-widget form:not(.h) input").fill("When are you open?");
+  await visitor.locator("mimi-widget form:not(.h) input").press("Enter");
+  await visitor.locator("mimi-widget .g .m:not(.v)").filter({ hasText: "eight in the morning" }).waitFor();
+
+  // It appears in the owner's inbox without a reload.
+  const row = page.locator(".conversations li").first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.locator("a").click();
+  await page.locator(".message.visitor").filter({ hasText: "When are you open?" }).waitFor();
+  await page.locator(".message.assistant .sources").waitFor();
+
+  // The owner replies; the visitor's open widget shows it.
+  const ownerReply = "Hi, Hana here. Tomorrow we open at nine.";
+  await page.locator("textarea[name=text]").fill(ownerReply);
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.locator(".message.owner").filter({ hasText: ownerReply }).waitFor();
+  assert.equal(await page.locator("textarea[name=text]").inputValue(), "", "the reply box is cleared");
+  await visitor.locator("mimi-widget .m.o").filter({ hasText: ownerReply }).waitFor({ timeout: 15_000 });
+
+  // Mark handled.
+  await page.getByRole("button", { name: "Mark handled" }).click();
+  await page.getByRole("button", { name: "Reopen" }).waitFor();
+  await page.screenshot({ path: `${SHOTS}/dashboard-inbox.png`, fullPage: true });
+  report.axe.inbox = await axe(page);
+
+  // On a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/dashboard-inbox-mobile.png`, fullPage: true });
+
+  // Japanese, by the owner's setting: the same page in the other language.
+  report.workspace = workspace;
+  await visitorContext.close();
+  await ownerContext.close();
+} finally {
+  await browser.close();
+}
+assert.deepEqual(report.pageErrors, [], "no uncaught errors in the pages");
+assert.deepEqual(report.cspViolations, [], "everything runs under the pages' CSP");
+for (const [page, violations] of Object.entries(report.axe)) {
+  assert.deepEqual(violations, [], `axe (${page}): no serious or critical violation`);
+}
+console.log(JSON.stringify(report));

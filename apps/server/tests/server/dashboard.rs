@@ -1,0 +1,502 @@
+//! The owner dashboard (`apps/dashboard`) as `mimi` serves it: pages rendered on the
+//! server, server functions (the same capability-crate calls as the JSON API) with
+//! their error codes, tenancy and CSRF, the wasm's size budget, and the whole owner
+//! journey in real headless Chromium (`apps/dashboard/tests/e2e.mjs`).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::routing::get;
+use mimi_knowledge::Indexer;
+use mimi_testkit::TestApp;
+use serde_json::{Value, json};
+
+use crate::api::support::{Api, app_with};
+
+/// The issue's budget for the dashboard's wasm and JavaScript, gzipped.
+const BUDGET: usize = 600 * 1024;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The built browser half; fails (never skips) with what to do when it is missing.
+fn assets() -> Arc<mimi_dashboard::backend::Assets> {
+    mimi_server::http::dashboard::load_assets(None).unwrap_or_else(|| {
+        panic!("the dashboard's wasm is not built: run scripts/build-dashboard (scripts/test does)")
+    })
+}
+
+/// A server function's answer: status and JSON body.
+async fn call(
+    api: &Api,
+    client: &reqwest::Client,
+    name: &str,
+    form: &[(&str, &str)],
+) -> (u16, Value) {
+    let response = client
+        .post(api.app.url(&format!("/dashboard/fn/{name}")))
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+fn code(body: &Value) -> &str {
+    body["code"].as_str().unwrap_or_default()
+}
+
+#[test]
+fn the_wasm_and_its_javascript_are_under_600_kb_gzipped() {
+    let size = assets().gzipped_size();
+    println!("dashboard wasm + js: {size} bytes gzipped");
+    assert!(
+        size <= BUDGET,
+        "{size} bytes gzipped, over the {BUDGET}-byte budget"
+    );
+    // The real build, not a placeholder.
+    assert!(size > 50_000, "{size} bytes");
+}
+
+#[tokio::test]
+async fn pages_render_on_the_server_and_a_signed_out_owner_is_sent_to_sign_in() {
+    let api = Api::start().await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    // As a browser navigates: the redirects of signed-out pages are real 302s.
+    let get = |path: &'static str| {
+        client
+            .get(api.app.url(path))
+            .header("accept", "text/html")
+            .send()
+    };
+
+    let response = get("/dashboard").await.unwrap();
+    assert_eq!(response.status().as_u16(), 302);
+    assert_eq!(response.headers()["location"], "/dashboard/sign-in");
+
+    let response = get("/dashboard/sign-in").await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.headers().get("set-cookie").is_none());
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains("script-src 'self' 'nonce-"), "{csp}");
+    assert!(
+        csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    let html = response.text().await.unwrap();
+    assert!(html.contains("<title>Sign in · Mimi</title>"), "{html}");
+    // A plain form that works without JavaScript, and the module that hydrates it.
+    assert!(html.contains(r#"action="/dashboard/fn/sign-in""#), "{html}");
+    assert!(
+        html.contains(r#"<script type="module" src="/dashboard/pkg/"#),
+        "{html}"
+    );
+
+    let html = get("/dashboard/sign-up?lang=ja")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("アカウント作成"), "{html}");
+    assert!(html.contains("13歳以上です。"), "{html}");
+
+    let response = get("/dashboard/no-such-page").await.unwrap();
+    assert_eq!(response.status().as_u16(), 404);
+
+    // Signed-in pages need a session.
+    let response = get("/dashboard/w/00000000-0000-0000-0000-000000000000/inbox")
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 302);
+    assert_eq!(response.headers()["location"], "/dashboard/sign-in");
+}
+
+#[tokio::test]
+async fn the_wasm_is_served_under_its_content_hash_gzipped_and_immutable() {
+    let api = Api::start().await;
+    let client = reqwest::Client::new();
+    let html = client
+        .get(api.app.url("/dashboard/sign-in"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let end = html.find("/boot.js\"").unwrap() + "/boot.js".len();
+    let boot = &html[html[..end].rfind('"').unwrap() + 1..end];
+    assert!(boot.starts_with("/dashboard/pkg/"), "{boot}");
+    let wasm = boot.replace("boot.js", "dashboard_bg.wasm");
+    let response = client
+        .get(api.app.url(&wasm))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["content-type"], "application/wasm");
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    // Another hash is not served.
+    let other = "/dashboard/pkg/0000000000000000/dashboard_bg.wasm";
+    let response = client.get(api.app.url(other)).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn server_functions_refuse_bad_input_with_the_apis_codes_and_store_nothing() {
+    let api = Api::start().await;
+    let stranger = api.browser();
+
+    // Sign-up without the age confirmation: nothing is created.
+    let (status, body) = call(
+        &api,
+        &stranger,
+        "sign-up",
+        &[
+            ("name", "Kenji"),
+            ("email", "kenji@example.com"),
+            ("password", "a long enough password"),
+            ("workspace_name", "Kenji's"),
+            ("language", "ja"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        (status, code(&body)),
+        (422, "age_confirmation_required"),
+        "{body}"
+    );
+    assert_eq!(body["field"], "age_confirmed");
+    assert_eq!(api.count("accounts").await, 0);
+
+    // Wrong password.
+    let (status, body) = call(
+        &api,
+        &stranger,
+        "sign-in",
+        &[
+            ("email", "nobody@example.com"),
+            ("password", "wrong password!"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        (status, code(&body)),
+        (401, "invalid_credentials"),
+        "{body}"
+    );
+
+    let owner = api.owner("Ann", "ann@example.com").await;
+    let ws = owner.workspace_id.to_string();
+    // A malformed handle: no app.
+    let (status, body) = call(
+        &api,
+        &owner.client,
+        "create-app",
+        &[("workspace", &ws), ("handle", "x"), ("name", "Ann's")],
+    )
+    .await;
+    assert_eq!((status, code(&body)), (422, "handle_too_short"), "{body}");
+    assert_eq!(body["field"], "handle");
+    assert_eq!(api.count("apps").await, 0);
+
+    let app = app_with(&api, &owner, "ann-cafe", &[], json!({})).await;
+    let app = app.to_string();
+    // An empty question: no item.
+    let (_, body) = call(
+        &api,
+        &owner.client,
+        "add-faq",
+        &[
+            ("workspace", &ws),
+            ("app", &app),
+            ("question", " "),
+            ("answer", "Yes."),
+            ("link", ""),
+        ],
+    )
+    .await;
+    assert_eq!(code(&body), "question_required", "{body}");
+    assert_eq!(body["field"], "question");
+    assert_eq!(api.count("knowledge_items").await, 0);
+
+    // A bad origin in the widget settings: nothing of the form is saved.
+    let (_, body) = call(
+        &api,
+        &owner.client,
+        "save-widget",
+        &[
+            ("workspace", &ws),
+            ("app", &app),
+            ("primary_color", "#112233"),
+            ("greeting", "Hi!"),
+            ("suggested_questions", ""),
+            ("allowed_origins", "not an origin"),
+            ("public_contacts", ""),
+        ],
+    )
+    .await;
+    assert_eq!(code(&body), "allowed_origins_invalid", "{body}");
+    let greeting: String = sqlx::query_scalar("select theme->>'greeting' from apps")
+        .fetch_one(&api.db.pool)
+        .await
+        .unwrap_or_default();
+    assert_eq!(greeting, "");
+
+    // A form field missing altogether.
+    let (_, body) = call(
+        &api,
+        &owner.client,
+        "add-faq",
+        &[("workspace", &ws), ("app", &app)],
+    )
+    .await;
+    assert_eq!(code(&body), "invalid_form", "{body}");
+}
+
+#[tokio::test]
+async fn another_workspace_is_not_found_through_every_server_function() {
+    let api = Api::start().await;
+    let ann = api.owner("Ann", "ann@example.com").await;
+    let bob = api.owner("Bob", "bob@example.com").await;
+    let app = app_with(
+        &api,
+        &ann,
+        "ann-cafe",
+        &[("When are you open?", "From nine.")],
+        json!({}),
+    )
+    .await
+    .to_string();
+    let (status, started) = {
+        let r = reqwest::Client::new()
+            .post(api.url("/apps/ann-cafe/conversations"))
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.json::<Value>().await.unwrap())
+    };
+    assert_eq!(status, 201);
+    let conversation = started["conversation_id"].as_str().unwrap().to_owned();
+    let ann_ws = ann.workspace_id.to_string();
+    let bob_ws = bob.workspace_id.to_string();
+
+    // Bob, naming Ann's workspace or Ann's resources under his own.
+    let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        ("list-apps", vec![("workspace", &ann_ws)]),
+        ("load-app", vec![("workspace", &ann_ws), ("app", &app)]),
+        ("load-app", vec![("workspace", &bob_ws), ("app", &app)]),
+        ("list-items", vec![("workspace", &bob_ws), ("app", &app)]),
+        (
+            "add-faq",
+            vec![
+                ("workspace", &bob_ws),
+                ("app", &app),
+                ("question", "Q?"),
+                ("answer", "A."),
+                ("link", ""),
+            ],
+        ),
+        (
+            "test-retrieval",
+            vec![("workspace", &bob_ws), ("app", &app), ("query", "open")],
+        ),
+        (
+            "load-inbox",
+            vec![("workspace", &ann_ws), ("status", "all")],
+        ),
+        (
+            "load-thread",
+            vec![("workspace", &bob_ws), ("conversation", &conversation)],
+        ),
+        (
+            "reply",
+            vec![
+                ("workspace", &bob_ws),
+                ("conversation", &conversation),
+                ("text", "Hello"),
+            ],
+        ),
+        (
+            "set-handled",
+            vec![
+                ("workspace", &bob_ws),
+                ("conversation", &conversation),
+                ("handled", "true"),
+            ],
+        ),
+    ];
+    for (name, form) in cases {
+        let (status, body) = call(&api, &bob.client, name, &form).await;
+        assert_eq!((status, code(&body)), (404, "not_found"), "{name}: {body}");
+    }
+    assert_eq!(api.count("knowledge_items").await, 1);
+    assert_eq!(api.count("messages where role = 'owner'").await, 0);
+
+    // Ann sees her own.
+    let (status, body) = call(
+        &api,
+        &ann.client,
+        "load-app",
+        &[("workspace", &ann_ws), ("app", &app)],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["handle"], "ann-cafe");
+}
+
+#[tokio::test]
+async fn server_functions_refuse_another_sites_origin() {
+    let api = Api::start().await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    let ws = owner.workspace_id.to_string();
+    let response = owner
+        .client
+        .post(api.app.url("/dashboard/fn/create-app"))
+        .header("origin", "https://evil.example")
+        .form(&[
+            ("workspace", ws.as_str()),
+            ("handle", "evil-app"),
+            ("name", "Evil"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 403);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "csrf_rejected");
+    assert_eq!(api.count("apps").await, 0);
+}
+
+#[tokio::test]
+async fn signing_in_without_javascript_redirects_with_the_session_cookie() {
+    let api = Api::start().await;
+    let _ = api.owner("Ann", "ann@example.com").await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let response = client
+        .post(api.app.url("/dashboard/fn/sign-in"))
+        .header("origin", api.app.url(""))
+        .header("accept", "text/html")
+        .form(&[
+            ("email", "ann@example.com"),
+            ("password", crate::api::support::PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 302, "{response:?}");
+    assert_eq!(response.headers()["location"], "/dashboard");
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.starts_with("cc_uid=") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+}
+
+/// The test's mail reader for the browser script: the link of the next mail to `to`.
+async fn mailbox(
+    State(api): State<Arc<Api>>,
+    Query(q): Query<std::collections::HashMap<String, String>>,
+) -> String {
+    let page = q.get("page").cloned().unwrap_or_default();
+    let token = api
+        .link(q.get("to").map(String::as_str).unwrap_or_default(), &page)
+        .await;
+    format!("{}?token={token}", api.app.url(&page))
+}
+
+#[tokio::test]
+async fn an_owner_signs_up_builds_an_app_and_answers_a_visitor_live_in_a_real_browser() {
+    let chromium = crate::widget::browser_tools();
+    assets();
+    let api = Arc::new(Api::start().await);
+    // The server's background indexer, as `mimi serve` runs it.
+    let (stop_indexer, stopped) = tokio::sync::watch::channel(false);
+    let k = &api.knowledge;
+    let indexer = Indexer::new(
+        api.db.serving_pool().await,
+        k.embedding.clone(),
+        k.fetching.clone(),
+        k.limits,
+    );
+    let indexing = tokio::spawn(indexer.run(stopped));
+    let mail = TestApp::spawn(
+        axum::Router::new()
+            .route("/link", get(mailbox))
+            .with_state(api.clone()),
+    )
+    .await;
+    let shots = repo().join("docs");
+
+    let run = tokio::process::Command::new("node")
+        .arg(repo().join("apps/dashboard/tests/e2e.mjs"))
+        .env("MIMI_URL", api.app.url(""))
+        .env("MAILBOX_URL", mail.url(""))
+        .env("SHOTS", &shots)
+        .env("CHROMIUM", &chromium)
+        .kill_on_drop(true)
+        .output()
+        .await
+        .expect("node runs (install Node.js 20 or later)");
+    let _ = stop_indexer.send(true);
+    let _ = indexing.await;
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        run.status.success(),
+        "apps/dashboard/tests/e2e.mjs failed ({}):\n{stderr}\n{stdout}",
+        run.status
+    );
+    let report: Value = serde_json::from_str(stdout.lines().last().unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    println!("dashboard e2e: {report}");
+
+    // What the browser did is in the database: one owner reply, the conversation handled.
+    let owner_replies: i64 = sqlx::query_scalar(
+        "select count(*) from messages where role = 'owner' and content like 'Hi, Hana here.%'",
+    )
+    .fetch_one(&api.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(owner_replies, 1);
+    let handled: i64 =
+        sqlx::query_scalar("select count(*) from conversations where handled_at is not null")
+            .fetch_one(&api.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(handled, 1);
+    for shot in [
+        "dashboard-knowledge.png",
+        "dashboard-settings.png",
+        "dashboard-inbox.png",
+        "dashboard-inbox-mobile.png",
+    ] {
+        assert!(
+            shots.join(shot).metadata().unwrap().len() > 10_000,
+            "{shot}"
+        );
+    }
+}
