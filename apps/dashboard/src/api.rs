@@ -385,3 +385,86 @@ pub async fn set_handled(
         .map_err(problem)?;
     Ok(())
 }
+
+/// Saves the owner's name and the language of the dashboard and mail.
+#[server(prefix = "/dashboard/fn", endpoint = "save-account")]
+pub async fn save_account(name: String, language: String) -> Result<(), Problem> {
+    let (s, session) = session().await?;
+    let language = mimi_domain::Language::from_tag(&language).ok_or_else(|| {
+        problem(mimi_domain::Error::invalid(
+            "language",
+            "language_unsupported",
+            "choose en or ja",
+        ))
+    })?;
+    s.accounts
+        .update_profile(session.account_id, Some(&name), Some(language))
+        .await
+        .map_err(problem)?;
+    leptos_axum::redirect("/dashboard");
+    Ok(())
+}
+
+/// The workspace's members, invitations and API keys (the last two for admins).
+#[server(prefix = "/dashboard/fn", endpoint = "load-team")]
+pub async fn load_team(workspace: Uuid) -> Result<crate::model::Team, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let members = s.accounts.members(&scope).await.map_err(problem)?;
+    let admin = scope.require(mimi_domain::Role::Admin).is_ok();
+    let (invites, api_keys) = if admin {
+        (
+            view(s.accounts.invites(&scope).await.map_err(problem)?)?,
+            view(s.accounts.api_keys(&scope).await.map_err(problem)?)?,
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    Ok(crate::model::Team {
+        members: view(members)?,
+        invites,
+        api_keys,
+    })
+}
+
+/// Invites `email` as `role` (`admin` or `member`); the invitation goes by mail.
+#[server(prefix = "/dashboard/fn", endpoint = "invite")]
+pub async fn invite(workspace: Uuid, email: String, role: String) -> Result<(), Problem> {
+    let (s, scope) = scope(workspace).await?;
+    s.accounts
+        .invite(&scope, &email, &role)
+        .await
+        .map_err(problem)?;
+    Ok(())
+}
+
+/// Withdraws an invitation.
+#[server(prefix = "/dashboard/fn", endpoint = "revoke-invite")]
+pub async fn revoke_invite(workspace: Uuid, invite: Uuid) -> Result<(), Problem> {
+    let (s, scope) = scope(workspace).await?;
+    s.accounts
+        .revoke_invite(&scope, invite)
+        .await
+        .map_err(problem)
+}
+
+/// Creates an API key; its secret is in the answer, once.
+#[server(prefix = "/dashboard/fn", endpoint = "create-api-key")]
+pub async fn create_api_key(workspace: Uuid, name: String) -> Result<String, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let created = s
+        .accounts
+        .create_api_key(&scope, &name)
+        .await
+        .map_err(problem)?;
+    Ok(created.secret)
+}
+
+/// Revokes an API key at once.
+#[server(prefix = "/dashboard/fn", endpoint = "revoke-api-key")]
+pub async fn revoke_api_key(workspace: Uuid, key: Uuid) -> Result<(), Problem> {
+    let (s, scope) = scope(workspace).await?;
+    s.accounts
+        .revoke_api_key(&scope, key)
+        .await
+        .map_err(problem)
+}

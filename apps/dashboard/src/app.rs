@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/dashboard/w/:ws") view=pages::apps::AppList ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard/w/:ws/apps/:app") view=pages::apps::AppSettings ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard/w/:ws/apps/:app/knowledge") view=pages::knowledge::Knowledge ssr=SsrMode::Async/>
+                <Route path=path!("/dashboard/w/:ws/team") view=pages::team::Team ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard/w/:ws/inbox") view=pages::inbox::Inbox ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard/w/:ws/inbox/:conversation") view=pages::inbox::Inbox ssr=SsrMode::Async/>
             </Routes>

@@ -305,6 +305,23 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("not_found", "Not found.", "見つかりません。"),
     ("workspace", "Workspace", "ワークスペース"),
     ("back", "Back", "戻る"),
+    ("team", "Team", "チーム"),
+    ("account", "Your account", "アカウント"),
+    ("members", "Members", "メンバー"),
+    ("invites", "Invitations", "招待中"),
+    ("invite", "Invite", "招待する"),
+    ("invite_sent", "Invitation sent.", "招待を送信しました。"),
+    ("role", "Role", "権限"),
+    ("revoke", "Revoke", "取り消す"),
+    ("api_keys", "API keys", "APIキー"),
+    ("new_api_key", "New API key", "新しいAPIキー"),
+    ("key_name", "Key name", "キーの名前"),
+    ("create", "Create", "作成"),
+    ("key_once", "Copy this key now: it is shown only once.", "このキーを今コピーしてください。表示は一度だけです。"),
+    ("kind_faq", "FAQ", "FAQ"),
+    ("kind_page", "Page", "ページ"),
+    ("kind_file", "File", "ファイル"),
+    ("kind_site_page", "Site page", "サイトのページ"),
 ];
 
 #[cfg(test)]
@@ -322,6 +339,49 @@ mod tests {
         }
         assert_eq!(t(Lang::Ja, "inbox"), "受信箱");
         assert_eq!(t(Lang::En, "inbox"), "Inbox");
+    }
+
+    /// Every key a page asks for, by `t(…, "key")` or `<PageTitle key="…"/>`.
+    fn keys_used() -> Vec<String> {
+        let sources = [
+            include_str!("ui.rs"),
+            include_str!("pages/mod.rs"),
+            include_str!("pages/auth.rs"),
+            include_str!("pages/apps.rs"),
+            include_str!("pages/knowledge.rs"),
+            include_str!("pages/inbox.rs"),
+            include_str!("pages/team.rs"),
+        ];
+        let mut keys = Vec::new();
+        for source in sources {
+            for (i, _) in source.match_indices("t(") {
+                let before = source[..i].chars().last().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' {
+                    continue;
+                }
+                let call = &source[i..source[i..].find(')').map_or(source.len(), |e| i + e)];
+                if let Some(quoted) = call.split('"').nth(1) {
+                    keys.push(quoted.to_owned());
+                }
+            }
+            for (i, _) in source.match_indices("key=\"") {
+                if let Some(key) = source[i + 5..].split('"').next() {
+                    keys.push(key.to_owned());
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_key_a_page_uses_has_a_text() {
+        let used = keys_used();
+        assert!(used.len() > 100, "{} keys found: is the scan broken?", used.len());
+        let missing: Vec<_> = used
+            .iter()
+            .filter(|k| !WORDS.iter().any(|(key, _, _)| key == k))
+            .collect();
+        assert!(missing.is_empty(), "no text for {missing:?}");
     }
 
     #[test]

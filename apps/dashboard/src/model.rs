@@ -235,3 +235,53 @@ pub struct Thread {
     /// Oldest first.
     pub messages: Vec<Message>,
 }
+
+/// A member of a workspace.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// Account id.
+    pub account_id: Uuid,
+    /// Name.
+    pub name: String,
+    /// Address.
+    pub email: String,
+    /// `owner`, `admin` or `member`.
+    pub role: String,
+}
+
+/// A pending invitation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Invite {
+    /// Id.
+    pub id: Uuid,
+    /// Invited address.
+    pub email: String,
+    /// Role on joining.
+    pub role: String,
+    /// RFC 3339.
+    pub expires_at: String,
+}
+
+/// An API key (its secret is shown once, at creation).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApiKey {
+    /// Id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// The first characters, to recognise it.
+    pub prefix: String,
+    /// RFC 3339.
+    pub last_used_at: Option<String>,
+}
+
+/// A workspace's people and keys.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Team {
+    /// Members.
+    pub members: Vec<Member>,
+    /// Pending invitations (admins only; empty otherwise).
+    pub invites: Vec<Invite>,
+    /// API keys (admins only; empty otherwise).
+    pub api_keys: Vec<ApiKey>,
+}

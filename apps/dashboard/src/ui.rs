@@ -150,6 +150,7 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
                             <nav aria-label=t(l, "dashboard")>
                                 <A href=format!("/dashboard/w/{}", workspace.id) exact=true>{t(l, "apps")}</A>
                                 <A href=format!("/dashboard/w/{}/inbox", workspace.id)>{t(l, "inbox")}</A>
+                                <A href=format!("/dashboard/w/{}/team", workspace.id)>{t(l, "team")}</A>
                             </nav>
                             <details class="switcher">
                                 <summary>{workspace.name.clone()}</summary>

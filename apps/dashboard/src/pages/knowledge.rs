@@ -59,6 +59,23 @@ fn KnowledgeBody() -> impl IntoView {
             );
         }
     });
+    // A form whose item was added is emptied for the next one.
+    let faq_form = NodeRef::<leptos::html::Form>::new();
+    let page_form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if matches!(add_faq.value().get(), Some(Ok(_)))
+            && let Some(form) = faq_form.get_untracked()
+        {
+            form.reset();
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(add_page.value().get(), Some(Ok(_)))
+            && let Some(form) = page_form.get_untracked()
+        {
+            form.reset();
+        }
+    });
     let faq_problem = failure(add_faq);
     let page_problem = failure(add_page);
     let import_problem = failure(import);
@@ -83,7 +100,7 @@ fn KnowledgeBody() -> impl IntoView {
             <div>
                 <section class="panel">
                     <h2>{t(l, "faq_add")}</h2>
-                    <ActionForm action=add_faq attr:novalidate=true attr:id="faq-form">
+                    <ActionForm action=add_faq node_ref=faq_form attr:novalidate=true>
                         <FormError problem=faq_problem fields=&["question", "answer", "link"]/>
                         <input type="hidden" name="workspace" value=move || ids().0/>
                         <input type="hidden" name="app" value=move || ids().1/>
@@ -98,7 +115,7 @@ fn KnowledgeBody() -> impl IntoView {
                 </section>
                 <details class="panel">
                     <summary>{t(l, "page_add")}</summary>
-                    <ActionForm action=add_page attr:novalidate=true>
+                    <ActionForm action=add_page node_ref=page_form attr:novalidate=true>
                         <FormError problem=page_problem fields=&["title", "body"]/>
                         <input type="hidden" name="workspace" value=move || ids().0/>
                         <input type="hidden" name="app" value=move || ids().1/>
@@ -170,6 +187,15 @@ fn KnowledgeBody() -> impl IntoView {
     }
 }
 
+fn kind_label(l: crate::i18n::Lang, kind: &str) -> &'static str {
+    match kind {
+        "faq" => t(l, "kind_faq"),
+        "page" => t(l, "kind_page"),
+        "file" => t(l, "kind_file"),
+        _ => t(l, "kind_site_page"),
+    }
+}
+
 #[component]
 fn ItemRow(item: Item, delete: ServerAction<api::DeleteItem>) -> impl IntoView {
     let l = use_lang().get_untracked();
@@ -180,7 +206,7 @@ fn ItemRow(item: Item, delete: ServerAction<api::DeleteItem>) -> impl IntoView {
         <li class="item" data-status=status.clone()>
             <div>
                 <span class=format!("badge {status}")>{status_label(l, &status)}</span>
-                " "<span class="kind">{item.kind.clone()}</span>
+                " "<span class="kind">{kind_label(l, &item.kind)}</span>
                 <p class="title">{item.title.clone()}</p>
                 {item.failure.clone().map(|f| view! { <p class="field-error" data-code=f.code>{f.message}</p> })}
                 <Show when=move || item.status == "ready">

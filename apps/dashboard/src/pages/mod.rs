@@ -4,6 +4,7 @@ pub mod apps;
 pub mod auth;
 pub mod inbox;
 pub mod knowledge;
+pub mod team;
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
