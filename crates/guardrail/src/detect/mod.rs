@@ -5,6 +5,7 @@
 mod address;
 mod context;
 mod email;
+mod marks;
 mod person_en;
 mod person_ja;
 mod phone;
@@ -17,7 +18,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::Label;
-use crate::text::{Folded, is_any_digit, is_han, is_katakana};
+use crate::text::Folded;
+use marks::Marks;
 
 /// A proposed span, in folded-text offsets until [`Detectors::detect`] maps it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,57 +62,6 @@ pub(crate) struct Detectors {
     person_en: person_en::PersonEn,
 }
 
-/// What a piece contains, to skip detectors that cannot fire.
-#[derive(Debug, Default, Clone, Copy)]
-struct Triggers {
-    digit: bool,
-    at: bool,
-    upper: bool,
-    cjk: bool,
-}
-
-impl Triggers {
-    fn of(piece: &str) -> Self {
-        let mut t = Triggers::default();
-        let b = piece.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                b'0'..=b'9' => t.digit = true,
-                b'A'..=b'Z' => t.upper = true,
-                b'@' => t.at = true,
-                c if c.is_ascii() => {}
-                // U+5000–U+9FFF: kanji, no need to decode.
-                0xE5..=0xE9 => {
-                    t.cjk = true;
-                    i += 3;
-                    continue;
-                }
-                _ => {
-                    let Some(c) = piece[i..].chars().next() else {
-                        break;
-                    };
-                    match c {
-                        '＠' => t.at = true,
-                        c if is_any_digit(c) || c == '〒' => t.digit = true,
-                        c if is_han(c) || is_katakana(c) => t.cjk = true,
-                        c if ('Ａ'..='Ｚ').contains(&c) => t.upper = true,
-                        _ => {}
-                    }
-                    i += c.len_utf8();
-                    continue;
-                }
-            }
-            i += 1;
-        }
-        t
-    }
-
-    fn any(self) -> bool {
-        self.digit || self.at || self.upper || self.cjk
-    }
-}
-
 impl Detectors {
     fn build() -> Result<Self, String> {
         Ok(Detectors {
@@ -145,35 +96,45 @@ impl Detectors {
         out: &mut Vec<Cand>,
     ) {
         out.clear();
-        let trig = Triggers::of(&window[lo..hi]);
-        if !trig.any() {
-            return;
-        }
         let Scratch {
             folded,
             cands,
             toks,
+            marks,
         } = s;
+        // One pass over the piece tells which detectors can fire and where their work
+        // starts; they read it instead of walking the piece themselves.
+        marks.scan(window, lo, hi);
+        let trig = marks.trig;
+        if !trig.any() {
+            return;
+        }
         let is_folded = fold_from.is_some_and(|from| folded.fold(window, from));
         let (t, flo, fhi) = if is_folded {
             (folded.text.as_str(), folded.folded(lo), folded.folded(hi))
         } else {
             (window, lo, hi)
         };
+        if is_folded {
+            // The detectors read the folded text: scan that. The triggers stay those of
+            // the text as written.
+            marks.scan(t, flo, fhi);
+        }
+        let m = &*marks;
         cands.clear();
         if trig.at {
-            email::find(t, flo, fhi, cands);
+            email::find(t, flo, fhi, &m.ats, cands);
         }
         if trig.digit {
-            self.phone.find(t, flo, fhi, cands);
-            self.postal.find(t, flo, fhi, cands);
-            self.address.find(t, flo, fhi, trig.upper, trig.cjk, cands);
+            self.phone.find(t, fhi, &m.phone_starts, cands);
+            self.postal.find(t, flo, fhi, m, cands);
+            self.address.find(t, flo, fhi, trig, m, cands);
         }
         if trig.upper {
-            self.person_en.find(t, flo, fhi, toks, cands);
+            self.person_en.find(t, flo, fhi, m.first_upper, toks, cands);
         }
         if trig.cjk {
-            person_ja::find(t, flo, fhi, cands);
+            person_ja::find(t, &m.runs, cands);
         }
         resolve(cands);
         let orig = |i: usize| if is_folded { folded.orig(i) } else { i };
@@ -192,6 +153,7 @@ pub(crate) struct Scratch {
     folded: Folded,
     cands: Vec<Cand>,
     toks: Vec<tokens::Tok>,
+    marks: Marks,
 }
 
 /// Keeps non-overlapping candidates: earliest start first, then the longest, then the

@@ -93,11 +93,28 @@ impl PersonEn {
         })
     }
 
-    /// Finds names whose tokens lie in `t[lo..hi]`. `toks` is a reusable buffer.
-    pub fn find(&self, t: &str, lo: usize, hi: usize, toks: &mut Vec<Tok>, out: &mut Vec<Cand>) {
-        // Only tokens from the one before `lo` on are ever looked at, so tokenise from
-        // there: the left context is mostly text already searched.
-        tokenize(t, token_start_before(t.as_bytes(), lo), toks);
+    /// Finds names whose tokens lie in `t[lo..hi]`; `first_upper` is the offset of the
+    /// piece's first ASCII capital (or `hi`). `toks` is a reusable buffer.
+    pub fn find(
+        &self,
+        t: &str,
+        lo: usize,
+        hi: usize,
+        first_upper: usize,
+        toks: &mut Vec<Tok>,
+        out: &mut Vec<Cand>,
+    ) {
+        // Every rule starts at a capitalised token, and only the one token before it is
+        // ever looked at: tokenise from there, skipping the left context and the piece's
+        // lower-case start.
+        if first_upper >= hi {
+            return;
+        }
+        tokenize(
+            t,
+            token_start_before(t.as_bytes(), first_upper.max(lo)),
+            toks,
+        );
         let g = Gazetteers::get();
         let mut key = String::new();
         let mut k = 0;

@@ -3,6 +3,7 @@
 //! after a cue such as 担当. The honorific itself is left outside the span.
 
 use super::Cand;
+use super::marks::Run;
 use crate::Label;
 use crate::gazetteer::Gazetteers;
 use crate::text::{ends_with, is_han, is_katakana, starts_with};
@@ -103,33 +104,16 @@ const ACTS: &[&str] = &[
     "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話",
 ];
 
-/// Finds Japanese names in `t[lo..hi]`.
-pub(crate) fn find(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+/// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
+pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
-    let mut i = lo;
-    while i < hi {
-        let Some(c) = t[i..].chars().next() else {
-            break;
-        };
-        if is_han(c) {
-            let end = run_end(t, i, hi, is_han);
-            han_run(t, i, end, g, out);
-            i = end;
-        } else if is_katakana(c) && c != 'ー' && c != '・' {
-            let end = run_end(t, i, hi, |c| is_katakana(c) || c == '・');
-            kata_run(t, i, end, out);
-            i = end;
+    for r in runs {
+        if r.han {
+            han_run(t, r.s, r.e, g, out);
         } else {
-            i += c.len_utf8();
+            kata_run(t, r.s, r.e, out);
         }
     }
-}
-
-fn run_end(t: &str, i: usize, hi: usize, class: impl Fn(char) -> bool) -> usize {
-    t[i..hi]
-        .char_indices()
-        .find(|&(_, c)| !class(c))
-        .map_or(hi, |(k, _)| i + k)
 }
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
