@@ -51,7 +51,11 @@ impl Driver {
                     return pos;
                 }
             };
-            let Piece { active, quiet } = piece;
+            let Piece {
+                active,
+                quiet,
+                next,
+            } = piece;
             let (a_end, q_end) = (pos + active, pos + active + quiet);
             if active > 0 {
                 let left = ceil_boundary(buf, pos.saturating_sub(LEFT_CONTEXT));
@@ -84,7 +88,7 @@ impl Driver {
                 }
             }
             self.consumed += active + quiet;
-            self.scan = Scan::start(buf[pos..q_end].chars().next_back());
+            self.scan = next.unwrap_or_else(|| Scan::start(buf[pos..q_end].chars().next_back()));
             pos = q_end;
         }
     }
