@@ -63,6 +63,13 @@ pub(crate) fn next_foldable(b: &[u8], from: usize) -> usize {
     };
     let mut i = from;
     while let Some(w) = b.get(i..i + BLOCK + 2) {
+        // A block of ASCII (most English text) holds no lead byte: one test.
+        let mut word = [0u8; BLOCK];
+        word.copy_from_slice(&w[..BLOCK]);
+        if u128::from_le_bytes(word) & 0x8080_8080_8080_8080_8080_8080_8080_8080 == 0 {
+            i += BLOCK;
+            continue;
+        }
         let any = (0..BLOCK).fold(false, |any, k| any | may_fold(w[k], w[k + 1], w[k + 2]));
         if any && let Some(k) = (i..i + BLOCK).find(|&k| hit(k)) {
             return k;

@@ -132,16 +132,25 @@ impl Marks {
         let mut run = 0;
         let mut i = lo;
         while i < hi {
+            // Bytes in no class (lower-case letters, spaces, most punctuation) only end
+            // a run of digits or of kanji/katakana: step over them in one go.
+            if CLASS[b[i] as usize] == 0 {
+                (open, run) = (self.close(open, i), 0);
+                i += 1;
+                while i < hi && CLASS[b[i] as usize] == 0 {
+                    i += 1;
+                }
+                continue;
+            }
             let c = b[i];
             let class = CLASS[c as usize];
             if class != NON_ASCII {
                 open = self.close(open, i);
             }
-            if class & DIGIT == 0 {
+            if class != DIGIT {
                 run = 0;
             }
             match class {
-                0 => {}
                 DIGIT => {
                     self.trig.digit = true;
                     run += 1;
@@ -160,6 +169,13 @@ impl Marks {
                     if phone::run_starts(b, i, hi) {
                         self.phone_starts.push(i);
                     }
+                }
+                // U+5000–U+9FFF: kanji, known without decoding.
+                _ if (0xE5..=0xE9).contains(&c) && i + 3 <= hi => {
+                    self.trig.cjk = true;
+                    open = self.wide(i, true, false, open);
+                    i += 3;
+                    continue;
                 }
                 _ => {
                     let Some(ch) = t[i..].chars().next() else {
@@ -196,26 +212,38 @@ impl Marks {
 
     /// Notes the non-ASCII character `c` at `i`: triggers and kanji/katakana runs.
     fn non_ascii(&mut self, c: char, i: usize, open: Open) -> Open {
-        let han = is_han(c);
-        let kata = is_katakana(c);
+        let (han, kata) = (is_han(c), is_katakana(c));
         if han || kata {
             self.trig.cjk = true;
-        } else if c == '＠' {
-            self.trig.at = true;
-        } else if is_any_digit(c) || c == '〒' {
-            self.trig.digit = true;
-        } else if ('Ａ'..='Ｚ').contains(&c) {
-            self.trig.upper = true;
+        } else {
+            if c == '＠' {
+                self.trig.at = true;
+            } else if is_any_digit(c) || c == '〒' {
+                self.trig.digit = true;
+            } else if ('Ａ'..='Ｚ').contains(&c) {
+                self.trig.upper = true;
+            }
         }
+        // `ー` and `・` continue a katakana run but cannot start one.
+        let mark = c == 'ー' || c == '・';
         match open {
-            Open::Han(_) if han => return open,
-            Open::Kata(_) if kata || c == '・' => return open,
-            _ => {}
+            Open::Kata(_) if kata || c == '・' => open,
+            _ => self.wide(i, han, kata && !mark, open),
+        }
+    }
+
+    /// Notes a kanji (`han`), a katakana character that may start a run (`kata`), or
+    /// another non-ASCII character at `i`, with no katakana run continuing through it.
+    fn wide(&mut self, i: usize, han: bool, kata: bool, open: Open) -> Open {
+        if let Open::Han(_) = open
+            && han
+        {
+            return open;
         }
         self.close(open, i);
         if han {
             Open::Han(i)
-        } else if kata && c != 'ー' && c != '・' {
+        } else if kata {
             Open::Kata(i)
         } else {
             Open::None
