@@ -249,7 +249,16 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
 /// The scan state after a unit that is not quiet and ends at `next`.
 fn step(buf: &str, next: usize, soft: usize) -> (usize, Option<char>, usize) {
     let prev = match buf.as_bytes().get(next.wrapping_sub(1)) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(&b) if b.is_ascii() => {
+            // The ASCII soft breaks: whitespace and `, ; ! ?`.
+            let soft_break = is_ascii_space(b) || matches!(b, b',' | b';' | b'!' | b'?');
+            let soft = if next <= MAX_ACTIVE && soft_break {
+                next
+            } else {
+                soft
+            };
+            return (next, Some(char::from(b)), soft);
+        }
         _ => buf[..next].chars().next_back(),
     };
     let soft = if next <= MAX_ACTIVE && prev.is_some_and(is_soft_break) {
