@@ -82,16 +82,18 @@ impl Detectors {
     }
 
     /// Finds the spans of the active piece `window[lo..hi]`; the window holds its left
-    /// context before it and the quiet unit after it; `fold_from` is `None` when the
-    /// caller knows width folding would not change the window, else an offset before
-    /// which folding changes nothing. Offsets in `out` are
-    /// relative to the piece, non-overlapping and sorted.
+    /// context before it and the quiet unit after it; `hits` are the offsets in the
+    /// window of the characters width folding may change (as [`next_foldable`] finds
+    /// them on the window, ascending; none when folding changes nothing). Offsets in
+    /// `out` are relative to the piece, non-overlapping and sorted.
+    ///
+    /// [`next_foldable`]: crate::text::next_foldable
     pub fn detect(
         &self,
         window: &str,
         lo: usize,
         hi: usize,
-        fold_from: Option<usize>,
+        hits: &[usize],
         s: &mut Scratch,
         out: &mut Vec<Cand>,
     ) {
@@ -109,7 +111,7 @@ impl Detectors {
         if !trig.any() {
             return;
         }
-        let is_folded = fold_from.is_some_and(|from| folded.fold(window, from));
+        let is_folded = folded.fold_at(window, hits);
         let (t, flo, fhi) = if is_folded {
             (folded.text.as_str(), folded.folded(lo), folded.folded(hi))
         } else {
