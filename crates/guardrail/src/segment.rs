@@ -413,8 +413,9 @@ const fn word_classes() -> [u8; 256] {
 }
 
 fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
-    let rest = &buf[i..];
-    let bytes = rest.as_bytes();
+    // Bytes only: the word is ASCII (with perhaps a `’`), and what follows is decoded
+    // only when it is not.
+    let bytes = &buf.as_bytes()[i..];
     let (mut end, mut seen) = (0, 0u8);
     // One pass over the word notes what the checks below need.
     loop {
@@ -437,7 +438,6 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
             _ => break,
         }
     }
-    let word = &rest[..end];
     let starts_ok = prev.is_none_or(|p| {
         p.is_whitespace() || matches!(p, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«')
     });
@@ -447,10 +447,10 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     if end == bytes.len() && !eof {
         return Quiet::NeedMore;
     }
-    if !is_quiet_word(word, seen & UPPER != 0) {
+    if !is_quiet_word(&bytes[..end], seen & UPPER != 0) {
         return Quiet::No(end);
     }
-    match after_word(&rest[end..], eof) {
+    match after_word(buf, i + end, eof) {
         Some(true) => Quiet::Yes(end),
         Some(false) => Quiet::No(end),
         None => Quiet::NeedMore,
@@ -458,22 +458,23 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
 }
 
 /// Whether `word` (letters and apostrophes; `upper` if it has a capital) is quiet.
-fn is_quiet_word(word: &str, upper: bool) -> bool {
+fn is_quiet_word(word: &[u8], upper: bool) -> bool {
     if !upper {
-        return !is_match_word(word.as_bytes());
+        return !is_match_word(word);
     }
-    is_quiet_cap(word.as_bytes())
+    is_quiet_cap(word)
 }
 
-/// Whether what follows a word lets it be quiet; `None` when more text is needed.
-fn after_word(rest: &str, eof: bool) -> Option<bool> {
+/// Whether what follows a word ending at `at` lets it be quiet; `None` when more
+/// text is needed.
+fn after_word(buf: &str, at: usize, eof: bool) -> Option<bool> {
     // Most words are followed by a space: settle that without decoding.
-    match rest.as_bytes().first() {
+    match buf.as_bytes().get(at) {
         Some(b' ' | b'\n' | b',') => return Some(true),
         Some(b) if b.is_ascii_alphanumeric() => return Some(false),
         _ => {}
     }
-    let mut chars = rest.chars();
+    let mut chars = buf[at..].chars();
     let Some(n) = chars.next() else {
         return eof.then_some(true);
     };

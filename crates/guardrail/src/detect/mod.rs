@@ -101,7 +101,7 @@ impl Detectors {
         let Scratch {
             folded,
             cands,
-            toks,
+            words,
             marks,
         } = s;
         // One pass over the piece tells which detectors can fire and where their work
@@ -133,7 +133,8 @@ impl Detectors {
             self.address.find(t, flo, fhi, trig, m, cands);
         }
         if trig.upper {
-            self.person_en.find(t, flo, fhi, m.first_upper, toks, cands);
+            self.person_en
+                .find(t, flo, fhi, m.first_upper, words, cands);
         }
         if trig.cjk {
             person_ja::find(t, &m.runs, cands);
@@ -154,7 +155,7 @@ impl Detectors {
 pub(crate) struct Scratch {
     folded: Folded,
     cands: Vec<Cand>,
-    toks: Vec<tokens::Tok>,
+    words: person_en::Buffers,
     marks: Marks,
 }
 

@@ -10,15 +10,26 @@ pub(crate) struct Tok {
     pub e: usize,
 }
 
+/// Longest gap between two tokens that a rule looks across backwards (" and ").
+const MAX_GAP: usize = 8;
+
 /// A position at or before `lo` where tokenising yields the same tokens as tokenising
-/// the whole text, with one token to spare before `lo`.
+/// the whole text, with one token to spare before `lo` unless more than [`MAX_GAP`]
+/// bytes that are not letters stand before it.
 pub(crate) fn token_start_before(b: &[u8], lo: usize) -> usize {
     let inside = |c: u8| c.is_ascii_alphabetic() || c == b'\'' || c == b'-';
     let mut p = lo.min(b.len());
     while p > 0 && inside(b[p - 1]) {
         p -= 1;
     }
+    // The token before is looked at only through the gap to the next token (" and ",
+    // " or "): past a longer gap of other bytes there is no token the rules can use,
+    // and the tokens from here on are those of the whole text.
+    let gap_start = p;
     while p > 0 && !b[p - 1].is_ascii_alphabetic() {
+        if gap_start - p == MAX_GAP {
+            return p;
+        }
         p -= 1;
     }
     while p > 0 && inside(b[p - 1]) {
