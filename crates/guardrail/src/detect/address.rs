@@ -5,7 +5,7 @@ use regex::Regex;
 
 use super::marks::{Marks, Triggers};
 use super::places::{KANA_CITIES, PREFECTURES, US_STATES};
-use super::{Cand, matches_from, regex_err, run_start};
+use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
 use crate::text::is_ja_break;
 
@@ -105,12 +105,13 @@ impl Address {
         // A search may start where the run of characters a match can hold, reaching the
         // piece, starts: no match crosses a character it cannot hold.
         let en_from = || {
-            run_start(t, lo, |c| {
-                c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '.' | '\'' | '#' | '-')
+            run_start_ascii(t, lo, |c| {
+                c.is_ascii_alphanumeric() || matches!(c, b' ' | b',' | b'.' | b'\'' | b'#' | b'-')
             })
         };
+        let mut from = None;
         for (_, re) in en.into_iter().filter(|(run, _)| *run) {
-            for m in matches_from(re, hay, en_from()) {
+            for m in matches_from(re, hay, *from.get_or_insert_with(en_from)) {
                 if m.start() >= lo && starts_clean(m.start()) {
                     out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));
                 }

@@ -185,6 +185,17 @@ pub(crate) fn run_start(t: &str, lo: usize, part: impl Fn(char) -> bool) -> usiz
         .map_or(lo, |(k, _)| k)
 }
 
+/// [`run_start`] for a run of ASCII bytes satisfying `part`: the same answer for a
+/// predicate that holds for no other character, without decoding backwards.
+pub(crate) fn run_start_ascii(t: &str, lo: usize, part: impl Fn(u8) -> bool) -> usize {
+    let b = t.as_bytes();
+    let mut k = lo;
+    while k > 0 && b[k - 1].is_ascii() && part(b[k - 1]) {
+        k -= 1;
+    }
+    k
+}
+
 /// The matches of `re` in `hay` from `from` on: the same as those of `find_iter` over
 /// all of `hay` that start there, when no match can cross `from`. The patterns here
 /// never match the empty string.
@@ -204,6 +215,17 @@ pub(crate) fn matches_from<'h>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_run_start_agrees_with_the_char_run_start() {
+        let part = |c: char| c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '-');
+        for t in ["", "ab", "東京 12-3, Main", "é1 2", "x,東y-z 9", "  ,-"] {
+            for lo in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let ascii = run_start_ascii(t, lo, |b| part(char::from(b)));
+                assert_eq!(ascii, run_start(t, lo, part), "{t:?} at {lo}");
+            }
+        }
+    }
 
     #[test]
     fn overlaps_keep_the_earliest_then_longest_candidate() {

@@ -6,7 +6,7 @@ use regex::Regex;
 use super::context::Keywords;
 use super::marks::Marks;
 use super::places::{PREFECTURES, UK_AREAS, US_STATE_NAMES, US_STATES};
-use super::{Cand, matches_from, regex_err, run_start};
+use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
 
 /// The postal-code detector.
@@ -55,12 +55,14 @@ impl Postal {
         let ja = if ja_shape { Some(&self.ja) } else { None };
         // Codes are made of few characters: a search may start where the run of such
         // characters reaching the piece starts, skipping the rest of the left context.
-        let ja_from = run_start(t, lo, |c| {
-            c.is_ascii_digit() || matches!(c, '-' | ' ' | '〒')
-        });
+        let ja_from = || {
+            run_start(t, lo, |c| {
+                c.is_ascii_digit() || matches!(c, '-' | ' ' | '〒')
+            })
+        };
         for m in ja
             .into_iter()
-            .flat_map(|re| matches_from(re, &t[..hi], ja_from))
+            .flat_map(|re| matches_from(re, &t[..hi], ja_from()))
         {
             let (s, e) = (m.start(), m.end());
             let marked = m.as_str().starts_with('〒');
@@ -70,10 +72,10 @@ impl Postal {
             }
         }
         let zip = if digits >= 5 { Some(&self.zip) } else { None };
-        let zip_from = run_start(t, lo, |c| c.is_ascii_digit() || c == '-');
+        let zip_from = || run_start_ascii(t, lo, |c| c.is_ascii_digit() || c == b'-');
         for m in zip
             .into_iter()
-            .flat_map(|re| matches_from(re, &t[..hi], zip_from))
+            .flat_map(|re| matches_from(re, &t[..hi], zip_from()))
         {
             let (s, e) = (m.start(), m.end());
             let near = || self.keywords.last_before(t, s, 40).is_some();
@@ -83,11 +85,16 @@ impl Postal {
             }
         }
         let uk = if uk_shape { Some(&self.uk) } else { None };
-        let uk_from = run_start(t, lo, |c| {
-            c.is_ascii_uppercase() || c.is_ascii_digit() || c == ' '
-        });
+        let uk_from = || {
+            run_start_ascii(t, lo, |c| {
+                c.is_ascii_uppercase() || c.is_ascii_digit() || c == b' '
+            })
+        };
         let hay = &t[..hi];
-        for all in uk.into_iter().flat_map(|re| matches_from(re, hay, uk_from)) {
+        for all in uk
+            .into_iter()
+            .flat_map(|re| matches_from(re, hay, uk_from()))
+        {
             // The area is the pattern's group 1: the capitals before the first digit,
             // read off the match without the costlier capture search.
             let code = all.as_str();
