@@ -1,6 +1,7 @@
-//! Detection inside one active piece: every detector proposes candidates on the
-//! width-folded piece (with its left and right context), and overlaps are resolved
-//! left to right, longest first.
+//! Detection inside one active piece: one scan of the piece (`marks`) tells which
+//! detectors can fire and where their work starts; each detector then proposes
+//! candidates on the width-folded piece (with its left and right context) from those
+//! starting points, and overlaps are resolved left to right, longest first.
 
 mod address;
 mod context;
