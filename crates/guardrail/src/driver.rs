@@ -1,12 +1,12 @@
 //! The one piece loop that both [`crate::Guardrail::redact`] and
 //! [`crate::StreamRedactor`] run, so that batch and stream cannot disagree.
 
+use std::collections::VecDeque;
+
 use crate::detect::{Cand, Scratch};
 use crate::guardrail::Inner;
 use crate::redaction::Span;
 use crate::segment::{Piece, Scan, resume};
-use std::collections::VecDeque;
-
 use crate::text::{ceil_boundary, next_foldable};
 
 /// Bytes of already-consumed text the detectors see as left context.
