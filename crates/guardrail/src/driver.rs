@@ -1,6 +1,8 @@
 //! The one piece loop that both [`crate::Guardrail::redact`] and
 //! [`crate::StreamRedactor`] run, so that batch and stream cannot disagree.
 
+use std::collections::VecDeque;
+
 use crate::detect::{Cand, Scratch};
 use crate::guardrail::Inner;
 use crate::redaction::Span;
@@ -20,6 +22,8 @@ pub(crate) struct Driver {
     cands: Vec<Cand>,
     /// Buffers the detectors reuse from piece to piece.
     scratch: Scratch,
+    /// The window's characters that folding may change.
+    hits: Vec<usize>,
 }
 
 impl Driver {
@@ -51,18 +55,20 @@ impl Driver {
                     return pos;
                 }
             };
-            let Piece { active, quiet } = piece;
+            let Piece {
+                active,
+                quiet,
+                next,
+            } = piece;
             let (a_end, q_end) = (pos + active, pos + active + quiet);
             if active > 0 {
                 let left = ceil_boundary(buf, pos.saturating_sub(LEFT_CONTEXT));
-                let fold_from = fold
-                    .within(buf.as_bytes(), left, q_end)
-                    .then(|| fold.at - left);
+                fold.hits(buf.as_bytes(), left, q_end, &mut self.hits);
                 g.detectors().detect(
                     &buf[left..q_end],
                     pos - left,
                     a_end - left,
-                    fold_from,
+                    &self.hits,
                     &mut self.scratch,
                     &mut self.cands,
                 );
@@ -84,7 +90,7 @@ impl Driver {
                 }
             }
             self.consumed += active + quiet;
-            self.scan = Scan::start(buf[pos..q_end].chars().next_back());
+            self.scan = next.unwrap_or_else(|| Scan::start(buf[pos..q_end].chars().next_back()));
             pos = q_end;
         }
     }
@@ -95,31 +101,81 @@ impl Driver {
     }
 }
 
-/// Where the next character that width folding may change lies, found by a scan that
-/// only moves forward: each byte is looked at about once, not once per window.
-#[derive(Debug)]
+/// The characters that width folding may change, found by a scan that only moves
+/// forward: each byte is looked at once, however many windows it belongs to, and
+/// folding a window needs no search of its own.
+#[derive(Debug, Default)]
 struct NextFold {
-    from: usize,
-    at: usize,
-}
-
-impl Default for NextFold {
-    fn default() -> Self {
-        NextFold {
-            from: usize::MAX,
-            at: 0,
-        }
-    }
+    /// Every such character from the current window's start up to `scanned`, and
+    /// perhaps the first after it.
+    at: VecDeque<usize>,
+    /// The scan has covered `b[..scanned]`.
+    scanned: usize,
 }
 
 impl NextFold {
-    /// Whether `b[l..r]` may need folding; `l` never decreases between calls. When it
-    /// does, `self.at` is the first position at or after `l` that may.
-    fn within(&mut self, b: &[u8], l: usize, r: usize) -> bool {
-        if l < self.from || self.at < l {
-            self.at = next_foldable(b, l);
-            self.from = l;
+    /// The offsets in `b[l..r]` (relative to `l`) of the characters folding may change
+    /// there, as [`next_foldable`] on `b[l..r]` finds them, into `out`. `l` and `r`
+    /// never decrease between calls.
+    fn hits(&mut self, b: &[u8], l: usize, r: usize, out: &mut Vec<usize>) {
+        while self.at.front().is_some_and(|&p| p < l) {
+            self.at.pop_front();
         }
-        self.at < r
+        self.scanned = self.scanned.max(l);
+        while self.scanned < r {
+            let p = next_foldable(b, self.scanned);
+            if p < b.len() {
+                self.at.push_back(p);
+            }
+            self.scanned = p + 1;
+        }
+        out.clear();
+        // The scan of the whole text takes a prolonged sound mark right after a digit;
+        // on the window alone, the window's first character has nothing before it.
+        let first_mark = b.get(l..l + 3) == Some("ー".as_bytes());
+        out.extend(
+            self.at
+                .iter()
+                .take_while(|&&p| p < r)
+                .filter(|&&p| !(p == l && first_mark))
+                .map(|&p| p - l),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `next_foldable` finds on `b[l..r]` alone, one after the other.
+    fn on_window(b: &[u8], l: usize, r: usize) -> Vec<usize> {
+        let w = &b[l..r];
+        let mut out = Vec::new();
+        let mut at = next_foldable(w, 0);
+        while at < w.len() {
+            out.push(at);
+            at = next_foldable(w, at + 1);
+        }
+        out
+    }
+
+    #[test]
+    fn the_forward_scan_finds_what_a_scan_of_each_window_finds() {
+        let text = "電話０３ー１２ー3 1ー2ー ーa　b 9‐9−9 ﾊｰ1ｰ ａｂ-ｃ x ５ーー ー1ー";
+        let texts = [text.to_owned(), text.repeat(3), text.replace(' ', "")];
+        for t in &texts {
+            let b = t.as_bytes();
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for width in [1, 2, 5, 13, 40] {
+                // Windows whose starts and ends only move forward, as the driver's do.
+                let mut fold = NextFold::default();
+                let mut got = Vec::new();
+                for (k, &l) in bounds.iter().enumerate() {
+                    let r = bounds[(k + width).min(bounds.len() - 1)];
+                    fold.hits(b, l, r, &mut got);
+                    assert_eq!(got, on_window(b, l, r), "{:?}", &t[l..r]);
+                }
+            }
+        }
     }
 }

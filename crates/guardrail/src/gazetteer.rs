@@ -135,6 +135,10 @@ pub(crate) fn fold_romaji(word: &str, out: &mut String) {
     if out.ends_with("oh") {
         out.pop();
     }
+    // Every pattern below holds an `o` or a `u`.
+    if !out.bytes().any(|b| b == b'o' || b == b'u') {
+        return;
+    }
     for (from, to) in [("ou", "o"), ("oo", "o"), ("uu", "u")] {
         collapse(out, from, to);
     }

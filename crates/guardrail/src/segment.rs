@@ -15,8 +15,10 @@
 //! boundary) no later than that, so a decision never needs more than
 //! [`DECISION_WINDOW`] bytes.
 
+mod words;
+
 use crate::text::{char_at, is_any_digit, is_han, is_hiragana, is_ja_break, is_katakana};
-use crate::wordset::WordSet;
+use words::{DIGIT, UPPER, WORD_CLASS, is_quiet_word};
 
 /// Longest active piece, in bytes.
 pub(crate) const MAX_ACTIVE: usize = 192;
@@ -35,6 +37,20 @@ pub(crate) struct Piece {
     pub active: usize,
     /// Length of the quiet unit after it (0 when the piece was cut for length or by the end).
     pub quiet: usize,
+    /// Where the scan of the text after the piece stands, when deciding the piece's
+    /// end already scanned into it (the word that ended a run of quiet units); else
+    /// the scan starts afresh after the piece's last character.
+    pub next: Option<Scan>,
+}
+
+impl Piece {
+    fn new(active: usize, quiet: usize) -> Self {
+        Piece {
+            active,
+            quiet,
+            next: None,
+        }
+    }
 }
 
 enum Quiet {
@@ -42,62 +58,6 @@ enum Quiet {
     No(usize),
     NeedMore,
 }
-
-/// Lower-case words that can sit inside an address or a name, so they never cut
-/// (sorted: looked up by binary search).
-#[rustfmt::skip]
-const MATCH_WORDS: &[&str] = &[
-    "al", "apt", "ave", "bin", "box", "chan", "da", "das", "de", "del", "della", "den", "der",
-    "di", "dos", "du", "el", "fl", "flat", "floor", "ibn", "kun", "la", "le", "po", "rd", "sama",
-    "san", "st", "ste", "suite", "ten", "ter", "unit", "van", "von",
-];
-
-/// Length of the longest word in [`MATCH_WORDS`].
-const MATCH_WORD_MAX: usize = 5;
-
-/// Capitalised function words that never start or continue a name (sorted).
-#[rustfmt::skip]
-const QUIET_CAPS: &[&str] = &[
-    "Absolutely", "After", "All", "Also", "And", "Any", "Are", "As", "At", "Before", "But",
-    "Can", "Certainly", "Could", "Did", "Do", "Does", "Feel", "For", "From", "Glad", "Great",
-    "Happy", "Here", "How", "If", "In", "Is", "It", "Its", "Just", "Let", "My", "No", "Note",
-    "Of", "On", "Once", "Or", "Our", "Please", "Should", "Some", "Sorry", "Sure", "Thank",
-    "Thanks", "That", "The", "There", "These", "This", "Those", "To", "Unfortunately", "We",
-    "What", "When", "Where", "Which", "Who", "Why", "With", "Would", "Yes", "You", "Your",
-];
-
-static MATCH_SET: WordSet<128> = WordSet::new(MATCH_WORDS);
-
-/// For each length (1 to [`MATCH_WORD_MAX`]) and first letter, the set of last letters
-/// of the [`MATCH_WORDS`] with that length and first letter, as bits: a lower-case word
-/// whose bit is clear is in no such word, which settles most words without hashing.
-static MATCH_ENDS: [[u32; 26]; MATCH_WORD_MAX + 1] = match_ends();
-
-const fn match_ends() -> [[u32; 26]; MATCH_WORD_MAX + 1] {
-    let mut t = [[0u32; 26]; MATCH_WORD_MAX + 1];
-    let mut i = 0;
-    while i < MATCH_WORDS.len() {
-        let w = MATCH_WORDS[i].as_bytes();
-        let (first, last) = ((w[0] - b'a') as usize, (w[w.len() - 1] - b'a') as u32);
-        t[w.len()][first] |= 1 << last;
-        i += 1;
-    }
-    t
-}
-
-/// Whether the lower-case ASCII word `w` is in [`MATCH_WORDS`].
-fn is_match_word(w: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
-        return false;
-    };
-    let (first, last) = (first.wrapping_sub(b'a'), last.wrapping_sub(b'a'));
-    let ends = match MATCH_ENDS.get(w.len()) {
-        Some(row) if first < 26 && last < 26 => row[first as usize],
-        _ => return false,
-    };
-    ends & (1 << last) != 0 && std::str::from_utf8(w).is_ok_and(|w| MATCH_SET.contains(w))
-}
-static QUIET_SET: WordSet<256> = WordSet::new(QUIET_CAPS);
 
 /// Where a scan that needed more text stopped, so the next attempt can resume there.
 /// Every position before `i` is known not to start a quiet unit.
@@ -134,6 +94,7 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
         prev: mut prev_c,
         mut soft,
     } = scan;
+    let b = buf.as_bytes();
     loop {
         if i > MAX_ACTIVE {
             let cut = if soft > MAX_ACTIVE / 2 {
@@ -141,57 +102,50 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
             } else {
                 hard_cut(buf)
             };
-            return Ok(Piece {
-                active: cut,
-                quiet: 0,
-            });
+            return Ok(Piece::new(cut, 0));
         }
-        let c = match buf.as_bytes().get(i) {
-            Some(&b) if b.is_ascii() => Some(char::from(b)),
-            _ => char_at(buf, i),
-        };
-        let Some(c) = c else {
-            return match (eof, i > 0) {
-                (true, true) => Ok(Piece {
-                    active: i,
-                    quiet: 0,
-                }),
-                _ => Err(Scan {
-                    i,
-                    prev: prev_c,
-                    soft,
-                }),
-            };
-        };
-        // Whitespace that opens a piece cannot start a match: pass it through at once.
-        if i == 0 && c.is_whitespace() {
-            return Ok(Piece {
-                active: 0,
-                quiet: more_quiet(buf, c.len_utf8(), eof),
-            });
-        }
-        // A run of kanji, katakana and other characters that neither start a quiet
-        // unit nor are soft breaks is stepped over at once: one character at a time,
-        // each would give `Quiet::No` and leave `soft` as it is.
-        if is_plain(c) {
-            let (next, last) = plain_run(buf, i + c.len_utf8(), c);
-            prev_c = Some(last);
-            i = next;
-            continue;
-        }
-        match quiet_at(buf, i, c, prev_c, eof) {
-            Quiet::Yes(len) if i == 0 => {
-                return Ok(Piece {
-                    active: 0,
-                    quiet: more_quiet(buf, len, eof),
-                });
+        let q = match b.get(i) {
+            // ASCII, most of the text: only a word can start a quiet unit here.
+            Some(&x) if x.is_ascii() => {
+                if i == 0 && is_ascii_space(x) {
+                    return Ok(quiet_run(buf, 1, eof));
+                }
+                if x.is_ascii_alphanumeric() {
+                    word_unit(buf, i, prev_c, eof)
+                } else {
+                    Quiet::No(1)
+                }
             }
-            Quiet::Yes(len) => {
-                return Ok(Piece {
-                    active: i,
-                    quiet: len,
-                });
+            _ => {
+                let Some(c) = char_at(buf, i) else {
+                    return match (eof, i > 0) {
+                        (true, true) => Ok(Piece::new(i, 0)),
+                        _ => Err(Scan {
+                            i,
+                            prev: prev_c,
+                            soft,
+                        }),
+                    };
+                };
+                // Whitespace that opens a piece cannot start a match: pass it through at once.
+                if i == 0 && c.is_whitespace() {
+                    return Ok(quiet_run(buf, c.len_utf8(), eof));
+                }
+                // A run of kanji, katakana and other characters that neither start a
+                // quiet unit nor are soft breaks is stepped over at once: one character
+                // at a time, each would give `Quiet::No` and leave `soft` as it is.
+                if is_plain(c) {
+                    let (next, last) = plain_run(buf, i + c.len_utf8(), c);
+                    prev_c = Some(last);
+                    i = next;
+                    continue;
+                }
+                quiet_at(buf, i, c, prev_c, eof)
             }
+        };
+        match q {
+            Quiet::Yes(len) if i == 0 => return Ok(quiet_run(buf, len, eof)),
+            Quiet::Yes(len) => return Ok(Piece::new(i, len)),
             Quiet::NeedMore => {
                 return Err(Scan {
                     i,
@@ -200,17 +154,48 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
                 });
             }
             Quiet::No(len) => {
-                let next = i + len;
-                prev_c = match buf.as_bytes().get(next.wrapping_sub(1)) {
-                    Some(&b) if b.is_ascii() => Some(char::from(b)),
-                    _ => buf[..next].chars().next_back(),
-                };
-                if next <= MAX_ACTIVE && prev_c.is_some_and(is_soft_break) {
-                    soft = next;
-                }
-                i = next;
+                (i, prev_c, soft) = step(buf, i + len, soft);
             }
         }
+    }
+}
+
+/// The scan state after a unit that is not quiet and ends at `next`.
+fn step(buf: &str, next: usize, soft: usize) -> (usize, Option<char>, usize) {
+    let prev = match buf.as_bytes().get(next.wrapping_sub(1)) {
+        Some(&b) if b.is_ascii() => {
+            // The ASCII soft breaks: whitespace and `, ; ! ?`.
+            let soft_break = is_ascii_space(b) || matches!(b, b',' | b';' | b'!' | b'?');
+            let soft = if next <= MAX_ACTIVE && soft_break {
+                next
+            } else {
+                soft
+            };
+            return (next, Some(char::from(b)), soft);
+        }
+        _ => buf[..next].chars().next_back(),
+    };
+    let soft = if next <= MAX_ACTIVE && prev.is_some_and(is_soft_break) {
+        next
+    } else {
+        soft
+    };
+    (next, prev, soft)
+}
+
+/// ASCII whitespace, as `char::is_whitespace` has it.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// A piece with no active part whose first unit ends at `end`, extended by
+/// [`more_quiet`].
+fn quiet_run(buf: &str, end: usize, eof: bool) -> Piece {
+    let (quiet, next) = more_quiet(buf, end, eof);
+    Piece {
+        active: 0,
+        quiet,
+        next,
     }
 }
 
@@ -219,20 +204,50 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
 /// is what the scan would return next, tested exactly as that scan would test it (on
 /// the rest of `buf`, after the same character), so taking them in one piece changes
 /// no decision; it saves a round through the piece loop for every lower-case word.
-fn more_quiet(buf: &str, mut end: usize, eof: bool) -> usize {
+///
+/// When it stops at a word that is not quiet, it also returns the state the next scan
+/// would reach after that word, so that the word is not scanned twice.
+fn more_quiet(buf: &str, mut end: usize, eof: bool) -> (usize, Option<Scan>) {
+    let b = buf.as_bytes();
     loop {
+        let Some(&x) = b.get(end) else {
+            return (end, None);
+        };
+        if is_ascii_space(x) {
+            end += 1;
+            continue;
+        }
+        let prev = match b[end - 1] {
+            p if p.is_ascii() => Some(char::from(p)),
+            _ => buf[..end].chars().next_back(),
+        };
+        if x.is_ascii() {
+            if !x.is_ascii_alphanumeric() {
+                return (end, None);
+            }
+            // What the next scan would do first, at its start: the same word test on
+            // the same text after the same character.
+            match word_unit(&buf[end..], 0, prev, eof) {
+                Quiet::Yes(len) => end += len,
+                Quiet::NeedMore => return (end, None),
+                Quiet::No(len) => {
+                    let (i, prev, soft) = step(&buf[end..], len, 0);
+                    return (end, Some(Scan { i, prev, soft }));
+                }
+            }
+            continue;
+        }
         let rest = &buf[end..];
         let Some(c) = rest.chars().next() else {
-            return end;
+            return (end, None);
         };
         if c.is_whitespace() {
             end += c.len_utf8();
             continue;
         }
-        let prev = buf[..end].chars().next_back();
         match quiet_at(rest, 0, c, prev, eof) {
             Quiet::Yes(len) => end += len,
-            Quiet::No(_) | Quiet::NeedMore => return end,
+            Quiet::No(_) | Quiet::NeedMore => return (end, None),
         }
     }
 }
@@ -286,68 +301,60 @@ fn quiet_at(buf: &str, i: usize, c: char, prev: Option<char>, eof: bool) -> Quie
 }
 
 fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
-    let rest = &buf[i..];
-    let bytes = rest.as_bytes();
-    let (mut end, mut digit, mut upper) = (0, false, false);
+    // Bytes only: the word is ASCII (with perhaps a `’`), and what follows is decoded
+    // only when it is not.
+    let bytes = &buf.as_bytes()[i..];
+    let (mut end, mut seen) = (0, 0u8);
     // One pass over the word notes what the checks below need.
     loop {
         while let Some(&b) = bytes.get(end) {
-            if b.is_ascii_lowercase() {
-            } else if b.is_ascii_uppercase() {
-                upper = true;
-            } else if b.is_ascii_digit() {
-                digit = true;
-            } else {
+            let class = WORD_CLASS[b as usize];
+            if class == 0 {
                 break;
             }
+            seen |= class;
             end += 1;
         }
         let next_alpha = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphabetic);
-        if end > 0 && bytes.get(end) == Some(&b'\'') && next_alpha(end + 1) {
-            end += 1;
-        } else if end > 0 && rest[end..].starts_with('’') && next_alpha(end + 3) {
-            end += 3;
-        } else {
-            break;
+        match bytes.get(end) {
+            Some(b'\'') if end > 0 && next_alpha(end + 1) => end += 1,
+            Some(0xE2)
+                if end > 0 && bytes[end..].starts_with("’".as_bytes()) && next_alpha(end + 3) =>
+            {
+                end += 3
+            }
+            _ => break,
         }
     }
-    let word = &rest[..end];
     let starts_ok = prev.is_none_or(|p| {
         p.is_whitespace() || matches!(p, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«')
     });
-    if !starts_ok || end > MAX_WORD || digit {
+    if !starts_ok || end > MAX_WORD || seen & DIGIT != 0 {
         return Quiet::No(end);
     }
     if end == bytes.len() && !eof {
         return Quiet::NeedMore;
     }
-    if !is_quiet_word(word, upper) {
+    if !is_quiet_word(&bytes[..end], seen & UPPER != 0) {
         return Quiet::No(end);
     }
-    match after_word(&rest[end..], eof) {
+    match after_word(buf, i + end, eof) {
         Some(true) => Quiet::Yes(end),
         Some(false) => Quiet::No(end),
         None => Quiet::NeedMore,
     }
 }
 
-/// Whether `word` (letters and apostrophes; `upper` if it has a capital) is quiet.
-fn is_quiet_word(word: &str, upper: bool) -> bool {
-    if !upper {
-        return !is_match_word(word.as_bytes());
-    }
-    QUIET_SET.contains(word)
-}
-
-/// Whether what follows a word lets it be quiet; `None` when more text is needed.
-fn after_word(rest: &str, eof: bool) -> Option<bool> {
+/// Whether what follows a word ending at `at` lets it be quiet; `None` when more
+/// text is needed.
+fn after_word(buf: &str, at: usize, eof: bool) -> Option<bool> {
     // Most words are followed by a space: settle that without decoding.
-    match rest.as_bytes().first() {
+    match buf.as_bytes().get(at) {
         Some(b' ' | b'\n' | b',') => return Some(true),
         Some(b) if b.is_ascii_alphanumeric() => return Some(false),
         _ => {}
     }
-    let mut chars = rest.chars();
+    let mut chars = buf[at..].chars();
     let Some(n) = chars.next() else {
         return eof.then_some(true);
     };
@@ -426,42 +433,33 @@ mod tests {
         out
     }
 
-    #[test]
-    fn the_word_lists_are_sorted_for_binary_search() {
-        assert!(MATCH_WORDS.is_sorted() && QUIET_CAPS.is_sorted());
-        assert_eq!(
-            MATCH_WORDS.iter().map(|w| w.len()).max(),
-            Some(MATCH_WORD_MAX)
-        );
+    /// Pieces as the driver cuts them: starting each scan from the state the last
+    /// piece handed over when it has one (`fresh` false), or always afresh.
+    fn driven(text: &str, fresh: bool) -> Vec<(usize, usize)> {
+        let (mut out, mut pos, mut scan) = (Vec::new(), 0, Scan::start(None));
+        while let Ok(p) = resume(&text[pos..], scan, true) {
+            let end = pos + p.active + p.quiet;
+            let prev = Scan::start(text[pos..end].chars().next_back());
+            scan = if fresh { prev } else { p.next.unwrap_or(prev) };
+            out.push((p.active, p.quiet));
+            pos = end;
+        }
+        out
     }
 
     #[test]
-    fn the_letter_filter_agrees_with_the_match_word_set() {
-        let mut words: Vec<String> = MATCH_WORDS.iter().map(|w| w.to_string()).collect();
-        // Every lower-case word of up to three letters, and the list's words changed
-        // in one letter.
-        let letters = || (b'a'..=b'z').map(char::from);
-        for a in letters() {
-            words.push(a.to_string());
-            for b in letters() {
-                words.push(format!("{a}{b}"));
-                for c in letters() {
-                    words.push(format!("{a}{b}{c}"));
-                }
+    fn the_state_a_piece_hands_over_is_the_one_a_fresh_scan_reaches() {
+        let texts = include_str!("../eval/dev.jsonl")
+            .lines()
+            .chain(include_str!("../eval/check.jsonl").lines())
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["text"].as_str().unwrap().to_owned()
+            });
+        for t in texts {
+            for t in [t.clone(), t.to_lowercase(), t.to_uppercase()] {
+                assert_eq!(driven(&t, false), driven(&t, true), "{t}");
             }
-        }
-        for w in MATCH_WORDS {
-            for i in 0..w.len() {
-                for c in letters() {
-                    let mut v = w.to_string();
-                    v.replace_range(i..=i, &c.to_string());
-                    words.push(v);
-                }
-            }
-        }
-        words.extend(["don't", "isn't", "de'l", "suites", ""].map(String::from));
-        for w in &words {
-            assert_eq!(is_match_word(w.as_bytes()), MATCH_SET.contains(w), "{w}");
         }
     }
 
@@ -483,13 +481,8 @@ mod tests {
     #[test]
     fn an_unfinished_word_waits_for_more_text() {
         assert_eq!(next_piece("hello", None, false), None);
-        assert_eq!(
-            next_piece("hello ", None, false),
-            Some(Piece {
-                active: 0,
-                quiet: 6
-            })
-        );
+        let p = next_piece("hello ", None, false).unwrap();
+        assert_eq!((p.active, p.quiet), (0, 6));
     }
 
     #[test]

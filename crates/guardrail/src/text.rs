@@ -63,6 +63,13 @@ pub(crate) fn next_foldable(b: &[u8], from: usize) -> usize {
     };
     let mut i = from;
     while let Some(w) = b.get(i..i + BLOCK + 2) {
+        // A block of ASCII (most English text) holds no lead byte: one test.
+        let mut word = [0u8; BLOCK];
+        word.copy_from_slice(&w[..BLOCK]);
+        if u128::from_le_bytes(word) & 0x8080_8080_8080_8080_8080_8080_8080_8080 == 0 {
+            i += BLOCK;
+            continue;
+        }
         let any = (0..BLOCK).fold(false, |any, k| any | may_fold(w[k], w[k + 1], w[k + 2]));
         if any && let Some(k) = (i..i + BLOCK).find(|&k| hit(k)) {
             return k;
@@ -89,40 +96,53 @@ fn may_fold(b0: u8, b1: u8, b2: u8) -> bool {
 }
 
 /// A width-folded copy of a text with a map back to the original byte offsets.
-/// Folding is one character to one character, so every folded character boundary
-/// corresponds to an original one. Reused from piece to piece to avoid allocation.
+/// Folding is one character to one character, and every character it changes is
+/// three bytes long and becomes one byte, so every folded character boundary
+/// corresponds to an original one and the map needs only the changed characters.
+/// Reused from piece to piece to avoid allocation.
 #[derive(Debug, Default)]
 pub(crate) struct Folded {
     /// The folded text.
     pub text: String,
-    /// For each byte of `text`, the original offset of the character it belongs to;
-    /// one extra entry maps `text.len()` to the original length.
-    map: Vec<u32>,
+    /// The folded and the original offset of each character folding changed, ascending.
+    changed: Vec<(u32, u32)>,
 }
 
+/// Bytes a changed character loses in folding.
+const SHRINK: usize = 2;
+
 impl Folded {
-    /// Folds `s` into this buffer if folding changes it; returns whether it did. When
+    /// Folds `s` into this buffer if folding may change it; returns whether it did. When
     /// it returns false the buffer is stale and offsets in `s` are already folded ones.
     /// Folding must change nothing in `s[..from]` (the caller's scan said so): the
     /// search for the first character to fold starts at `from`.
+    #[cfg(test)]
     pub fn fold(&mut self, s: &str, from: usize) -> bool {
         let b = s.as_bytes();
-        let mut stop = next_foldable(b, from.min(b.len()));
-        if stop == b.len() {
-            return false;
+        let mut hits = Vec::new();
+        let mut at = next_foldable(b, from.min(b.len()));
+        while at < b.len() {
+            hits.push(at);
+            at = next_foldable(b, at + 1);
         }
+        self.fold_at(s, &hits)
+    }
+
+    /// Folds `s`, whose characters folding may change start at `hits` (ascending: the
+    /// positions [`next_foldable`] on `s` gives one after the other); returns false,
+    /// leaving the buffer stale, if there are none.
+    pub fn fold_at(&mut self, s: &str, hits: &[usize]) -> bool {
+        let b = s.as_bytes();
+        let mut hits = hits.iter().copied().peekable();
+        let Some(mut stop) = hits.next() else {
+            return false;
+        };
         self.text.clear();
-        self.map.clear();
-        let (mut o, mut start, mut prev_is_digit) = (0, 0, false);
+        self.changed.clear();
+        let (mut o, mut prev_is_digit) = (0, false);
         loop {
             // Text up to the next foldable character is copied as it is.
             self.text.push_str(&s[o..stop]);
-            for (j, &c) in b.iter().enumerate().take(stop).skip(o) {
-                if c & 0xC0 != 0x80 {
-                    start = j;
-                }
-                self.map.push(start as u32);
-            }
             if stop > o {
                 prev_is_digit = b[stop - 1].is_ascii_digit();
             }
@@ -131,30 +151,36 @@ impl Folded {
             while let Some(c) = s[o..].chars().next() {
                 let f = fold_char(c, prev_is_digit);
                 prev_is_digit = f.is_ascii_digit();
+                if f != c {
+                    debug_assert!(c.len_utf8() == f.len_utf8() + SHRINK);
+                    self.changed.push((self.text.len() as u32, o as u32));
+                }
                 self.text.push(f);
-                self.map.resize(self.text.len(), o as u32);
                 o += c.len_utf8();
                 if !(prev_is_digit && s[o..].starts_with('ー')) {
                     break;
                 }
             }
-            if o >= b.len() {
-                break;
+            // The next character to fold at or after `o`.
+            match hits.find(|&h| h >= o) {
+                Some(h) => stop = h,
+                None => {
+                    self.text.push_str(&s[o..]);
+                    break;
+                }
             }
-            stop = next_foldable(b, o);
         }
-        self.map.push(b.len() as u32);
         true
     }
 
     /// The original byte offset of folded offset `i` (a character boundary or the end).
     pub fn orig(&self, i: usize) -> usize {
-        self.map.get(i).copied().unwrap_or(0) as usize
+        i + SHRINK * self.changed.partition_point(|&(f, _)| (f as usize) < i)
     }
 
     /// The folded offset of original offset `o` (must be a character boundary).
     pub fn folded(&self, o: usize) -> usize {
-        self.map.partition_point(|&m| (m as usize) < o)
+        o - SHRINK * self.changed.partition_point(|&(_, g)| (g as usize) < o)
     }
 }
 
@@ -247,13 +273,16 @@ mod tests {
             for (o, c) in s.char_indices() {
                 let f = fold_char(c, digit);
                 digit = f.is_ascii_digit();
+                want_map.push((want.len(), o));
                 want.push(f);
-                want_map.resize(want.len(), o as u32);
             }
-            want_map.push(s.len() as u32);
+            want_map.push((want.len(), s.len()));
             let mut f = Folded::default();
             if f.fold(s, 0) {
-                assert_eq!((&f.text, &f.map), (&want, &want_map), "{s}");
+                assert_eq!(f.text, want, "{s}");
+                for &(i, o) in &want_map {
+                    assert_eq!((f.orig(i), f.folded(o)), (o, i), "{s} at {i}/{o}");
+                }
             } else {
                 assert_eq!(want, s);
             }

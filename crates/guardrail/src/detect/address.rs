@@ -3,8 +3,9 @@
 
 use regex::Regex;
 
+use super::marks::{Marks, Triggers};
 use super::places::{KANA_CITIES, PREFECTURES, US_STATES};
-use super::{Cand, matches_from, regex_err, run_start};
+use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
 use crate::text::is_ja_break;
 
@@ -77,14 +78,15 @@ impl Address {
         })
     }
 
-    /// Finds addresses in `t[lo..hi]`.
+    /// Finds addresses in `t[lo..hi]`; `trig` are the piece's triggers (as written),
+    /// `m` its marks (in `t`).
     pub fn find(
         &self,
         t: &str,
         lo: usize,
         hi: usize,
-        ascii_upper: bool,
-        cjk: bool,
+        trig: Triggers,
+        m: &Marks,
         out: &mut Vec<Cand>,
     ) {
         let hay = &t[..hi];
@@ -93,18 +95,8 @@ impl Address {
             |s: usize| s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'-');
         // A kept match lies inside the piece, so the piece must hold what every match
         // holds; most pieces with digits hold neither, and the patterns are costly.
-        let piece = &b[lo..hi];
-        let numbered = ascii_upper
-            && piece.iter().enumerate().any(|(i, c)| {
-                // "12 Main", "12B Main", "1-2-3 Roppongi", "12 N. Main", "12 3rd":
-                // a number, a space, then a capital letter or a digit.
-                let next = |k: usize| piece.get(i + k).copied().unwrap_or(0);
-                let word = |k: usize| next(k).is_ascii_uppercase() || next(k).is_ascii_digit();
-                c.is_ascii_digit()
-                    && ((next(1) == b' ' && word(2))
-                        || (next(1).is_ascii_uppercase() && next(2) == b' ' && word(3)))
-            });
-        let boxed = ascii_upper && piece.windows(4).any(|w| w == b"Box ");
+        let numbered = trig.upper && m.numbered;
+        let boxed = trig.upper && m.boxed;
         let en = [
             (numbered, &self.en),
             (boxed, &self.po_box),
@@ -113,12 +105,13 @@ impl Address {
         // A search may start where the run of characters a match can hold, reaching the
         // piece, starts: no match crosses a character it cannot hold.
         let en_from = || {
-            run_start(t, lo, |c| {
-                c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '.' | '\'' | '#' | '-')
+            run_start_ascii(t, lo, |c| {
+                c.is_ascii_alphanumeric() || matches!(c, b' ' | b',' | b'.' | b'\'' | b'#' | b'-')
             })
         };
+        let mut from = None;
         for (_, re) in en.into_iter().filter(|(run, _)| *run) {
-            for m in matches_from(re, hay, en_from()) {
+            for m in matches_from(re, hay, *from.get_or_insert_with(en_from)) {
                 if m.start() >= lo && starts_clean(m.start()) {
                     out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));
                 }
@@ -134,7 +127,7 @@ impl Address {
                     piece[p..].contains(|c: char| c.is_ascii_digit() || c == '丁' || c == '番')
                 })
         };
-        if cjk && placed() {
+        if trig.cjk && placed() {
             // Japanese sentence punctuation and ASCII punctuation other than `-` and `&`
             // are in no part of the pattern.
             let ja_from = run_start(t, lo, |c| {
@@ -163,7 +156,13 @@ mod tests {
     fn spans(text: &str) -> Vec<String> {
         let a = Address::new().unwrap();
         let mut out = Vec::new();
-        a.find(text, 0, text.len(), true, true, &mut out);
+        let m = Marks::of(text, 0, text.len());
+        let trig = Triggers {
+            upper: true,
+            cjk: true,
+            ..m.trig
+        };
+        a.find(text, 0, text.len(), trig, &m, &mut out);
         out.iter()
             .map(|c| text[c.start..c.end].to_owned())
             .collect()

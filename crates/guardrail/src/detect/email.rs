@@ -12,13 +12,10 @@ fn is_domain(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
 }
 
-/// Finds emails in `t[lo..hi]`.
-pub(crate) fn find(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+/// Finds emails in `t[lo..hi]`, whose `@` signs are at `ats`.
+pub(crate) fn find(t: &str, lo: usize, hi: usize, ats: &[usize], out: &mut Vec<Cand>) {
     let b = t.as_bytes();
-    for at in lo..hi {
-        if b[at] != b'@' {
-            continue;
-        }
+    for &at in ats {
         let mut s = at;
         while s > lo && is_local(b[s - 1]) && at - s < 64 {
             s -= 1;

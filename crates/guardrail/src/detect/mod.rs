@@ -1,10 +1,12 @@
-//! Detection inside one active piece: every detector proposes candidates on the
-//! width-folded piece (with its left and right context), and overlaps are resolved
-//! left to right, longest first.
+//! Detection inside one active piece: one scan of the piece (`marks`) tells which
+//! detectors can fire and where their work starts; each detector then proposes
+//! candidates on the width-folded piece (with its left and right context) from those
+//! starting points, and overlaps are resolved left to right, longest first.
 
 mod address;
 mod context;
 mod email;
+mod marks;
 mod person_en;
 mod person_ja;
 mod phone;
@@ -17,7 +19,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::Label;
-use crate::text::{Folded, is_any_digit, is_han, is_katakana};
+use crate::text::Folded;
+use marks::Marks;
 
 /// A proposed span, in folded-text offsets until [`Detectors::detect`] maps it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,57 +63,6 @@ pub(crate) struct Detectors {
     person_en: person_en::PersonEn,
 }
 
-/// What a piece contains, to skip detectors that cannot fire.
-#[derive(Debug, Default, Clone, Copy)]
-struct Triggers {
-    digit: bool,
-    at: bool,
-    upper: bool,
-    cjk: bool,
-}
-
-impl Triggers {
-    fn of(piece: &str) -> Self {
-        let mut t = Triggers::default();
-        let b = piece.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                b'0'..=b'9' => t.digit = true,
-                b'A'..=b'Z' => t.upper = true,
-                b'@' => t.at = true,
-                c if c.is_ascii() => {}
-                // U+5000–U+9FFF: kanji, no need to decode.
-                0xE5..=0xE9 => {
-                    t.cjk = true;
-                    i += 3;
-                    continue;
-                }
-                _ => {
-                    let Some(c) = piece[i..].chars().next() else {
-                        break;
-                    };
-                    match c {
-                        '＠' => t.at = true,
-                        c if is_any_digit(c) || c == '〒' => t.digit = true,
-                        c if is_han(c) || is_katakana(c) => t.cjk = true,
-                        c if ('Ａ'..='Ｚ').contains(&c) => t.upper = true,
-                        _ => {}
-                    }
-                    i += c.len_utf8();
-                    continue;
-                }
-            }
-            i += 1;
-        }
-        t
-    }
-
-    fn any(self) -> bool {
-        self.digit || self.at || self.upper || self.cjk
-    }
-}
-
 impl Detectors {
     fn build() -> Result<Self, String> {
         Ok(Detectors {
@@ -131,49 +83,62 @@ impl Detectors {
     }
 
     /// Finds the spans of the active piece `window[lo..hi]`; the window holds its left
-    /// context before it and the quiet unit after it; `fold_from` is `None` when the
-    /// caller knows width folding would not change the window, else an offset before
-    /// which folding changes nothing. Offsets in `out` are
-    /// relative to the piece, non-overlapping and sorted.
+    /// context before it and the quiet unit after it; `hits` are the offsets in the
+    /// window of the characters width folding may change (as [`next_foldable`] finds
+    /// them on the window, ascending; none when folding changes nothing). Offsets in
+    /// `out` are relative to the piece, non-overlapping and sorted.
+    ///
+    /// [`next_foldable`]: crate::text::next_foldable
     pub fn detect(
         &self,
         window: &str,
         lo: usize,
         hi: usize,
-        fold_from: Option<usize>,
+        hits: &[usize],
         s: &mut Scratch,
         out: &mut Vec<Cand>,
     ) {
         out.clear();
-        let trig = Triggers::of(&window[lo..hi]);
-        if !trig.any() {
-            return;
-        }
         let Scratch {
             folded,
             cands,
-            toks,
+            words,
+            marks,
         } = s;
-        let is_folded = fold_from.is_some_and(|from| folded.fold(window, from));
+        // One pass over the piece tells which detectors can fire and where their work
+        // starts; they read it instead of walking the piece themselves.
+        marks.scan(window, lo, hi);
+        let trig = marks.trig;
+        if !trig.any() {
+            return;
+        }
+        let is_folded = folded.fold_at(window, hits);
         let (t, flo, fhi) = if is_folded {
             (folded.text.as_str(), folded.folded(lo), folded.folded(hi))
         } else {
             (window, lo, hi)
         };
+        if is_folded {
+            // The detectors read the folded text: scan that. The triggers stay those of
+            // the text as written.
+            marks.scan(t, flo, fhi);
+        }
+        let m = &*marks;
         cands.clear();
         if trig.at {
-            email::find(t, flo, fhi, cands);
+            email::find(t, flo, fhi, &m.ats, cands);
         }
         if trig.digit {
-            self.phone.find(t, flo, fhi, cands);
-            self.postal.find(t, flo, fhi, cands);
-            self.address.find(t, flo, fhi, trig.upper, trig.cjk, cands);
+            self.phone.find(t, fhi, &m.phone_starts, cands);
+            self.postal.find(t, flo, fhi, m, cands);
+            self.address.find(t, flo, fhi, trig, m, cands);
         }
         if trig.upper {
-            self.person_en.find(t, flo, fhi, toks, cands);
+            self.person_en
+                .find(t, flo, fhi, m.first_upper, words, cands);
         }
         if trig.cjk {
-            person_ja::find(t, flo, fhi, cands);
+            person_ja::find(t, &m.runs, cands);
         }
         resolve(cands);
         let orig = |i: usize| if is_folded { folded.orig(i) } else { i };
@@ -191,7 +156,8 @@ impl Detectors {
 pub(crate) struct Scratch {
     folded: Folded,
     cands: Vec<Cand>,
-    toks: Vec<tokens::Tok>,
+    words: person_en::Buffers,
+    marks: Marks,
 }
 
 /// Keeps non-overlapping candidates: earliest start first, then the longest, then the
@@ -220,6 +186,17 @@ pub(crate) fn run_start(t: &str, lo: usize, part: impl Fn(char) -> bool) -> usiz
         .map_or(lo, |(k, _)| k)
 }
 
+/// [`run_start`] for a run of ASCII bytes satisfying `part`: the same answer for a
+/// predicate that holds for no other character, without decoding backwards.
+pub(crate) fn run_start_ascii(t: &str, lo: usize, part: impl Fn(u8) -> bool) -> usize {
+    let b = t.as_bytes();
+    let mut k = lo;
+    while k > 0 && b[k - 1].is_ascii() && part(b[k - 1]) {
+        k -= 1;
+    }
+    k
+}
+
 /// The matches of `re` in `hay` from `from` on: the same as those of `find_iter` over
 /// all of `hay` that start there, when no match can cross `from`. The patterns here
 /// never match the empty string.
@@ -239,6 +216,17 @@ pub(crate) fn matches_from<'h>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_run_start_agrees_with_the_char_run_start() {
+        let part = |c: char| c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '-');
+        for t in ["", "ab", "東京 12-3, Main", "é1 2", "x,東y-z 9", "  ,-"] {
+            for lo in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let ascii = run_start_ascii(t, lo, |b| part(char::from(b)));
+                assert_eq!(ascii, run_start(t, lo, part), "{t:?} at {lo}");
+            }
+        }
+    }
 
     #[test]
     fn overlaps_keep_the_earliest_then_longest_candidate() {

@@ -74,6 +74,15 @@ const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan
 
 static TITLE_SET: WordSet<64> = WordSet::new(TITLES);
 
+/// Buffers the name rules reuse from piece to piece.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    /// The words of the window.
+    toks: Vec<Tok>,
+    /// A word folded for the romaji look-ups.
+    key: String,
+}
+
 /// The English and romaji name detector.
 pub(crate) struct PersonEn {
     cue: Regex,
@@ -93,13 +102,30 @@ impl PersonEn {
         })
     }
 
-    /// Finds names whose tokens lie in `t[lo..hi]`. `toks` is a reusable buffer.
-    pub fn find(&self, t: &str, lo: usize, hi: usize, toks: &mut Vec<Tok>, out: &mut Vec<Cand>) {
-        // Only tokens from the one before `lo` on are ever looked at, so tokenise from
-        // there: the left context is mostly text already searched.
-        tokenize(t, token_start_before(t.as_bytes(), lo), toks);
+    /// Finds names whose tokens lie in `t[lo..hi]`; `first_upper` is the offset of the
+    /// piece's first ASCII capital (or `hi`).
+    pub fn find(
+        &self,
+        t: &str,
+        lo: usize,
+        hi: usize,
+        first_upper: usize,
+        bufs: &mut Buffers,
+        out: &mut Vec<Cand>,
+    ) {
+        let Buffers { toks, key } = bufs;
+        // Every rule starts at a capitalised token, and only the one token before it is
+        // ever looked at: tokenise from there, skipping the left context and the piece's
+        // lower-case start.
+        if first_upper >= hi {
+            return;
+        }
+        tokenize(
+            t,
+            token_start_before(t.as_bytes(), first_upper.max(lo)),
+            toks,
+        );
         let g = Gazetteers::get();
-        let mut key = String::new();
         let mut k = 0;
         while k < toks.len() {
             let tok = toks[k];
@@ -107,7 +133,7 @@ impl PersonEn {
                 k += 1;
                 continue;
             }
-            let next = self.at(t, toks, k, g, hi, &mut key, out);
+            let next = self.at(t, toks, k, g, hi, key, out);
             k = next.max(k + 1);
         }
     }

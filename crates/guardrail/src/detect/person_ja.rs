@@ -3,6 +3,7 @@
 //! after a cue such as 担当. The honorific itself is left outside the span.
 
 use super::Cand;
+use super::marks::Run;
 use crate::Label;
 use crate::gazetteer::Gazetteers;
 use crate::text::{ends_with, is_han, is_katakana, starts_with};
@@ -27,6 +28,31 @@ const CUES: &[&str] = &[
 ];
 
 static ROLE_ENDS: WordSet<64> = WordSet::last_chars(ROLES);
+
+/// The last characters of [`ROLES`], hashed to one bit each of 64: a character whose
+/// bit is clear ends no role word.
+const ROLE_END_BITS: u64 = role_end_bits();
+
+const fn role_end_bits() -> u64 {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < ROLES.len() {
+        let b = ROLES[i].as_bytes();
+        // Every role word ends in a three-byte character (kanji or kana).
+        let n = b.len();
+        let c = ((b[n - 3] as u32 & 0x0F) << 12)
+            | ((b[n - 2] as u32 & 0x3F) << 6)
+            | (b[n - 1] as u32 & 0x3F);
+        bits |= 1 << (c % 64);
+        i += 1;
+    }
+    bits
+}
+
+/// Whether `c` may be the last character of a role word (no false negatives).
+fn may_end_role(c: char) -> bool {
+    ROLE_END_BITS & (1 << (c as u32 % 64)) != 0
+}
 static CUE_ENDS: WordSet<128> = WordSet::last_chars(CUES_AND_ROLES);
 const CUES_AND_ROLES: &[&str] = &[
     "担当者",
@@ -103,33 +129,16 @@ const ACTS: &[&str] = &[
     "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話",
 ];
 
-/// Finds Japanese names in `t[lo..hi]`.
-pub(crate) fn find(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+/// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
+pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
-    let mut i = lo;
-    while i < hi {
-        let Some(c) = t[i..].chars().next() else {
-            break;
-        };
-        if is_han(c) {
-            let end = run_end(t, i, hi, is_han);
-            han_run(t, i, end, g, out);
-            i = end;
-        } else if is_katakana(c) && c != 'ー' && c != '・' {
-            let end = run_end(t, i, hi, |c| is_katakana(c) || c == '・');
-            kata_run(t, i, end, out);
-            i = end;
+    for r in runs {
+        if r.han {
+            han_run(t, r.s, r.e, g, out);
         } else {
-            i += c.len_utf8();
+            kata_run(t, r.s, r.e, out);
         }
     }
-}
-
-fn run_end(t: &str, i: usize, hi: usize, class: impl Fn(char) -> bool) -> usize {
-    t[i..hi]
-        .char_indices()
-        .find(|&(_, c)| !class(c))
-        .map_or(hi, |(k, _)| i + k)
 }
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
@@ -143,11 +152,19 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     }
     // The context checks are pure and only matter for a family name: ask them last.
     let cued = || cue_before(t, a);
-    for (i, _) in run.char_indices() {
+    let mut last = None;
+    for (i, c) in run.char_indices() {
         let prefix = &run[..i];
-        let role =
-            || ROLE_ENDS.holds_last_char(prefix) && ROLES.iter().any(|r| ends_with(prefix, r));
-        if i > 0 && !role() {
+        // `last` is the last character of `prefix`: most are in no role word's end,
+        // which a bit test settles before the word-set look-up.
+        let role = || {
+            last.is_some_and(may_end_role)
+                && ROLE_ENDS.holds_last_char(prefix)
+                && ROLES.iter().any(|r| ends_with(prefix, r))
+        };
+        let skip = i > 0 && !role();
+        last = Some(c);
+        if skip {
             continue;
         }
         let rest = &run[i..];
@@ -322,6 +339,10 @@ mod tests {
     fn the_word_sets_cover_their_lists() {
         assert!(NOT_NAMES.iter().all(|w| NOT_NAME_SET.contains(w)));
         assert!(ROLES.iter().all(|w| ROLE_ENDS.holds_last_char(w)));
+        for w in ROLES {
+            let last = w.chars().next_back().unwrap();
+            assert!(last.len_utf8() == 3 && may_end_role(last), "{w}");
+        }
         for w in CUES.iter().chain(ROLES) {
             assert!(
                 CUES_AND_ROLES.contains(w) && CUE_ENDS.holds_last_char(w),

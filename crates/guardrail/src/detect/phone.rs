@@ -49,18 +49,19 @@ impl Phone {
         })
     }
 
-    /// Finds phone numbers in `t[lo..hi]`.
-    pub fn find(&self, t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+    /// Finds phone numbers in `t[..hi]` that start at one of `starts` (ascending: the
+    /// offsets in the piece where [`run_starts`] holds).
+    pub fn find(&self, t: &str, hi: usize, starts: &[usize], out: &mut Vec<Cand>) {
         let b = t.as_bytes();
-        let mut i = lo;
-        while i < hi {
-            if !run_starts(b, i, hi) {
-                i += 1;
+        // A run swallows the starts inside it.
+        let mut next = 0;
+        for &i in starts {
+            if i < next {
                 continue;
             }
             let end = run_end(b, i, hi);
             self.split_run(t, i, end, out);
-            i = end.max(i + 1);
+            next = end.max(i + 1);
         }
     }
 
@@ -121,7 +122,9 @@ impl Phone {
 /// End offsets of the last positive and negative context keyword before a number.
 type Keys = (Option<usize>, Option<usize>);
 
-fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
+/// Whether a phone-like run starts at `i`: a digit, `+` or `(` not glued to what is
+/// before it.
+pub(crate) fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
     let next_digit = |k: usize| k < hi && b[k].is_ascii_digit();
     let here = match b[i] {
         b'0'..=b'9' => true,

@@ -4,8 +4,9 @@
 use regex::Regex;
 
 use super::context::Keywords;
+use super::marks::Marks;
 use super::places::{PREFECTURES, UK_AREAS, US_STATE_NAMES, US_STATES};
-use super::{Cand, matches_from, regex_err, run_start};
+use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
 
 /// The postal-code detector.
@@ -41,8 +42,8 @@ impl Postal {
         })
     }
 
-    /// Finds postal codes in `t[lo..hi]`.
-    pub fn find(&self, t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+    /// Finds postal codes in `t[lo..hi]`, whose digit shapes are in `m`.
+    pub fn find(&self, t: &str, lo: usize, hi: usize, m: &Marks, out: &mut Vec<Cand>) {
         let b = t.as_bytes();
         let bounded = |s: usize, e: usize| {
             let before = s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'-');
@@ -50,32 +51,18 @@ impl Postal {
             s >= lo && e <= hi && before && after
         };
         // A kept code lies inside the piece: skip patterns whose digits are not there.
-        let piece = &b[lo..hi];
-        let mut digits = 0;
-        let mut run = 0;
-        // NNN-NNNN or NNNNNNN, the digits every Japanese code has.
-        let mut ja_shape = false;
-        for (i, c) in piece.iter().enumerate() {
-            run = if c.is_ascii_digit() { run + 1 } else { 0 };
-            digits = digits.max(run);
-            let dashed = || {
-                let after = &piece[i + 1..];
-                after.len() >= 5 && after[0] == b'-' && after[1..5].iter().all(u8::is_ascii_digit)
-            };
-            ja_shape |= run >= 7 || (run >= 3 && dashed());
-        }
-        let uk_shape = piece
-            .windows(2)
-            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_digit());
+        let (digits, ja_shape, uk_shape) = (m.max_digits, m.ja_postal, m.uk_postal);
         let ja = if ja_shape { Some(&self.ja) } else { None };
         // Codes are made of few characters: a search may start where the run of such
         // characters reaching the piece starts, skipping the rest of the left context.
-        let ja_from = run_start(t, lo, |c| {
-            c.is_ascii_digit() || matches!(c, '-' | ' ' | '〒')
-        });
+        let ja_from = || {
+            run_start(t, lo, |c| {
+                c.is_ascii_digit() || matches!(c, '-' | ' ' | '〒')
+            })
+        };
         for m in ja
             .into_iter()
-            .flat_map(|re| matches_from(re, &t[..hi], ja_from))
+            .flat_map(|re| matches_from(re, &t[..hi], ja_from()))
         {
             let (s, e) = (m.start(), m.end());
             let marked = m.as_str().starts_with('〒');
@@ -85,10 +72,10 @@ impl Postal {
             }
         }
         let zip = if digits >= 5 { Some(&self.zip) } else { None };
-        let zip_from = run_start(t, lo, |c| c.is_ascii_digit() || c == '-');
+        let zip_from = || run_start_ascii(t, lo, |c| c.is_ascii_digit() || c == b'-');
         for m in zip
             .into_iter()
-            .flat_map(|re| matches_from(re, &t[..hi], zip_from))
+            .flat_map(|re| matches_from(re, &t[..hi], zip_from()))
         {
             let (s, e) = (m.start(), m.end());
             let near = || self.keywords.last_before(t, s, 40).is_some();
@@ -98,11 +85,16 @@ impl Postal {
             }
         }
         let uk = if uk_shape { Some(&self.uk) } else { None };
-        let uk_from = run_start(t, lo, |c| {
-            c.is_ascii_uppercase() || c.is_ascii_digit() || c == ' '
-        });
+        let uk_from = || {
+            run_start_ascii(t, lo, |c| {
+                c.is_ascii_uppercase() || c.is_ascii_digit() || c == b' '
+            })
+        };
         let hay = &t[..hi];
-        for all in uk.into_iter().flat_map(|re| matches_from(re, hay, uk_from)) {
+        for all in uk
+            .into_iter()
+            .flat_map(|re| matches_from(re, hay, uk_from()))
+        {
             // The area is the pattern's group 1: the capitals before the first digit,
             // read off the match without the costlier capture search.
             let code = all.as_str();
