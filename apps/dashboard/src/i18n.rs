@@ -317,7 +317,11 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("new_api_key", "New API key", "新しいAPIキー"),
     ("key_name", "Key name", "キーの名前"),
     ("create", "Create", "作成"),
-    ("key_once", "Copy this key now: it is shown only once.", "このキーを今コピーしてください。表示は一度だけです。"),
+    (
+        "key_once",
+        "Copy this key now: it is shown only once.",
+        "このキーを今コピーしてください。表示は一度だけです。",
+    ),
     ("kind_faq", "FAQ", "FAQ"),
     ("kind_page", "Page", "ページ"),
     ("kind_file", "File", "ファイル"),
@@ -376,7 +380,11 @@ mod tests {
     #[test]
     fn every_key_a_page_uses_has_a_text() {
         let used = keys_used();
-        assert!(used.len() > 100, "{} keys found: is the scan broken?", used.len());
+        assert!(
+            used.len() > 100,
+            "{} keys found: is the scan broken?",
+            used.len()
+        );
         let missing: Vec<_> = used
             .iter()
             .filter(|k| !WORDS.iter().any(|(key, _, _)| key == k))

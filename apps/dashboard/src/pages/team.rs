@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::api;
 use crate::i18n::t;
 use crate::model::Problem;
-use crate::ui::{FieldError, FormError, Layout, LoadError, PageTitle, failure, use_lang, uuid_param};
+use crate::ui::{
+    FieldError, FormError, Layout, LoadError, PageTitle, failure, use_lang, uuid_param,
+};
 
 /// The team page.
 #[component]
@@ -21,12 +23,15 @@ fn TeamBody() -> impl IntoView {
     let ws = uuid_param("ws");
     let ws_text = move || ws.get().map(|w| w.to_string()).unwrap_or_default();
     let me = Resource::new(|| (), |()| api::current_owner());
-    let team = Resource::new(move || ws.get(), |ws| async move {
-        match ws {
-            Some(ws) => api::load_team(ws).await,
-            None => Err(Problem::new("not_found", "not found")),
-        }
-    });
+    let team = Resource::new(
+        move || ws.get(),
+        |ws| async move {
+            match ws {
+                Some(ws) => api::load_team(ws).await,
+                None => Err(Problem::new("not_found", "not found")),
+            }
+        },
+    );
     let account = ServerAction::<api::SaveAccount>::new();
     let invite = ServerAction::<api::Invite>::new();
     let revoke_invite = ServerAction::<api::RevokeInvite>::new();

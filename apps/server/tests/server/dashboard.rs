@@ -263,6 +263,38 @@ async fn server_functions_refuse_bad_input_with_the_apis_codes_and_store_nothing
         .unwrap_or_default();
     assert_eq!(greeting, "");
 
+    // An unsupported language, a malformed invitation: nothing changes.
+    let (status, body) = call(
+        &api,
+        &owner.client,
+        "save-account",
+        &[("name", "Ann B."), ("language", "fr")],
+    )
+    .await;
+    assert_eq!(
+        (status, code(&body)),
+        (422, "language_unsupported"),
+        "{body}"
+    );
+    let name: String = sqlx::query_scalar("select name from accounts")
+        .fetch_one(&api.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, "Ann");
+    let (status, body) = call(
+        &api,
+        &owner.client,
+        "invite",
+        &[
+            ("workspace", &ws),
+            ("email", "not an address"),
+            ("role", "member"),
+        ],
+    )
+    .await;
+    assert_eq!((status, code(&body)), (422, "email_invalid"), "{body}");
+    assert_eq!(api.count("workspace_invites").await, 0);
+
     // A form field missing altogether.
     let (_, body) = call(
         &api,
@@ -352,6 +384,8 @@ async fn another_workspace_is_not_found_through_every_server_function() {
     }
     assert_eq!(api.count("knowledge_items").await, 1);
     assert_eq!(api.count("messages where role = 'owner'").await, 0);
+    assert_eq!(api.count("workspace_invites").await, 0);
+    assert_eq!(api.count("api_keys").await, 0);
 
     // Ann sees her own.
     let (status, body) = call(
@@ -363,6 +397,49 @@ async fn another_workspace_is_not_found_through_every_server_function() {
     .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["handle"], "ann-cafe");
+}
+
+#[tokio::test]
+async fn the_dashboard_speaks_the_language_the_owner_chose() {
+    let api = Api::start().await;
+    let owner = api.owner("Ann", "ann@example.com").await;
+    let ws = owner.workspace_id;
+    let url = api.app.url(&format!("/dashboard/w/{ws}/inbox"));
+    let inbox = |client: reqwest::Client| {
+        let url = url.clone();
+        async move {
+            let response = client
+                .get(url)
+                .header("accept", "text/html")
+                .send()
+                .await
+                .unwrap();
+            response.text().await.unwrap()
+        }
+    };
+    let html = inbox(owner.client.clone()).await;
+    assert!(
+        html.contains("<title>Inbox · Mimi</title>") && html.contains("No conversations here yet"),
+        "{html}"
+    );
+
+    let (status, body) = call(
+        &api,
+        &owner.client,
+        "save-account",
+        &[("name", "Ann"), ("language", "ja")],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let html = inbox(owner.client.clone()).await;
+    assert!(html.contains("<title>受信箱 · Mimi</title>"), "{html}");
+    assert!(html.contains("まだ会話はありません"), "{html}");
+    // Mail follows the same setting.
+    let language: String = sqlx::query_scalar("select language from accounts")
+        .fetch_one(&api.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(language, "ja");
 }
 
 #[tokio::test]
