@@ -27,7 +27,9 @@ const MAX_WORD: usize = 24;
 /// Longest hiragana quiet unit, in characters (a longer run is cut into units).
 const MAX_KANA: usize = 8;
 /// Most bytes a cut decision can need: an active piece, one quiet unit and two
-/// characters of look-ahead. The stream never holds back more than this.
+/// characters of look-ahead (a word of at most [`MAX_WORD`] bytes waiting for what
+/// follows its apostrophe is within this too). The stream never holds back more than
+/// this.
 pub(crate) const DECISION_WINDOW: usize = MAX_ACTIVE + 40;
 
 /// The next piece: `active` bytes for the detectors, then `quiet` bytes passed through.
@@ -112,6 +114,21 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
                 }
                 if x.is_ascii_alphanumeric() {
                     word_unit(buf, i, prev_c, eof)
+                } else if x == b'\'' && i > 0 && prev_c.is_some_and(|p| p.is_ascii_alphanumeric()) {
+                    // An apostrophe after a word that was decided (not quiet) before
+                    // the apostrophe arrived. When a letter follows, one scan of the
+                    // whole text would have taken the apostrophe and what follows into
+                    // that word: step over the apostrophe keeping the letter before it,
+                    // so the rest is scanned as the same word. (After a word decided
+                    // with the text in full, a letter never follows here.)
+                    match b.get(i + 1) {
+                        None if !eof => Quiet::NeedMore,
+                        Some(n) if n.is_ascii_alphabetic() => {
+                            i += 1;
+                            continue;
+                        }
+                        _ => Quiet::No(1),
+                    }
                 } else {
                     Quiet::No(1)
                 }
@@ -305,6 +322,8 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     // only when it is not.
     let bytes = &buf.as_bytes()[i..];
     let (mut end, mut seen) = (0, 0u8);
+    // Whether the text received ends in an apostrophe right after the word.
+    let mut open = false;
     // One pass over the word notes what the checks below need.
     loop {
         while let Some(&b) = bytes.get(end) {
@@ -315,13 +334,18 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
             seen |= class;
             end += 1;
         }
-        let next_alpha = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphabetic);
-        match bytes.get(end) {
-            Some(b'\'') if end > 0 && next_alpha(end + 1) => end += 1,
-            Some(0xE2)
-                if end > 0 && bytes[end..].starts_with("’".as_bytes()) && next_alpha(end + 3) =>
-            {
-                end += 3
+        // An apostrophe (`'` or `’`) joins the word when a letter follows it.
+        let mark = match bytes.get(end) {
+            Some(b'\'') if end > 0 => 1,
+            Some(0xE2) if end > 0 && bytes[end..].starts_with("’".as_bytes()) => 3,
+            _ => break,
+        };
+        match bytes.get(end + mark) {
+            Some(b) if b.is_ascii_alphabetic() => end += mark,
+            // The apostrophe is the last character received: the word may go on.
+            None if !eof => {
+                open = true;
+                break;
             }
             _ => break,
         }
@@ -329,10 +353,13 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     let starts_ok = prev.is_none_or(|p| {
         p.is_whitespace() || matches!(p, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«')
     });
+    // Not quiet, however the word goes on. When it goes on past the text received,
+    // the next scan resumes inside it, after a letter (or after an apostrophe, which
+    // [`resume`] then steps over without forgetting the letter).
     if !starts_ok || end > MAX_WORD || seen & DIGIT != 0 {
         return Quiet::No(end);
     }
-    if end == bytes.len() && !eof {
+    if (open || end == bytes.len()) && !eof {
         return Quiet::NeedMore;
     }
     if !is_quiet_word(&bytes[..end], seen & UPPER != 0) {
@@ -490,6 +517,35 @@ mod tests {
         let p = pieces("it is here\nCall 555-0100 now");
         assert_eq!(p[0], ("", "it is here\n"));
         assert_eq!(p[1], ("Call 555-0100 ", "now"));
+    }
+
+    #[test]
+    fn a_word_ending_in_an_apostrophe_waits_for_the_next_character() {
+        for mark in ["'", "’"] {
+            assert_eq!(next_piece(&format!("There{mark}"), Some(' '), false), None);
+            // `There's` is no quiet word: the piece goes on past it.
+            let p = next_piece(&format!("There{mark}s a "), Some(' '), false);
+            assert_eq!(p.map(|p| p.active), Some(format!("There{mark}s ").len()));
+            // At the end of the input the apostrophe ends the quiet word.
+            let p = next_piece(&format!("There{mark}"), Some(' '), true).unwrap();
+            assert_eq!((p.active, p.quiet), (0, 5));
+        }
+        // A word too long to be quiet is stepped over at once; the scan then waits at
+        // the apostrophe, and takes what follows it into the same word.
+        let long = "y".repeat(MAX_WORD + 2) + "'";
+        let Err(scan) = resume(&long, Scan::start(Some(' ')), false) else {
+            panic!("decided without the character after the apostrophe");
+        };
+        assert_eq!((scan.i, scan.prev), (MAX_WORD + 2, Some('y')));
+        let more = long.clone() + "d x ";
+        assert_eq!(
+            resume(&more, scan, false),
+            resume(&more, Scan::start(Some(' ')), false)
+        );
+        assert_eq!(
+            resume(&more, scan, false).map(|p| p.active),
+            Ok(MAX_WORD + 5)
+        );
     }
 
     #[test]

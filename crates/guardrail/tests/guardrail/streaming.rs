@@ -93,8 +93,19 @@ fn chunking() -> impl Strategy<Value = Vec<usize>> {
 
 /// Titles, capitalised words, apostrophes and quotes, what may follow them; each
 /// part comes with whether the chunking cuts right after it.
-const TITLES: &[&str] = &["", "", "Mr. ", "Dr. ", "Ms. ", "said ", "\""];
-const CAPS: &[&str] = &["There", "Sarah", "The", "It", "Chen", "Will", "Here", "Maria"];
+const TITLES: &[&str] = &["", "", "Mr. ", "Dr. ", "Ms. ", "said ", "\"", "-", "x"];
+const CAPS: &[&str] = &[
+    "There",
+    "Sarah",
+    "The",
+    "It",
+    "Chen",
+    "Will",
+    "Here",
+    "Maria",
+    "Abcdefghijklmnopqrstuvwxyz",
+    "Route66",
+];
 const MARKS: &[&str] = &["'", "’", "\"", "”", "‘", "“", "", "'s", "’s"];
 const AFTER_MARK: &[&str] = &["s", "ll", "re", "d", "t", "", " ", "田中", "様", "です。"];
 const TAILS: &[&str] = &["", " ", ". ", " a discount.", "\n", " at 555-0132", "'"];
@@ -180,6 +191,8 @@ fn plain_prose_is_not_held_back() {
     assert_eq!(out, "the store opens at nine and closes late, so come by ");
     stream.push("ご来店をお待ちしております。");
     assert_eq!(stream.held_back(), 0);
+    stream.push("we're open, it’s late ");
+    assert_eq!(stream.held_back(), 0);
 }
 
 #[test]
@@ -227,11 +240,28 @@ fn a_word_followed_by_an_apostrophe_at_the_end_of_a_chunk_waits_for_the_next_cha
         "Mr. There’",
         "Mr. There' ",
         "Dr. Here's Sarah's number: 555-0132.",
+        "-There's a discount.",
+        "Mr. Abcdefghijklmnopqrstuvwxyz's there",
+        "Mr. Abcdefghijklmnopqrstuvwxyz'd Sarah",
+        "Mr. Route66's Sarah",
     ];
     for text in texts {
         let batch = g.redact(text);
         for size in [1, 2, 3] {
-            assert_eq!(streamed(&g, text, &[size]), batch, "{text:?} in chunks of {size}");
+            assert_eq!(
+                streamed(&g, text, &[size]),
+                batch,
+                "{text:?} in chunks of {size}"
+            );
         }
+    }
+    // A word too long to be quiet is not held back whole while its apostrophe waits.
+    let long = "x".repeat(400) + "'s Sarah Chen";
+    for size in [1, 3, 401, 402] {
+        assert_eq!(
+            streamed(&g, &long, &[size]),
+            g.redact(&long),
+            "chunks of {size}"
+        );
     }
 }
