@@ -114,15 +114,20 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
                 }
                 if x.is_ascii_alphanumeric() {
                     word_unit(buf, i, prev_c, eof)
-                } else if x == b'\'' && i > 0 && prev_c.is_some_and(|p| p.is_ascii_alphanumeric()) {
+                } else if !eof
+                    && x == b'\''
+                    && i > 0
+                    && prev_c.is_some_and(|p| p.is_ascii_alphanumeric())
+                {
                     // An apostrophe after a word that was decided (not quiet) before
                     // the apostrophe arrived. When a letter follows, one scan of the
                     // whole text would have taken the apostrophe and what follows into
                     // that word: step over the apostrophe keeping the letter before it,
-                    // so the rest is scanned as the same word. (After a word decided
-                    // with the text in full, a letter never follows here.)
+                    // so the rest is scanned as the same word. With the text complete
+                    // (`eof`: batch, and the stream's finish, which adds no text) the
+                    // word before took in any apostrophe a letter follows.
                     match b.get(i + 1) {
-                        None if !eof => Quiet::NeedMore,
+                        None => Quiet::NeedMore,
                         Some(n) if n.is_ascii_alphabetic() => {
                             i += 1;
                             continue;
@@ -322,8 +327,6 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     // only when it is not.
     let bytes = &buf.as_bytes()[i..];
     let (mut end, mut seen) = (0, 0u8);
-    // Whether the text received ends in an apostrophe right after the word.
-    let mut open = false;
     // One pass over the word notes what the checks below need.
     loop {
         while let Some(&b) = bytes.get(end) {
@@ -334,18 +337,13 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
             seen |= class;
             end += 1;
         }
-        // An apostrophe (`'` or `’`) joins the word when a letter follows it.
-        let mark = match bytes.get(end) {
-            Some(b'\'') if end > 0 => 1,
-            Some(0xE2) if end > 0 && bytes[end..].starts_with("’".as_bytes()) => 3,
-            _ => break,
-        };
-        match bytes.get(end + mark) {
-            Some(b) if b.is_ascii_alphabetic() => end += mark,
-            // The apostrophe is the last character received: the word may go on.
-            None if !eof => {
-                open = true;
-                break;
+        let next_alpha = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphabetic);
+        match bytes.get(end) {
+            Some(b'\'') if end > 0 && next_alpha(end + 1) => end += 1,
+            Some(0xE2)
+                if end > 0 && bytes[end..].starts_with("’".as_bytes()) && next_alpha(end + 3) =>
+            {
+                end += 3
             }
             _ => break,
         }
@@ -354,12 +352,14 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
         p.is_whitespace() || matches!(p, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«')
     });
     // Not quiet, however the word goes on. When it goes on past the text received,
-    // the next scan resumes inside it, after a letter (or after an apostrophe, which
-    // [`resume`] then steps over without forgetting the letter).
+    // the next scan resumes inside it, after a letter (or at an apostrophe, which
+    // [`resume`] then steps over without forgetting the letter before it).
     if !starts_ok || end > MAX_WORD || seen & DIGIT != 0 {
         return Quiet::No(end);
     }
-    if (open || end == bytes.len()) && !eof {
+    // The word may go on past the text received: it ends the text, or only an
+    // apostrophe follows it, and a letter after that would join it.
+    if !eof && matches!(&bytes[end..], [] | [b'\''] | [0xE2, 0x80, 0x99]) {
         return Quiet::NeedMore;
     }
     if !is_quiet_word(&bytes[..end], seen & UPPER != 0) {

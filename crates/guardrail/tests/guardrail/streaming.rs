@@ -264,4 +264,12 @@ fn a_word_followed_by_an_apostrophe_at_the_end_of_a_chunk_waits_for_the_next_cha
             "chunks of {size}"
         );
     }
+    // The most held while an apostrophe waits: a full active piece, then the longest
+    // word that may be quiet and its apostrophe.
+    let text = "Abc ".repeat(48) + "abcdefghijklmnopqrstuvwx’s Sarah";
+    let upto = text.find('’').unwrap() + '’'.len_utf8();
+    let mut stream = g.stream();
+    stream.push(&text[..upto]);
+    assert!(stream.held_back() >= 192 + 24 && stream.held_back() <= MAX_HOLD_BACK);
+    assert_eq!(streamed(&g, &text, &[upto, 1]), g.redact(&text));
 }
