@@ -27,7 +27,9 @@ const MAX_WORD: usize = 24;
 /// Longest hiragana quiet unit, in characters (a longer run is cut into units).
 const MAX_KANA: usize = 8;
 /// Most bytes a cut decision can need: an active piece, one quiet unit and two
-/// characters of look-ahead. The stream never holds back more than this.
+/// characters of look-ahead (a word of at most [`MAX_WORD`] bytes waiting for what
+/// follows its apostrophe is within this too). The stream never holds back more than
+/// this.
 pub(crate) const DECISION_WINDOW: usize = MAX_ACTIVE + 40;
 
 /// The next piece: `active` bytes for the detectors, then `quiet` bytes passed through.
@@ -112,6 +114,26 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
                 }
                 if x.is_ascii_alphanumeric() {
                     word_unit(buf, i, prev_c, eof)
+                } else if !eof
+                    && x == b'\''
+                    && i > 0
+                    && prev_c.is_some_and(|p| p.is_ascii_alphanumeric())
+                {
+                    // An apostrophe after a word that was decided (not quiet) before
+                    // the apostrophe arrived. When a letter follows, one scan of the
+                    // whole text would have taken the apostrophe and what follows into
+                    // that word: step over the apostrophe keeping the letter before it,
+                    // so the rest is scanned as the same word. With the text complete
+                    // (`eof`: batch, and the stream's finish, which adds no text) the
+                    // word before took in any apostrophe a letter follows.
+                    match b.get(i + 1) {
+                        None => Quiet::NeedMore,
+                        Some(n) if n.is_ascii_alphabetic() => {
+                            i += 1;
+                            continue;
+                        }
+                        _ => Quiet::No(1),
+                    }
                 } else {
                     Quiet::No(1)
                 }
@@ -329,10 +351,15 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     let starts_ok = prev.is_none_or(|p| {
         p.is_whitespace() || matches!(p, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«')
     });
+    // Not quiet, however the word goes on. When it goes on past the text received,
+    // the next scan resumes inside it, after a letter (or at an apostrophe, which
+    // [`resume`] then steps over without forgetting the letter before it).
     if !starts_ok || end > MAX_WORD || seen & DIGIT != 0 {
         return Quiet::No(end);
     }
-    if end == bytes.len() && !eof {
+    // The word may go on past the text received: it ends the text, or only an
+    // apostrophe follows it, and a letter after that would join it.
+    if !eof && matches!(&bytes[end..], [] | [b'\''] | [0xE2, 0x80, 0x99]) {
         return Quiet::NeedMore;
     }
     if !is_quiet_word(&bytes[..end], seen & UPPER != 0) {
@@ -490,6 +517,35 @@ mod tests {
         let p = pieces("it is here\nCall 555-0100 now");
         assert_eq!(p[0], ("", "it is here\n"));
         assert_eq!(p[1], ("Call 555-0100 ", "now"));
+    }
+
+    #[test]
+    fn a_word_ending_in_an_apostrophe_waits_for_the_next_character() {
+        for mark in ["'", "’"] {
+            assert_eq!(next_piece(&format!("There{mark}"), Some(' '), false), None);
+            // `There's` is no quiet word: the piece goes on past it.
+            let p = next_piece(&format!("There{mark}s a "), Some(' '), false);
+            assert_eq!(p.map(|p| p.active), Some(format!("There{mark}s ").len()));
+            // At the end of the input the apostrophe ends the quiet word.
+            let p = next_piece(&format!("There{mark}"), Some(' '), true).unwrap();
+            assert_eq!((p.active, p.quiet), (0, 5));
+        }
+        // A word too long to be quiet is stepped over at once; the scan then waits at
+        // the apostrophe, and takes what follows it into the same word.
+        let long = "y".repeat(MAX_WORD + 2) + "'";
+        let Err(scan) = resume(&long, Scan::start(Some(' ')), false) else {
+            panic!("decided without the character after the apostrophe");
+        };
+        assert_eq!((scan.i, scan.prev), (MAX_WORD + 2, Some('y')));
+        let more = long.clone() + "d x ";
+        assert_eq!(
+            resume(&more, scan, false),
+            resume(&more, Scan::start(Some(' ')), false)
+        );
+        assert_eq!(
+            resume(&more, scan, false).map(|p| p.active),
+            Ok(MAX_WORD + 5)
+        );
     }
 
     #[test]
