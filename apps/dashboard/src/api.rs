@@ -235,6 +235,87 @@ pub async fn save_widget(
     )
 }
 
+/// The providers this server offers apps (`extractive` always).
+#[server(prefix = "/dashboard/fn", endpoint = "providers")]
+pub async fn providers() -> Result<Vec<String>, Problem> {
+    let s = services()?;
+    let providers = s.chat.providers();
+    Ok([
+        mimi_apps::Provider::Extractive,
+        mimi_apps::Provider::Anthropic,
+        mimi_apps::Provider::Openai,
+    ]
+    .into_iter()
+    .filter(|p| providers.offers(*p))
+    .filter_map(|p| view::<_, String>(p).ok())
+    .collect())
+}
+
+/// Saves how the app answers: provider, model, temperature (empty: the provider's
+/// default), persona, instructions and answer language. A provider this server does not
+/// offer is refused, as by the API.
+#[server(prefix = "/dashboard/fn", endpoint = "save-chat")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_chat(
+    workspace: Uuid,
+    app: Uuid,
+    provider: String,
+    model: String,
+    temperature: String,
+    persona: String,
+    instructions: String,
+    answer_language: String,
+) -> Result<AppView, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let temperature = match temperature.trim() {
+        "" => serde_json::Value::Null,
+        t => match t.parse::<f64>() {
+            Ok(value) => serde_json::json!(value),
+            Err(_) => {
+                return Err(problem(mimi_domain::Error::invalid(
+                    "chat.temperature",
+                    "chat_temperature_invalid",
+                    "the temperature is a number from 0 to 1",
+                )));
+            }
+        },
+    };
+    let patch: mimi_apps::AppPatch = input(serde_json::json!({
+        "chat": {
+            "provider": provider, "model": model, "temperature": temperature,
+            "persona": persona, "instructions": instructions, "answer_language": answer_language,
+        },
+    }))?;
+    s.chat
+        .providers()
+        .check(patch.chat.as_ref())
+        .map_err(problem)?;
+    view(
+        mimi_apps::update(&s.pool, &scope, app, &patch)
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// Saves the public page's links (one per line: `Title | https://…`).
+#[server(prefix = "/dashboard/fn", endpoint = "save-links")]
+pub async fn save_links(workspace: Uuid, app: Uuid, links: String) -> Result<AppView, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let links: Vec<serde_json::Value> = lines(&links)
+        .iter()
+        .map(|line| {
+            let (title, url) = line.rsplit_once('|').unwrap_or(("", line.as_str()));
+            serde_json::json!({ "title": title.trim(), "url": url.trim() })
+        })
+        .collect();
+    let patch: mimi_apps::AppPatch = input(serde_json::json!({ "links": links }))?;
+    view(
+        mimi_apps::update(&s.pool, &scope, app, &patch)
+            .await
+            .map_err(problem)?,
+    )
+}
+
 /// The app's knowledge items, newest first.
 #[server(prefix = "/dashboard/fn", endpoint = "list-items")]
 pub async fn list_items(workspace: Uuid, app: Uuid) -> Result<Vec<Item>, Problem> {

@@ -105,6 +105,11 @@ const PROBLEMS: &[(&str, &str)] = &[
         "サイトのオリジンの形式が正しくありません（例: https://example.jp）。",
     ),
     ("network", "サーバーに接続できませんでした。"),
+    (
+        "chat_provider_unavailable",
+        "この言語モデルはこのサーバーで設定されていません。",
+    ),
+    ("links_url_invalid", "リンクのURLが正しくありません。"),
     ("not_found", "見つかりません。"),
 ];
 
@@ -322,6 +327,33 @@ const WORDS: &[(&str, &str, &str)] = &[
         "Copy this key now: it is shown only once.",
         "このキーを今コピーしてください。表示は一度だけです。",
     ),
+    ("links", "Links", "リンク"),
+    (
+        "links_hint",
+        "One per line: Title | https://…",
+        "1行に1つ：タイトル | https://…",
+    ),
+    ("model_settings", "Answers", "回答の設定"),
+    ("provider", "Language model", "言語モデル"),
+    (
+        "provider_hint",
+        "extractive answers with your own text, without a language model.",
+        "extractive は言語モデルを使わず、登録した文章そのままで答えます。",
+    ),
+    (
+        "model",
+        "Model (empty: the server's default)",
+        "モデル（空欄でサーバーの既定）",
+    ),
+    (
+        "temperature",
+        "Temperature (0–1, empty: default)",
+        "温度（0〜1、空欄で既定）",
+    ),
+    ("persona", "Persona", "人物像"),
+    ("instructions", "Instructions", "指示"),
+    ("answer_language", "Answer language", "回答の言語"),
+    ("answer_auto", "The visitor's language", "訪問者の言語"),
     ("kind_faq", "FAQ", "FAQ"),
     ("kind_page", "Page", "ページ"),
     ("kind_file", "File", "ファイル"),

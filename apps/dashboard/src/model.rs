@@ -128,6 +128,25 @@ pub struct AppView {
     pub public_contacts: Vec<String>,
     /// The avatar's address, if any.
     pub avatar_url: Option<String>,
+    /// How it answers.
+    pub chat: ChatSettings,
+}
+
+/// An app's answering settings.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChatSettings {
+    /// `extractive`, `anthropic` or `openai`.
+    pub provider: String,
+    /// The model; empty means the server's default for the provider.
+    pub model: String,
+    /// Sampling temperature; `None` is the provider's default.
+    pub temperature: Option<f32>,
+    /// Who the assistant is.
+    pub persona: String,
+    /// The owner's own rules.
+    pub instructions: String,
+    /// `auto`, `en` or `ja`.
+    pub answer_language: String,
 }
 
 /// Why an item failed.

@@ -61,6 +61,23 @@ impl Providers {
         }
     }
 
+    /// `chat_provider_unavailable` (422, field `chat.provider`) when `chat` chooses a
+    /// provider this server has not configured: visitors would silently get extractive
+    /// answers instead. The owner API and the dashboard both check app settings here.
+    pub fn check(&self, chat: Option<&mimi_apps::ChatInput>) -> Result<(), mimi_domain::Error> {
+        let chosen = chat
+            .and_then(|c| c.provider.as_deref())
+            .and_then(Provider::from_name);
+        match chosen {
+            Some(provider) if !self.offers(provider) => Err(mimi_domain::Error::invalid(
+                "chat.provider",
+                "chat_provider_unavailable",
+                "this server has no such language model configured; its operator can add one, or choose extractive",
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// Whether apps may choose `provider`.
     pub fn offers(&self, provider: Provider) -> bool {
         match provider {

@@ -151,8 +151,14 @@ fn SettingsForms(app: AppView) -> impl IntoView {
         <h1>{app.name.clone()}</h1>
         <AppTabs app=app.clone()/>
         <div class="columns">
-            <ProfileForm app=app.clone()/>
-            <WidgetForm app/>
+            <div>
+                <ProfileForm app=app.clone()/>
+                <LinksForm app=app.clone()/>
+            </div>
+            <div>
+                <WidgetForm app=app.clone()/>
+                <ChatForm app/>
+            </div>
         </div>
         <section class="panel">
             <h2>{t(l, "embed")}</h2>
@@ -233,6 +239,98 @@ fn WidgetForm(app: AppView) -> impl IntoView {
                 <FieldError problem field="public_contacts"/>
                 <button type="submit" disabled=move || widget.pending().get()>{t(l, "save")}</button>
                 <Show when=move || saved(widget.value().get())>
+                    <span class="saved" role="status">{t(l, "saved")}</span>
+                </Show>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn LinksForm(app: AppView) -> impl IntoView {
+    let l = use_lang().get_untracked();
+    let ws = uuid_param("ws")
+        .get_untracked()
+        .map(|w| w.to_string())
+        .unwrap_or_default();
+    let save = ServerAction::<api::SaveLinks>::new();
+    let problem = failure(save);
+    let text = app
+        .links
+        .iter()
+        .map(|link| format!("{} | {}", link.title, link.url))
+        .collect::<Vec<_>>()
+        .join("\n");
+    view! {
+        <section class="panel">
+            <h2>{t(l, "links")}</h2>
+            <ActionForm action=save attr:novalidate=true>
+                <FormError problem fields=&["links"]/>
+                <input type="hidden" name="workspace" value=ws/>
+                <input type="hidden" name="app" value=app.id.to_string()/>
+                <label>{t(l, "links_hint")}<textarea name="links" rows="3" placeholder="Menu | https://example.jp/menu">{text}</textarea></label>
+                <FieldError problem field="links"/>
+                <button type="submit" disabled=move || save.pending().get()>{t(l, "save")}</button>
+                <Show when=move || saved(save.value().get())>
+                    <span class="saved" role="status">{t(l, "saved")}</span>
+                </Show>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn ChatForm(app: AppView) -> impl IntoView {
+    let l = use_lang().get_untracked();
+    let ws = uuid_param("ws")
+        .get_untracked()
+        .map(|w| w.to_string())
+        .unwrap_or_default();
+    let save = ServerAction::<api::SaveChat>::new();
+    let problem = failure(save);
+    let offered = Resource::new(|| (), |()| api::providers());
+    let chat = app.chat.clone();
+    let current = chat.provider.clone();
+    view! {
+        <section class="panel">
+            <h2>{t(l, "model_settings")}</h2>
+            <ActionForm action=save attr:novalidate=true>
+                <FormError problem fields=&["chat.provider", "chat.model", "chat.temperature", "chat.persona", "chat.instructions", "chat.answer_language"]/>
+                <input type="hidden" name="workspace" value=ws/>
+                <input type="hidden" name="app" value=app.id.to_string()/>
+                <Suspense fallback=|| ()>
+                    {move || {
+                        let current = current.clone();
+                        Suspend::new(async move {
+                            let options = offered.await.unwrap_or_default().into_iter().map(|p| {
+                                let selected = p == current;
+                                let label = p.clone();
+                                view! { <option value=p selected=selected>{label}</option> }
+                            }).collect_view();
+                            view! { <label>{t(l, "provider")}<select name="provider">{options}</select></label> }
+                        })
+                    }}
+                </Suspense>
+                <p class="hint">{t(l, "provider_hint")}</p>
+                <FieldError problem field="chat.provider"/>
+                <label>{t(l, "model")}<input name="model" value=chat.model/></label>
+                <FieldError problem field="chat.model"/>
+                <label>{t(l, "temperature")}<input name="temperature" inputmode="decimal" value=chat.temperature.map(|t| t.to_string()).unwrap_or_default()/></label>
+                <FieldError problem field="chat.temperature"/>
+                <label>{t(l, "persona")}<textarea name="persona" rows="2">{chat.persona}</textarea></label>
+                <FieldError problem field="chat.persona"/>
+                <label>{t(l, "instructions")}<textarea name="instructions" rows="3">{chat.instructions}</textarea></label>
+                <FieldError problem field="chat.instructions"/>
+                <label>{t(l, "answer_language")}
+                    <select name="answer_language">
+                        <option value="auto" selected=chat.answer_language == "auto">{t(l, "answer_auto")}</option>
+                        <option value="en" selected=chat.answer_language == "en">"English"</option>
+                        <option value="ja" selected=chat.answer_language == "ja">"日本語"</option>
+                    </select>
+                </label>
+                <FieldError problem field="chat.answer_language"/>
+                <button type="submit" disabled=move || save.pending().get()>{t(l, "save")}</button>
+                <Show when=move || saved(save.value().get())>
                     <span class="saved" role="status">{t(l, "saved")}</span>
                 </Show>
             </ActionForm>

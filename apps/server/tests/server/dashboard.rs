@@ -263,6 +263,54 @@ async fn server_functions_refuse_bad_input_with_the_apis_codes_and_store_nothing
         .unwrap_or_default();
     assert_eq!(greeting, "");
 
+    // Answer settings: a provider this server does not offer, a temperature that is no
+    // number or out of range, a link that is no URL: nothing of the form is saved.
+    let chat = |provider: &'static str, temperature: &'static str| {
+        vec![
+            ("workspace", ws.clone()),
+            ("app", app.clone()),
+            ("provider", provider.to_owned()),
+            ("model", String::new()),
+            ("temperature", temperature.to_owned()),
+            ("persona", "A cheerful baker".to_owned()),
+            ("instructions", String::new()),
+            ("answer_language", "auto".to_owned()),
+        ]
+    };
+    for (form, expected) in [
+        (chat("anthropic", ""), "chat_provider_unavailable"),
+        (chat("extractive", "hot"), "chat_temperature_invalid"),
+        (chat("extractive", "3"), "chat_temperature_out_of_range"),
+    ] {
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, body) = call(&api, &owner.client, "save-chat", &form).await;
+        assert_eq!((status, code(&body)), (422, expected), "{body}");
+    }
+    let (status, body) = call(
+        &api,
+        &owner.client,
+        "save-links",
+        &[
+            ("workspace", &ws),
+            ("app", &app),
+            ("links", "Menu | not a url"),
+        ],
+    )
+    .await;
+    assert_eq!((status, code(&body)), (422, "links_url_invalid"), "{body}");
+    let (persona, links): (String, serde_json::Value) =
+        sqlx::query_as("select coalesce(chat->>'persona', ''), links from apps")
+            .fetch_one(&api.db.pool)
+            .await
+            .unwrap();
+    assert_eq!((persona.as_str(), links), ("", json!([])));
+    // The same form, valid, is saved.
+    let form = chat("extractive", "0.4");
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body) = call(&api, &owner.client, "save-chat", &form).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["chat"]["persona"], "A cheerful baker");
+
     // An unsupported language, a malformed invitation: nothing changes.
     let (status, body) = call(
         &api,

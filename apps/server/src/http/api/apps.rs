@@ -52,7 +52,7 @@ async fn create_app(
     InWorkspace(scope): InWorkspace,
     ApiJson(body): ApiJson<NewApp>,
 ) -> ApiResult<(StatusCode, Json<App>)> {
-    check_provider(&state, body.chat.as_ref())?;
+    state.chat.providers().check(body.chat.as_ref())?;
     let app = mimi_apps::create(&state.pool, &scope, &body).await?;
     Ok((StatusCode::CREATED, Json(app)))
 }
@@ -79,7 +79,7 @@ async fn update_app(
     ApiPath((_, app_id)): ApiPath<(Uuid, Uuid)>,
     ApiJson(body): ApiJson<AppPatch>,
 ) -> ApiResult<Json<App>> {
-    check_provider(&state, body.chat.as_ref())?;
+    state.chat.providers().check(body.chat.as_ref())?;
     Ok(Json(
         mimi_apps::update(&state.pool, &scope, app_id, &body).await?,
     ))
@@ -109,23 +109,6 @@ async fn page_views(
     Ok(Json(
         mimi_apps::page_views(&state.pool, &scope, app_id, days).await?,
     ))
-}
-
-/// 422 `chat_provider_unavailable` when the settings choose a provider this server has
-/// not configured: visitors would silently get extractive answers instead.
-fn check_provider(state: &AppState, chat: Option<&mimi_apps::ChatInput>) -> ApiResult<()> {
-    let chosen = chat
-        .and_then(|c| c.provider.as_deref())
-        .and_then(mimi_apps::Provider::from_name);
-    match chosen {
-        Some(provider) if !state.chat.providers().offers(provider) => Err(mimi_domain::Error::invalid(
-            "chat.provider",
-            "chat_provider_unavailable",
-            "this server has no such language model configured; its operator can add one, or choose extractive",
-        )
-        .into()),
-        _ => Ok(()),
-    }
 }
 
 /// Deletes an app and its images (admins).
