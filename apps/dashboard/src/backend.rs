@@ -285,17 +285,7 @@ pub(crate) fn problem(e: Error) -> Problem {
     };
     // The API's status, so a server function's answer means what the API's would.
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let status = match &e {
-            Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            Error::NotFound => StatusCode::NOT_FOUND,
-            Error::Conflict { .. } => StatusCode::CONFLICT,
-            Error::Unauthenticated { .. } => StatusCode::UNAUTHORIZED,
-            Error::Forbidden { .. } => StatusCode::FORBIDDEN,
-            Error::Gone { .. } => StatusCode::GONE,
-            Error::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Error::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        };
+        let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         response.set_status(status);
         if let Error::RateLimited {
             retry_after_seconds,

@@ -128,6 +128,22 @@ impl Error {
         }
     }
 
+    /// The HTTP status every surface answers this error with (the owner API and the
+    /// dashboard's server functions alike).
+    pub fn status(&self) -> u16 {
+        match self {
+            Error::Invalid { .. } => 422,
+            Error::NotFound => 404,
+            Error::Conflict { .. } => 409,
+            Error::Unauthenticated { .. } => 401,
+            Error::Forbidden { .. } => 403,
+            Error::Gone { .. } => 410,
+            Error::RateLimited { .. } => 429,
+            Error::TooLarge { .. } => 413,
+            Error::Internal(_) => 500,
+        }
+    }
+
     /// The input field at fault, if one is.
     pub fn field(&self) -> Option<&'static str> {
         match self {

@@ -83,17 +83,7 @@ impl ApiError {
 
 impl From<Error> for ApiError {
     fn from(e: Error) -> ApiError {
-        let status = match &e {
-            Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            Error::NotFound => StatusCode::NOT_FOUND,
-            Error::Conflict { .. } => StatusCode::CONFLICT,
-            Error::Unauthenticated { .. } => StatusCode::UNAUTHORIZED,
-            Error::Forbidden { .. } => StatusCode::FORBIDDEN,
-            Error::Gone { .. } => StatusCode::GONE,
-            Error::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Error::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        };
+        let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let message = match &e {
             Error::NotFound => "not found".to_owned(),
             Error::Internal(cause) => {
