@@ -343,6 +343,76 @@ async fn server_functions_refuse_bad_input_with_the_apis_codes_and_store_nothing
     assert_eq!((status, code(&body)), (422, "email_invalid"), "{body}");
     assert_eq!(api.count("workspace_invites").await, 0);
 
+    // The other forms of the dashboard, each with its code and nothing stored.
+    let cases: Vec<(&str, Vec<(&str, &str)>, &str)> = vec![
+        (
+            "verify-email",
+            vec![("token", "not-a-token")],
+            "token_invalid",
+        ),
+        (
+            "reset-password",
+            vec![
+                ("token", "not-a-token"),
+                ("password", "a long enough password"),
+            ],
+            "token_invalid",
+        ),
+        (
+            "forgot-password",
+            vec![("email", "not an address")],
+            "email_invalid",
+        ),
+        (
+            "save-profile",
+            vec![
+                ("workspace", &ws),
+                ("app", &app),
+                ("name", "Ann's"),
+                ("handle", "ann-cafe"),
+                ("site_url", "not a url"),
+                ("bio", "Coffee."),
+            ],
+            "site_url_invalid",
+        ),
+        (
+            "add-page",
+            vec![
+                ("workspace", &ws),
+                ("app", &app),
+                ("title", " "),
+                ("body", "Text."),
+            ],
+            "title_required",
+        ),
+        (
+            "import",
+            vec![("workspace", &ws), ("app", &app), ("url", "not a url")],
+            "url_invalid",
+        ),
+        (
+            "test-retrieval",
+            vec![("workspace", &ws), ("app", &app), ("query", " ")],
+            "query_required",
+        ),
+        (
+            "create-api-key",
+            vec![("workspace", &ws), ("name", " ")],
+            "name_invalid",
+        ),
+    ];
+    for (name, form, expected) in cases {
+        let (status, body) = call(&api, &owner.client, name, &form).await;
+        assert_eq!((status, code(&body)), (422, expected), "{name}: {body}");
+    }
+    assert_eq!(api.count("knowledge_items").await, 0);
+    assert_eq!(api.count("api_keys").await, 0);
+    let bio: String = sqlx::query_scalar("select bio from apps")
+        .fetch_one(&api.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(bio, "");
+
     // A form field missing altogether.
     let (_, body) = call(
         &api,
@@ -378,6 +448,10 @@ async fn another_workspace_is_not_found_through_every_server_function() {
     };
     assert_eq!(status, 201);
     let conversation = started["conversation_id"].as_str().unwrap().to_owned();
+    let item: String = sqlx::query_scalar("select id::text from knowledge_items")
+        .fetch_one(&api.db.pool)
+        .await
+        .unwrap();
     let ann_ws = ann.workspace_id.to_string();
     let bob_ws = bob.workspace_id.to_string();
 
@@ -425,6 +499,77 @@ async fn another_workspace_is_not_found_through_every_server_function() {
                 ("handled", "true"),
             ],
         ),
+        (
+            "save-profile",
+            vec![
+                ("workspace", &bob_ws),
+                ("app", &app),
+                ("name", "Bob's"),
+                ("handle", "bobs"),
+                ("site_url", ""),
+                ("bio", ""),
+            ],
+        ),
+        (
+            "save-widget",
+            vec![
+                ("workspace", &bob_ws),
+                ("app", &app),
+                ("primary_color", "#000000"),
+                ("greeting", "Hi"),
+                ("suggested_questions", ""),
+                ("allowed_origins", ""),
+                ("public_contacts", ""),
+            ],
+        ),
+        (
+            "save-chat",
+            vec![
+                ("workspace", &bob_ws),
+                ("app", &app),
+                ("provider", "extractive"),
+                ("model", ""),
+                ("temperature", ""),
+                ("persona", "Bob"),
+                ("instructions", ""),
+                ("answer_language", "auto"),
+            ],
+        ),
+        (
+            "save-links",
+            vec![("workspace", &bob_ws), ("app", &app), ("links", "")],
+        ),
+        (
+            "add-page",
+            vec![
+                ("workspace", &bob_ws),
+                ("app", &app),
+                ("title", "T"),
+                ("body", "B"),
+            ],
+        ),
+        (
+            "import",
+            vec![
+                ("workspace", &bob_ws),
+                ("app", &app),
+                ("url", "https://example.com/"),
+            ],
+        ),
+        ("delete-item", vec![("workspace", &bob_ws), ("item", &item)]),
+        ("load-team", vec![("workspace", &ann_ws)]),
+        (
+            "invite",
+            vec![
+                ("workspace", &ann_ws),
+                ("email", "eve@example.com"),
+                ("role", "admin"),
+            ],
+        ),
+        (
+            "create-api-key",
+            vec![("workspace", &ann_ws), ("name", "stolen")],
+        ),
     ];
     for (name, form) in cases {
         let (status, body) = call(&api, &bob.client, name, &form).await;
@@ -434,6 +579,11 @@ async fn another_workspace_is_not_found_through_every_server_function() {
     assert_eq!(api.count("messages where role = 'owner'").await, 0);
     assert_eq!(api.count("workspace_invites").await, 0);
     assert_eq!(api.count("api_keys").await, 0);
+    let (name, bio): (String, String) = sqlx::query_as("select name, bio from apps")
+        .fetch_one(&api.db.pool)
+        .await
+        .unwrap();
+    assert_eq!((name.as_str(), bio.as_str()), ("ann-cafe", ""));
 
     // Ann sees her own.
     let (status, body) = call(
