@@ -28,6 +28,9 @@ fn assets() -> Arc<mimi_dashboard::backend::Assets> {
     })
 }
 
+/// A form's fields.
+type Form<'a> = Vec<(&'a str, &'a str)>;
+
 /// A server function's answer: status and JSON body.
 async fn call(
     api: &Api,
@@ -344,7 +347,7 @@ async fn server_functions_refuse_bad_input_with_the_apis_codes_and_store_nothing
     assert_eq!(api.count("workspace_invites").await, 0);
 
     // The other forms of the dashboard, each with its code and nothing stored.
-    let cases: Vec<(&str, Vec<(&str, &str)>, &str)> = vec![
+    let cases: Vec<(&str, Form, &str)> = vec![
         (
             "verify-email",
             vec![("token", "not-a-token")],
