@@ -68,8 +68,13 @@ async fn page(
 }
 
 /// Whether a request is a person opening the page: not a prefetch, not a crawler or a
-/// link preview (by the `User-Agent` words they announce themselves with).
+/// link preview (by the `User-Agent` words they announce themselves with), and not the
+/// owner's own preview in the dashboard (a frame of Mimi's own origin).
 fn is_a_person(headers: &HeaderMap) -> bool {
+    let fetch = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if fetch("sec-fetch-dest") == Some("iframe") && fetch("sec-fetch-site") == Some("same-origin") {
+        return false;
+    }
     let prefetch = ["sec-purpose", "purpose", "x-moz", "x-purpose"]
         .iter()
         .filter_map(|name| headers.get(*name))
@@ -345,5 +350,17 @@ mod tests {
             "Slackbot-LinkExpanding 1.0"
         )));
         assert!(!is_a_person(&with("user-agent", "curl/8.5.0")));
+    }
+
+    #[test]
+    fn the_dashboards_preview_is_not_a_view_but_a_frame_on_another_site_is() {
+        let frame = |site: &'static str| {
+            let mut h = HeaderMap::new();
+            h.insert("sec-fetch-dest", HeaderValue::from_static("iframe"));
+            h.insert("sec-fetch-site", HeaderValue::from_static(site));
+            h
+        };
+        assert!(!is_a_person(&frame("same-origin")));
+        assert!(is_a_person(&frame("cross-site")));
     }
 }
