@@ -30,6 +30,7 @@ pub async fn current_owner() -> Result<Option<Me>, Problem> {
         .await
         .map_err(problem)?;
     Ok(Some(Me {
+        id: session.account_id,
         name: account.name.clone(),
         email: account.email.clone(),
         language: account.language.0.as_str().to_owned(),
@@ -73,13 +74,22 @@ pub async fn sign_up(
 async fn begin_session(
     services: &crate::backend::Services,
     signed_in: mimi_accounts::SignedIn,
+    next: Option<&str>,
 ) -> Result<(), Problem> {
     set_cookie(services.host.seal_session(
         &signed_in.session_token,
         services.accounts.config().session_ttl,
     ));
-    leptos_axum::redirect("/dashboard");
+    leptos_axum::redirect(next.and_then(next_page).unwrap_or("/dashboard"));
     Ok(())
+}
+
+/// Where to go after signing in: only a path of the dashboard itself (never another
+/// site, `//host` or `/\host`), else the start page.
+pub fn next_page(next: &str) -> Option<&str> {
+    let rest = next.strip_prefix("/dashboard/")?;
+    (!rest.starts_with('/') && !next.contains('\\') && !next.chars().any(char::is_control))
+        .then_some(next)
 }
 
 /// Confirms the address of a new account from the mailed link, and signs in.
@@ -91,12 +101,12 @@ pub async fn verify_email(token: String) -> Result<(), Problem> {
         .verify_email(&token)
         .await
         .map_err(problem)?;
-    begin_session(&services, signed_in).await
+    begin_session(&services, signed_in, None).await
 }
 
-/// Signs in.
+/// Signs in, then opens `next` (a dashboard path, such as an invitation's page).
 #[server(prefix = "/dashboard/fn", endpoint = "sign-in")]
-pub async fn sign_in(email: String, password: String) -> Result<(), Problem> {
+pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), Problem> {
     let services = services()?;
     let ip = services
         .host
@@ -107,7 +117,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), Problem> {
         .sign_in(&email, &password, ip)
         .await
         .map_err(problem)?;
-    begin_session(&services, signed_in).await
+    begin_session(&services, signed_in, next.as_deref()).await
 }
 
 /// Signs out of this browser.
@@ -139,7 +149,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), Probl
         .reset_password(&token, &password)
         .await
         .map_err(problem)?;
-    begin_session(&services, signed_in).await
+    begin_session(&services, signed_in, None).await
 }
 
 /// The workspace's apps.
@@ -255,7 +265,6 @@ pub async fn providers() -> Result<Vec<String>, Problem> {
 /// default), persona, instructions and answer language. A provider this server does not
 /// offer is refused, as by the API.
 #[server(prefix = "/dashboard/fn", endpoint = "save-chat")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_chat(
     workspace: Uuid,
     app: Uuid,
@@ -311,6 +320,29 @@ pub async fn save_links(workspace: Uuid, app: Uuid, links: String) -> Result<App
     let patch: mimi_apps::AppPatch = input(serde_json::json!({ "links": links }))?;
     view(
         mimi_apps::update(&s.pool, &scope, app, &patch)
+            .await
+            .map_err(problem)?,
+    )
+}
+
+/// Removes the app's `avatar` or `cover` image. (Images are set by the owner API's
+/// `PUT …/avatar` and `PUT …/cover`, which the page calls with the file as the body.)
+#[server(prefix = "/dashboard/fn", endpoint = "remove-image")]
+pub async fn remove_image(workspace: Uuid, app: Uuid, kind: String) -> Result<AppView, Problem> {
+    let (s, scope) = scope(workspace).await?;
+    let kind = match kind.as_str() {
+        "avatar" => mimi_apps::ImageKind::Avatar,
+        "cover" => mimi_apps::ImageKind::Cover,
+        _ => {
+            return Err(problem(mimi_domain::Error::invalid(
+                "kind",
+                "image_kind_invalid",
+                "the image is `avatar` or `cover`",
+            )));
+        }
+    };
+    view(
+        mimi_apps::remove_image(&s.pool, &s.storage, &scope, app, kind)
             .await
             .map_err(problem)?,
     )
@@ -414,17 +446,26 @@ pub async fn test_retrieval(
     )
 }
 
-/// The inbox: `status` is `all`, `unanswered`, `handed_off`, `open` or `handled`.
+/// The inbox: `status` is `all`, `unanswered`, `handed_off`, `open` or `handled`;
+/// `app` is an app's id, or empty for every app.
 #[server(prefix = "/dashboard/fn", endpoint = "load-inbox")]
-pub async fn load_inbox(workspace: Uuid, status: String) -> Result<Vec<Summary>, Problem> {
+pub async fn load_inbox(
+    workspace: Uuid,
+    status: String,
+    app: Option<String>,
+) -> Result<Vec<Summary>, Problem> {
     let (s, scope) = scope(workspace).await?;
-    let filter: mimi_chat::InboxFilter = input(match status.as_str() {
+    let mut filter = match status.as_str() {
         "unanswered" => serde_json::json!({ "unanswered": true }),
         "handed_off" => serde_json::json!({ "handed_off": true }),
         "open" => serde_json::json!({ "handled": false }),
         "handled" => serde_json::json!({ "handled": true }),
         _ => serde_json::json!({}),
-    })?;
+    };
+    if let Some(app) = app.filter(|a| !a.is_empty()) {
+        filter["app_id"] = serde_json::json!(app);
+    }
+    let filter: mimi_chat::InboxFilter = input(filter)?;
     view(
         mimi_chat::inbox(&s.pool, &scope, &filter)
             .await
@@ -518,14 +559,66 @@ pub async fn invite(workspace: Uuid, email: String, role: String) -> Result<(), 
     Ok(())
 }
 
-/// Withdraws an invitation.
-#[server(prefix = "/dashboard/fn", endpoint = "revoke-invite")]
-pub async fn revoke_invite(workspace: Uuid, invite: Uuid) -> Result<(), Problem> {
+/// Changes a member: `admin` or `member` sets their role (admins; the owner's role
+/// changes only by transfer), `remove` removes them (admins) or, with the caller's own
+/// id, leaves the workspace (then the dashboard's start page opens), `owner` hands them
+/// the workspace (the owner, who stays on as an admin). One server function for the
+/// member forms keeps the browser's code small.
+#[server(prefix = "/dashboard/fn", endpoint = "change-member")]
+pub async fn change_member(workspace: Uuid, account: Uuid, change: String) -> Result<(), Problem> {
     let (s, scope) = scope(workspace).await?;
-    s.accounts
-        .revoke_invite(&scope, invite)
+    let accounts = &s.accounts;
+    match change.as_str() {
+        "remove" => {
+            accounts
+                .remove_member(&scope, account)
+                .await
+                .map_err(problem)?;
+            if scope.account_id == Some(account) {
+                leptos_axum::redirect("/dashboard");
+            }
+            Ok(())
+        }
+        "owner" => accounts
+            .transfer_ownership(&scope, account)
+            .await
+            .map_err(problem),
+        role => accounts
+            .set_role(&scope, account, role)
+            .await
+            .map_err(problem),
+    }
+}
+
+/// Joins a workspace by the mailed invitation (signed in with the invited address), and
+/// opens it.
+#[server(prefix = "/dashboard/fn", endpoint = "accept-invite")]
+pub async fn accept_invite(token: String) -> Result<(), Problem> {
+    let (s, session) = session().await?;
+    let joined = s
+        .accounts
+        .accept_invite(session.account_id, &token)
         .await
-        .map_err(problem)
+        .map_err(problem)?;
+    leptos_axum::redirect(&format!("/dashboard/w/{}", joined.id));
+    Ok(())
+}
+
+/// Withdraws an invitation (`what` = `invite`) or revokes an API key at once
+/// (`api_key`).
+#[server(prefix = "/dashboard/fn", endpoint = "revoke")]
+pub async fn revoke(workspace: Uuid, what: String, id: Uuid) -> Result<(), Problem> {
+    let (s, scope) = scope(workspace).await?;
+    match what.as_str() {
+        "invite" => s.accounts.revoke_invite(&scope, id).await,
+        "api_key" => s.accounts.revoke_api_key(&scope, id).await,
+        _ => Err(mimi_domain::Error::invalid(
+            "what",
+            "revoke_invalid",
+            "revoke an `invite` or an `api_key`",
+        )),
+    }
+    .map_err(problem)
 }
 
 /// Creates an API key; its secret is in the answer, once.
@@ -540,12 +633,31 @@ pub async fn create_api_key(workspace: Uuid, name: String) -> Result<String, Pro
     Ok(created.secret)
 }
 
-/// Revokes an API key at once.
-#[server(prefix = "/dashboard/fn", endpoint = "revoke-api-key")]
-pub async fn revoke_api_key(workspace: Uuid, key: Uuid) -> Result<(), Problem> {
-    let (s, scope) = scope(workspace).await?;
-    s.accounts
-        .revoke_api_key(&scope, key)
-        .await
-        .map_err(problem)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_sign_in_only_a_dashboard_path_may_open() {
+        assert_eq!(
+            next_page("/dashboard/accept-invite?token=abc"),
+            Some("/dashboard/accept-invite?token=abc")
+        );
+        for refused in [
+            "https://evil.example/",
+            "//evil.example/dashboard/",
+            "/dashboard//evil.example",
+            "/dashboard/\\evil.example",
+            "/api/v1/workspaces",
+            "/dashboard/x\r\nSet-Cookie: a=b",
+            "",
+        ] {
+            assert_eq!(next_page(refused), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn textarea_lines_are_trimmed_and_blank_ones_dropped() {
+        assert_eq!(lines(" a \n\n b\r\n"), vec!["a", "b"]);
+    }
 }

@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/dashboard/verify-email") view=pages::auth::VerifyEmail ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard/forgot-password") view=pages::auth::ForgotPassword ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard/reset-password") view=pages::auth::ResetPassword ssr=SsrMode::Async/>
+                <Route path=path!("/dashboard/accept-invite") view=pages::auth::AcceptInvite ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard/w/:ws") view=pages::apps::AppList ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard/w/:ws/apps/:app") view=pages::apps::AppSettings ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard/w/:ws/apps/:app/knowledge") view=pages::knowledge::Knowledge ssr=SsrMode::Async/>

@@ -48,6 +48,8 @@ pub struct Services {
     pub accounts: Accounts,
     /// The chat pipeline (providers offered by this server).
     pub chat: mimi_chat::Chat,
+    /// Where app images are stored.
+    pub storage: Arc<mimi_apps::LocalStorage>,
     /// Knowledge limits.
     pub limits: mimi_knowledge::Limits,
     /// The embedding model, for test retrieval.

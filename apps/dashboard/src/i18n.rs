@@ -111,10 +111,116 @@ const PROBLEMS: &[(&str, &str)] = &[
     ),
     ("links_url_invalid", "リンクのURLが正しくありません。"),
     ("not_found", "見つかりません。"),
+    ("file_required", "ファイルを選んでください。"),
+    ("file_too_large", "ファイルが大きすぎます（15MBまで）。"),
+    (
+        "unsupported_file_type",
+        "このファイル形式は読み込めません（PDF・テキスト・Markdown・HTML・CSV）。",
+    ),
+    ("file_corrupt", "ファイルが壊れていて読み込めません。"),
+    ("file_encrypted", "パスワード付きのPDFは読み込めません。"),
+    ("empty_document", "ファイルに文字がありません。"),
+    ("too_large", "ファイルが大きすぎます（画像は2MBまで）。"),
+    (
+        "image_type_unsupported",
+        "画像はPNG・JPEG・WebPのいずれかにしてください。",
+    ),
+    ("image_invalid", "画像を読み込めませんでした。"),
+    ("image_dimensions_too_large", "画像の縦横が大きすぎます。"),
+    ("role_required", "この操作には管理者の権限が必要です。"),
+    ("role_invalid", "役割は「管理者」か「メンバー」です。"),
+    (
+        "owner_role_fixed",
+        "オーナーの役割は、オーナーの引き継ぎでのみ変わります。",
+    ),
+    (
+        "owner_cannot_leave",
+        "オーナーは、ほかのメンバーに引き継いでから退出できます。",
+    ),
+    ("already_owner", "この方はすでにオーナーです。"),
+    (
+        "invite_email_mismatch",
+        "この招待は別のメールアドレス宛てです。招待されたアドレスでサインインしてください。",
+    ),
 ];
 
 /// Every key: (key, English, Japanese).
 const WORDS: &[(&str, &str, &str)] = &[
+    ("join_title", "Join a workspace", "ワークスペースに参加"),
+    (
+        "join_hint",
+        "You were invited to a workspace on Mimi. Join it with the account of the address the invitation was sent to.",
+        "Mimiのワークスペースに招待されています。招待が届いたメールアドレスのアカウントで参加してください。",
+    ),
+    ("join_button", "Join", "参加する"),
+    (
+        "join_signed_out",
+        "Not signed in? Sign in, and you come back here. New to Mimi? Create an account with that address, confirm it, then open the invitation's link again.",
+        "サインインしていない場合は、サインインするとこのページに戻ります。Mimiが初めての方は、そのアドレスでアカウントを作成・確認してから、招待のリンクをもう一度開いてください。",
+    ),
+    ("file_add", "Upload files", "ファイルをアップロード"),
+    (
+        "file_hint",
+        "PDF, text, Markdown or HTML documents, or a CSV of question,answer rows (FAQs); up to 15 MB each.",
+        "PDF・テキスト・Markdown・HTMLの文書、または「質問,回答」の行のCSV（FAQ）。1ファイル15MBまで。",
+    ),
+    ("file_choose", "Files", "ファイル"),
+    ("upload", "Upload", "アップロード"),
+    ("uploaded", "Uploaded", "アップロードしました"),
+    (
+        "upload_needs_js",
+        "Uploading needs JavaScript.",
+        "アップロードにはJavaScriptが必要です。",
+    ),
+    ("images", "Images", "画像"),
+    (
+        "images_hint",
+        "PNG, JPEG or WebP, up to 2 MB. Location and camera details are removed.",
+        "PNG・JPEG・WebP、2MBまで。位置情報などのメタデータは削除されます。",
+    ),
+    ("avatar", "Avatar", "アイコン"),
+    ("cover", "Cover image", "カバー画像"),
+    ("remove", "Remove", "削除"),
+    (
+        "confirm_remove_image",
+        "Remove this image from the public page?",
+        "この画像を公開ページから削除しますか？",
+    ),
+    (
+        "confirm_revoke_invite",
+        "Withdraw this invitation? Its link stops working.",
+        "この招待を取り消しますか？招待リンクは使えなくなります。",
+    ),
+    (
+        "confirm_revoke_key",
+        "Revoke this key? Anything using it stops working at once.",
+        "このキーを無効にしますか？使っている連携はすぐに止まります。",
+    ),
+    (
+        "confirm_remove_member",
+        "Remove this member from the workspace?",
+        "このメンバーをワークスペースから外しますか？",
+    ),
+    (
+        "confirm_transfer",
+        "Make this member the owner? You stay on as an admin.",
+        "この方をオーナーにしますか？あなたは管理者になります。",
+    ),
+    (
+        "confirm_leave",
+        "Leave this workspace? You lose access to it.",
+        "このワークスペースから退出しますか？アクセスできなくなります。",
+    ),
+    ("make_owner", "Make owner", "オーナーにする"),
+    ("leave", "Leave", "退出"),
+    ("change_role", "Change", "変更"),
+    ("owner_role", "Owner", "オーナー"),
+    ("role_admin", "Admin", "管理者"),
+    ("role_member", "Member", "メンバー"),
+    ("you", "(you)", "（あなた）"),
+    ("filter_status", "Filter by status", "状態で絞り込み"),
+    ("filter_app", "Filter by app", "アプリで絞り込み"),
+    ("all_apps", "All apps", "すべてのアプリ"),
     ("brand", "Mimi", "Mimi"),
     ("dashboard", "Dashboard", "ダッシュボード"),
     ("sign_up", "Create your account", "アカウント作成"),
@@ -387,6 +493,7 @@ mod tests {
             include_str!("pages/knowledge.rs"),
             include_str!("pages/inbox.rs"),
             include_str!("pages/team.rs"),
+            include_str!("upload.rs"),
         ];
         let mut keys = Vec::new();
         for source in sources {

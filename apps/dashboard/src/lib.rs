@@ -7,6 +7,11 @@
 //! browser. The wasm half reaches only wasm-safe crates (`mimi-domain`, serde, uuid):
 //! the view types in [`model`] are the JSON shapes of the API, not the server's types.
 
+// The settings page's view type nests deeper than rustc's default limit of 128.
+#![recursion_limit = "256"]
+
+// Server functions take one argument per form field; some forms have more than seven.
+#[allow(clippy::too_many_arguments)]
 pub mod api;
 pub mod app;
 #[cfg(feature = "ssr")]
@@ -16,6 +21,7 @@ mod live;
 pub mod model;
 mod pages;
 mod ui;
+pub mod upload;
 
 pub use app::App;
 #[cfg(feature = "ssr")]

@@ -51,19 +51,3 @@ pub fn copy_to_clipboard(text: &str) {
         let _ = window.navigator().clipboard().write_text(text);
     }
 }
-
-/// Asks the person to confirm a destructive action; `true` on the server (the form
-/// without JavaScript has its own confirmation step).
-#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
-pub fn confirm(message: &str) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        web_sys::window()
-            .and_then(|w| w.confirm_with_message(message).ok())
-            .unwrap_or(false)
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        true
-    }
-}

@@ -60,6 +60,8 @@ impl leptos::server_fn::error::FromServerFnError for Problem {
 /// The signed-in owner and the workspaces they belong to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Me {
+    /// Account id.
+    pub id: Uuid,
     /// Display name.
     pub name: String,
     /// Sign-in address.
@@ -128,6 +130,8 @@ pub struct AppView {
     pub public_contacts: Vec<String>,
     /// The avatar's address, if any.
     pub avatar_url: Option<String>,
+    /// The cover image's address, if any.
+    pub cover_url: Option<String>,
     /// How it answers.
     pub chat: ChatSettings,
 }

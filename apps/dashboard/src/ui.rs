@@ -111,6 +111,22 @@ pub fn LoadError(problem: Problem) -> impl IntoView {
     .into_any()
 }
 
+/// A destructive action behind a second click that works without JavaScript: `label`
+/// opens a disclosure with `question` and the real button (`children`: an `ActionForm`
+/// with its own submit button).
+#[component]
+pub fn Confirm(label: &'static str, question: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <details class="confirm">
+            <summary class="danger link">{label}</summary>
+            <div class="confirm-box">
+                <p>{question}</p>
+                {children()}
+            </div>
+        </details>
+    }
+}
+
 /// A page title: "{page} · Mimi".
 #[component]
 pub fn PageTitle(key: &'static str) -> impl IntoView {

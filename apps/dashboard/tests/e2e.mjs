@@ -1,6 +1,7 @@
 // The dashboard end to end in real headless Chromium against a real Mimi server: sign
 // up, confirm by the mailed link, create an app, add an FAQ and watch it become ready,
-// ask on the public page in a second browser context, see the conversation appear live
+// upload files (a refused one with its progress bar, then one that is indexed and
+// deleted again), set and remove an avatar, ask on the public page in a second browser context, see the conversation appear live
 // in the inbox, reply, and see the reply in the visitor's widget. Run by the server's
 // Rust test (apps/server/tests/server/dashboard.rs), which runs the indexer and reads
 // the mail; this script drives the browser, saves the screenshots and prints one JSON
@@ -122,6 +123,42 @@ try {
   await page.locator("input[name=query]").fill("opening hours");
   await page.getByRole("button", { name: "Search" }).click();
   await page.locator(".passages li").filter({ hasText: "eight in the morning" }).waitFor();
+
+  // Upload. The network is throttled (1 MB/s up) so that the progress bar of a 3 MB file
+  // is seen between 0 and 100 %; the API reads it whole and refuses it (a ZIP, not a
+  // document), and the refusal shows next to the input.
+  const cdp = await ownerContext.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions",
+    { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+  await page.getByText("Upload files").click();
+  const zip = Buffer.alloc(3_000_000, 0);
+  zip.write("PK\x03\x04", 0, "latin1");
+  await page.locator("input[type=file][name=file]").setInputFiles(
+    { name: "menu.docx", mimeType: "application/octet-stream", buffer: zip });
+  await page.locator("form.upload").getByRole("button", { name: "Upload" }).click();
+  await page.waitForFunction(() => {
+    const bar = document.querySelector("form.upload progress");
+    return bar && Number(bar.value) > 0 && Number(bar.value) < 100;
+  }, null, { polling: 50, timeout: 20_000 });
+  report.uploadProgressSeen = true;
+  const refused = page.locator("form.upload .field-error[data-code=unsupported_file_type]");
+  await refused.waitFor({ timeout: 30_000 });
+  report.uploadRefusal = await refused.innerText();
+  await cdp.send("Network.emulateNetworkConditions",
+    { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  // A Markdown file is accepted, indexed, and can be deleted after a confirmation.
+  await page.locator("input[type=file][name=file]").setInputFiles({
+    name: "menu.md", mimeType: "text/markdown",
+    buffer: Buffer.from("# Menu\n\nOur butter croissant costs 320 yen and sells out by noon.\n"),
+  });
+  await page.locator("form.upload").getByRole("button", { name: "Upload" }).click();
+  await page.locator("form.upload .saved").waitFor();
+  const fileItem = page.locator(".item").filter({ hasText: "menu.md" });
+  await page.locator(".item[data-status=ready]").filter({ hasText: "menu.md" }).waitFor({ timeout: 60_000 });
+  await fileItem.locator("summary").filter({ hasText: "Delete" }).click();
+  await fileItem.locator(".confirm-box").getByRole("button", { name: "Delete" }).click();
+  await fileItem.waitFor({ state: "detached" });
   await page.screenshot({ path: `${SHOTS}/dashboard-knowledge.png`, fullPage: true });
   report.axe.knowledge = await axe(page);
 
@@ -132,8 +169,19 @@ try {
   await page.locator("form").filter({ has: page.getByLabel("Greeting") }).getByRole("button", { name: "Save" }).click();
   await page.locator(".saved").first().waitFor();
   assert.match(await page.locator(".snippet").innerText(), /data-app="hana-bakery"/);
+  // The preview of the public page reloads after a save.
+  await page.waitForFunction(() => document.querySelector("iframe.preview").src.includes("?saved="));
+  // An avatar: uploaded with the same progress bar, shown at once, removed on confirmation.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+  const avatarSlot = page.locator(".image-slot.avatar");
+  await avatarSlot.locator("input[type=file]").setInputFiles({ name: "hana.png", mimeType: "image/png", buffer: png });
+  await avatarSlot.getByRole("button", { name: "Upload" }).click();
+  await avatarSlot.locator("img[src^='/media/']").waitFor();
   await page.screenshot({ path: `${SHOTS}/dashboard-settings.png`, fullPage: true });
   report.axe.settings = await axe(page);
+  await avatarSlot.locator("summary").filter({ hasText: "Remove" }).click();
+  await avatarSlot.locator(".confirm-box").getByRole("button", { name: "Remove" }).click();
+  await avatarSlot.locator("img").waitFor({ state: "detached" });
 
   // The inbox, empty, following the live stream.
   await page.goto(`${MIMI_URL}/dashboard/w/${workspace}/inbox`);

@@ -1,4 +1,5 @@
-//! The workspace's apps, and an app's settings: public page, widget, embed snippet.
+//! The workspace's apps, and an app's settings: public page, images, links, widget,
+//! answers, the embed snippet and a preview of the public page that reloads on save.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,8 +8,43 @@ use crate::api;
 use crate::i18n::t;
 use crate::model::{AppView, Problem};
 use crate::ui::{
-    FieldError, FormError, Layout, LoadError, PageTitle, failure, use_lang, uuid_param,
+    Confirm, FieldError, FormError, Layout, LoadError, PageTitle, failure, use_lang, uuid_param,
 };
+use crate::upload::{MAX_IMAGE_BYTES, Target, Upload};
+
+/// The settings page's preview of `/@handle`: every successful save points it at the
+/// saved handle and reloads it.
+#[derive(Clone, Copy)]
+struct Preview {
+    handle: RwSignal<String>,
+    version: RwSignal<u32>,
+}
+
+impl Preview {
+    /// Shows `app` as just saved.
+    fn saved(self, app: &AppView) {
+        self.handle.set(app.handle.clone());
+        self.version.update(|v| *v += 1);
+    }
+
+    /// Follows `action`: each answer that saved the app reloads the preview.
+    fn follow<A>(action: ServerAction<A>)
+    where
+        A: leptos::server_fn::ServerFn<Output = AppView, Error = Problem>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        ServerAction<A>: Copy,
+    {
+        let preview = use_context::<Preview>();
+        Effect::new(move |_| {
+            if let (Some(Ok(app)), Some(preview)) = (action.value().get(), preview) {
+                preview.saved(&app);
+            }
+        });
+    }
+}
 
 /// `/dashboard/w/{ws}`: the apps, and a form for a new one.
 #[component]
@@ -146,13 +182,23 @@ fn SettingsForms(app: AppView) -> impl IntoView {
     );
     let copied = RwSignal::new(false);
     let snippet_for_copy = snippet.clone();
-    let preview = format!("/@{}", app.handle);
+    let preview = Preview {
+        handle: RwSignal::new(app.handle.clone()),
+        version: RwSignal::new(0),
+    };
+    provide_context(preview);
+    // A query the page ignores, so that the same handle loads again.
+    let preview_src = move || match preview.version.get() {
+        0 => format!("/@{}", preview.handle.get()),
+        v => format!("/@{}?saved={v}", preview.handle.get()),
+    };
     view! {
         <h1>{app.name.clone()}</h1>
         <AppTabs app=app.clone()/>
         <div class="columns">
             <div>
                 <ProfileForm app=app.clone()/>
+                <ImagesForm app=app.clone()/>
                 <LinksForm app=app.clone()/>
             </div>
             <div>
@@ -169,7 +215,7 @@ fn SettingsForms(app: AppView) -> impl IntoView {
                 copied.set(true);
             }>{move || if copied.get() { t(l, "copied") } else { t(l, "copy") }}</button>
             <h3>{t(l, "preview")}</h3>
-            <iframe class="preview" title=t(l, "preview") src=preview></iframe>
+            <iframe class="preview" title=t(l, "preview") src=preview_src></iframe>
         </section>
     }
 }
@@ -186,6 +232,7 @@ fn ProfileForm(app: AppView) -> impl IntoView {
         .map(|w| w.to_string())
         .unwrap_or_default();
     let profile = ServerAction::<api::SaveProfile>::new();
+    Preview::follow(profile);
     let problem = failure(profile);
     view! {
         <section class="panel">
@@ -211,6 +258,91 @@ fn ProfileForm(app: AppView) -> impl IntoView {
     }
 }
 
+/// The avatar (beside the name, on the widget's launcher) and the cover (the public
+/// page's banner): uploaded with progress to the owner API, removed after a confirmation.
+#[component]
+fn ImagesForm(app: AppView) -> impl IntoView {
+    let l = use_lang().get_untracked();
+    let ws = uuid_param("ws")
+        .get_untracked()
+        .map(|w| w.to_string())
+        .unwrap_or_default();
+    let base = Signal::stored(format!("/api/v1/workspaces/{ws}/apps/{}", app.id));
+    let avatar = RwSignal::new(app.avatar_url.clone());
+    let cover = RwSignal::new(app.cover_url.clone());
+    let preview = use_context::<Preview>();
+    let show = move |app: &AppView| {
+        avatar.set(app.avatar_url.clone());
+        cover.set(app.cover_url.clone());
+        if let Some(preview) = preview {
+            preview.saved(app);
+        }
+    };
+    let remove = ServerAction::<api::RemoveImage>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(app)) = remove.value().get() {
+            show(&app);
+        }
+    });
+    let problem = failure(remove);
+    let on_sent = Callback::new(move |body: String| {
+        if let Ok(app) = serde_json::from_str::<AppView>(&body) {
+            show(&app);
+        }
+    });
+    let image = |url: fn(&str, &str) -> String| Target {
+        method: "PUT",
+        url,
+        base,
+        field: "image",
+        max_bytes: MAX_IMAGE_BYTES,
+        too_large_code: "too_large",
+    };
+    let accept = "image/png,image/jpeg,image/webp";
+    let kinds = [
+        ("avatar", avatar, image(|base, _| format!("{base}/avatar"))),
+        ("cover", cover, image(|base, _| format!("{base}/cover"))),
+    ];
+    view! {
+        <section class="panel">
+            <h2>{t(l, "images")}</h2>
+            <p class="hint">{t(l, "images_hint")}</p>
+            <FormError problem fields=&[]/>
+            {kinds.into_iter().map(|(kind, current, target)| {
+                let (ws, app_id) = (ws.clone(), app.id.to_string());
+                let label = if kind == "avatar" { t(l, "avatar") } else { t(l, "cover") };
+                view! {
+                    <div class=format!("image-slot {kind}")>
+                        {move || current.get().map(|src| view! { <img src=src alt=label class=kind/> })}
+                        <Upload target accept label button=t(l, "upload") on_sent/>
+                        {move || current.get().is_some().then(|| remove_image_form(remove, ws.clone(), app_id.clone(), kind))}
+                    </div>
+                }
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// The confirmed removal of one image.
+fn remove_image_form(
+    remove: ServerAction<api::RemoveImage>,
+    ws: String,
+    app: String,
+    kind: &'static str,
+) -> impl IntoView {
+    let l = use_lang().get_untracked();
+    view! {
+        <Confirm label=t(l, "remove") question=t(l, "confirm_remove_image")>
+            <ActionForm action=remove>
+                <input type="hidden" name="workspace" value=ws/>
+                <input type="hidden" name="app" value=app/>
+                <input type="hidden" name="kind" value=kind/>
+                <button type="submit" class="danger">{t(l, "remove")}</button>
+            </ActionForm>
+        </Confirm>
+    }
+}
+
 #[component]
 fn WidgetForm(app: AppView) -> impl IntoView {
     let l = use_lang().get_untracked();
@@ -219,6 +351,7 @@ fn WidgetForm(app: AppView) -> impl IntoView {
         .map(|w| w.to_string())
         .unwrap_or_default();
     let widget = ServerAction::<api::SaveWidget>::new();
+    Preview::follow(widget);
     let problem = failure(widget);
     view! {
         <section class="panel">
@@ -254,6 +387,7 @@ fn LinksForm(app: AppView) -> impl IntoView {
         .map(|w| w.to_string())
         .unwrap_or_default();
     let save = ServerAction::<api::SaveLinks>::new();
+    Preview::follow(save);
     let problem = failure(save);
     let text = app
         .links
@@ -287,6 +421,7 @@ fn ChatForm(app: AppView) -> impl IntoView {
         .map(|w| w.to_string())
         .unwrap_or_default();
     let save = ServerAction::<api::SaveChat>::new();
+    Preview::follow(save);
     let problem = failure(save);
     let offered = Resource::new(|| (), |()| api::providers());
     let chat = app.chat.clone();

@@ -67,6 +67,7 @@ pub fn SignUp() -> impl IntoView {
 #[component]
 pub fn SignIn() -> impl IntoView {
     let l = query_lang();
+    let next = query("next");
     let action = ServerAction::<api::SignIn>::new();
     let problem = failure(action);
     view! {
@@ -76,6 +77,7 @@ pub fn SignIn() -> impl IntoView {
             <h1>{t(l, "sign_in")}</h1>
             <ActionForm action=action attr:novalidate=true>
                 <FormError problem fields=&["email", "password"]/>
+                <input type="hidden" name="next" value=move || next.get()/>
                 <label>{t(l, "email")}<input name="email" type="email" autocomplete="email" required/></label>
                 <FieldError problem field="email"/>
                 <label>{t(l, "password")}<input name="password" type="password" autocomplete="current-password" required/></label>
@@ -157,6 +159,43 @@ pub fn ResetPassword() -> impl IntoView {
                 <FieldError problem field="password"/>
                 <button type="submit" disabled=move || action.pending().get()>{t(l, "set_password")}</button>
             </ActionForm>
+        </main>
+    }
+}
+
+/// `/dashboard/accept-invite?token=…`: the mailed invitation. Joining takes a click (a
+/// mail scanner cannot use the invitation up) and a session with the invited address;
+/// signed out, the answer says so and the links sign in and come back here, or create
+/// an account with that address.
+#[component]
+pub fn AcceptInvite() -> impl IntoView {
+    let l = query_lang();
+    let token = query("token");
+    let action = ServerAction::<api::AcceptInvite>::new();
+    let problem = failure(action);
+    let sign_in = move || {
+        let back = format!("/dashboard/accept-invite?token={}", token.get());
+        format!(
+            "/dashboard/sign-in?lang={}&next={}",
+            l.code(),
+            crate::upload::query_value(&back)
+        )
+    };
+    view! {
+        <Title text=format!("{} · Mimi", t(l, "join_title"))/>
+        <main class="auth">
+            <h1>{t(l, "join_title")}</h1>
+            <p>{t(l, "join_hint")}</p>
+            <ActionForm action=action>
+                <FormError problem fields=&[]/>
+                <input type="hidden" name="token" value=move || token.get()/>
+                <button type="submit" disabled=move || action.pending().get()>{t(l, "join_button")}</button>
+            </ActionForm>
+            <p class="hint">{t(l, "join_signed_out")}</p>
+            <p class="actions">
+                <a href=sign_in>{t(l, "sign_in")}</a>
+                <a href=with_lang(l, "/dashboard/sign-up")>{t(l, "no_account")}</a>
+            </p>
         </main>
     }
 }

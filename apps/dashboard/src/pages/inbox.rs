@@ -1,5 +1,5 @@
-//! The inbox: conversations with filters, the thread with citations, the owner's reply
-//! and "handled"; both follow the workspace's live change stream.
+//! The inbox: conversations with filters (status, app), the thread with citations, the
+//! owner's reply and "handled"; both follow the workspace's live change stream.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::api;
 use crate::i18n::{Lang, t};
-use crate::model::{Problem, Summary, Thread};
+use crate::model::{AppView, Problem, Summary, Thread};
 use crate::ui::{
     FieldError, FormError, Layout, LoadError, PageTitle, failure, query, use_lang, uuid_param,
 };
@@ -20,7 +20,17 @@ const FILTERS: &[(&str, &str)] = &[
     ("handled", "handled"),
 ];
 
-/// `/dashboard/w/{ws}/inbox[/{conversation}]?status=…`.
+/// The query that keeps the filters: `?status=…&app=…`.
+fn filter_query(status: &str, app: &str) -> String {
+    let mut query = format!("?status={}", if status.is_empty() { "all" } else { status });
+    if !app.is_empty() {
+        query.push_str("&app=");
+        query.push_str(app);
+    }
+    query
+}
+
+/// `/dashboard/w/{ws}/inbox[/{conversation}]?status=…&app=…`.
 #[component]
 pub fn Inbox() -> impl IntoView {
     view! { <Layout><InboxBody/></Layout> }
@@ -32,12 +42,22 @@ fn InboxBody() -> impl IntoView {
     let ws = uuid_param("ws");
     let conversation = uuid_param("conversation");
     let status = query("status");
+    let app_filter = query("app");
     let inbox = Resource::new(
-        move || (ws.get(), status.get()),
-        |(ws, status)| async move {
+        move || (ws.get(), status.get(), app_filter.get()),
+        |(ws, status, app)| async move {
             match ws {
-                Some(ws) => api::load_inbox(ws, status).await,
+                Some(ws) => api::load_inbox(ws, status, Some(app)).await,
                 None => Err(Problem::new("not_found", "not found")),
+            }
+        },
+    );
+    let apps = Resource::new(
+        move || ws.get(),
+        |ws| async move {
+            match ws {
+                Some(ws) => api::list_apps(ws).await,
+                None => Ok(Vec::new()),
             }
         },
     );
@@ -74,11 +94,11 @@ fn InboxBody() -> impl IntoView {
                 {move || if connected.get() { t(l, "live") } else { "" }}
             </span>
         </div>
-        <nav class="filters" aria-label=t(l, "inbox")>
+        <nav class="filters" aria-label=t(l, "filter_status")>
             {FILTERS.iter().map(|(value, key)| {
                 let value = *value;
                 view! {
-                    <a href=move || format!("/dashboard/w/{}/inbox?status={value}", ws_text())
+                    <a href=move || format!("/dashboard/w/{}/inbox{}", ws_text(), filter_query(value, &app_filter.get()))
                        aria-current=move || (current_status() == value).then_some("page")>{t(l, key)}</a>
                 }
             }).collect_view()}
@@ -87,15 +107,38 @@ fn InboxBody() -> impl IntoView {
             <section class="list" aria-label=t(l, "inbox")>
                 <Transition fallback=move || view! { <p class="loading">{t(l, "loading")}</p> }>
                     {move || Suspend::new(async move {
-                        match inbox.await {
+                        let (found, names) = (inbox.await, apps.await.unwrap_or_default());
+                        let query = filter_query(&status.get_untracked(), &app_filter.get_untracked());
+                        let by_app = (names.len() > 1).then(|| view! {
+                            <nav class="filters apps" aria-label=t(l, "filter_app")>
+                                <a href=format!("/dashboard/w/{}/inbox{}", ws_text(), filter_query(&status.get_untracked(), ""))
+                                   aria-current=app_filter.get_untracked().is_empty().then_some("page")>{t(l, "all_apps")}</a>
+                                {names.iter().map(|app| {
+                                    let id = app.id.to_string();
+                                    view! {
+                                        <a href=format!("/dashboard/w/{}/inbox{}", ws_text(), filter_query(&status.get_untracked(), &id))
+                                           aria-current=(app_filter.get_untracked() == id).then_some("page")>{app.name.clone()}</a>
+                                    }
+                                }).collect_view()}
+                            </nav>
+                        });
+                        // The app's name on each row, when there is more than one app.
+                        let name_of = move |c: &Summary| (names.len() > 1)
+                            .then(|| names.iter().find(|a: &&AppView| a.id == c.app_id).map(|a| a.name.clone()))
+                            .flatten();
+                        let list = match found {
                             Ok(list) if list.is_empty() => view! { <p class="empty">{t(l, "no_conversations")}</p> }.into_any(),
                             Ok(list) => view! {
                                 <ul class="conversations">
-                                    {list.into_iter().map(|c| conversation_row(l, ws_text(), c, conversation.get_untracked())).collect_view()}
+                                    {list.into_iter().map(|c| {
+                                        let app_name = name_of(&c);
+                                        conversation_row(l, ws_text(), &query, c, app_name, conversation.get_untracked())
+                                    }).collect_view()}
                                 </ul>
                             }.into_any(),
                             Err(p) => view! { <LoadError problem=p/> }.into_any(),
-                        }
+                        };
+                        view! { {by_app}{list} }
                     })}
                 </Transition>
             </section>
@@ -122,7 +165,14 @@ fn short_time(rfc3339: &str) -> String {
         .unwrap_or_default()
 }
 
-fn conversation_row(l: Lang, ws: String, c: Summary, open: Option<Uuid>) -> impl IntoView {
+fn conversation_row(
+    l: Lang,
+    ws: String,
+    query: &str,
+    c: Summary,
+    app_name: Option<String>,
+    open: Option<Uuid>,
+) -> impl IntoView {
     let mut badges = Vec::new();
     if c.unanswered {
         badges.push(("unanswered", t(l, "unanswered")));
@@ -135,8 +185,9 @@ fn conversation_row(l: Lang, ws: String, c: Summary, open: Option<Uuid>) -> impl
     }
     view! {
         <li class:current=open == Some(c.id) data-id=c.id.to_string()>
-            <A href=format!("/dashboard/w/{ws}/inbox/{}", c.id)>
+            <A href=format!("/dashboard/w/{ws}/inbox/{}{query}", c.id)>
                 <span class="when">{short_time(&c.last_message_at)}</span>
+                {app_name.map(|name| view! { <span class="app">{name}</span> })}
                 <span class="count">{c.messages}" "{t(l, "messages")}</span>
                 {badges.into_iter().map(|(class, label)| view! { <span class=format!("badge {class}")>{label}</span> }).collect_view()}
                 {c.visitor_contact.clone().map(|contact| view! { <span class="contact">{contact}</span> })}

@@ -1,5 +1,6 @@
-//! An app's knowledge: FAQ editor, reference pages, import from the owner's site, the
-//! status of every item (followed until it is ready), and the test-retrieval box.
+//! An app's knowledge: FAQ editor, reference pages, file upload with progress, import
+//! from the owner's site, the status of every item (followed until it is ready), and the
+//! test-retrieval box.
 
 use leptos::prelude::*;
 
@@ -8,9 +9,14 @@ use crate::i18n::t;
 use crate::model::{Item, Problem};
 use crate::pages::apps::{AppTabs, app_resource};
 use crate::ui::{
-    FieldError, FormError, Layout, LoadError, PageTitle, failure, status_label, use_lang,
+    Confirm, FieldError, FormError, Layout, LoadError, PageTitle, failure, status_label, use_lang,
     uuid_param,
 };
+use crate::upload::{MAX_FILE_BYTES, Target, Upload, query_value};
+
+/// The files the API reads (it sniffs the type from the bytes; this only guides the
+/// browser's file picker).
+const FILE_TYPES: &str = ".pdf,.txt,.md,.markdown,.html,.htm,.csv,.tsv,application/pdf,text/plain,text/markdown,text/html,text/csv";
 
 /// `/dashboard/w/{ws}/apps/{app}/knowledge`.
 #[component]
@@ -86,6 +92,17 @@ fn KnowledgeBody() -> impl IntoView {
             app_id.get().map(|a| a.to_string()).unwrap_or_default(),
         )
     };
+    let files = Target {
+        method: "POST",
+        url: |base, name| format!("{base}/knowledge/files?name={}", query_value(name)),
+        base: Signal::derive(move || {
+            let (ws, app) = ids();
+            format!("/api/v1/workspaces/{ws}/apps/{app}")
+        }),
+        field: "file",
+        max_bytes: MAX_FILE_BYTES,
+        too_large_code: "file_too_large",
+    };
     view! {
         <PageTitle key="knowledge"/>
         <Suspense fallback=move || view! { <p class="loading">{t(l, "loading")}</p> }>
@@ -125,6 +142,13 @@ fn KnowledgeBody() -> impl IntoView {
                         <FieldError problem=page_problem field="body"/>
                         <button type="submit" disabled=move || add_page.pending().get()>{t(l, "add")}</button>
                     </ActionForm>
+                </details>
+                <details class="panel">
+                    <summary>{t(l, "file_add")}</summary>
+                    <p class="hint">{t(l, "file_hint")}</p>
+                    <Upload target=files accept=FILE_TYPES multiple=true
+                        label=t(l, "file_choose") button=t(l, "upload")
+                        on_sent=Callback::new(move |_: String| items.refetch())/>
                 </details>
                 <details class="panel">
                     <summary>{t(l, "import_add")}</summary>
@@ -199,7 +223,10 @@ fn kind_label(l: crate::i18n::Lang, kind: &str) -> &'static str {
 #[component]
 fn ItemRow(item: Item, delete: ServerAction<api::DeleteItem>) -> impl IntoView {
     let l = use_lang().get_untracked();
-    let ws = uuid_param("ws");
+    let ws = uuid_param("ws")
+        .get_untracked()
+        .map(|w| w.to_string())
+        .unwrap_or_default();
     let id = item.id;
     let status = item.status.clone();
     view! {
@@ -213,13 +240,13 @@ fn ItemRow(item: Item, delete: ServerAction<api::DeleteItem>) -> impl IntoView {
                     <p class="muted">{item.passages}" "{t(l, "passages")}</p>
                 </Show>
             </div>
-            <button type="button" class="danger link" on:click=move |_| {
-                if crate::live::confirm(t(l, "confirm_delete"))
-                    && let Some(workspace) = ws.get_untracked()
-                {
-                    delete.dispatch(api::DeleteItem { workspace, item: id });
-                }
-            }>{t(l, "delete")}</button>
+            <Confirm label=t(l, "delete") question=t(l, "confirm_delete")>
+                <ActionForm action=delete>
+                    <input type="hidden" name="workspace" value=ws/>
+                    <input type="hidden" name="item" value=id.to_string()/>
+                    <button type="submit" class="danger">{t(l, "delete")}</button>
+                </ActionForm>
+            </Confirm>
         </li>
     }
 }

@@ -1,13 +1,14 @@
 //! `/dashboard/w/{ws}/team`: the owner's own account (name, language), the workspace's
-//! members and invitations, and its API keys.
+//! members (roles, removal, leaving, handing over ownership), invitations, and API keys.
 
 use leptos::prelude::*;
+use uuid::Uuid;
 
 use crate::api;
-use crate::i18n::t;
-use crate::model::Problem;
+use crate::i18n::{Lang, t};
+use crate::model::{Member, Problem};
 use crate::ui::{
-    FieldError, FormError, Layout, LoadError, PageTitle, failure, use_lang, uuid_param,
+    Confirm, FieldError, FormError, Layout, LoadError, PageTitle, failure, use_lang, uuid_param,
 };
 
 /// The team page.
@@ -34,16 +35,26 @@ fn TeamBody() -> impl IntoView {
     );
     let account = ServerAction::<api::SaveAccount>::new();
     let invite = ServerAction::<api::Invite>::new();
-    let revoke_invite = ServerAction::<api::RevokeInvite>::new();
+    let revoke = ServerAction::<api::Revoke>::new();
     let create_key = ServerAction::<api::CreateApiKey>::new();
-    let revoke_key = ServerAction::<api::RevokeApiKey>::new();
+    let change = ServerAction::<api::ChangeMember>::new();
     Effect::new(move |_| {
         invite.version().get();
-        revoke_invite.version().get();
         create_key.version().get();
-        revoke_key.version().get();
+        revoke.version().get();
         team.refetch();
     });
+    // A transfer changes the owner's own role too.
+    Effect::new(move |previous: Option<usize>| {
+        let version = change.version().get();
+        if previous.is_some_and(|p| p != version) {
+            me.refetch();
+            team.refetch();
+        }
+        version
+    });
+    let member_problem =
+        Signal::derive(move || failure(change).get().or_else(|| failure(revoke).get()));
     let account_problem = failure(account);
     let invite_problem = failure(invite);
     let key_problem = failure(create_key);
@@ -79,47 +90,53 @@ fn TeamBody() -> impl IntoView {
             </section>
             <section class="panel">
                 <h2>{t(l, "members")}</h2>
+                <FormError problem=member_problem fields=&[]/>
                 <Transition fallback=move || view! { <p class="loading">{t(l, "loading")}</p> }>
                     {move || Suspend::new(async move {
-                        match team.await {
+                        let (me, team) = (me.await, team.await);
+                        let me = match me {
+                            Ok(Some(me)) => me,
+                            Ok(None) => return view! { <LoadError problem=Problem::new("unauthenticated", "sign in")/> }.into_any(),
+                            Err(p) => return view! { <LoadError problem=p/> }.into_any(),
+                        };
+                        let my_role = me.workspaces.iter().find(|w| Some(w.id) == ws.get_untracked()).map(|w| w.role.clone()).unwrap_or_default();
+                        match team {
                             Ok(team) => view! {
                                 <ul class="items">
-                                    {team.members.into_iter().map(|m| view! {
-                                        <li class="item"><div><p class="title">{m.name}</p><p class="muted">{m.email}</p></div><span class="badge">{m.role}</span></li>
+                                    {team.members.into_iter().map(|member| view! {
+                                        <MemberRow member me=me.id my_role=my_role.clone() change/>
                                     }).collect_view()}
                                 </ul>
                                 {(!team.invites.is_empty()).then(|| view! {
                                     <h3>{t(l, "invites")}</h3>
                                     <ul class="items">
-                                        {team.invites.into_iter().map(|i| {
-                                            let id = i.id;
-                                            view! {
-                                                <li class="item"><div><p class="title">{i.email}</p><p class="muted">{i.role}</p></div>
-                                                <button type="button" class="danger link" on:click=move |_| {
-                                                    if crate::live::confirm(t(l, "confirm_delete"))
-                                                        && let Some(workspace) = ws.get_untracked()
-                                                    {
-                                                        revoke_invite.dispatch(api::RevokeInvite { workspace, invite: id });
-                                                    }
-                                                }>{t(l, "revoke")}</button></li>
-                                            }
+                                        {team.invites.into_iter().map(|i| view! {
+                                            <li class="item"><div><p class="title">{i.email}</p><p class="muted">{role_label(l, &i.role)}</p></div>
+                                                <Confirm label=t(l, "revoke") question=t(l, "confirm_revoke_invite")>
+                                                    <ActionForm action=revoke>
+                                                        <input type="hidden" name="workspace" value=ws_text/>
+                                                        <input type="hidden" name="what" value="invite"/>
+                                                        <input type="hidden" name="id" value=i.id.to_string()/>
+                                                        <button type="submit" class="danger">{t(l, "revoke")}</button>
+                                                    </ActionForm>
+                                                </Confirm>
+                                            </li>
                                         }).collect_view()}
                                     </ul>
                                 })}
                                 <h3>{t(l, "api_keys")}</h3>
                                 <ul class="items">
-                                    {team.api_keys.into_iter().map(|k| {
-                                        let id = k.id;
-                                        view! {
-                                            <li class="item"><div><p class="title">{k.name}</p><p class="muted"><code>{k.prefix}"…"</code></p></div>
-                                            <button type="button" class="danger link" on:click=move |_| {
-                                                if crate::live::confirm(t(l, "confirm_delete"))
-                                                    && let Some(workspace) = ws.get_untracked()
-                                                {
-                                                    revoke_key.dispatch(api::RevokeApiKey { workspace, key: id });
-                                                }
-                                            }>{t(l, "revoke")}</button></li>
-                                        }
+                                    {team.api_keys.into_iter().map(|k| view! {
+                                        <li class="item"><div><p class="title">{k.name}</p><p class="muted"><code>{k.prefix}"…"</code></p></div>
+                                            <Confirm label=t(l, "revoke") question=t(l, "confirm_revoke_key")>
+                                                <ActionForm action=revoke>
+                                                    <input type="hidden" name="workspace" value=ws_text/>
+                                                    <input type="hidden" name="what" value="api_key"/>
+                                                    <input type="hidden" name="id" value=k.id.to_string()/>
+                                                    <button type="submit" class="danger">{t(l, "revoke")}</button>
+                                                </ActionForm>
+                                            </Confirm>
+                                        </li>
                                     }).collect_view()}
                                 </ul>
                             }.into_any(),
@@ -134,7 +151,10 @@ fn TeamBody() -> impl IntoView {
                     <label>{t(l, "email")}<input name="email" type="email" required/></label>
                     <FieldError problem=invite_problem field="email"/>
                     <label>{t(l, "role")}
-                        <select name="role"><option value="member">"member"</option><option value="admin">"admin"</option></select>
+                        <select name="role">
+                            <option value="member">{t(l, "role_member")}</option>
+                            <option value="admin">{t(l, "role_admin")}</option>
+                        </select>
                     </label>
                     <FieldError problem=invite_problem field="role"/>
                     <button type="submit" disabled=move || invite.pending().get()>{t(l, "invite")}</button>
@@ -158,5 +178,94 @@ fn TeamBody() -> impl IntoView {
                 })}
             </section>
         </div>
+    }
+}
+
+/// The label of a workspace role.
+fn role_label(l: Lang, role: &str) -> &'static str {
+    match role {
+        "owner" => t(l, "owner_role"),
+        "admin" => t(l, "role_admin"),
+        _ => t(l, "role_member"),
+    }
+}
+
+/// A member, with what the signed-in person may do to them: admins change the roles of
+/// others and remove them, the owner hands ownership over, anyone but the owner leaves.
+/// The API decides in the end; the page only hides what would be refused.
+#[component]
+fn MemberRow(
+    member: Member,
+    me: Uuid,
+    my_role: String,
+    change: ServerAction<api::ChangeMember>,
+) -> impl IntoView {
+    let l = use_lang().get_untracked();
+    let ws_id = uuid_param("ws").get_untracked();
+    let myself = member.account_id == me;
+    let admin = my_role == "owner" || my_role == "admin";
+    let manageable = admin && !myself && member.role != "owner";
+    let can_transfer = my_role == "owner" && !myself;
+    let can_leave = myself && member.role != "owner";
+    let role = member.role.clone();
+    let hidden = move || member_fields(ws_id, member.account_id);
+    view! {
+        <li class="item member" data-role=member.role.clone()>
+            <div>
+                <p class="title">{member.name}{myself.then(|| view! { " "<span class="muted">{t(l, "you")}</span> })}</p>
+                <p class="muted">{member.email}</p>
+            </div>
+            <div class="member-actions">
+                {if manageable {
+                    view! {
+                        <ActionForm action=change attr:class="inline">
+                            {hidden()}
+                            <select name="change" aria-label=t(l, "role")>
+                                <option value="member" selected=role == "member">{t(l, "role_member")}</option>
+                                <option value="admin" selected=role == "admin">{t(l, "role_admin")}</option>
+                            </select>
+                            <button type="submit" class="secondary">{t(l, "change_role")}</button>
+                        </ActionForm>
+                    }.into_any()
+                } else {
+                    view! { <span class="badge">{role_label(l, &role)}</span> }.into_any()
+                }}
+                {manageable.then(|| view! {
+                    <Confirm label=t(l, "remove") question=t(l, "confirm_remove_member")>
+                        <ActionForm action=change>
+                            {hidden()}
+                            <input type="hidden" name="change" value="remove"/>
+                            <button type="submit" class="danger">{t(l, "remove")}</button>
+                        </ActionForm>
+                    </Confirm>
+                })}
+                {can_transfer.then(|| view! {
+                    <Confirm label=t(l, "make_owner") question=t(l, "confirm_transfer")>
+                        <ActionForm action=change>
+                            {hidden()}
+                            <input type="hidden" name="change" value="owner"/>
+                            <button type="submit" class="danger">{t(l, "make_owner")}</button>
+                        </ActionForm>
+                    </Confirm>
+                })}
+                {can_leave.then(|| view! {
+                    <Confirm label=t(l, "leave") question=t(l, "confirm_leave")>
+                        <ActionForm action=change>
+                            {hidden()}
+                            <input type="hidden" name="change" value="remove"/>
+                            <button type="submit" class="danger">{t(l, "leave")}</button>
+                        </ActionForm>
+                    </Confirm>
+                })}
+            </div>
+        </li>
+    }
+}
+
+/// The fields that name the workspace and the member in each member form.
+fn member_fields(ws: Option<Uuid>, account: Uuid) -> impl IntoView {
+    view! {
+        <input type="hidden" name="workspace" value=ws.map(|w| w.to_string()).unwrap_or_default()/>
+        <input type="hidden" name="account" value=account.to_string()/>
     }
 }

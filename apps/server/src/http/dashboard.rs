@@ -49,6 +49,7 @@ pub(super) fn router(state: &AppState) -> Router<AppState> {
         pool: state.pool.clone(),
         accounts: state.accounts.clone(),
         chat: state.chat.clone(),
+        storage: state.storage.clone(),
         limits: state.knowledge.limits,
         embedding: state.knowledge.embedding.clone(),
         floors: state.knowledge.floors,
@@ -97,5 +98,22 @@ pub fn load_assets(dir: Option<&Path>) -> Option<Arc<Assets>> {
             tracing::warn!(dir = %dir.display(), error = %e, "cannot read the dashboard's wasm; pages work without JavaScript");
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The dashboard refuses files over these sizes before sending them; the API's limits
+    /// are the ones that count, so the two must agree.
+    #[test]
+    fn the_dashboard_knows_the_apis_upload_limits() {
+        assert_eq!(
+            mimi_dashboard::upload::MAX_FILE_BYTES as usize,
+            mimi_ingest::MAX_FILE_BYTES
+        );
+        assert_eq!(
+            mimi_dashboard::upload::MAX_IMAGE_BYTES as usize,
+            mimi_apps::MAX_IMAGE_BYTES
+        );
     }
 }

@@ -457,6 +457,36 @@ async fn another_workspace_is_not_found_through_every_server_function() {
         .unwrap();
     let ann_ws = ann.workspace_id.to_string();
     let bob_ws = bob.workspace_id.to_string();
+    let (ann_id, bob_id) = (ann.account_id.to_string(), bob.account_id.to_string());
+    // Ann's own invitation and API key, which Bob must not reach.
+    let (status, body) = call(
+        &api,
+        &ann.client,
+        "invite",
+        &[
+            ("workspace", &ann_ws),
+            ("email", "mia@example.com"),
+            ("role", "member"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = call(
+        &api,
+        &ann.client,
+        "create-api-key",
+        &[("workspace", &ann_ws), ("name", "till")],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let invite_id: String = sqlx::query_scalar("select id::text from workspace_invites")
+        .fetch_one(&api.db.pool)
+        .await
+        .unwrap();
+    let key_id: String = sqlx::query_scalar("select id::text from api_keys")
+        .fetch_one(&api.db.pool)
+        .await
+        .unwrap();
 
     // Bob, naming Ann's workspace or Ann's resources under his own.
     let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
@@ -573,6 +603,54 @@ async fn another_workspace_is_not_found_through_every_server_function() {
             "create-api-key",
             vec![("workspace", &ann_ws), ("name", "stolen")],
         ),
+        (
+            "remove-image",
+            vec![("workspace", &bob_ws), ("app", &app), ("kind", "avatar")],
+        ),
+        (
+            "change-member",
+            vec![
+                ("workspace", &ann_ws),
+                ("account", &ann_id),
+                ("change", "member"),
+            ],
+        ),
+        (
+            "change-member",
+            vec![
+                ("workspace", &ann_ws),
+                ("account", &ann_id),
+                ("change", "remove"),
+            ],
+        ),
+        (
+            "change-member",
+            vec![
+                ("workspace", &ann_ws),
+                ("account", &bob_id),
+                ("change", "owner"),
+            ],
+        ),
+        (
+            "revoke",
+            vec![
+                ("workspace", &ann_ws),
+                ("what", "invite"),
+                ("id", &invite_id),
+            ],
+        ),
+        (
+            "revoke",
+            vec![
+                ("workspace", &bob_ws),
+                ("what", "invite"),
+                ("id", &invite_id),
+            ],
+        ),
+        (
+            "revoke",
+            vec![("workspace", &bob_ws), ("what", "api_key"), ("id", &key_id)],
+        ),
     ];
     for (name, form) in cases {
         let (status, body) = call(&api, &bob.client, name, &form).await;
@@ -580,13 +658,28 @@ async fn another_workspace_is_not_found_through_every_server_function() {
     }
     assert_eq!(api.count("knowledge_items").await, 1);
     assert_eq!(api.count("messages where role = 'owner'").await, 0);
-    assert_eq!(api.count("workspace_invites").await, 0);
-    assert_eq!(api.count("api_keys").await, 0);
+    // Only Ann's own invitation and key exist, both still valid.
+    assert_eq!(api.count("workspace_invites").await, 1);
+    assert_eq!(api.count("api_keys where revoked_at is null").await, 1);
     let (name, bio): (String, String) = sqlx::query_as("select name, bio from apps")
         .fetch_one(&api.db.pool)
         .await
         .unwrap();
     assert_eq!((name.as_str(), bio.as_str()), ("ann-cafe", ""));
+    assert_eq!(
+        api.count("workspace_members where role = 'owner'").await,
+        2,
+        "both owners kept their workspaces"
+    );
+    // Ann's app as a filter of Bob's inbox finds nothing of hers.
+    let (status, body) = call(
+        &api,
+        &bob.client,
+        "load-inbox",
+        &[("workspace", &bob_ws), ("status", "all"), ("app", &app)],
+    )
+    .await;
+    assert_eq!((status, body.clone()), (200, json!([])), "{body}");
 
     // Ann sees her own.
     let (status, body) = call(
@@ -598,6 +691,29 @@ async fn another_workspace_is_not_found_through_every_server_function() {
     .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["handle"], "ann-cafe");
+    // And revokes her own: an unknown kind is refused, then the invitation is withdrawn
+    // and the key stops working.
+    let (status, body) = call(
+        &api,
+        &ann.client,
+        "revoke",
+        &[("workspace", &ann_ws), ("what", "session"), ("id", &key_id)],
+    )
+    .await;
+    assert_eq!((status, code(&body)), (422, "revoke_invalid"), "{body}");
+    assert_eq!(api.count("api_keys where revoked_at is null").await, 1);
+    for (what, id) in [("invite", &invite_id), ("api_key", &key_id)] {
+        let (status, body) = call(
+            &api,
+            &ann.client,
+            "revoke",
+            &[("workspace", &ann_ws), ("what", what), ("id", id)],
+        )
+        .await;
+        assert_eq!(status, 200, "{what}: {body}");
+    }
+    assert_eq!(api.count("workspace_invites").await, 0);
+    assert_eq!(api.count("api_keys where revoked_at is null").await, 0);
 }
 
 #[tokio::test]
@@ -766,6 +882,12 @@ async fn an_owner_signs_up_builds_an_app_and_answers_a_visitor_live_in_a_real_br
             .await
             .unwrap();
     assert_eq!(handled, 1);
+    // The refused upload left nothing; the accepted file was deleted in the browser, so
+    // only the FAQ is left; the avatar was set and removed.
+    assert_eq!(report["uploadProgressSeen"], true, "{report}");
+    assert_eq!(api.count("knowledge_items").await, 1);
+    assert_eq!(api.count("knowledge_items where kind = 'faq'").await, 1);
+    assert_eq!(api.count("apps where avatar_file_id is not null").await, 0);
     for shot in [
         "dashboard-knowledge.png",
         "dashboard-settings.png",
@@ -777,4 +899,222 @@ async fn an_owner_signs_up_builds_an_app_and_answers_a_visitor_live_in_a_real_br
             "{shot}"
         );
     }
+}
+
+/// `who` changes `account` in `workspace` through the team page's server function.
+async fn change(
+    api: &Api,
+    who: &crate::api::support::Owner,
+    workspace: uuid::Uuid,
+    account: uuid::Uuid,
+    what: &str,
+) -> (u16, Value) {
+    let (ws, account) = (workspace.to_string(), account.to_string());
+    call(
+        api,
+        &who.client,
+        "change-member",
+        &[("workspace", &ws), ("account", &account), ("change", what)],
+    )
+    .await
+}
+
+async fn role_of(api: &Api, workspace: uuid::Uuid, account: uuid::Uuid) -> Option<String> {
+    sqlx::query_scalar(
+        "select role from workspace_members where workspace_id = $1 and account_id = $2",
+    )
+    .bind(workspace)
+    .bind(account)
+    .fetch_optional(&api.db.pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn members_join_change_roles_take_over_and_leave_under_the_apis_rules() {
+    let api = Api::start().await;
+    let ann = api.owner("Ann", "ann@example.com").await;
+    let mia = api.owner("Mia", "mia@example.com").await;
+    let eve = api.owner("Eve", "eve@example.com").await;
+    let ws = ann.workspace_id;
+    let ws_text = ws.to_string();
+
+    // An invitation is for its address only, and a made-up token is nobody's.
+    let (status, body) = call(
+        &api,
+        &ann.client,
+        "invite",
+        &[
+            ("workspace", &ws_text),
+            ("email", "mia@example.com"),
+            ("role", "member"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let token = api
+        .link("mia@example.com", "/dashboard/accept-invite")
+        .await;
+    let (status, body) = call(&api, &eve.client, "accept-invite", &[("token", &token)]).await;
+    assert_eq!(
+        (status, code(&body)),
+        (403, "invite_email_mismatch"),
+        "{body}"
+    );
+    assert_eq!(role_of(&api, ws, eve.account_id).await, None);
+    let (_, body) = call(&api, &mia.client, "accept-invite", &[("token", "nonsense")]).await;
+    assert_eq!(code(&body), "token_invalid", "{body}");
+    // The real one, from a browser: joined, and the workspace opens.
+    let response = mia
+        .client
+        .post(api.app.url("/dashboard/fn/accept-invite"))
+        .header("accept", "text/html")
+        .header("referer", api.app.url("/dashboard/accept-invite"))
+        .form(&[("token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    // (The client follows the 302 as a browser does.)
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.url().path(), format!("/dashboard/w/{ws}"));
+    assert_eq!(
+        role_of(&api, ws, mia.account_id).await.as_deref(),
+        Some("member")
+    );
+
+    // A member changes nobody's role, removes nobody and hands nothing over.
+    for what in ["member", "remove", "owner"] {
+        let (status, body) = change(&api, &mia, ws, ann.account_id, what).await;
+        assert_eq!(
+            (status, code(&body)),
+            (403, "role_required"),
+            "{what}: {body}"
+        );
+    }
+    assert_eq!(
+        role_of(&api, ws, ann.account_id).await.as_deref(),
+        Some("owner")
+    );
+
+    // Roles are admin or member; the owner's role changes only by transfer.
+    for what in ["boss", ""] {
+        let (status, body) = change(&api, &ann, ws, mia.account_id, what).await;
+        assert_eq!(
+            (status, code(&body)),
+            (422, "role_invalid"),
+            "{what:?}: {body}"
+        );
+        assert_eq!(body["field"], "role");
+    }
+    let (status, body) = change(&api, &ann, ws, ann.account_id, "member").await;
+    assert_eq!((status, code(&body)), (409, "owner_role_fixed"), "{body}");
+    assert_eq!(
+        role_of(&api, ws, mia.account_id).await.as_deref(),
+        Some("member")
+    );
+    let (status, body) = change(&api, &ann, ws, mia.account_id, "admin").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        role_of(&api, ws, mia.account_id).await.as_deref(),
+        Some("admin")
+    );
+
+    // The owner cannot leave before handing over.
+    let (status, body) = change(&api, &ann, ws, ann.account_id, "remove").await;
+    assert_eq!((status, code(&body)), (409, "owner_cannot_leave"), "{body}");
+    assert_eq!(
+        role_of(&api, ws, ann.account_id).await.as_deref(),
+        Some("owner")
+    );
+
+    // Handing over: Mia owns it, Ann stays as an admin, then leaves.
+    let (status, body) = change(&api, &ann, ws, mia.account_id, "owner").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        role_of(&api, ws, mia.account_id).await.as_deref(),
+        Some("owner")
+    );
+    assert_eq!(
+        role_of(&api, ws, ann.account_id).await.as_deref(),
+        Some("admin")
+    );
+    let (status, body) = change(&api, &ann, ws, ann.account_id, "remove").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(role_of(&api, ws, ann.account_id).await, None);
+    // Gone is gone: the workspace is now not found for her.
+    let (status, body) = call(&api, &ann.client, "load-team", &[("workspace", &ws_text)]).await;
+    assert_eq!((status, code(&body)), (404, "not_found"), "{body}");
+}
+
+#[tokio::test]
+async fn images_are_removed_by_kind_and_the_inbox_filters_by_app() {
+    let api = Api::start().await;
+    let ann = api.owner("Ann", "ann@example.com").await;
+    let ws = ann.workspace_id.to_string();
+    let cafe = app_with(&api, &ann, "ann-cafe", &[], json!({}))
+        .await
+        .to_string();
+    let shop = app_with(&api, &ann, "ann-shop", &[], json!({}))
+        .await
+        .to_string();
+
+    // An unknown kind of image: nothing happens.
+    let (status, body) = call(
+        &api,
+        &ann.client,
+        "remove-image",
+        &[("workspace", &ws), ("app", &cafe), ("kind", "banner")],
+    )
+    .await;
+    assert_eq!((status, code(&body)), (422, "image_kind_invalid"), "{body}");
+    assert_eq!(body["field"], "kind");
+    // Removing an image that is not there is no error: the app comes back without one.
+    let (status, body) = call(
+        &api,
+        &ann.client,
+        "remove-image",
+        &[("workspace", &ws), ("app", &cafe), ("kind", "cover")],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["cover_url"], Value::Null);
+
+    // One conversation on each app; each app's filter finds its own.
+    let mut ids = Vec::new();
+    for handle in ["ann-cafe", "ann-shop"] {
+        let started: Value = reqwest::Client::new()
+            .post(api.url(&format!("/apps/{handle}/conversations")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        ids.push(started["conversation_id"].as_str().unwrap().to_owned());
+    }
+    for (app, id) in [(&cafe, &ids[0]), (&shop, &ids[1])] {
+        let (status, body) = call(
+            &api,
+            &ann.client,
+            "load-inbox",
+            &[("workspace", &ws), ("status", "all"), ("app", app)],
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let found: Vec<&str> = body
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(found, vec![id.as_str()]);
+    }
+    let (_, body) = call(
+        &api,
+        &ann.client,
+        "load-inbox",
+        &[("workspace", &ws), ("status", "all"), ("app", "")],
+    )
+    .await;
+    assert_eq!(body.as_array().map(Vec::len), Some(2), "{body}");
 }
