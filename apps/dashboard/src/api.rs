@@ -216,13 +216,14 @@ pub async fn save_profile(
     )
 }
 
-/// Saves the widget: colour, greeting, suggested questions, allowed origins and public
-/// contact details (textareas, one per line).
+/// Saves the widget: colour, launcher side (`right` or `left`), greeting, suggested
+/// questions, allowed origins and public contact details (textareas, one per line).
 #[server(prefix = "/dashboard/fn", endpoint = "save-widget")]
 pub async fn save_widget(
     workspace: Uuid,
     app: Uuid,
     primary_color: String,
+    launcher_position: Option<String>,
     greeting: String,
     suggested_questions: String,
     allowed_origins: String,
@@ -232,6 +233,7 @@ pub async fn save_widget(
     let patch: mimi_apps::AppPatch = input(serde_json::json!({
         "theme": {
             "primary_color": primary_color,
+            "launcher_position": launcher_position,
             "greeting": greeting,
             "suggested_questions": lines(&suggested_questions),
         },

@@ -316,6 +316,9 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("site_url", "Website", "ウェブサイト"),
     ("bio", "Bio", "紹介文"),
     ("primary_color", "Colour", "テーマカラー"),
+    ("launcher_position", "Chat button", "チャットボタンの位置"),
+    ("launcher_right", "Bottom right", "右下"),
+    ("launcher_left", "Bottom left", "左下"),
     ("greeting", "Greeting", "最初のあいさつ"),
     (
         "suggested",

@@ -166,6 +166,7 @@ try {
   await page.getByRole("link", { name: "Settings" }).first().click();
   await page.waitForURL(/\/apps\/[0-9a-f-]+$/);
   await page.getByLabel("Greeting").fill("Welcome to Hana's Bakery!");
+  await page.getByLabel("Chat button").selectOption("left");
   await page.locator("form").filter({ has: page.getByLabel("Greeting") }).getByRole("button", { name: "Save" }).click();
   await page.locator(".saved").first().waitFor();
   assert.match(await page.locator(".snippet").innerText(), /data-app="hana-bakery"/);

@@ -357,11 +357,18 @@ fn WidgetForm(app: AppView) -> impl IntoView {
         <section class="panel">
             <h2>{t(l, "widget")}</h2>
             <ActionForm action=widget attr:novalidate=true>
-                <FormError problem fields=&["theme.primary_color", "theme.greeting", "theme.suggested_questions", "allowed_origins", "public_contacts"]/>
+                <FormError problem fields=&["theme.primary_color", "theme.launcher_position", "theme.greeting", "theme.suggested_questions", "allowed_origins", "public_contacts"]/>
                 <input type="hidden" name="workspace" value=ws/>
                 <input type="hidden" name="app" value=app.id.to_string()/>
                 <label>{t(l, "primary_color")}<input name="primary_color" type="color" value=app.theme.primary_color/></label>
                 <FieldError problem field="theme.primary_color"/>
+                <label>{t(l, "launcher_position")}
+                    <select name="launcher_position">
+                        <option value="right" selected=app.theme.launcher_position == "right">{t(l, "launcher_right")}</option>
+                        <option value="left" selected=app.theme.launcher_position == "left">{t(l, "launcher_left")}</option>
+                    </select>
+                </label>
+                <FieldError problem field="theme.launcher_position"/>
                 <label>{t(l, "greeting")}<textarea name="greeting" rows="2">{app.theme.greeting}</textarea></label>
                 <FieldError problem field="theme.greeting"/>
                 <label>{t(l, "suggested")}<textarea name="suggested_questions" rows="3">{app.theme.suggested_questions.join("\n")}</textarea></label>

@@ -265,6 +265,36 @@ async fn server_functions_refuse_bad_input_with_the_apis_codes_and_store_nothing
         .await
         .unwrap_or_default();
     assert_eq!(greeting, "");
+    // A launcher on a side the widget does not have: nothing saved either.
+    let (status, body) = call(
+        &api,
+        &owner.client,
+        "save-widget",
+        &[
+            ("workspace", &ws),
+            ("app", &app),
+            ("primary_color", "#112233"),
+            ("launcher_position", "top"),
+            ("greeting", "Hi!"),
+            ("suggested_questions", ""),
+            ("allowed_origins", ""),
+            ("public_contacts", ""),
+        ],
+    )
+    .await;
+    assert_eq!(
+        (status, code(&body)),
+        (422, "theme_launcher_position_invalid"),
+        "{body}"
+    );
+    assert_eq!(body["field"], "theme.launcher_position");
+    let (greeting, side): (Option<String>, Option<String>) =
+        sqlx::query_as("select theme->>'greeting', theme->>'launcher_position' from apps")
+            .fetch_one(&api.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(greeting.unwrap_or_default(), "");
+    assert_ne!(side.as_deref(), Some("top"));
 
     // Answer settings: a provider this server does not offer, a temperature that is no
     // number or out of range, a link that is no URL: nothing of the form is saved.
@@ -888,6 +918,11 @@ async fn an_owner_signs_up_builds_an_app_and_answers_a_visitor_live_in_a_real_br
     assert_eq!(api.count("knowledge_items").await, 1);
     assert_eq!(api.count("knowledge_items where kind = 'faq'").await, 1);
     assert_eq!(api.count("apps where avatar_file_id is not null").await, 0);
+    assert_eq!(
+        api.count("apps where theme->>'launcher_position' = 'left'")
+            .await,
+        1
+    );
     for shot in [
         "dashboard-knowledge.png",
         "dashboard-settings.png",
