@@ -1,7 +1,8 @@
 // The dashboard end to end in real headless Chromium against a real Mimi server: sign
 // up, confirm by the mailed link, create an app, add an FAQ and watch it become ready,
 // upload files (a refused one with its progress bar, then one that is indexed and
-// deleted again), set and remove an avatar, ask on the public page in a second browser context, see the conversation appear live
+// deleted again), set and remove an avatar, invite a member and withdraw it on the
+// team page, ask on the public page in a second browser context, see the conversation appear live
 // in the inbox, reply, and see the reply in the visitor's widget. Run by the server's
 // Rust test (apps/server/tests/server/dashboard.rs), which runs the indexer and reads
 // the mail; this script drives the browser, saves the screenshots and prints one JSON
@@ -219,6 +220,21 @@ try {
   await page.getByRole("button", { name: "Reopen" }).waitFor();
   await page.screenshot({ path: `${SHOTS}/dashboard-inbox.png`, fullPage: true });
   report.axe.inbox = await axe(page);
+
+  // The team: the owner's own row; an invitation sent, then withdrawn after confirming.
+  await page.goto(`${MIMI_URL}/dashboard/w/${workspace}/team`);
+  await hydrated(page);
+  await page.locator(".member[data-role=owner]").filter({ hasText: "(you)" }).waitFor();
+  await page.locator("form").filter({ has: page.locator("select[name=role]") }).getByLabel("Email").fill("mio@example.com");
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  const invited = page.locator(".item").filter({ hasText: "mio@example.com" });
+  await invited.waitFor();
+  report.axe.team = await axe(page);
+  await invited.locator("summary").filter({ hasText: "Revoke" }).click();
+  await invited.locator(".confirm-box").getByRole("button", { name: "Revoke" }).click();
+  await invited.waitFor({ state: "detached" });
+  await page.goto(`${MIMI_URL}/dashboard/w/${workspace}/inbox`);
+  await hydrated(page);
 
   // On a phone.
   await page.setViewportSize({ width: 390, height: 844 });

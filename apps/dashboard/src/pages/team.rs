@@ -208,7 +208,6 @@ fn MemberRow(
     let can_transfer = my_role == "owner" && !myself;
     let can_leave = myself && member.role != "owner";
     let role = member.role.clone();
-    let hidden = move || member_fields(ws_id, member.account_id);
     view! {
         <li class="item member" data-role=member.role.clone()>
             <div>
@@ -219,7 +218,7 @@ fn MemberRow(
                 {if manageable {
                     view! {
                         <ActionForm action=change attr:class="inline">
-                            {hidden()}
+                            {member_fields(ws_id, member.account_id)}
                             <select name="change" aria-label=t(l, "role")>
                                 <option value="member" selected=role == "member">{t(l, "role_member")}</option>
                                 <option value="admin" selected=role == "admin">{t(l, "role_admin")}</option>
@@ -230,35 +229,32 @@ fn MemberRow(
                 } else {
                     view! { <span class="badge">{role_label(l, &role)}</span> }.into_any()
                 }}
-                {manageable.then(|| view! {
-                    <Confirm label=t(l, "remove") question=t(l, "confirm_remove_member")>
-                        <ActionForm action=change>
-                            {hidden()}
-                            <input type="hidden" name="change" value="remove"/>
-                            <button type="submit" class="danger">{t(l, "remove")}</button>
-                        </ActionForm>
-                    </Confirm>
-                })}
-                {can_transfer.then(|| view! {
-                    <Confirm label=t(l, "make_owner") question=t(l, "confirm_transfer")>
-                        <ActionForm action=change>
-                            {hidden()}
-                            <input type="hidden" name="change" value="owner"/>
-                            <button type="submit" class="danger">{t(l, "make_owner")}</button>
-                        </ActionForm>
-                    </Confirm>
-                })}
-                {can_leave.then(|| view! {
-                    <Confirm label=t(l, "leave") question=t(l, "confirm_leave")>
-                        <ActionForm action=change>
-                            {hidden()}
-                            <input type="hidden" name="change" value="remove"/>
-                            <button type="submit" class="danger">{t(l, "leave")}</button>
-                        </ActionForm>
-                    </Confirm>
-                })}
+                {manageable.then(|| confirmed(change, ws_id, member.account_id, "remove", t(l, "remove"), t(l, "confirm_remove_member")))}
+                {can_transfer.then(|| confirmed(change, ws_id, member.account_id, "owner", t(l, "make_owner"), t(l, "confirm_transfer")))}
+                {can_leave.then(|| confirmed(change, ws_id, member.account_id, "remove", t(l, "leave"), t(l, "confirm_leave")))}
             </div>
         </li>
+    }
+}
+
+/// A member change behind a confirmation (`remove`, `owner`): the disclosure, its
+/// question and the form with the real button.
+fn confirmed(
+    action: ServerAction<api::ChangeMember>,
+    ws: Option<Uuid>,
+    account: Uuid,
+    change: &'static str,
+    label: &'static str,
+    question: &'static str,
+) -> impl IntoView {
+    view! {
+        <Confirm label question>
+            <ActionForm action>
+                {member_fields(ws, account)}
+                <input type="hidden" name="change" value=change/>
+                <button type="submit" class="danger">{label}</button>
+            </ActionForm>
+        </Confirm>
     }
 }
 

@@ -923,6 +923,11 @@ async fn an_owner_signs_up_builds_an_app_and_answers_a_visitor_live_in_a_real_br
             .await,
         1
     );
+    assert_eq!(
+        api.count("workspace_invites").await,
+        0,
+        "withdrawn in the browser"
+    );
     for shot in [
         "dashboard-knowledge.png",
         "dashboard-settings.png",
