@@ -838,6 +838,31 @@ async fn signing_in_without_javascript_redirects_with_the_session_cookie() {
         cookie.starts_with("cc_uid=") && cookie.contains("HttpOnly"),
         "{cookie}"
     );
+
+    // From an invitation's page, sign-in goes back to it; anywhere else is refused.
+    for (next, expected) in [
+        (
+            "/dashboard/accept-invite?token=abc",
+            "/dashboard/accept-invite?token=abc",
+        ),
+        ("//evil.example/dashboard/", "/dashboard"),
+        ("https://evil.example/", "/dashboard"),
+    ] {
+        let response = client
+            .post(api.app.url("/dashboard/fn/sign-in"))
+            .header("origin", api.app.url(""))
+            .header("accept", "text/html")
+            .form(&[
+                ("email", "ann@example.com"),
+                ("password", crate::api::support::PASSWORD),
+                ("next", next),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 302, "{next}");
+        assert_eq!(response.headers()["location"], expected, "{next}");
+    }
 }
 
 /// The test's mail reader for the browser script: the link of the next mail to `to`.
