@@ -185,6 +185,27 @@ pub async fn load_app(workspace: Uuid, app: Uuid) -> Result<AppView, Problem> {
     )
 }
 
+/// Applies `patch` (the API's `AppPatch` JSON) to the app and answers the saved app:
+/// what `PATCH /api/v1/workspaces/{id}/apps/{id}` does, provider check included.
+#[cfg(feature = "ssr")]
+async fn patch_app(
+    s: &crate::backend::Services,
+    scope: &mimi_domain::Scope,
+    app: Uuid,
+    patch: serde_json::Value,
+) -> Result<AppView, Problem> {
+    let patch: mimi_apps::AppPatch = input(patch)?;
+    s.chat
+        .providers()
+        .check(patch.chat.as_ref())
+        .map_err(problem)?;
+    view(
+        mimi_apps::update(&s.pool, scope, app, &patch)
+            .await
+            .map_err(problem)?,
+    )
+}
+
 /// Lines of a textarea, trimmed, without blank ones.
 pub fn lines(text: &str) -> Vec<String> {
     text.lines()
@@ -206,14 +227,10 @@ pub async fn save_profile(
 ) -> Result<AppView, Problem> {
     let (s, scope) = scope(workspace).await?;
     let site_url = Some(site_url.trim().to_owned()).filter(|u| !u.is_empty());
-    let patch: mimi_apps::AppPatch = input(serde_json::json!({
+    let patch = serde_json::json!({
         "name": name, "handle": handle, "site_url": site_url, "bio": bio,
-    }))?;
-    view(
-        mimi_apps::update(&s.pool, &scope, app, &patch)
-            .await
-            .map_err(problem)?,
-    )
+    });
+    patch_app(&s, &scope, app, patch).await
 }
 
 /// Saves the widget: colour, launcher side (`right` or `left`), greeting, suggested
@@ -230,7 +247,7 @@ pub async fn save_widget(
     public_contacts: String,
 ) -> Result<AppView, Problem> {
     let (s, scope) = scope(workspace).await?;
-    let patch: mimi_apps::AppPatch = input(serde_json::json!({
+    let patch = serde_json::json!({
         "theme": {
             "primary_color": primary_color,
             "launcher_position": launcher_position,
@@ -239,12 +256,8 @@ pub async fn save_widget(
         },
         "allowed_origins": lines(&allowed_origins),
         "public_contacts": lines(&public_contacts),
-    }))?;
-    view(
-        mimi_apps::update(&s.pool, &scope, app, &patch)
-            .await
-            .map_err(problem)?,
-    )
+    });
+    patch_app(&s, &scope, app, patch).await
 }
 
 /// The providers this server offers apps (`extractive` always).
@@ -291,21 +304,13 @@ pub async fn save_chat(
             }
         },
     };
-    let patch: mimi_apps::AppPatch = input(serde_json::json!({
+    let patch = serde_json::json!({
         "chat": {
             "provider": provider, "model": model, "temperature": temperature,
             "persona": persona, "instructions": instructions, "answer_language": answer_language,
         },
-    }))?;
-    s.chat
-        .providers()
-        .check(patch.chat.as_ref())
-        .map_err(problem)?;
-    view(
-        mimi_apps::update(&s.pool, &scope, app, &patch)
-            .await
-            .map_err(problem)?,
-    )
+    });
+    patch_app(&s, &scope, app, patch).await
 }
 
 /// Saves the public page's links (one per line: `Title | https://…`).
@@ -319,12 +324,7 @@ pub async fn save_links(workspace: Uuid, app: Uuid, links: String) -> Result<App
             serde_json::json!({ "title": title.trim(), "url": url.trim() })
         })
         .collect();
-    let patch: mimi_apps::AppPatch = input(serde_json::json!({ "links": links }))?;
-    view(
-        mimi_apps::update(&s.pool, &scope, app, &patch)
-            .await
-            .map_err(problem)?,
-    )
+    patch_app(&s, &scope, app, serde_json::json!({ "links": links })).await
 }
 
 /// Removes the app's `avatar` or `cover` image. (Images are set by the owner API's

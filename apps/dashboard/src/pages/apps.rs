@@ -224,13 +224,30 @@ fn saved(answer: Option<Result<AppView, Problem>>) -> bool {
     matches!(answer, Some(Ok(_)))
 }
 
+/// The workspace and the app a settings form saves to.
+fn app_fields(app: uuid::Uuid) -> impl IntoView {
+    let ws = uuid_param("ws").get_untracked().map(|w| w.to_string());
+    view! {
+        <input type="hidden" name="workspace" value=ws.unwrap_or_default()/>
+        <input type="hidden" name="app" value=app.to_string()/>
+    }
+}
+
+/// A settings form's button, and "Saved." once its last save succeeded.
+#[component]
+fn SaveRow(pending: Signal<bool>, saved: Signal<bool>) -> impl IntoView {
+    let l = use_lang().get_untracked();
+    view! {
+        <button type="submit" disabled=pending>{t(l, "save")}</button>
+        <Show when=move || saved.get()>
+            <span class="saved" role="status">{t(l, "saved")}</span>
+        </Show>
+    }
+}
+
 #[component]
 fn ProfileForm(app: AppView) -> impl IntoView {
     let l = use_lang().get_untracked();
-    let ws = uuid_param("ws")
-        .get_untracked()
-        .map(|w| w.to_string())
-        .unwrap_or_default();
     let profile = ServerAction::<api::SaveProfile>::new();
     Preview::follow(profile);
     let problem = failure(profile);
@@ -239,8 +256,7 @@ fn ProfileForm(app: AppView) -> impl IntoView {
             <h2>{t(l, "profile")}</h2>
             <ActionForm action=profile attr:novalidate=true>
                 <FormError problem fields=&["name", "handle", "site_url", "bio"]/>
-                <input type="hidden" name="workspace" value=ws/>
-                <input type="hidden" name="app" value=app.id.to_string()/>
+                {app_fields(app.id)}
                 <label>{t(l, "app_name")}<input name="name" value=app.name required/></label>
                 <FieldError problem field="name"/>
                 <label>{t(l, "handle")}<input name="handle" value=app.handle required autocapitalize="off"/></label>
@@ -249,10 +265,7 @@ fn ProfileForm(app: AppView) -> impl IntoView {
                 <FieldError problem field="site_url"/>
                 <label>{t(l, "bio")}<textarea name="bio" rows="4">{app.bio}</textarea></label>
                 <FieldError problem field="bio"/>
-                <button type="submit" disabled=move || profile.pending().get()>{t(l, "save")}</button>
-                <Show when=move || saved(profile.value().get())>
-                    <span class="saved" role="status">{t(l, "saved")}</span>
-                </Show>
+                <SaveRow pending=Signal::from(profile.pending()) saved=Signal::derive(move || saved(profile.value().get()))/>
             </ActionForm>
         </section>
     }
@@ -346,10 +359,6 @@ fn remove_image_form(
 #[component]
 fn WidgetForm(app: AppView) -> impl IntoView {
     let l = use_lang().get_untracked();
-    let ws = uuid_param("ws")
-        .get_untracked()
-        .map(|w| w.to_string())
-        .unwrap_or_default();
     let widget = ServerAction::<api::SaveWidget>::new();
     Preview::follow(widget);
     let problem = failure(widget);
@@ -358,8 +367,7 @@ fn WidgetForm(app: AppView) -> impl IntoView {
             <h2>{t(l, "widget")}</h2>
             <ActionForm action=widget attr:novalidate=true>
                 <FormError problem fields=&["theme.primary_color", "theme.launcher_position", "theme.greeting", "theme.suggested_questions", "allowed_origins", "public_contacts"]/>
-                <input type="hidden" name="workspace" value=ws/>
-                <input type="hidden" name="app" value=app.id.to_string()/>
+                {app_fields(app.id)}
                 <label>{t(l, "primary_color")}<input name="primary_color" type="color" value=app.theme.primary_color/></label>
                 <FieldError problem field="theme.primary_color"/>
                 <label>{t(l, "launcher_position")}
@@ -377,10 +385,7 @@ fn WidgetForm(app: AppView) -> impl IntoView {
                 <FieldError problem field="allowed_origins"/>
                 <label>{t(l, "contacts")}<textarea name="public_contacts" rows="2">{app.public_contacts.join("\n")}</textarea></label>
                 <FieldError problem field="public_contacts"/>
-                <button type="submit" disabled=move || widget.pending().get()>{t(l, "save")}</button>
-                <Show when=move || saved(widget.value().get())>
-                    <span class="saved" role="status">{t(l, "saved")}</span>
-                </Show>
+                <SaveRow pending=Signal::from(widget.pending()) saved=Signal::derive(move || saved(widget.value().get()))/>
             </ActionForm>
         </section>
     }
@@ -389,10 +394,6 @@ fn WidgetForm(app: AppView) -> impl IntoView {
 #[component]
 fn LinksForm(app: AppView) -> impl IntoView {
     let l = use_lang().get_untracked();
-    let ws = uuid_param("ws")
-        .get_untracked()
-        .map(|w| w.to_string())
-        .unwrap_or_default();
     let save = ServerAction::<api::SaveLinks>::new();
     Preview::follow(save);
     let problem = failure(save);
@@ -407,14 +408,10 @@ fn LinksForm(app: AppView) -> impl IntoView {
             <h2>{t(l, "links")}</h2>
             <ActionForm action=save attr:novalidate=true>
                 <FormError problem fields=&["links"]/>
-                <input type="hidden" name="workspace" value=ws/>
-                <input type="hidden" name="app" value=app.id.to_string()/>
+                {app_fields(app.id)}
                 <label>{t(l, "links_hint")}<textarea name="links" rows="3" placeholder="Menu | https://example.jp/menu">{text}</textarea></label>
                 <FieldError problem field="links"/>
-                <button type="submit" disabled=move || save.pending().get()>{t(l, "save")}</button>
-                <Show when=move || saved(save.value().get())>
-                    <span class="saved" role="status">{t(l, "saved")}</span>
-                </Show>
+                <SaveRow pending=Signal::from(save.pending()) saved=Signal::derive(move || saved(save.value().get()))/>
             </ActionForm>
         </section>
     }
@@ -423,10 +420,6 @@ fn LinksForm(app: AppView) -> impl IntoView {
 #[component]
 fn ChatForm(app: AppView) -> impl IntoView {
     let l = use_lang().get_untracked();
-    let ws = uuid_param("ws")
-        .get_untracked()
-        .map(|w| w.to_string())
-        .unwrap_or_default();
     let save = ServerAction::<api::SaveChat>::new();
     Preview::follow(save);
     let problem = failure(save);
@@ -438,8 +431,7 @@ fn ChatForm(app: AppView) -> impl IntoView {
             <h2>{t(l, "model_settings")}</h2>
             <ActionForm action=save attr:novalidate=true>
                 <FormError problem fields=&["chat.provider", "chat.model", "chat.temperature", "chat.persona", "chat.instructions", "chat.answer_language"]/>
-                <input type="hidden" name="workspace" value=ws/>
-                <input type="hidden" name="app" value=app.id.to_string()/>
+                {app_fields(app.id)}
                 <Suspense fallback=|| ()>
                     {move || {
                         let current = current.clone();
@@ -471,10 +463,7 @@ fn ChatForm(app: AppView) -> impl IntoView {
                     </select>
                 </label>
                 <FieldError problem field="chat.answer_language"/>
-                <button type="submit" disabled=move || save.pending().get()>{t(l, "save")}</button>
-                <Show when=move || saved(save.value().get())>
-                    <span class="saved" role="status">{t(l, "saved")}</span>
-                </Show>
+                <SaveRow pending=Signal::from(save.pending()) saved=Signal::derive(move || saved(save.value().get()))/>
             </ActionForm>
         </section>
     }

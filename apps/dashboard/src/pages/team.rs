@@ -112,14 +112,7 @@ fn TeamBody() -> impl IntoView {
                                     <ul class="items">
                                         {team.invites.into_iter().map(|i| view! {
                                             <li class="item"><div><p class="title">{i.email}</p><p class="muted">{role_label(l, &i.role)}</p></div>
-                                                <Confirm label=t(l, "revoke") question=t(l, "confirm_revoke_invite")>
-                                                    <ActionForm action=revoke>
-                                                        <input type="hidden" name="workspace" value=ws_text/>
-                                                        <input type="hidden" name="what" value="invite"/>
-                                                        <input type="hidden" name="id" value=i.id.to_string()/>
-                                                        <button type="submit" class="danger">{t(l, "revoke")}</button>
-                                                    </ActionForm>
-                                                </Confirm>
+                                                {revocable(revoke, ws.get_untracked(), "invite", i.id, t(l, "revoke"), t(l, "confirm_revoke_invite"))}
                                             </li>
                                         }).collect_view()}
                                     </ul>
@@ -128,14 +121,7 @@ fn TeamBody() -> impl IntoView {
                                 <ul class="items">
                                     {team.api_keys.into_iter().map(|k| view! {
                                         <li class="item"><div><p class="title">{k.name}</p><p class="muted"><code>{k.prefix}"…"</code></p></div>
-                                            <Confirm label=t(l, "revoke") question=t(l, "confirm_revoke_key")>
-                                                <ActionForm action=revoke>
-                                                    <input type="hidden" name="workspace" value=ws_text/>
-                                                    <input type="hidden" name="what" value="api_key"/>
-                                                    <input type="hidden" name="id" value=k.id.to_string()/>
-                                                    <button type="submit" class="danger">{t(l, "revoke")}</button>
-                                                </ActionForm>
-                                            </Confirm>
+                                            {revocable(revoke, ws.get_untracked(), "api_key", k.id, t(l, "revoke"), t(l, "confirm_revoke_key"))}
                                         </li>
                                     }).collect_view()}
                                 </ul>
@@ -252,6 +238,27 @@ fn confirmed(
             <ActionForm action>
                 {member_fields(ws, account)}
                 <input type="hidden" name="change" value=change/>
+                <button type="submit" class="danger">{label}</button>
+            </ActionForm>
+        </Confirm>
+    }
+}
+
+/// The confirmed withdrawal of an invitation or an API key (`what`).
+fn revocable(
+    action: ServerAction<api::Revoke>,
+    ws: Option<Uuid>,
+    what: &'static str,
+    id: Uuid,
+    label: &'static str,
+    question: &'static str,
+) -> impl IntoView {
+    view! {
+        <Confirm label question>
+            <ActionForm action>
+                <input type="hidden" name="workspace" value=ws.map(|w| w.to_string()).unwrap_or_default()/>
+                <input type="hidden" name="what" value=what/>
+                <input type="hidden" name="id" value=id.to_string()/>
                 <button type="submit" class="danger">{label}</button>
             </ActionForm>
         </Confirm>

@@ -243,58 +243,55 @@ async fn server_functions_refuse_bad_input_with_the_apis_codes_and_store_nothing
     assert_eq!(body["field"], "question");
     assert_eq!(api.count("knowledge_items").await, 0);
 
-    // A bad origin in the widget settings: nothing of the form is saved.
-    let (_, body) = call(
-        &api,
-        &owner.client,
-        "save-widget",
-        &[
-            ("workspace", &ws),
+    // A bad origin, or a launcher on a side the widget does not have: nothing of the
+    // form is saved (not its greeting either).
+    for (field, value, expected, at) in [
+        (
+            "allowed_origins",
+            "not an origin",
+            "allowed_origins_invalid",
+            "allowed_origins",
+        ),
+        (
+            "launcher_position",
+            "top",
+            "theme_launcher_position_invalid",
+            "theme.launcher_position",
+        ),
+    ] {
+        let mut form = vec![
+            ("workspace", ws.as_str()),
             ("app", &app),
             ("primary_color", "#112233"),
-            ("greeting", "Hi!"),
-            ("suggested_questions", ""),
-            ("allowed_origins", "not an origin"),
-            ("public_contacts", ""),
-        ],
-    )
-    .await;
-    assert_eq!(code(&body), "allowed_origins_invalid", "{body}");
-    let greeting: String = sqlx::query_scalar("select theme->>'greeting' from apps")
-        .fetch_one(&api.db.pool)
-        .await
-        .unwrap_or_default();
-    assert_eq!(greeting, "");
-    // A launcher on a side the widget does not have: nothing saved either.
-    let (status, body) = call(
-        &api,
-        &owner.client,
-        "save-widget",
-        &[
-            ("workspace", &ws),
-            ("app", &app),
-            ("primary_color", "#112233"),
-            ("launcher_position", "top"),
+            ("launcher_position", "left"),
             ("greeting", "Hi!"),
             ("suggested_questions", ""),
             ("allowed_origins", ""),
             ("public_contacts", ""),
-        ],
+        ];
+        form.retain(|(name, _)| *name != field);
+        form.push((field, value));
+        let (status, body) = call(&api, &owner.client, "save-widget", &form).await;
+        assert_eq!((status, code(&body)), (422, expected), "{body}");
+        assert_eq!(body["field"], at);
+        let (greeting, side): (Option<String>, Option<String>) =
+            sqlx::query_as("select theme->>'greeting', theme->>'launcher_position' from apps")
+                .fetch_one(&api.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(greeting.unwrap_or_default(), "", "{field}");
+        assert_ne!(side.as_deref(), Some(value), "{field}");
+        assert_ne!(side.as_deref(), Some("left"), "{field}");
+    }
+    // The inbox filtered by something that is not an app id.
+    let (status, body) = call(
+        &api,
+        &owner.client,
+        "load-inbox",
+        &[("workspace", &ws), ("status", "all"), ("app", "not-an-id")],
     )
     .await;
-    assert_eq!(
-        (status, code(&body)),
-        (422, "theme_launcher_position_invalid"),
-        "{body}"
-    );
-    assert_eq!(body["field"], "theme.launcher_position");
-    let (greeting, side): (Option<String>, Option<String>) =
-        sqlx::query_as("select theme->>'greeting', theme->>'launcher_position' from apps")
-            .fetch_one(&api.db.pool)
-            .await
-            .unwrap();
-    assert_eq!(greeting.unwrap_or_default(), "");
-    assert_ne!(side.as_deref(), Some("top"));
+    assert_eq!((status, code(&body)), (422, "invalid_form"), "{body}");
 
     // Answer settings: a provider this server does not offer, a temperature that is no
     // number or out of range, a link that is no URL: nothing of the form is saved.
