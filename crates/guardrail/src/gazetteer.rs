@@ -46,6 +46,8 @@ pub(crate) struct Gazetteers {
     pub romaji_given: NameSet,
     /// Common lower-case English words (SCOWL), to reject "Johnson Controls".
     pub en_words: NameSet,
+    /// Place names (GeoNames: countries, US states, cities), as written in ASCII.
+    pub en_places: NameSet,
     /// Byte length of the longest key of `ja_family`: longer text is no family name
     /// and needs no hashing.
     pub ja_family_max: usize,
@@ -86,6 +88,7 @@ impl Gazetteers {
             romaji_family: parse(include_str!("../data/ja_romaji_family.txt")),
             romaji_given: parse(include_str!("../data/ja_romaji_given.txt")),
             en_words: parse(include_str!("../data/en_words.txt")),
+            en_places: parse(include_str!("../data/en_places.txt")),
         }
     }
 
@@ -105,6 +108,7 @@ impl Gazetteers {
             &self.romaji_family,
             &self.romaji_given,
             &self.en_words,
+            &self.en_places,
         ]
         .iter()
         .map(|s| {
@@ -123,7 +127,78 @@ impl Gazetteers {
             + self.romaji_family.len()
             + self.romaji_given.len()
             + self.en_words.len()
+            + self.en_places.len()
     }
+
+    /// Whether `w` is an English first name, and if so whether it is ambiguous (also a
+    /// word or a place). A hyphenated name counts by its first part ("Jean-Baptiste").
+    pub fn first(&self, w: &str, key: &mut String) -> Option<bool> {
+        let found = self.en_first.get(name_key(w, key)).copied();
+        found.or_else(|| {
+            let (head, _) = w.split_once('-')?;
+            self.en_first.get(name_key(head, key)).copied()
+        })
+    }
+
+    /// Whether `w` is a surname of the census list, and if so whether it is also a
+    /// common word. A double-barrelled name counts by its last part, else its first
+    /// ("Hughes-Whitby", "Eze-Williams").
+    pub fn last(&self, w: &str, key: &mut String) -> Option<bool> {
+        let found = self.en_last.get(name_key(w, key)).copied();
+        found.or_else(|| {
+            let (head, tail) = w.rsplit_once('-')?;
+            let tail = self.en_last.get(name_key(tail, key)).copied();
+            tail.or_else(|| self.en_last.get(name_key(head, key)).copied())
+        })
+    }
+
+    /// Whether `w` is a common English word (in any case).
+    pub fn is_word(&self, w: &str, key: &mut String) -> bool {
+        key.clear();
+        key.push_str(w);
+        key.make_ascii_lowercase();
+        self.en_words.contains_key(key.as_str())
+    }
+
+    /// Whether `w` is a listed place name.
+    pub fn is_place(&self, w: &str, key: &mut String) -> bool {
+        self.en_places.contains_key(w) || self.en_places.contains_key(name_key(w, key))
+    }
+}
+
+/// ASCII letters for U+00C0–U+017F without their accents, `?` for the two signs.
+const UNACCENTED: &[u8; 192] =
+    b"AAAAAAACEEEEIIIIDNOOOOO?OUUUUYTsaaaaaaaceeeeiiiidnooooo?ouuuuyty\
+      AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlL\
+      lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+/// `w` as the census and SSA lists spell names: ASCII, capitalised, the rest in lower
+/// case, without apostrophes ("O’Sullivan" → "Osullivan", "Ramírez" → "Ramirez",
+/// "McGuinness" → "Mcguinness"). Returns `w` itself when it already is.
+pub(crate) fn name_key<'a>(w: &'a str, key: &'a mut String) -> &'a str {
+    let b = w.as_bytes();
+    let plain = b.first().is_some_and(u8::is_ascii_uppercase)
+        && b[1..].iter().all(u8::is_ascii_lowercase);
+    if plain {
+        return w;
+    }
+    key.clear();
+    for c in w.chars() {
+        let ascii = match c {
+            '\'' | '\u{2019}' => continue,
+            c if c.is_ascii() => c,
+            c => match u32::from(c).checked_sub(0xc0).and_then(|i| UNACCENTED.get(i as usize)) {
+                Some(&a) => char::from(a),
+                None => c,
+            },
+        };
+        key.push(if key.is_empty() {
+            ascii.to_ascii_uppercase()
+        } else {
+            ascii.to_ascii_lowercase()
+        });
+    }
+    key.as_str()
 }
 
 /// Folds a romanised Japanese name the way `data/build_data.py` does, so that
@@ -168,10 +243,37 @@ mod tests {
         assert_eq!(g.en_first.get("Sarah"), Some(&false));
         assert_eq!(g.en_first.get("Hope"), Some(&true));
         assert!(g.en_last.contains_key("Johnson"));
+        let mut key = String::new();
+        assert_eq!(g.first("Siobhán", &mut key), Some(false));
+        assert_eq!(g.first("Jean-Baptiste", &mut key), Some(false));
+        assert_eq!(g.last("O’Sullivan", &mut key), Some(false));
+        assert_eq!(g.last("McGuinness", &mut key), Some(false));
+        assert_eq!(g.last("Hughes-Whitby", &mut key), g.last("Whitby", &mut key));
+        assert!(g.is_place("Toronto", &mut key) && !g.is_place("Priya", &mut key));
         assert!(g.ja_family.contains_key("佐藤") && g.ja_given.contains_key("花子"));
         let mut key = String::new();
         fold_romaji("Satou", &mut key);
         assert!(g.romaji_family.contains_key(key.as_str()));
+    }
+
+    #[test]
+    fn name_keys_are_spelt_as_the_lists_spell_names() {
+        let mut key = String::new();
+        for (w, want) in [
+            ("Sarah", "Sarah"),
+            ("O'Brien", "Obrien"),
+            ("O’Sullivan", "Osullivan"),
+            ("Ramírez", "Ramirez"),
+            ("ŁUKASZ", "Lukasz"),
+            ("McDONALD", "Mcdonald"),
+            ("Ngozi", "Ngozi"),
+        ] {
+            assert_eq!(name_key(w, &mut key), want, "{w}");
+        }
+        let table = (0xc0..0x180u32).filter_map(char::from_u32);
+        for (c, &a) in table.zip(UNACCENTED.iter()) {
+            assert!(a.is_ascii_alphabetic() || matches!(c, '×' | '÷'), "{c}");
+        }
     }
 
     #[test]

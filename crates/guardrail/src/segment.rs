@@ -365,6 +365,15 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     if !is_quiet_word(&bytes[..end], seen & UPPER != 0) {
         return Quiet::No(end);
     }
+    // "and" or "or" before a capital may join two names ("Bridget and Declan"): the
+    // name rules must see both, so it is not quiet there.
+    if matches!(&bytes[..end], b"and" | b"or") {
+        match &bytes[end..] {
+            [b' '] | [] if !eof => return Quiet::NeedMore,
+            [b' ', c, ..] if c.is_ascii_uppercase() => return Quiet::No(end),
+            _ => {}
+        }
+    }
     match after_word(buf, i + end, eof) {
         Some(true) => Quiet::Yes(end),
         Some(false) => Quiet::No(end),

@@ -4,7 +4,7 @@
 use regex::Regex;
 
 use super::marks::{Marks, Triggers};
-use super::places::{KANA_CITIES, PREFECTURES, US_STATES};
+use super::places::{KANA_CITIES, PREFECTURES, REGIONS, US_STATE_NAMES, US_STATES};
 use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
 use crate::text::is_ja_break;
@@ -24,8 +24,13 @@ pub(crate) struct Address {
     romaji: Regex,
 }
 
+/// A word of a town's name: "Hayward", "Ashby-de-la-Zouch", "Stratford-upon-Avon".
+const TOWN_WORD: &str = r"[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)?";
+
 fn en_pattern() -> String {
-    let states = US_STATES.join("|");
+    let town = TOWN_WORD;
+    // US states, spelt out or not, and Canadian and Australian ones.
+    let states = [US_STATE_NAMES, US_STATES, REGIONS].concat().join("|");
     format!(
         r"(?x)
         (?:(?:Flat|Apartment|Apt|Unit|Suite)\ [0-9]{{1,4}}[A-Z]?,?\ )?
@@ -33,9 +38,10 @@ fn en_pattern() -> String {
         (?:(?:N|S|E|W|North|South|East|West)\.?\ )?
         (?:(?:[A-Z][a-z]+|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
         (?:{SUFFIXES})\b\.?
-        (?:\ (?:N|S|E|W|NE|NW|SE|SW)\b\.?)?
-        (?:,?\ (?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}\b)?
-        (?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,2}}\b)?
+        (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?
+        (?:,?\ (?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}\b)?
+        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})\b|{town}(?:\ {town}){{0,2}}\b))?
+        (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)\b)?
         (?:,?\ (?:{states})\b)?"
     )
 }

@@ -4,7 +4,7 @@
 
 use regex::Regex;
 
-use super::tokens::{Tok, token_start_before, tokenize};
+use super::tokens::{Tok, token_start_before, tokenize, word_before};
 use super::{Cand, regex_err};
 use crate::Label;
 use crate::gazetteer::{Gazetteers, fold_romaji};
@@ -27,7 +27,8 @@ const SURNAME_PLACES: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "Account", "Air", "Airlines", "Airport", "April", "Arena", "Associates", "August", "Avenue",
     "Bank", "Beach", "Boulevard", "Brand", "Bridge", "Bros", "Brothers", "Building", "Cafe",
-    "Campus", "Capital", "Card", "Center", "Centre", "Church", "City", "Clinic", "Club", "Co",
+    "Campus", "Capital", "Card", "Center", "Centre", "Christmas", "Diwali", "Easter", "Halloween",
+    "Hanukkah", "Passover", "Ramadan", "Thanksgiving", "Church", "City", "Clinic", "Club", "Co",
     "College", "Company", "Corp", "Corporation", "County", "Court", "Day", "December", "Drive",
     "Edition", "February", "Foods", "Foundation", "Friday", "Fund", "Gallery", "Group", "Hall",
     "Heights", "Hills", "Holdings", "Hole", "Hospital", "Hotel", "Hotels", "Inc", "Industries",
@@ -70,6 +71,25 @@ static BRAND_FIRSTS: WordSet<64> = WordSet::new(&[
     "Louis", "Estee", "Ford", "John", "Henry",
 ]);
 
+/// Brands and products named with a title: "Dr. Martens boots" names no one.
+#[rustfmt::skip]
+const TITLED_BRANDS: &[(&str, &str)] = &[
+    ("Dr", "Martens"), ("Dr", "Pepper"), ("Dr", "Oetker"), ("Dr", "Scholl"), ("Dr", "Scholl's"),
+    ("Dr", "Bronner's"), ("Dr", "Dre"), ("Mr", "Kipling"), ("Mr", "Clean"), ("Mr", "Muscle"),
+    ("Mr", "Sheen"), ("Mr", "Potato"), ("Mr", "Bean"), ("Mrs", "Fields"), ("Mrs", "Doubtfire"),
+    ("Mr", "Porter"), ("Mr", "Freeze"), ("Ms", "Pac-Man"),
+];
+
+/// Lower-case particles inside a name: "Pieter van der Berg", "Ms. de la Cruz".
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "la", "le", "di", "da", "du", "del", "della", "von", "zu", "bin",
+    "ibn", "al", "el", "dos", "das", "ter", "ten", "y",
+];
+
+/// Names of assistants, which are not people: the product's own bot is "Mimi".
+const BOT_NAMES: &[&str] = &["Mimi"];
+
 const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan", "-shi"];
 
 static TITLE_SET: WordSet<64> = WordSet::new(TITLES);
@@ -93,7 +113,7 @@ impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
         let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me";
-        let weak = r"email|e-mail|reach|call|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under";
+        let weak = r"email|e-mail|reach|call|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|(?:taught|led|run|hosted|presented|signed|approved|handled|managed|organi[sz]ed|prepared|written) by";
         Ok(PersonEn {
             cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong}|{weak})[,:]?\s+$"))
                 .map_err(regex_err)?,
@@ -179,18 +199,57 @@ impl PersonEn {
         {
             return k + 2;
         }
-        if !is_cap(w) || !maybe_name(g, w, key) {
+        if !is_cap(w) {
             return k + 1;
+        }
+        if !maybe_name(g, w, key) {
+            return self.unlisted_name(t, toks, k, g, hi, key, out);
         }
         let chain = chain(t, toks, k, hi);
         if let Some(end) = self.pair(t, toks, chain.as_slice(), g, key) {
             out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
             return end + 1;
         }
-        if self.single(t, toks, k, g, key) || coordinated(t, toks, k, g) {
+        if self.single(t, toks, k, g, key) || coordinated(t, toks, k, g, key) {
             out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
         }
         k + 1
+    }
+
+    /// A capitalised word no list holds, at token `k`: a name only right after a cue,
+    /// alone after a strong one ("ask for Priya"), or with one or two more such words
+    /// after any ("the charter with Abebe Girma"). Returns the next token to look at.
+    #[allow(clippy::too_many_arguments)]
+    fn unlisted_name(
+        &self,
+        t: &str,
+        toks: &[Tok],
+        k: usize,
+        g: &Gazetteers,
+        hi: usize,
+        key: &mut String,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        let w = &t[toks[k].s..toks[k].e];
+        if !unlisted(g, w, key) {
+            return k + 1;
+        }
+        let before = recent(t, toks[k].s);
+        if !self.cue.is_match(before) {
+            return k + 1;
+        }
+        let chain = chain(t, toks, k, hi);
+        let rest = chain.as_slice()[1..].iter().take(2).take_while(|&&i| {
+            let w = &t[toks[i].s..toks[i].e];
+            unlisted(g, w, key) || g.last(w, key) == Some(false) || g.first(w, key).is_some()
+        });
+        let end = match rest.last() {
+            Some(&end) => end,
+            None if self.strong_cue.is_match(before) => k,
+            None => return k + 1,
+        };
+        out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
+        end + 1
     }
 
     /// "Dr. Sarah Chen", "Mr Tanaka": the name after a title, without the title.
@@ -199,10 +258,25 @@ impl PersonEn {
             return k + 1;
         };
         let gap = &t[toks[k].e..next.s];
-        if !(gap == " " || gap == ". ") || next.e > hi || !is_cap(&t[next.s..next.e]) {
+        if !(gap == " " || gap == ". ") || next.e > hi {
             return k + 1;
         }
-        let chain = chain(t, toks, k + 1, hi);
+        // "Ms. de la Cruz": particles between the title and the name.
+        let first = particles_to(t, toks, k + 1, hi).unwrap_or(k + 1);
+        let title = &t[toks[k].s..toks[k].e];
+        let titled_brand = |w: &str| {
+            TITLED_BRANDS
+                .iter()
+                .any(|&(a, b)| b == w && (a == title || (a == "Mr" && title == "Mister")))
+        };
+        let name = &t[toks[first].s..toks[first].e];
+        if titled_brand(name) {
+            return first + 1;
+        }
+        if !is_cap(name) {
+            return k + 1;
+        }
+        let chain = chain(t, toks, first, hi);
         let mut name = chain.as_slice().iter().take(3).take_while(|&&i| {
             let w = &t[toks[i].s..toks[i].e];
             SURNAME_PLACES.contains(&w) || !not_name(w)
@@ -210,8 +284,8 @@ impl PersonEn {
         let first = name.next();
         let last = name.last().or(first);
         match (first, last) {
-            (Some(&a), Some(&b)) => {
-                out.push(Cand::new(toks[a].s, toks[b].e, Label::Person));
+            (Some(_), Some(&b)) => {
+                out.push(Cand::new(next.s, toks[b].e, Label::Person));
                 b + 1
             }
             _ => k + 1,
@@ -244,35 +318,66 @@ impl PersonEn {
             return None;
         }
         let first = g
-            .en_first
-            .get(f)
-            .map(|amb| *amb || CALENDAR_NAMES.contains(&f));
-        let last = g.en_last.get(l).copied();
+            .first(f, key)
+            .map(|amb| amb || CALENDAR_NAMES.contains(&f));
+        let last = g.last(l, key);
         // The cue pattern is the costliest test: ask it only where the answer matters.
         let cued = || self.cue.is_match(recent(t, toks[chain[0]].s));
         let en = match (first, last) {
             (Some(false), Some(_)) | (Some(true), Some(false)) => true,
             (Some(false), None) => {
-                let word = g.en_words.contains_key(l.to_ascii_lowercase().as_str());
+                let word = g.is_word(l, key);
                 (l.len() >= 3 && !word) || cued()
             }
             (Some(true), _) => cued(),
             _ => false,
         };
-        let ja = romaji_pair(g, f, l, key) || romaji_pair(g, l, f, key);
-        let three = chain.len() >= 3 && first.is_some() && g.en_last.contains_key(word(chain[2]));
-        match (three, en || ja) {
-            (true, _) => Some(chain[2]),
-            (false, true) => Some(chain[1]),
-            _ => None,
+        // "Meet Isabella Rossi": a word that is also a name, before a plain first name,
+        // leaves the name to start at the next word.
+        let opens = || {
+            let before = t[..toks[chain[0]].s].trim_end();
+            before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+        };
+        let mut plain_first = || g.first(l, key) == Some(false);
+        if first == Some(true) && plain_first() && (opens() || g.last(l, key).is_none()) {
+            return None;
         }
+        let ja = romaji_pair(g, f, l, key) || romaji_pair(g, l, f, key);
+        // A third and fourth part that are surnames or no word at all belong to the name
+        // ("Fatima Zahra El Idrissi").
+        let three = chain.len() >= 3
+            && first.is_some()
+            && !SURNAME_PLACES.contains(&word(chain[2]))
+            && g.last(word(chain[2]), key).is_some();
+        if !(three || en || ja) {
+            return None;
+        }
+        let more = chain[2..]
+            .iter()
+            .take_while(|&&i| {
+                let w = word(i);
+                first.is_some()
+                    && !SURNAME_PLACES.contains(&w)
+                    && (g.last(w, key).is_some() || unlisted(g, w, key))
+            })
+            .count();
+        Some(chain[1 + more])
     }
 
     /// A lone first name counts only after a cue such as "ask for" or "Dear".
     fn single(&self, t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) -> bool {
         let w = &t[toks[k].s..toks[k].e];
+        if BOT_NAMES.contains(&w) {
+            return false;
+        }
         let before = recent(t, toks[k].s);
-        let Some(&amb) = g.en_first.get(w) else {
+        // ", who is on leave": only people are "who".
+        let who = {
+            let after = &t[toks[k].e..];
+            let rest = after.strip_prefix(", who").or_else(|| after.strip_prefix(" who"));
+            rest.is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphabetic()))
+        };
+        let Some(amb) = g.first(w, key) else {
             let (rf, rg) = romaji(g, w, key);
             return (rf || rg) && self.strong_cue.is_match(before) && w.len() >= 4;
         };
@@ -283,9 +388,9 @@ impl PersonEn {
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
         if amb || CALENDAR_NAMES.contains(&w) {
-            self.strong_cue.is_match(before) && !next_is_digit
+            (who || self.strong_cue.is_match(before)) && !next_is_digit
         } else {
-            self.cue.is_match(before)
+            who || self.cue.is_match(before)
         }
     }
 }
@@ -294,7 +399,7 @@ impl PersonEn {
 /// first names or romanised Japanese names (ambiguous ones included). Most capitalised
 /// words are not, and skip the chain, the cue patterns and the pair rules.
 fn maybe_name(g: &Gazetteers, w: &str, key: &mut String) -> bool {
-    if g.en_first.contains_key(w) {
+    if g.first(w, key).is_some() {
         return true;
     }
     // Hepburn has no l, q, v or x, and the romaji lists hold none.
@@ -307,19 +412,37 @@ fn maybe_name(g: &Gazetteers, w: &str, key: &mut String) -> bool {
     g.romaji_given.contains_key(key.as_str()) || g.romaji_family.contains_key(key.as_str())
 }
 
-/// "Daniel and Mia": two unambiguous first names joined by "and" or "or".
-fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers) -> bool {
-    let plain = |i: usize| {
-        toks.get(i)
-            .is_some_and(|x| g.en_first.get(&t[x.s..x.e]).is_some_and(|amb| !*amb))
+/// "Daniel and Mia", "Bridget and Declan McGuinness": a first name joined by "and" or
+/// "or" to another, both unambiguous.
+fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) -> bool {
+    let mut plain = |i: usize| {
+        toks.get(i).is_some_and(|x| {
+            let w = &t[x.s..x.e];
+            is_cap(w) && g.first(w, key) == Some(false)
+        })
     };
-    let joined = |a: usize, b: usize| {
-        let gap = &t[toks[a].e..toks[b].s];
-        matches!(gap, " and " | " or ")
+    // Token `k + 1` (or `k - 1`) is the "and" between `k` and the other name.
+    let joined = |a: usize| {
+        let (Some(x), Some(y), Some(z)) = (toks.get(a), toks.get(a + 1), toks.get(a + 2)) else {
+            return false;
+        };
+        matches!(&t[y.s..y.e], "and" | "or") && &t[x.e..y.s] == " " && &t[y.e..z.s] == " "
     };
-    let next = k + 1 < toks.len() && joined(k, k + 1) && plain(k + 1);
-    let prev = k > 0 && joined(k - 1, k) && plain(k - 1);
-    plain(k) && (next || prev)
+    if !plain(k) {
+        return false;
+    }
+    if joined(k) && plain(k + 2) {
+        return true;
+    }
+    // The name before may lie before the first token: read it off the text.
+    let before = &t[..toks[k].s];
+    before
+        .strip_suffix(" and ")
+        .or_else(|| before.strip_suffix(" or "))
+        .is_some_and(|rest| {
+            let w = word_before(rest);
+            is_cap(w) && g.first(w, key) == Some(false)
+        })
 }
 
 /// A romanised given name and family name, not both also English words.
@@ -336,6 +459,41 @@ fn romaji(g: &Gazetteers, w: &str, key: &mut String) -> (bool, bool) {
     let fam = g.romaji_family.get(key.as_str()).is_some_and(|amb| !*amb);
     let giv = g.romaji_given.get(key.as_str()).is_some_and(|amb| !*amb);
     (fam, giv)
+}
+
+/// A capitalised word that no list holds: no name, English word, place or
+/// organisation word ("Priya" before the SSA list, "Dlamini", "Girma").
+fn unlisted(g: &Gazetteers, w: &str, key: &mut String) -> bool {
+    // A contraction ("I'm", "We'll") is no name; "O'Brien" and "D'Angelo" are.
+    let contraction = w
+        .split_once(['\'', '\u{2019}'])
+        .is_some_and(|(_, after)| !after.starts_with(|c: char| c.is_ascii_uppercase()));
+    !contraction
+        && is_cap(w)
+        && w.len() >= 3
+        && !not_name(w)
+        && !SURNAME_PLACES.contains(&w)
+        && !g.is_word(w, key)
+        && !g.is_place(w, key)
+}
+
+/// The first capitalised token after the particles starting at token `k` ("van der
+/// Berg"), when particles joined by single spaces lead to it.
+fn particles_to(t: &str, toks: &[Tok], k: usize, hi: usize) -> Option<usize> {
+    let mut i = k;
+    while i < k + 3 {
+        let tok = toks.get(i)?;
+        let w = &t[tok.s..tok.e];
+        if !PARTICLES.contains(&w) {
+            return (i > k && is_cap(w) && tok.e <= hi).then_some(i);
+        }
+        let next = toks.get(i + 1)?;
+        if &t[tok.e..next.s] != " " {
+            return None;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The (at most 40) bytes before `end`: cues are short and sit right before the name.
@@ -400,8 +558,19 @@ fn chain(t: &str, toks: &[Tok], k: usize, hi: usize) -> Chain {
         let gap = &t[a.e..b.s];
         let w = &t[b.s..b.e];
         let joined = gap == " " || (gap == ". " && is_initial(&t[a.s..a.e]));
-        if !joined || b.e > hi || !(is_cap(w) || is_initial(w)) {
+        if !joined || b.e > hi {
             break;
+        }
+        if !(is_cap(w) || is_initial(w)) {
+            // "van der Berg": particles may stand between two parts of a name.
+            match particles_to(t, toks, i + 1, hi) {
+                Some(j) => {
+                    out.push(j);
+                    i = j;
+                    continue;
+                }
+                None => break,
+            }
         }
         out.push(i + 1);
         i += 1;

@@ -30,6 +30,13 @@ pub(crate) const US_STATE_NAMES: &[&str] = &[
     "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
 ];
 
+/// Canadian provinces and territories, and Australian states and territories.
+#[rustfmt::skip]
+pub(crate) const REGIONS: &[&str] = &[
+    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT", "NSW", "VIC",
+    "QLD", "TAS", "ACT",
+];
+
 /// UK postcode areas (the letters before the first digit).
 #[rustfmt::skip]
 pub(crate) const UK_AREAS: &[&str] = &[

@@ -15,6 +15,12 @@ pub(crate) struct Postal {
     zip: Regex,
     uk: Regex,
     us_before: Regex,
+    /// A Canadian postal code ("M5V 1Z9").
+    ca: Regex,
+    ca_before: Regex,
+    /// An Australian postcode: four digits after a state ("QLD 4006").
+    au: Regex,
+    au_before: Regex,
     keywords: Keywords,
 }
 
@@ -29,6 +35,11 @@ impl Postal {
             uk: Regex::new(r"([A-Z]{1,2})[0-9][A-Z0-9]? ?[0-9][A-Z]{2}").map_err(regex_err)?,
             us_before: Regex::new(&format!(r"(?:\b(?:{states})|\b(?:{names})),? ?$"))
                 .map_err(regex_err)?,
+            ca: Regex::new(r"[ABCEGHJ-NPRSTVXY][0-9][A-Z] [0-9][A-Z][0-9]").map_err(regex_err)?,
+            ca_before: Regex::new(r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT),? $")
+                .map_err(regex_err)?,
+            au: Regex::new(r"[0-9]{4}").map_err(regex_err)?,
+            au_before: Regex::new(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT),? $").map_err(regex_err)?,
             keywords: Keywords::new(&[
                 "zip",
                 "zip code",
@@ -103,6 +114,23 @@ impl Postal {
             let near = self.keywords.last_before(t, all.start(), 16).is_some();
             if bounded(all.start(), all.end()) && UK_AREAS.contains(&area) && (spaced || near) {
                 out.push(Cand::new(all.start(), all.end(), Label::PostalCode));
+            }
+        }
+        // Canadian and Australian codes count only right after a province or state.
+        let before = |s: usize| &t[crate::text::ceil_boundary(t, s.saturating_sub(8))..s];
+        let ca = uk_shape.then_some(&self.ca);
+        for m in ca.into_iter().flat_map(|re| matches_from(re, hay, uk_from())) {
+            let (s, e) = (m.start(), m.end());
+            if bounded(s, e) && self.ca_before.is_match(before(s)) {
+                out.push(Cand::new(s, e, Label::PostalCode));
+            }
+        }
+        let au = (digits >= 4).then_some(&self.au);
+        let au_from = || run_start_ascii(t, lo, |c| c.is_ascii_digit());
+        for m in au.into_iter().flat_map(|re| matches_from(re, hay, au_from())) {
+            let (s, e) = (m.start(), m.end());
+            if bounded(s, e) && self.au_before.is_match(before(s)) {
+                out.push(Cand::new(s, e, Label::PostalCode));
             }
         }
     }
