@@ -71,6 +71,13 @@ def romaji(kana):
     return "".join(out) or None
 
 
+def hiragana(kana):
+    """A kana word in hiragana, or None if it holds anything else (ー included)."""
+    kana = unicodedata.normalize("NFKC", kana)
+    out = "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in kana)
+    return out if re.fullmatch(r"[\u3041-\u3096]+", out) else None
+
+
 def fold_romaji(word):
     """The same folding the Rust detector applies: long vowels collapse (Satou, Satoh -> sato)."""
     w = word.lower()
@@ -196,7 +203,7 @@ def main():
         for w in sorted(w for w in words if w.isascii() and w.isalpha() and len(w) >= 3):
             f.write(w + "\n")
 
-    family, given, rfamily, rgiven = [], [], [], []
+    family, given, rfamily, rgiven, kana_given = [], [], [], [], []
     with open(os.path.join(a.ipadic, "Noun.name.csv"), encoding="utf-8") as f:
         for row in f:
             cols = row.rstrip("\n").split(",")
@@ -204,12 +211,20 @@ def main():
             if kind not in ("姓", "名"):
                 continue
             r = romaji(reading)
+            # Given names as they are written in kana ("さくら", "エミ"): the readings of
+            # the kanji given names and the kana-only given names, in hiragana.
+            if kind == "名":
+                for form in (reading if HAN.match(surface) else surface, ):
+                    kana = hiragana(form)
+                    if kana and 2 <= len(kana) <= 4:
+                        kana_given.append(kana)
             if HAN.match(surface):
                 (family if kind == "姓" else given).append(surface)
                 if r and len(r) >= 3:
                     (rfamily if kind == "姓" else rgiven).append(fold_romaji(r))
     write("ja_family.txt", family, set())
     write("ja_given.txt", given, set())
+    write("ja_given_kana.txt", kana_given, set())
     write("ja_romaji_family.txt", rfamily, words)
     write("ja_romaji_given.txt", rgiven, words)
 

@@ -40,6 +40,8 @@ pub(crate) struct Gazetteers {
     pub ja_family: NameSet,
     /// Japanese given names in kanji (IPADIC).
     pub ja_given: NameSet,
+    /// Japanese given names as written in kana, in hiragana ("さくら", "えみ").
+    pub ja_given_kana: NameSet,
     /// Romanised Japanese family names, folded (see [`fold_romaji`]).
     pub romaji_family: NameSet,
     /// Romanised Japanese given names, folded (see [`fold_romaji`]).
@@ -85,6 +87,7 @@ impl Gazetteers {
             ja_given_max: max_key_len(&ja_given),
             ja_family,
             ja_given,
+            ja_given_kana: parse(include_str!("../data/ja_given_kana.txt")),
             romaji_family: parse(include_str!("../data/ja_romaji_family.txt")),
             romaji_given: parse(include_str!("../data/ja_romaji_given.txt")),
             en_words: parse(include_str!("../data/en_words.txt")),
@@ -105,6 +108,7 @@ impl Gazetteers {
             &self.en_last,
             &self.ja_family,
             &self.ja_given,
+            &self.ja_given_kana,
             &self.romaji_family,
             &self.romaji_given,
             &self.en_words,
@@ -124,6 +128,7 @@ impl Gazetteers {
             + self.en_last.len()
             + self.ja_family.len()
             + self.ja_given.len()
+            + self.ja_given_kana.len()
             + self.romaji_family.len()
             + self.romaji_given.len()
             + self.en_words.len()
@@ -152,6 +157,16 @@ impl Gazetteers {
         })
     }
 
+    /// Whether the kana `w` (hiragana or katakana) is a Japanese given name.
+    pub fn kana_given(&self, w: &str, key: &mut String) -> bool {
+        key.clear();
+        key.extend(w.chars().map(|c| match c {
+            'ァ'..='ヶ' => char::from_u32(u32::from(c) - 0x60).unwrap_or(c),
+            c => c,
+        }));
+        self.ja_given_kana.contains_key(key.as_str())
+    }
+
     /// Whether `w` is a common English word (in any case).
     pub fn is_word(&self, w: &str, key: &mut String) -> bool {
         key.clear();
@@ -167,8 +182,7 @@ impl Gazetteers {
 }
 
 /// ASCII letters for U+00C0–U+017F without their accents, `?` for the two signs.
-const UNACCENTED: &[u8; 192] =
-    b"AAAAAAACEEEEIIIIDNOOOOO?OUUUUYTsaaaaaaaceeeeiiiidnooooo?ouuuuyty\
+const UNACCENTED: &[u8; 192] = b"AAAAAAACEEEEIIIIDNOOOOO?OUUUUYTsaaaaaaaceeeeiiiidnooooo?ouuuuyty\
       AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlL\
       lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 
@@ -177,8 +191,8 @@ const UNACCENTED: &[u8; 192] =
 /// "McGuinness" → "Mcguinness"). Returns `w` itself when it already is.
 pub(crate) fn name_key<'a>(w: &'a str, key: &'a mut String) -> &'a str {
     let b = w.as_bytes();
-    let plain = b.first().is_some_and(u8::is_ascii_uppercase)
-        && b[1..].iter().all(u8::is_ascii_lowercase);
+    let plain =
+        b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase);
     if plain {
         return w;
     }
@@ -187,7 +201,10 @@ pub(crate) fn name_key<'a>(w: &'a str, key: &'a mut String) -> &'a str {
         let ascii = match c {
             '\'' | '\u{2019}' => continue,
             c if c.is_ascii() => c,
-            c => match u32::from(c).checked_sub(0xc0).and_then(|i| UNACCENTED.get(i as usize)) {
+            c => match u32::from(c)
+                .checked_sub(0xc0)
+                .and_then(|i| UNACCENTED.get(i as usize))
+            {
                 Some(&a) => char::from(a),
                 None => c,
             },
@@ -248,7 +265,10 @@ mod tests {
         assert_eq!(g.first("Jean-Baptiste", &mut key), Some(false));
         assert_eq!(g.last("O’Sullivan", &mut key), Some(false));
         assert_eq!(g.last("McGuinness", &mut key), Some(false));
-        assert_eq!(g.last("Hughes-Whitby", &mut key), g.last("Whitby", &mut key));
+        assert_eq!(
+            g.last("Hughes-Whitby", &mut key),
+            g.last("Whitby", &mut key)
+        );
         assert!(g.is_place("Toronto", &mut key) && !g.is_place("Priya", &mut key));
         assert!(g.ja_family.contains_key("佐藤") && g.ja_given.contains_key("花子"));
         let mut key = String::new();

@@ -87,6 +87,11 @@ const PARTICLES: &[&str] = &[
     "ibn", "al", "el", "dos", "das", "ter", "ten", "y",
 ];
 
+/// Verbs that open a sentence before a name and are also given names.
+const VERB_NAMES: &[&str] = &[
+    "Meet", "Welcome", "Join", "Thank", "Call", "Ask", "Visit", "Greet",
+];
+
 /// Names of assistants, which are not people: the product's own bot is "Mimi".
 const BOT_NAMES: &[&str] = &["Mimi"];
 
@@ -332,14 +337,9 @@ impl PersonEn {
             (Some(true), _) => cued(),
             _ => false,
         };
-        // "Meet Isabella Rossi": a word that is also a name, before a plain first name,
-        // leaves the name to start at the next word.
-        let opens = || {
-            let before = t[..toks[chain[0]].s].trim_end();
-            before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
-        };
-        let mut plain_first = || g.first(l, key) == Some(false);
-        if first == Some(true) && plain_first() && (opens() || g.last(l, key).is_none()) {
+        // "Meet Isabella Rossi": a verb that is also a name leaves the name to start at
+        // the next word.
+        if VERB_NAMES.contains(&f) {
             return None;
         }
         let ja = romaji_pair(g, f, l, key) || romaji_pair(g, l, f, key);
@@ -374,7 +374,9 @@ impl PersonEn {
         // ", who is on leave": only people are "who".
         let who = {
             let after = &t[toks[k].e..];
-            let rest = after.strip_prefix(", who").or_else(|| after.strip_prefix(" who"));
+            let rest = after
+                .strip_prefix(", who")
+                .or_else(|| after.strip_prefix(" who"));
             rest.is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphabetic()))
         };
         let Some(amb) = g.first(w, key) else {

@@ -119,14 +119,28 @@ const KATA_NOT_NAMES: &[&str] = &[
     "ユーザー", "オーナー", "ゲスト", "スタッフ", "メンバー", "ドライバー", "カスタマー", "ファン", "パートナー", "ホスト", "マネージャー",
     "リーダー", "オペレーター", "クライアント", "サポーター", "ママ", "パパ", "ベビー", "シェフ", "ドクター", "ナース", "コーチ", "トレーナー",
     "キャスト", "セラピスト", "アーティスト", "プレイヤー", "バイヤー", "ファミリー", "チーム", "クルー", "サンタ", "オーナー", "ショップ",
-    "サロン", "ホテル", "ストア", "カフェ", "センター", "サポート",
+    "サロン", "ホテル", "ストア", "カフェ", "センター", "サポート", "アドレス", "メール", "アカウント",
+    "スケジュール", "シフト", "プロフィール", "コメント", "サイン", "ページ", "リスト",
+];
+
+/// Kana words that the given-name readings also hold, never names in running text.
+#[rustfmt::skip]
+const KANA_NOT_NAMES: &[&str] = &[
+    "ある", "いつ", "かた", "かみ", "こと", "さえ", "さき", "しか", "そう", "ため", "とき", "なか", "なる",
+    "まえ", "みな", "より", "みんな", "あか", "あと", "うち", "もの", "よう", "ほか", "まで", "から",
+];
+
+/// What may follow a kana given name: a honorific, a particle, punctuation.
+const AFTER_KANA_NAME: &[&str] = &[
+    "が", "は", "と", "から", "より", "まで", "に", "へ", "で", "も", "の", "、", "。", "（", "(",
+    " ",
 ];
 
 /// What follows a bare family name when it is a person doing something.
 #[rustfmt::skip]
 const ACTS: &[&str] = &[
     "担当", "対応", "折り返", "ご連絡", "お電話", "ご案内", "伺", "申し", "参り", "お気軽", "ご相談",
-    "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話",
+    "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話", "でございます",
 ];
 
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
@@ -177,7 +191,18 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             return;
         }
         let acting = || acts_after(t, b) && rest.chars().count() >= 2;
-        if full_name(rest, g, 3) || (is_family(rest, g) && (i > 0 || cued() || acting())) {
+        // A family name with its given name in kana: "渡辺エミ", "鈴木 ゆうこ".
+        if is_family(rest, g) && rest.chars().count() >= 2 {
+            if let Some((end, honorific)) = kana_given_after(t, b, g) {
+                if honorific || i > 0 || cued() || acts_after(t, end) {
+                    out.push(Cand::new(a + i, end, Label::Person));
+                    return;
+                }
+            }
+        }
+        // After a role word ("営業所"), a one-kanji family name is too often a word.
+        let family = is_family(rest, g) && (i == 0 || rest.chars().nth(1).is_some());
+        if full_name(rest, g, 3) || (family && (i > 0 || cued() || acting())) {
             out.push(Cand::new(a + i, b, Label::Person));
             return;
         }
@@ -309,6 +334,89 @@ fn spaced_kana_given(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand
     let n = given.chars().count();
     let ok = is_family(&t[a..b], g) && (2..=4).contains(&n);
     ok.then(|| Cand::new(a, b + 1 + given.len(), Label::Person))
+}
+
+/// A kana given name right after a family name ending at `b` (perhaps after one
+/// space), and what shows it ends: its end and whether a honorific follows.
+fn kana_given_after(t: &str, b: usize, g: &Gazetteers) -> Option<(usize, bool)> {
+    let start = if t[b..].starts_with(' ') { b + 1 } else { b };
+    let rest = &t[start..];
+    let first = rest.chars().next()?;
+    let kana = |c: char| {
+        if crate::text::is_hiragana(first) {
+            crate::text::is_hiragana(c)
+        } else {
+            is_katakana(c) && c != '・'
+        }
+    };
+    if !kana(first) {
+        return None;
+    }
+    let mut key = String::new();
+    // The longest name of two to four characters that a honorific or a particle ends.
+    let ends: Vec<usize> = rest
+        .char_indices()
+        .skip(1)
+        .take(4)
+        .map(|(k, c)| k + c.len_utf8())
+        .collect();
+    for &e in ends.iter().rev() {
+        let (name, after) = rest.split_at(e);
+        if !name.chars().all(kana)
+            || KANA_NOT_NAMES.contains(&name)
+            || !g.kana_given(name, &mut key)
+        {
+            continue;
+        }
+        let honorific = KANA_HONORIFICS
+            .iter()
+            .chain(HAN_HONORIFICS)
+            .any(|h| starts_with(after, h));
+        let ended = after.is_empty() || AFTER_KANA_NAME.iter().any(|p| starts_with(after, p));
+        if honorific || ended {
+            return Some((start + e, honorific));
+        }
+    }
+    None
+}
+
+/// A given name in hiragana right before the honorific at `h` ("ゆうこ先生",
+/// "さくらちゃん"), after a particle or anything but hiragana.
+fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
+    let before = &t[..h];
+    let starts: Vec<usize> = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| crate::text::is_hiragana(c))
+        .take(6)
+        .map(|(k, _)| k)
+        .collect();
+    let mut key = String::new();
+    for &s in starts.iter().skip(1).take(3).rev() {
+        let name = &before[s..];
+        let opens = before[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !crate::text::is_hiragana(c) || "のはがともに".contains(c));
+        let polite = name.starts_with(['お', 'ご']);
+        if opens && !polite && !KANA_NOT_NAMES.contains(&name) && g.kana_given(name, &mut key) {
+            return Some(s);
+        }
+    }
+    None
+}
+
+/// Names in hiragana before a honorific in `t[lo..hi]`.
+pub(crate) fn kana_names(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+    let g = Gazetteers::get();
+    let piece = &t[lo..hi];
+    for h in KANA_HONORIFICS.iter().chain(&["先生", "様"]) {
+        for (k, _) in piece.match_indices(h) {
+            if let Some(s) = kana_name_before(t, lo + k, g) {
+                out.push(Cand::new(s, lo + k, Label::Person));
+            }
+        }
+    }
 }
 
 fn kata_run(t: &str, a: usize, b: usize, out: &mut Vec<Cand>) {

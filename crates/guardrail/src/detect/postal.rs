@@ -119,7 +119,10 @@ impl Postal {
         // Canadian and Australian codes count only right after a province or state.
         let before = |s: usize| &t[crate::text::ceil_boundary(t, s.saturating_sub(8))..s];
         let ca = uk_shape.then_some(&self.ca);
-        for m in ca.into_iter().flat_map(|re| matches_from(re, hay, uk_from())) {
+        for m in ca
+            .into_iter()
+            .flat_map(|re| matches_from(re, hay, uk_from()))
+        {
             let (s, e) = (m.start(), m.end());
             if bounded(s, e) && self.ca_before.is_match(before(s)) {
                 out.push(Cand::new(s, e, Label::PostalCode));
@@ -127,7 +130,10 @@ impl Postal {
         }
         let au = (digits >= 4).then_some(&self.au);
         let au_from = || run_start_ascii(t, lo, |c| c.is_ascii_digit());
-        for m in au.into_iter().flat_map(|re| matches_from(re, hay, au_from())) {
+        for m in au
+            .into_iter()
+            .flat_map(|re| matches_from(re, hay, au_from()))
+        {
             let (s, e) = (m.start(), m.end());
             if bounded(s, e) && self.au_before.is_match(before(s)) {
                 out.push(Cand::new(s, e, Label::PostalCode));

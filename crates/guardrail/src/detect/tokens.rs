@@ -160,7 +160,10 @@ mod tests {
 
     /// The tokeniser's definition, one character at a time.
     fn charwise(t: &str, from: usize) -> Vec<(usize, usize)> {
-        let chars: Vec<(usize, char)> = t[from..].char_indices().map(|(i, c)| (i + from, c)).collect();
+        let chars: Vec<(usize, char)> = t[from..]
+            .char_indices()
+            .map(|(i, c)| (i + from, c))
+            .collect();
         let at = |k: usize| chars.get(k).map(|&(_, c)| c);
         let end = |k: usize| chars.get(k).map_or(t.len(), |&(i, _)| i);
         let mut out = Vec::new();
@@ -188,7 +191,8 @@ mod tests {
             let glued_after = b
                 .get(be)
                 .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'@' | b'_' | b'/'))
-                || (b.get(be) == Some(&b'.') && b.get(be + 1).is_some_and(u8::is_ascii_alphanumeric));
+                || (b.get(be) == Some(&b'.')
+                    && b.get(be + 1).is_some_and(u8::is_ascii_alphanumeric));
             if !glued && !glued_after {
                 out.push((bs, be));
             }

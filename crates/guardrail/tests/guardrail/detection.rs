@@ -24,6 +24,92 @@ fn english_names_are_found_with_titles_pairs_and_cues() {
 }
 
 #[test]
+fn names_from_many_countries_are_found_with_accents_hyphens_and_particles() {
+    for (text, names) in [
+        (
+            "Please send the lease to Diego Ramírez by Friday.",
+            &["Diego Ramírez"][..],
+        ),
+        (
+            "The class is led by Siobhán O’Sullivan.",
+            &["Siobhán O’Sullivan"],
+        ),
+        (
+            "Charlotte Hughes-Whitby will call you back.",
+            &["Charlotte Hughes-Whitby"],
+        ),
+        (
+            "Jean-Baptiste Moreau is our sommelier.",
+            &["Jean-Baptiste Moreau"],
+        ),
+        (
+            "The agent is Pieter van der Berg.",
+            &["Pieter van der Berg"],
+        ),
+        ("Ms. de la Cruz runs admissions.", &["de la Cruz"]),
+        (
+            "Collect it from Fatima Zahra El Idrissi.",
+            &["Fatima Zahra El Idrissi"],
+        ),
+        ("Our driver is Oluwaseun Adeyemi.", &["Oluwaseun Adeyemi"]),
+        ("Just ask for Priya at the bar.", &["Priya"]),
+        ("You share the charter with Abebe Girma.", &["Abebe Girma"]),
+        (
+            "The house is run by Bridget and Declan McGuinness.",
+            &["Bridget", "Declan McGuinness"],
+        ),
+        (
+            "Katarzyna Nowak replaces Grace, who is on leave.",
+            &["Katarzyna Nowak", "Grace"],
+        ),
+        (
+            "Meet Isabella Rossi, our new head chef.",
+            &["Isabella Rossi"],
+        ),
+    ] {
+        let want: Vec<(&str, Label)> = names.iter().map(|n| (*n, Person)).collect();
+        assert_finds(text, &want);
+    }
+}
+
+#[test]
+fn brands_bots_holidays_and_landmarks_are_not_people() {
+    for text in [
+        "Hi, I'm Mimi, the assistant for Harbor Light Bistro.",
+        "Our Dr. Martens boots are 20% off, and Dr Pepper is back.",
+        "We've got Mr Kipling tarts in stock.",
+        "Room 1204 has a view of the Sydney Harbour Bridge.",
+        "We close early on Christmas Eve.",
+        "Contact our support team, or ask for a refund.",
+    ] {
+        assert_finds(text, &[]);
+    }
+}
+
+#[test]
+fn japanese_given_names_in_kana_are_found() {
+    assert_finds("講師は渡辺エミです。", &[("渡辺エミ", Person)]);
+    assert_finds(
+        "店長の鈴木 ゆうこが対応します。",
+        &[("鈴木 ゆうこ", Person)],
+    );
+    assert_finds(
+        "朝のクラスはゆうこ先生が担当します。",
+        &[("ゆうこ", Person)],
+    );
+    assert_finds("娘のさくらちゃんのレッスンです。", &[("さくら", Person)]);
+    // Kana words before a honorific that are no names.
+    for text in [
+        "みなさんのご来店をお待ちしています。",
+        "おかあさんと一緒にどうぞ。",
+        "担当者のアドレスはこちらです。",
+        "札幌営業所の住所は下記の通りです。",
+    ] {
+        assert_finds(text, &[]);
+    }
+}
+
+#[test]
 fn romanised_japanese_names_are_found_in_either_order() {
     assert_finds(
         "Kenji Watanabe leads the team.",
@@ -103,6 +189,48 @@ fn addresses_are_found_without_their_postal_codes() {
         "東京都千代田区丸の内１－９－２　ＡＢＣビル５階",
         &[("東京都千代田区丸の内１－９－２　ＡＢＣビル５階", Address)],
     );
+}
+
+#[test]
+fn addresses_in_canada_australia_ireland_and_spelt_out_states_are_found() {
+    assert_finds(
+        "We are at 220 Queen Street West, Toronto, ON M5V 1Z9.",
+        &[
+            ("220 Queen Street West, Toronto, ON", Address),
+            ("M5V 1Z9", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Visit 12 Brunswick Street, Fortitude Valley QLD 4006 today.",
+        &[
+            ("12 Brunswick Street, Fortitude Valley QLD", Address),
+            ("4006", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Our shop is at 5 Merrion Row, Dublin 2 now.",
+        &[("5 Merrion Row, Dublin 2", Address)],
+    );
+    assert_finds(
+        "Deliver to 77 Harbor Road, Mystic, Connecticut before noon.",
+        &[("77 Harbor Road, Mystic, Connecticut", Address)],
+    );
+    assert_finds(
+        "Post it to 3 Mill Lane, Ashby-de-la-Zouch, Leicestershire LE65 1AB.",
+        &[
+            ("3 Mill Lane, Ashby-de-la-Zouch, Leicestershire", Address),
+            ("LE65 1AB", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Pick up at 2100 Industrial Parkway, Building C, Hayward, CA 94545.",
+        &[
+            ("2100 Industrial Parkway, Building C, Hayward, CA", Address),
+            ("94545", PostalCode),
+        ],
+    );
+    // Four digits or a code shape without a state or province before them.
+    assert_finds("Your PIN is 4006 and the code is M5V 1Z9.", &[]);
 }
 
 #[test]
