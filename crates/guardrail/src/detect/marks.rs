@@ -98,6 +98,25 @@ pub(crate) struct Marks {
     pub numbered: bool,
     /// `Box ` (a post-office box).
     pub boxed: bool,
+    /// Offsets of the honorifics a hiragana given name may stand before
+    /// ([`KANA_NAME_HONORIFICS`]) where a hiragana character precedes them.
+    pub kana_honorifics: Vec<usize>,
+}
+
+/// The honorifics a given name in hiragana is found before ("ゆうこ先生", "さくらちゃん").
+pub(crate) const KANA_NAME_HONORIFICS: &[&str] =
+    &["さん", "さま", "くん", "ちゃん", "せんせい", "先生", "様"];
+
+/// Whether the character before `b[i]` is a hiragana (U+3041–U+3096: E3 81 81 to
+/// E3 82 96).
+fn hiragana_before(b: &[u8], i: usize) -> bool {
+    i >= 3
+        && b[i - 3] == 0xE3
+        && match b[i - 2] {
+            0x81 => b[i - 1] >= 0x81,
+            0x82 => b[i - 1] <= 0x96,
+            _ => false,
+        }
 }
 
 /// The kanji or katakana run being walked.
@@ -124,6 +143,7 @@ impl Marks {
         self.ats.clear();
         self.phone_starts.clear();
         self.runs.clear();
+        self.kana_honorifics.clear();
         self.first_upper = hi;
         (self.max_digits, self.ja_postal, self.uk_postal) = (0, false, false);
         (self.numbered, self.boxed) = (false, false);
@@ -173,6 +193,10 @@ impl Marks {
                 // U+5000–U+9FFF: kanji, known without decoding.
                 _ if (0xE5..=0xE9).contains(&c) && i + 3 <= hi => {
                     self.trig.cjk = true;
+                    // 先 (E5 85 88) and 様 (E6 A7 98) open the kanji honorifics.
+                    if matches!(b[i..i + 3], [0xE5, 0x85, 0x88] | [0xE6, 0xA7, 0x98]) {
+                        self.honorific_at(t, i, hi);
+                    }
                     open = self.wide(i, true, false, open);
                     i += 3;
                     continue;
@@ -182,6 +206,9 @@ impl Marks {
                         break;
                     };
                     open = self.non_ascii(ch, i, open);
+                    if matches!(ch, 'さ' | 'く' | 'ち' | 'せ') {
+                        self.honorific_at(t, i, hi);
+                    }
                     i += ch.len_utf8();
                     continue;
                 }
@@ -189,6 +216,16 @@ impl Marks {
             i += 1;
         }
         self.close(open, hi);
+    }
+
+    /// Notes a honorific of [`KANA_NAME_HONORIFICS`] at `i` after a hiragana.
+    fn honorific_at(&mut self, t: &str, i: usize, hi: usize) {
+        let rest = &t[i..hi];
+        if hiragana_before(t.as_bytes(), i)
+            && KANA_NAME_HONORIFICS.iter().any(|h| rest.starts_with(h))
+        {
+            self.kana_honorifics.push(i);
+        }
     }
 
     /// Notes an ASCII digit at `i` that ends a run of `run` digits.
@@ -346,6 +383,15 @@ mod tests {
             }
             i = e;
         }
+        m.kana_honorifics = t[lo..hi]
+            .char_indices()
+            .map(|(k, _)| lo + k)
+            .filter(|&i| {
+                let before = t[..i].chars().next_back();
+                before.is_some_and(|c| ('\u{3041}'..='\u{3096}').contains(&c))
+                    && KANA_NAME_HONORIFICS.iter().any(|h| t[i..hi].starts_with(h))
+            })
+            .collect();
         for c in t[lo..hi].chars() {
             m.trig.digit |= is_any_digit(c) || c == '〒';
             m.trig.at |= c == '@' || c == '＠';
@@ -358,7 +404,7 @@ mod tests {
     fn facts(m: &Marks) -> String {
         let t = m.trig;
         format!(
-            "{:?} {:?} {:?} {:?} {} {} {} {} {} {} {:?}",
+            "{:?} {:?} {:?} {:?} {} {} {} {} {} {} {:?} {:?}",
             (t.digit, t.at, t.upper, t.cjk),
             m.ats,
             m.phone_starts,
@@ -369,6 +415,7 @@ mod tests {
             m.uk_postal,
             m.numbered,
             m.boxed,
+            m.kana_honorifics,
             ()
         )
     }
@@ -383,7 +430,8 @@ mod tests {
                     .as_str()
                     .unwrap()
                     .to_owned()
-            });
+            })
+            .chain(["娘のさくらちゃんとゆうこ先生、みなさま。ゆいさん様せんせい".to_owned()]);
         let mut m = Marks::default();
         for t in texts {
             let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();

@@ -139,7 +139,7 @@ impl Detectors {
         }
         if trig.cjk {
             person_ja::find(t, &m.runs, cands);
-            person_ja::kana_names(t, flo, fhi, cands);
+            person_ja::kana_names(t, &m.kana_honorifics, cands);
         }
         resolve(cands);
         let orig = |i: usize| if is_folded { folded.orig(i) } else { i };

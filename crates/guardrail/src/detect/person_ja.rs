@@ -192,13 +192,13 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         }
         let acting = || acts_after(t, b) && rest.chars().count() >= 2;
         // A family name with its given name in kana: "渡辺エミ", "鈴木 ゆうこ".
-        if is_family(rest, g) && rest.chars().count() >= 2 {
-            if let Some((end, honorific)) = kana_given_after(t, b, g) {
-                if honorific || i > 0 || cued() || acts_after(t, end) {
-                    out.push(Cand::new(a + i, end, Label::Person));
-                    return;
-                }
-            }
+        if is_family(rest, g)
+            && rest.chars().count() >= 2
+            && let Some((end, honorific)) = kana_given_after(t, b, g)
+            && (honorific || i > 0 || cued() || acts_after(t, end))
+        {
+            out.push(Cand::new(a + i, end, Label::Person));
+            return;
         }
         // After a role word ("営業所"), a one-kanji family name is too often a word.
         let family = is_family(rest, g) && (i == 0 || rest.chars().nth(1).is_some());
@@ -406,15 +406,13 @@ fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
     None
 }
 
-/// Names in hiragana before a honorific in `t[lo..hi]`.
-pub(crate) fn kana_names(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+/// Names in hiragana before the honorifics at `honorifics` (offsets in `t`, each
+/// after a hiragana character).
+pub(crate) fn kana_names(t: &str, honorifics: &[usize], out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
-    let piece = &t[lo..hi];
-    for h in KANA_HONORIFICS.iter().chain(&["先生", "様"]) {
-        for (k, _) in piece.match_indices(h) {
-            if let Some(s) = kana_name_before(t, lo + k, g) {
-                out.push(Cand::new(s, lo + k, Label::Person));
-            }
+    for &h in honorifics {
+        if let Some(s) = kana_name_before(t, h, g) {
+            out.push(Cand::new(s, h, Label::Person));
         }
     }
 }

@@ -15,12 +15,6 @@ pub(crate) struct Postal {
     zip: Regex,
     uk: Regex,
     us_before: Regex,
-    /// A Canadian postal code ("M5V 1Z9").
-    ca: Regex,
-    ca_before: Regex,
-    /// An Australian postcode: four digits after a state ("QLD 4006").
-    au: Regex,
-    au_before: Regex,
     keywords: Keywords,
 }
 
@@ -35,11 +29,6 @@ impl Postal {
             uk: Regex::new(r"([A-Z]{1,2})[0-9][A-Z0-9]? ?[0-9][A-Z]{2}").map_err(regex_err)?,
             us_before: Regex::new(&format!(r"(?:\b(?:{states})|\b(?:{names})),? ?$"))
                 .map_err(regex_err)?,
-            ca: Regex::new(r"[ABCEGHJ-NPRSTVXY][0-9][A-Z] [0-9][A-Z][0-9]").map_err(regex_err)?,
-            ca_before: Regex::new(r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT),? $")
-                .map_err(regex_err)?,
-            au: Regex::new(r"[0-9]{4}").map_err(regex_err)?,
-            au_before: Regex::new(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT),? $").map_err(regex_err)?,
             keywords: Keywords::new(&[
                 "zip",
                 "zip code",
@@ -116,27 +105,22 @@ impl Postal {
                 out.push(Cand::new(all.start(), all.end(), Label::PostalCode));
             }
         }
-        // Canadian and Australian codes count only right after a province or state.
-        let before = |s: usize| &t[crate::text::ceil_boundary(t, s.saturating_sub(8))..s];
-        let ca = uk_shape.then_some(&self.ca);
-        for m in ca
-            .into_iter()
-            .flat_map(|re| matches_from(re, hay, uk_from()))
-        {
-            let (s, e) = (m.start(), m.end());
-            if bounded(s, e) && self.ca_before.is_match(before(s)) {
-                out.push(Cand::new(s, e, Label::PostalCode));
-            }
-        }
-        let au = (digits >= 4).then_some(&self.au);
-        let au_from = || run_start_ascii(t, lo, |c| c.is_ascii_digit());
-        for m in au
-            .into_iter()
-            .flat_map(|re| matches_from(re, hay, au_from()))
-        {
-            let (s, e) = (m.start(), m.end());
-            if bounded(s, e) && self.au_before.is_match(before(s)) {
-                out.push(Cand::new(s, e, Label::PostalCode));
+        // Canadian and Australian codes count only right after a province or state:
+        // find those, a few bytes of capitals, by hand rather than by a search.
+        if uk_shape || digits >= 4 {
+            for (i, &c) in b.iter().enumerate().take(hi).skip(lo) {
+                if !c.is_ascii_digit() && !c.is_ascii_uppercase() {
+                    continue;
+                }
+                let region = region_before(b, i);
+                let code = match region {
+                    Some(Region::Canada) if uk_shape => canadian_code(b, i),
+                    Some(Region::Australia) if digits >= 4 => australian_code(b, i),
+                    _ => None,
+                };
+                if let Some(e) = code.filter(|&e| bounded(i, e)) {
+                    out.push(Cand::new(i, e, Label::PostalCode));
+                }
             }
         }
     }
@@ -148,5 +132,92 @@ impl Postal {
             || PREFECTURES
                 .iter()
                 .any(|p| crate::text::starts_with(after, p))
+    }
+}
+
+/// Canadian provinces and territories.
+const PROVINCES: &[&[u8]] = &[
+    b"AB", b"BC", b"MB", b"NB", b"NL", b"NS", b"NT", b"NU", b"ON", b"PE", b"QC", b"SK", b"YT",
+];
+/// Australian states and territories.
+const AU_STATES: &[&[u8]] = &[b"NSW", b"VIC", b"QLD", b"SA", b"WA", b"TAS", b"ACT", b"NT"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    Canada,
+    Australia,
+}
+
+/// The region whose abbreviation ends right before `b[i]`, after a space (and perhaps
+/// a comma): "ON M5V", "QLD 4006", "NSW, 2000". `NT` is taken for Australia.
+fn region_before(b: &[u8], i: usize) -> Option<Region> {
+    let mut e = i.checked_sub(1).filter(|&k| b[k] == b' ')?;
+    if e > 0 && b[e - 1] == b',' {
+        e -= 1;
+    }
+    let s = b[..e]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    let word = &b[e - s..e];
+    let alone = e - s == 0 || !b[e - s - 1].is_ascii_alphanumeric();
+    if !alone {
+        None
+    } else if AU_STATES.contains(&word) {
+        Some(Region::Australia)
+    } else if PROVINCES.contains(&word) {
+        Some(Region::Canada)
+    } else {
+        None
+    }
+}
+
+/// End of a Canadian postal code ("M5V 1Z9") at `b[i]`.
+fn canadian_code(b: &[u8], i: usize) -> Option<usize> {
+    let c = b.get(i..i + 7)?;
+    let first = c[0].is_ascii_uppercase() && !b"DFIOQUWZ".contains(&c[0]);
+    let shape = c[1].is_ascii_digit()
+        && c[2].is_ascii_uppercase()
+        && c[3] == b' '
+        && c[4].is_ascii_digit()
+        && c[5].is_ascii_uppercase()
+        && c[6].is_ascii_digit();
+    (first && shape).then_some(i + 7)
+}
+
+/// End of an Australian postcode (four digits) at `b[i]`.
+fn australian_code(b: &[u8], i: usize) -> Option<usize> {
+    let c = b.get(i..i + 4)?;
+    c.iter().all(u8::is_ascii_digit).then_some(i + 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_are_read_off_the_bytes_before_a_code() {
+        for (text, want) in [
+            ("Toronto, ON M5V 1Z9", Some(Region::Canada)),
+            ("Valley QLD 4006", Some(Region::Australia)),
+            ("Sydney NSW, 2000", Some(Region::Australia)),
+            ("Darwin NT 0800", Some(Region::Australia)),
+            ("BOON 4006", None),
+            ("ON4006", None),
+            ("4006", None),
+        ] {
+            let at = text.rfind(' ').map_or(0, |k| k + 1);
+            let at = if text.ends_with("1Z9") {
+                text.len() - 7
+            } else {
+                at
+            };
+            assert_eq!(region_before(text.as_bytes(), at), want, "{text}");
+        }
+        assert_eq!(canadian_code(b"M5V 1Z9", 0), Some(7));
+        assert_eq!(canadian_code(b"D5V 1Z9", 0), None);
+        assert_eq!(australian_code(b"4006", 0), Some(4));
+        assert_eq!(australian_code(b"400", 0), None);
     }
 }
