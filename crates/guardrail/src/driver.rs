@@ -7,10 +7,14 @@ use crate::detect::{Cand, Scratch};
 use crate::guardrail::Inner;
 use crate::redaction::Span;
 use crate::segment::{Piece, Scan, resume};
-use crate::text::{ceil_boundary, next_foldable};
+use crate::text::{ceil_boundary, floor_boundary, next_foldable};
 
 /// Bytes of already-consumed text the detectors see as left context.
 pub(crate) const LEFT_CONTEXT: usize = 64;
+
+/// Bytes after an active piece's quiet unit the detectors see as right context ("Diego
+/// from our quotes team", "林がご案内します"): a piece waits for them, or for the end.
+pub(crate) const RIGHT_CONTEXT: usize = 24;
 
 /// State carried from one piece to the next.
 #[derive(Debug, Default)]
@@ -62,10 +66,32 @@ impl Driver {
             } = piece;
             let (a_end, q_end) = (pos + active, pos + active + quiet);
             if active > 0 {
+                // Only the name rules read the right context, and only from a capital
+                // or a Japanese character (lead bytes E3 to EF; not `’`, E2): a piece
+                // without one ("," or "it’s") does not wait for it.
+                let wordy = buf.as_bytes()[pos..a_end]
+                    .iter()
+                    .any(|&b| b.is_ascii_uppercase() || b >= 0xE3);
+                let reach = if wordy { RIGHT_CONTEXT } else { 0 };
+                // The right context ends at the end of the sentence, or `reach` bytes
+                // on. It must be all there, or the text must be complete: else the
+                // piece is decided again once more text has come.
+                let b = buf.as_bytes();
+                let ends = sentence_end(b, a_end, q_end).is_some();
+                let to = (q_end + reach).min(b.len());
+                let right = match sentence_end(b, q_end, to) {
+                    _ if ends => q_end,
+                    Some(k) => k,
+                    None if !eof && q_end + reach > b.len() => {
+                        out.push_str(&buf[copied..pos]);
+                        return pos;
+                    }
+                    None => floor_boundary(buf, to),
+                };
                 let left = ceil_boundary(buf, pos.saturating_sub(LEFT_CONTEXT));
-                fold.hits(buf.as_bytes(), left, q_end, &mut self.hits);
+                fold.hits(buf.as_bytes(), left, right, &mut self.hits);
                 g.detectors().detect(
-                    &buf[left..q_end],
+                    &buf[left..right],
                     pos - left,
                     a_end - left,
                     &self.hits,
@@ -99,6 +125,19 @@ impl Driver {
     pub fn consumed(&self) -> usize {
         self.consumed
     }
+}
+
+/// The offset of the first character in `b[from..to]` that ends a sentence (`.`, `!`,
+/// `?`, a line break, `。`, `！`, `？`), if any.
+fn sentence_end(b: &[u8], from: usize, to: usize) -> Option<usize> {
+    (from..to).find(|&k| {
+        matches!(b[k], b'.' | b'!' | b'?' | b'\n')
+            || (matches!(b[k], 0xE3 | 0xEF)
+                && matches!(
+                    b.get(k..k + 3),
+                    Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F])
+                ))
+    })
 }
 
 /// The characters that width folding may change, found by a scan that only moves

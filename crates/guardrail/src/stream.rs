@@ -1,16 +1,18 @@
 //! Streaming redaction of a reply that arrives in chunks (model token deltas).
 
 use crate::Guardrail;
-use crate::driver::{Driver, LEFT_CONTEXT};
+use crate::driver::{Driver, LEFT_CONTEXT, RIGHT_CONTEXT};
 use crate::redaction::{Span, StreamEnd};
 use crate::segment::DECISION_WINDOW;
 use crate::text::ceil_boundary;
 
 /// The most bytes a [`StreamRedactor`] holds back between calls: the longest active
-/// piece (192 bytes) plus one quiet unit and look-ahead. Held-back text is zero when
-/// the input so far ends in text that cannot start a match (a finished lower-case
-/// word, Japanese punctuation).
-pub const MAX_HOLD_BACK: usize = DECISION_WINDOW;
+/// piece (192 bytes) plus one quiet unit and look-ahead (232 bytes in all), and the
+/// 24 bytes of right context after it. Held-back text is zero when the input so far
+/// ends in text that cannot start a match (a finished lower-case word, Japanese
+/// punctuation), unless a piece with a letter, digit or non-ASCII character that is
+/// not quiet (a name, a number) ended less than 24 bytes before.
+pub const MAX_HOLD_BACK: usize = DECISION_WINDOW + RIGHT_CONTEXT;
 
 /// `text` cut into pieces of `size` bytes (at least 1), each rounded up to a character
 /// boundary: how `mimi-pii --stream-chunk` and the benchmarks feed the stream.

@@ -33,14 +33,14 @@ fn en_pattern() -> String {
     let states = [US_STATE_NAMES, US_STATES, REGIONS].concat().join("|");
     format!(
         r"(?x)
-        (?:(?:Flat|Apartment|Apt|Unit|Suite)\ [0-9]{{1,4}}[A-Z]?,?\ )?
+        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level)\ [0-9]{{1,4}}[A-Z]?|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor|Ground\ Floor),?\ )?
         [0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}})?\ 
         (?:(?:N|S|E|W|North|South|East|West)\.?\ )?
         (?:(?:[A-Z][a-z]+|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
         (?:{SUFFIXES})\b\.?
         (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?
         (?:,?\ (?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}\b)?
-        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})\b|{town}(?:\ {town}){{0,2}}\b))?
+        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})\b|{town}(?:\ {town}){{0,2}}\b)){{0,2}}
         (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)\b)?
         (?:,?\ (?:{states})\b)?"
     )
@@ -61,9 +61,9 @@ fn ja_pattern() -> String {
     let block = format!(
         r"(?:{kn}丁目\ ?(?:{n}(?:番地?|-)\ ?(?:{n}号?(?:-{n})?)?|{n}番地?|{kk}番地?(?:{kk}号)?)?|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[一二三四五六七八九十百]{{1,4}}番地|町[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{0,2}}(?:番地)?)"
     );
-    let room = r"(?:\ ?[0-9]{1,3}(?:階|F))?(?:\ ?[A-Z]?[0-9]{1,4}号室)?";
+    let room = r"(?:\ ?[0-9]{1,3}(?:階|F))?(?:\ ?[A-Z]?[0-9]{1,4}号室|[0-9]{3,4})?";
     let bldg = format!(
-        r"(?:\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&]{{0,20}}(?:{BUILDINGS}){room}|\ ?[\p{{Katakana}}\p{{Han}}A-Za-z・&]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,4}}号室|\ [\p{{Katakana}}ー]{{2,15}}[0-9]{{2,4}}(?:号室)?)?"
+        r"(?:\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{0,20}}(?:{BUILDINGS}){room}|\ ?[\p{{Katakana}}\p{{Han}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,4}}号室|\ [\p{{Katakana}}ー]{{2,15}}[0-9]{{2,4}}(?:号室)?)?"
     );
     format!(r"(?:(?:{prefs}){city}|{city_req}){town}{block}{bldg}")
 }

@@ -101,6 +101,8 @@ pub(crate) struct Marks {
     /// Offsets of the honorifics a hiragana given name may stand before
     /// ([`KANA_NAME_HONORIFICS`]) where a hiragana character precedes them.
     pub kana_honorifics: Vec<usize>,
+    /// 丁 or 番: a Japanese block address may be written in kanji numerals alone.
+    pub kanji_block: bool,
 }
 
 /// The honorifics a given name in hiragana is found before ("ゆうこ先生", "さくらちゃん").
@@ -144,6 +146,7 @@ impl Marks {
         self.phone_starts.clear();
         self.runs.clear();
         self.kana_honorifics.clear();
+        self.kanji_block = false;
         self.first_upper = hi;
         (self.max_digits, self.ja_postal, self.uk_postal) = (0, false, false);
         (self.numbered, self.boxed) = (false, false);
@@ -197,6 +200,8 @@ impl Marks {
                     if matches!(b[i..i + 3], [0xE5, 0x85, 0x88] | [0xE6, 0xA7, 0x98]) {
                         self.honorific_at(t, i, hi);
                     }
+                    // 番 (E7 95 AA); 丁 (E4 B8 81) is below this range.
+                    self.kanji_block |= b[i..i + 3] == [0xE7, 0x95, 0xAA];
                     open = self.wide(i, true, false, open);
                     i += 3;
                     continue;
@@ -250,6 +255,7 @@ impl Marks {
     /// Notes the non-ASCII character `c` at `i`: triggers and kanji/katakana runs.
     fn non_ascii(&mut self, c: char, i: usize, open: Open) -> Open {
         let (han, kata) = (is_han(c), is_katakana(c));
+        self.kanji_block |= c == '丁';
         if han || kata {
             self.trig.cjk = true;
         } else {
@@ -392,6 +398,7 @@ mod tests {
                     && KANA_NAME_HONORIFICS.iter().any(|h| t[i..hi].starts_with(h))
             })
             .collect();
+        m.kanji_block = t[lo..hi].contains(['丁', '番']);
         for c in t[lo..hi].chars() {
             m.trig.digit |= is_any_digit(c) || c == '〒';
             m.trig.at |= c == '@' || c == '＠';
@@ -404,7 +411,7 @@ mod tests {
     fn facts(m: &Marks) -> String {
         let t = m.trig;
         format!(
-            "{:?} {:?} {:?} {:?} {} {} {} {} {} {} {:?} {:?}",
+            "{:?} {:?} {:?} {:?} {} {} {} {} {} {} {} {:?} {:?}",
             (t.digit, t.at, t.upper, t.cjk),
             m.ats,
             m.phone_starts,
@@ -415,6 +422,7 @@ mod tests {
             m.uk_postal,
             m.numbered,
             m.boxed,
+            m.kanji_block,
             m.kana_honorifics,
             ()
         )
@@ -431,7 +439,8 @@ mod tests {
                     .unwrap()
                     .to_owned()
             })
-            .chain(["娘のさくらちゃんとゆうこ先生、みなさま。ゆいさん様せんせい".to_owned()]);
+            .chain(["娘のさくらちゃんとゆうこ先生、みなさま。ゆいさん様せんせい".to_owned()])
+            .chain(["東山一丁目十三番七号、番号".to_owned()]);
         let mut m = Marks::default();
         for t in texts {
             let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();

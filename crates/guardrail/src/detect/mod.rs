@@ -83,7 +83,7 @@ impl Detectors {
     }
 
     /// Finds the spans of the active piece `window[lo..hi]`; the window holds its left
-    /// context before it and the quiet unit after it; `hits` are the offsets in the
+    /// context before it and the quiet unit and right context after it; `hits` are the offsets in the
     /// window of the characters width folding may change (as [`next_foldable`] finds
     /// them on the window, ascending; none when folding changes nothing). Offsets in
     /// `out` are relative to the piece, non-overlapping and sorted.
@@ -131,6 +131,9 @@ impl Detectors {
         if trig.digit {
             self.phone.find(t, fhi, &m.phone_starts, cands);
             self.postal.find(t, flo, fhi, m, cands);
+        }
+        // "一丁目十三番七号": a Japanese block address needs no digit.
+        if trig.digit || m.kanji_block {
             self.address.find(t, flo, fhi, trig, m, cands);
         }
         if trig.upper {

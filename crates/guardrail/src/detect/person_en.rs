@@ -84,12 +84,32 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "van", "der", "den", "de", "la", "le", "di", "da", "du", "del", "della", "von", "zu", "bin",
-    "ibn", "al", "el", "dos", "das", "ter", "ten", "y",
+    "ibn", "al", "el", "dos", "das", "ter", "ten", "y", "Ní", "Nic", "Ó", "Uí",
 ];
 
 /// Verbs that open a sentence before a name and are also given names.
+#[rustfmt::skip]
 const VERB_NAMES: &[&str] = &[
-    "Meet", "Welcome", "Join", "Thank", "Call", "Ask", "Visit", "Greet",
+    "Meet", "Welcome", "Join", "Thank", "Call", "Ask", "Visit", "Greet", "Tell", "Text", "Email",
+    "Message", "Contact", "Please",
+];
+
+/// What may follow a plain first name when it names someone doing something: "Diego
+/// from our quotes team", "Jess can deliver it", "Marcus at the front desk".
+#[rustfmt::skip]
+const ACTS_AFTER: &[&str] = &[
+    " from our ", " from the ", " will ", " can ", " has ", " handles ", " manages ", " runs ",
+    " leads ", " teaches ", " is on ", " is off ", "'ll ", "’ll ", " at the front desk",
+    " at reception", " at the desk", " at the counter", " at the bar", " at the door",
+];
+
+/// Words that open place names ("San Diego", "Lake Tahoe", "Fort Worth") and are
+/// also given names.
+#[rustfmt::skip]
+const PLACE_PREFIXES: &[&str] = &[
+    "San", "Santa", "Santo", "Saint", "St", "Lake", "Mount", "Mt", "Port", "Fort", "Los", "Las",
+    "Cape", "Glen", "New", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little",
+    "Point",
 ];
 
 /// Names of assistants, which are not people: the product's own bot is "Mimi".
@@ -117,11 +137,13 @@ pub(crate) struct PersonEn {
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me";
+        let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem";
         let weak = r"email|e-mail|reach|call|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|(?:taught|led|run|hosted|presented|signed|approved|handled|managed|organi[sz]ed|prepared|written) by";
         Ok(PersonEn {
-            cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong}|{weak})[,:]?\s+$"))
-                .map_err(regex_err)?,
+            cue: Regex::new(&format!(
+                r"(?i)(?:^|[^a-z])(?:{strong}|{weak})(?: is| was| will be)?[,:]?\s+$"
+            ))
+            .map_err(regex_err)?,
             strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+$"))
                 .map_err(regex_err)?,
         })
@@ -180,6 +202,17 @@ impl PersonEn {
         // Every rule below needs a capital first letter (titles, brands, names).
         if !w.as_bytes()[0].is_ascii_uppercase() {
             return k + 1;
+        }
+        // "signed for by J. Whitfield": an initial and a surname after a cue.
+        if is_initial(w)
+            && let Some(n) = toks.get(k + 1)
+            && &t[toks[k].e..n.s] == ". "
+            && n.e <= hi
+            && g.last(&t[n.s..n.e], key) == Some(false)
+            && self.cue.is_match(recent(t, toks[k].s))
+        {
+            out.push(Cand::new(toks[k].s, n.e, Label::Person));
+            return k + 2;
         }
         // Every suffix holds a hyphen; most words hold none.
         let suffixed = || HONORIFIC_SUFFIXES.iter().find_map(|h| w.strip_suffix(h));
@@ -319,7 +352,11 @@ impl PersonEn {
             return None;
         }
         let (f, l) = (word(chain[0]), word(chain[1]));
-        if BRANDS.contains(&(f, l)) {
+        if BRANDS.contains(&(f, l)) || PLACE_PREFIXES.contains(&f) {
+            return None;
+        }
+        // "San Jose", "Alice Springs": a listed place, though it starts with a name.
+        if g.is_place(&t[toks[chain[0]].s..toks[chain[1]].e], key) {
             return None;
         }
         let first = g
@@ -334,6 +371,9 @@ impl PersonEn {
                 let word = g.is_word(l, key);
                 (l.len() >= 3 && !word) || cued()
             }
+            // "Grace Adeyemi": a surname that is no word or place settles a first
+            // name that is also a word.
+            (Some(true), None) => unlisted(g, l, key) && l.len() >= 4 || cued(),
             (Some(true), _) => cued(),
             _ => false,
         };
@@ -392,7 +432,9 @@ impl PersonEn {
         if amb || CALENDAR_NAMES.contains(&w) {
             (who || self.strong_cue.is_match(before)) && !next_is_digit
         } else {
-            who || self.cue.is_match(before)
+            let after = &t[toks[k].e..];
+            let acts = ACTS_AFTER.iter().any(|a| after.starts_with(a));
+            who || acts || self.cue.is_match(before)
         }
     }
 }
@@ -415,25 +457,23 @@ fn maybe_name(g: &Gazetteers, w: &str, key: &mut String) -> bool {
 }
 
 /// "Daniel and Mia", "Bridget and Declan McGuinness": a first name joined by "and" or
-/// "or" to another, both unambiguous.
+/// "or" to another, both unambiguous and neither part of a place ("Santa Clara and
+/// Alice Springs").
 fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) -> bool {
-    let mut plain = |i: usize| {
-        toks.get(i).is_some_and(|x| {
-            let w = &t[x.s..x.e];
-            is_cap(w) && g.first(w, key) == Some(false)
-        })
+    let word = |i: usize| &t[toks[i].s..toks[i].e];
+    let spaced = |a: usize| toks.get(a + 1).is_some_and(|n| &t[toks[a].e..n.s] == " ");
+    let plain = |i: usize, key: &mut String| {
+        let in_place = (i > 0 && spaced(i - 1) && g.is_place(&t[toks[i - 1].s..toks[i].e], key))
+            || (spaced(i) && g.is_place(&t[toks[i].s..toks[i + 1].e], key));
+        i < toks.len() && is_cap(word(i)) && g.first(word(i), key) == Some(false) && !in_place
     };
-    // Token `k + 1` (or `k - 1`) is the "and" between `k` and the other name.
-    let joined = |a: usize| {
-        let (Some(x), Some(y), Some(z)) = (toks.get(a), toks.get(a + 1), toks.get(a + 2)) else {
-            return false;
-        };
-        matches!(&t[y.s..y.e], "and" | "or") && &t[x.e..y.s] == " " && &t[y.e..z.s] == " "
-    };
-    if !plain(k) {
+    if !plain(k, key) {
         return false;
     }
-    if joined(k) && plain(k + 2) {
+    // Token `k + 1` is the "and" between `k` and the name after it.
+    let and_next =
+        k + 2 < toks.len() && matches!(word(k + 1), "and" | "or") && spaced(k) && spaced(k + 1);
+    if and_next && plain(k + 2, key) {
         return true;
     }
     // The name before may lie before the first token: read it off the text.
@@ -443,7 +483,16 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
         .or_else(|| before.strip_suffix(" or "))
         .is_some_and(|rest| {
             let w = word_before(rest);
-            is_cap(w) && g.first(w, key) == Some(false)
+            let start = rest.len() - w.len();
+            // "Santa Clara and Mia": the name before is no part of a place.
+            let place = |key: &mut String| {
+                let Some(lead) = rest[..start].strip_suffix(' ') else {
+                    return false;
+                };
+                let from = lead.len() - word_before(lead).len();
+                from < lead.len() && g.is_place(&rest[from..], key)
+            };
+            is_cap(w) && g.first(w, key) == Some(false) && !place(key)
         })
 }
 

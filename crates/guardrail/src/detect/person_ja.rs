@@ -25,6 +25,8 @@ const ROLES: &[&str] = &[
 #[rustfmt::skip]
 const CUES: &[&str] = &[
     "担当者", "担当", "氏名", "名前", "宛名", "宛先", "お名前", "名義", "責任者", "連絡先",
+    // Staff roles in shops, inns and salons: "仲居の", "客室係の", "スタイリスト:".
+    "番頭", "仲居", "女将", "板長", "料理長", "客室係", "係", "スタッフ", "スタイリスト", "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト", "店主",
 ];
 
 static ROLE_ENDS: WordSet<64> = WordSet::last_chars(ROLES);
@@ -91,6 +93,23 @@ const CUES_AND_ROLES: &[&str] = &[
     "受付",
     "営業",
     "窓口",
+    "番頭",
+    "仲居",
+    "女将",
+    "板長",
+    "料理長",
+    "客室係",
+    "係",
+    "スタッフ",
+    "スタイリスト",
+    "アシスタント",
+    "通訳",
+    "ガイド",
+    "コンシェルジュ",
+    "トレーナー",
+    "インストラクター",
+    "セラピスト",
+    "店主",
 ];
 static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
 
@@ -103,7 +122,7 @@ const NOT_NAMES: &[&str] = &[
     "理事長", "担当", "管理者", "代表者", "購入者", "申込者", "契約者", "依頼者", "受取人", "同行者", "営業", "事務", "受付", "幹事",
     "窓口", "現場", "業者", "職人", "大工", "庭師", "本人", "皆々", "相手", "先方", "御社", "貴社", "弊社", "当社", "お客",
     "隣人", "住人", "友人", "恋人", "彼", "彼女", "先輩", "後輩", "上司", "部下", "同僚", "店員", "駅員", "係員", "乗客",
-    "新郎", "新婦", "赤", "神主",
+    "新郎", "新婦", "赤", "神主", "一人", "二人", "三人", "一名", "二名", "一人一人",
 ];
 
 /// Final kanji that mark a job, group or place rather than a name.
@@ -140,7 +159,8 @@ const AFTER_KANA_NAME: &[&str] = &[
 #[rustfmt::skip]
 const ACTS: &[&str] = &[
     "担当", "対応", "折り返", "ご連絡", "お電話", "ご案内", "伺", "申し", "参り", "お気軽", "ご相談",
-    "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話", "でございます",
+    "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話", "でございます", "承り",
+    "ですが",
 ];
 
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
@@ -240,10 +260,16 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
     if part.is_empty() || NOT_NAME_SET.contains(part) {
         return None;
     }
+    let whole = part.chars().count();
     for (i, _) in part.char_indices() {
         let rest = &part[i..];
         if NOT_NAME_SET.contains(rest) {
             return None;
+        }
+        // "陽翔くん": a one-kanji name at the end of a longer run is too short a guess;
+        // the run as a whole is tried below.
+        if whole >= 2 && rest.chars().nth(1).is_none() {
+            break;
         }
         if is_family(rest, g) || is_given(rest, g) || full_name(rest, g, 2) {
             return Some(spaced_family_before(t, a + i, g).unwrap_or(a + i));
@@ -431,7 +457,11 @@ fn kata_run(t: &str, a: usize, b: usize, out: &mut Vec<Cand>) {
         && !after.starts_with("様式");
     // Most katakana runs are loanwords with neither a honorific nor a cue: test those
     // (cheap) before the list of katakana words that are not names (long).
-    let named = honorific || ((chars >= 3 || run.contains('・')) && cue_before(t, a));
+    // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
+    // a cue comes before it or an act after it.
+    let dotted = run.contains('・');
+    let named =
+        honorific || ((chars >= 3 || dotted) && cue_before(t, a)) || (dotted && acts_after(t, b));
     if named && !KATA_NOT_NAMES.iter().any(|w| ends_with(run, w)) {
         out.push(Cand::new(a, b, Label::Person));
     }

@@ -71,6 +71,10 @@ impl Phone {
     fn split_run(&self, t: &str, start: usize, end: usize, out: &mut Vec<Cand>) {
         let b = t.as_bytes();
         let mut s = start;
+        // "(+81 90-…)": a bracket before a `+` is no part of the number.
+        if b[s] == b'(' && b.get(s + 1) == Some(&b'+') {
+            s += 1;
+        }
         while s < end {
             let cuts = (s..end).filter(|&k| b[k] == b' ');
             // The context keywords depend only on the start: look them up once.
@@ -143,7 +147,12 @@ pub(crate) fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
 
 /// End of a phone-like run: digits joined by at most three of ` -.()`.
 fn run_end(b: &[u8], i: usize, hi: usize) -> usize {
-    let mut j = i + 1;
+    // "(+81 …": the `+` after the bracket belongs to the run.
+    let mut j = if b[i] == b'(' && b.get(i + 1) == Some(&b'+') {
+        i + 2
+    } else {
+        i + 1
+    };
     let mut last = if b[i].is_ascii_digit() { i + 1 } else { i };
     let mut seps = 0;
     while j < hi && j - i < 40 {
@@ -245,7 +254,12 @@ fn shape(s: &str) -> Option<Shape> {
     let first = s.as_bytes().first().copied().unwrap_or(b' ');
     match first {
         b'+' => international(digits, groups.len()),
-        b'(' => (10..=11).contains(&n).then_some(Shape::Strong),
+        b'(' => match n {
+            10..=11 => Some(Shape::Strong),
+            // "(01) 555 2471": a two-digit area code and seven digits (Dublin).
+            9 if s.starts_with("(0") => Some(Shape::Weak),
+            _ => None,
+        },
         b'0' => national(digits, groups),
         b'1' if n == 11 && groups.len() >= 3 && groups[1..].starts_with(&[3, 3]) => {
             Some(Shape::Strong)

@@ -23,9 +23,10 @@ const RSQUO: &[u8] = "\u{2019}".as_bytes();
 pub(crate) fn is_name_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || (('\u{c0}'..='\u{24f}').contains(&c) && c != '\u{d7}' && c != '\u{f7}')
+        || ('\u{1e00}'..='\u{1eff}').contains(&c)
 }
 
-/// Length of the letter starting at `b[i]` (1 or 2 bytes), or 0 if none does.
+/// Length of the letter starting at `b[i]` (1 to 3 bytes), or 0 if none does.
 fn letter_at(b: &[u8], i: usize) -> usize {
     match b.get(i) {
         Some(x) if x.is_ascii_alphabetic() => 1,
@@ -37,16 +38,22 @@ fn letter_at(b: &[u8], i: usize) -> usize {
             }
             _ => 0,
         },
+        // Latin Extended Additional (Vietnamese: "Nguyễn Thị"): E1 B8 80 to E1 BB BF.
+        Some(0xe1) => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0xb8..=0xbb), Some(0x80..=0xbf)) => 3,
+            _ => 0,
+        },
         _ => 0,
     }
 }
 
-/// Length of the letter ending at `b[..i]` (1 or 2 bytes), or 0 if none does.
+/// Length of the letter ending at `b[..i]` (1 to 3 bytes), or 0 if none does.
 fn letter_before(b: &[u8], i: usize) -> usize {
     match i {
         0 => 0,
         1 => letter_at(b, 0),
         _ if b[i - 1].is_ascii() => letter_at(b, i - 1),
+        _ if i >= 3 && letter_at(b, i - 3) == 3 => 3,
         _ => letter_at(b, i - 2) & 2,
     }
 }
@@ -216,6 +223,7 @@ mod tests {
                     "x'sy a--b a''b",
                     "Siobhán O’Sullivan, Ramírez-Ortega’s ×a÷ Ó Ceallaigh ’s é",
                     "Łukasz Żółć ŋ ə ɐ ǅ",
+                    "Nguyễn Thị Lan ḁ ỿ Ḁ",
                 ]
                 .map(String::from),
             );
@@ -233,6 +241,7 @@ mod tests {
         for t in [
             "Ask for Siobhán O’Sullivan or Tomás and Seán Ó Ceallaigh.",
             "担当はLucía Fernández-Ortegaです、x Ñ-ñ’é—a  b",
+            "ask for Nguyễn Thị Lan, ỹ-ỹ",
         ] {
             tokenize(t, 0, &mut all);
             let spans = |v: &[Tok]| v.iter().map(|k| (k.s, k.e)).collect::<Vec<_>>();

@@ -81,6 +81,9 @@ fn brands_bots_holidays_and_landmarks_are_not_people() {
         "Room 1204 has a view of the Sydney Harbour Bridge.",
         "We close early on Christmas Eve.",
         "Contact our support team, or ask for a refund.",
+        "We ship from San Diego and San Jose to Santa Clara and Alice Springs.",
+        "Our stores in Santa Clara and Mia Tower are open.",
+        "Tell us by Friday, and Lake Tahoe trips are half price.",
     ] {
         assert_finds(text, &[]);
     }
@@ -98,12 +101,23 @@ fn japanese_given_names_in_kana_are_found() {
         &[("ゆうこ", Person)],
     );
     assert_finds("娘のさくらちゃんのレッスンです。", &[("さくら", Person)]);
+    assert_finds(
+        "お部屋へは仲居のまゆみ様がご案内します。",
+        &[("まゆみ", Person)],
+    );
+    assert_finds("客室係の大野までお申し付けください。", &[("大野", Person)]);
+    assert_finds(
+        "中国語のご相談はワン・リーが承ります。",
+        &[("ワン・リー", Person)],
+    );
+    assert_finds("陽翔くんのお迎えは17時です。", &[("陽翔", Person)]);
     // Kana words before a honorific that are no names.
     for text in [
         "みなさんのご来店をお待ちしています。",
         "おかあさんと一緒にどうぞ。",
         "担当者のアドレスはこちらです。",
         "札幌営業所の住所は下記の通りです。",
+        "お一人様3,300円です。",
     ] {
         assert_finds(text, &[]);
     }
@@ -162,6 +176,15 @@ fn phones_are_found_in_national_and_international_forms() {
     ] {
         assert_finds(&format!("Call {phone} now."), &[(phone, Phone)]);
     }
+}
+
+#[test]
+fn phones_in_brackets_are_found() {
+    assert_finds(
+        "ご相談は（+81 90-3316-7420）まで",
+        &[("+81 90-3316-7420", Phone)],
+    );
+    assert_finds("or ring (01) 555 2471 to book", &[("(01) 555 2471", Phone)]);
 }
 
 #[test]
@@ -228,6 +251,21 @@ fn addresses_in_canada_australia_ireland_and_spelt_out_states_are_found() {
             ("2100 Industrial Parkway, Building C, Hayward, CA", Address),
             ("94545", PostalCode),
         ],
+    );
+    assert_finds(
+        "The clinic is on the 2nd Floor, 88 St Vincent Street, Glasgow G2 5UB.",
+        &[
+            ("2nd Floor, 88 St Vincent Street, Glasgow", Address),
+            ("G2 5UB", PostalCode),
+        ],
+    );
+    assert_finds(
+        "住所は金沢市東山一丁目十三番七号 ルミエール東山4階です。",
+        &[("金沢市東山一丁目十三番七号 ルミエール東山4階", Address)],
+    );
+    assert_finds(
+        "送付先は福岡市博多区博多駅前2-19-27 博多中央ビル301、です。",
+        &[("福岡市博多区博多駅前2-19-27 博多中央ビル301", Address)],
     );
     // Four digits or a code shape without a state or province before them.
     assert_finds("Your PIN is 4006 and the code is M5V 1Z9.", &[]);

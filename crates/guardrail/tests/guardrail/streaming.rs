@@ -273,3 +273,37 @@ fn a_word_followed_by_an_apostrophe_at_the_end_of_a_chunk_waits_for_the_next_cha
     assert!(stream.held_back() >= 192 + 24 && stream.held_back() <= MAX_HOLD_BACK);
     assert_eq!(streamed(&g, &text, &[upto, 1]), g.redact(&text));
 }
+
+#[test]
+fn a_name_waits_for_what_follows_it_until_the_sentence_ends() {
+    let g = guardrail();
+    // What follows decides these names ("from our", "can", "がご案内"): the stream
+    // must see it before it emits them, and finds them in chunks of any size.
+    let texts = [
+        "Diego from our quotes team will ring you.",
+        "Sorry, but Jess can deliver it for £8.",
+        "Please return the keys to Marcus at the front desk.",
+        "お部屋へは仲居の大野がご案内いたします。",
+        "ワン・リーが承ります。",
+    ];
+    for text in texts {
+        let batch = g.redact(text);
+        assert!(!batch.spans.is_empty(), "{text:?}");
+        for size in 1..=12 {
+            assert_eq!(
+                streamed(&g, text, &[size]),
+                batch,
+                "{text:?} in chunks of {size}"
+            );
+        }
+    }
+    let mut stream = g.stream();
+    assert_eq!(stream.push("Diego"), "");
+    assert_eq!(stream.held_back(), "Diego".len());
+    // Once the sentence has ended, the name is decided and emitted.
+    let out = stream.push(" from our quotes team will ring you. ");
+    assert!(
+        out.starts_with("[NAME] from our quotes team will ring you"),
+        "{out:?}"
+    );
+}
