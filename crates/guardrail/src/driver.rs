@@ -77,10 +77,10 @@ impl Driver {
                 // on. It must be all there, or the text must be complete: else the
                 // piece is decided again once more text has come.
                 let b = buf.as_bytes();
-                let ends = sentence_end(b, a_end, q_end).is_some();
+                let ends = wordy && sentence_end(b, a_end, q_end).is_some();
                 let to = (q_end + reach).min(b.len());
                 let right = match sentence_end(b, q_end, to) {
-                    _ if ends => q_end,
+                    _ if ends || !wordy => q_end,
                     Some(k) => k,
                     None if !eof && q_end + reach > b.len() => {
                         out.push_str(&buf[copied..pos]);

@@ -177,7 +177,9 @@ impl Gazetteers {
 
     /// Whether `w` is a listed place name.
     pub fn is_place(&self, w: &str, key: &mut String) -> bool {
-        self.en_places.contains_key(w) || self.en_places.contains_key(name_key(w, key))
+        // The list is ASCII: an accented word is looked up without its accents.
+        self.en_places.contains_key(w)
+            || (!w.is_ascii() && self.en_places.contains_key(name_key(w, key)))
     }
 }
 

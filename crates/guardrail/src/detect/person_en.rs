@@ -355,10 +355,6 @@ impl PersonEn {
         if BRANDS.contains(&(f, l)) || PLACE_PREFIXES.contains(&f) {
             return None;
         }
-        // "San Jose", "Alice Springs": a listed place, though it starts with a name.
-        if g.is_place(&t[toks[chain[0]].s..toks[chain[1]].e], key) {
-            return None;
-        }
         let first = g
             .first(f, key)
             .map(|amb| amb || CALENDAR_NAMES.contains(&f));
@@ -389,7 +385,8 @@ impl PersonEn {
             && first.is_some()
             && !SURNAME_PLACES.contains(&word(chain[2]))
             && g.last(word(chain[2]), key).is_some();
-        if !(three || en || ja) {
+        // "San Jose", "Alice Springs": a listed place, though it starts with a name.
+        if !(three || en || ja) || g.is_place(&t[toks[chain[0]].s..toks[chain[1]].e], key) {
             return None;
         }
         let more = chain[2..]
@@ -467,33 +464,34 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
             || (spaced(i) && g.is_place(&t[toks[i].s..toks[i + 1].e], key));
         i < toks.len() && is_cap(word(i)) && g.first(word(i), key) == Some(false) && !in_place
     };
-    if !plain(k, key) {
-        return false;
-    }
-    // Token `k + 1` is the "and" between `k` and the name after it.
+    // Token `k + 1` is the "and" between `k` and the name after it; else the name
+    // before may lie before the first token: read it off the text. Both are rare, and
+    // tested before the look-ups.
     let and_next =
         k + 2 < toks.len() && matches!(word(k + 1), "and" | "or") && spaced(k) && spaced(k + 1);
+    let before = &t[..toks[k].s];
+    let and_before = before
+        .strip_suffix(" and ")
+        .or_else(|| before.strip_suffix(" or "));
+    if !(and_next || and_before.is_some()) || !plain(k, key) {
+        return false;
+    }
     if and_next && plain(k + 2, key) {
         return true;
     }
-    // The name before may lie before the first token: read it off the text.
-    let before = &t[..toks[k].s];
-    before
-        .strip_suffix(" and ")
-        .or_else(|| before.strip_suffix(" or "))
-        .is_some_and(|rest| {
-            let w = word_before(rest);
-            let start = rest.len() - w.len();
-            // "Santa Clara and Mia": the name before is no part of a place.
-            let place = |key: &mut String| {
-                let Some(lead) = rest[..start].strip_suffix(' ') else {
-                    return false;
-                };
-                let from = lead.len() - word_before(lead).len();
-                from < lead.len() && g.is_place(&rest[from..], key)
+    and_before.is_some_and(|rest| {
+        let w = word_before(rest);
+        let start = rest.len() - w.len();
+        // "Santa Clara and Mia": the name before is no part of a place.
+        let place = |key: &mut String| {
+            let Some(lead) = rest[..start].strip_suffix(' ') else {
+                return false;
             };
-            is_cap(w) && g.first(w, key) == Some(false) && !place(key)
-        })
+            let from = lead.len() - word_before(lead).len();
+            from < lead.len() && g.is_place(&rest[from..], key)
+        };
+        is_cap(w) && g.first(w, key) == Some(false) && !place(key)
+    })
 }
 
 /// A romanised given name and family name, not both also English words.
