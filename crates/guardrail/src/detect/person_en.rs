@@ -170,6 +170,7 @@ impl PersonEn {
         tokenize(
             t,
             token_start_before(t.as_bytes(), first_upper.max(lo)),
+            hi,
             toks,
         );
         let g = Gazetteers::get();

@@ -117,8 +117,13 @@ pub(crate) fn token_start_before(b: &[u8], lo: usize) -> usize {
     p
 }
 
-/// The tokens of `t[from..]` into `toks`; `from` must not lie inside a token.
-pub(crate) fn tokenize(t: &str, from: usize, toks: &mut Vec<Tok>) {
+/// Tokens the name rules look at past the end of a piece: the one after a name (an
+/// organisation word?) and an "and" with the name after it.
+const TOKENS_AFTER: usize = 3;
+
+/// The tokens of `t[from..]` into `toks`, up to the [`TOKENS_AFTER`]th starting at or
+/// after `until`; `from` must not lie inside a token.
+pub(crate) fn tokenize(t: &str, from: usize, until: usize, toks: &mut Vec<Tok>) {
     let b = t.as_bytes();
     let n = b.len();
     toks.clear();
@@ -157,6 +162,10 @@ pub(crate) fn tokenize(t: &str, from: usize, toks: &mut Vec<Tok>) {
             || (b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric));
         if !glued && !glued_after {
             toks.push(Tok { s, e: i });
+            if s >= until && toks.iter().rev().take_while(|k| k.s >= until).count() == TOKENS_AFTER
+            {
+                break;
+            }
         }
     }
 }
@@ -228,7 +237,7 @@ mod tests {
                 .map(String::from),
             );
         for t in texts {
-            tokenize(&t, 0, &mut toks);
+            tokenize(&t, 0, usize::MAX, &mut toks);
             let got: Vec<(usize, usize)> = toks.iter().map(|k| (k.s, k.e)).collect();
             assert_eq!(got, charwise(&t, 0), "{t}");
         }
@@ -243,12 +252,12 @@ mod tests {
             "担当はLucía Fernández-Ortegaです、x Ñ-ñ’é—a  b",
             "ask for Nguyễn Thị Lan, ỹ-ỹ",
         ] {
-            tokenize(t, 0, &mut all);
+            tokenize(t, 0, usize::MAX, &mut all);
             let spans = |v: &[Tok]| v.iter().map(|k| (k.s, k.e)).collect::<Vec<_>>();
             for lo in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
                 let p = token_start_before(t.as_bytes(), lo);
                 assert!(p <= lo, "{t:?} at {lo}");
-                tokenize(t, p, &mut part);
+                tokenize(t, p, usize::MAX, &mut part);
                 let whole: Vec<_> = spans(&all).into_iter().filter(|&(s, _)| s >= p).collect();
                 assert_eq!(spans(&part), whole, "{t:?} at {lo}");
             }
