@@ -33,7 +33,7 @@ const NOT_NAMES: &[&str] = &[
     "Edition", "February", "Foods", "Foundation", "Friday", "Fund", "Gallery", "Group", "Hall",
     "Heights", "Hills", "Holdings", "Hole", "Hospital", "Hotel", "Hotels", "Inc", "Industries",
     "Institute", "Insurance", "Island", "January", "July", "June", "Labs", "Lake", "Lane",
-    "Library", "Limited", "Line", "Llc", "Ltd", "Mall", "March", "Market", "Max", "May",
+    "Library", "Limited", "Line", "Llc", "Ltd", "Mail", "Mall", "March", "Market", "Max", "May",
     "Memorial", "Mini", "Monday", "Motor", "Motors", "Mountain", "Museum", "November", "October",
     "Order", "Park", "Partners", "Pharmacy", "Place", "Plan", "Plaza", "Plus", "Premium", "Pro",
     "Program", "Programme", "Resort", "Restaurant", "River", "Road", "Sale", "Saturday",
@@ -109,7 +109,7 @@ const ACTS_AFTER: &[&str] = &[
 const PLACE_PREFIXES: &[&str] = &[
     "San", "Santa", "Santo", "Saint", "St", "Lake", "Mount", "Mt", "Port", "Fort", "Los", "Las",
     "Cape", "Glen", "New", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little",
-    "Point",
+    "Point", "Rue", "Via", "Calle", "Avenida",
 ];
 
 /// Names of assistants, which are not people: the product's own bot is "Mimi".
@@ -370,7 +370,7 @@ impl PersonEn {
             }
             // "Grace Adeyemi": a surname that is no word or place settles a first
             // name that is also a word.
-            (Some(true), None) => unlisted(g, l, key) && l.len() >= 4 || cued(),
+            (Some(true), None) => cued(),
             (Some(true), _) => cued(),
             _ => false,
         };
@@ -461,9 +461,13 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
     let word = |i: usize| &t[toks[i].s..toks[i].e];
     let spaced = |a: usize| toks.get(a + 1).is_some_and(|n| &t[toks[a].e..n.s] == " ");
     let plain = |i: usize, key: &mut String| {
-        let in_place = (i > 0 && spaced(i - 1) && g.is_place(&t[toks[i - 1].s..toks[i].e], key))
-            || (spaced(i) && g.is_place(&t[toks[i].s..toks[i + 1].e], key));
-        i < toks.len() && is_cap(word(i)) && g.first(word(i), key) == Some(false) && !in_place
+        let w = word(i);
+        let calendar = not_name(w) || CALENDAR_NAMES.contains(&w);
+        let in_place = |key: &mut String| {
+            (i > 0 && spaced(i - 1) && g.is_place(&t[toks[i - 1].s..toks[i].e], key))
+                || (spaced(i) && g.is_place(&t[toks[i].s..toks[i + 1].e], key))
+        };
+        is_cap(w) && !calendar && g.first(w, key) == Some(false) && !in_place(key)
     };
     // Token `k + 1` is the "and" between `k` and the name after it; else the name
     // before may lie before the first token: read it off the text. Both are rare, and

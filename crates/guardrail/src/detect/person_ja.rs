@@ -27,6 +27,7 @@ const CUES: &[&str] = &[
     "担当者", "担当", "氏名", "名前", "宛名", "宛先", "お名前", "名義", "責任者", "連絡先",
     // Staff roles in shops, inns and salons: "仲居の", "客室係の", "スタイリスト:".
     "番頭", "仲居", "女将", "板長", "料理長", "客室係", "係", "スタッフ", "スタイリスト", "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト", "店主",
+    "塾長", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士", "歯科医師",
 ];
 
 static ROLE_ENDS: WordSet<64> = WordSet::last_chars(ROLES);
@@ -110,6 +111,15 @@ const CUES_AND_ROLES: &[&str] = &[
     "インストラクター",
     "セラピスト",
     "店主",
+    "塾長",
+    "プランナー",
+    "フローリスト",
+    "整備士",
+    "獣医師",
+    "トリマー",
+    "保育士",
+    "衛生士",
+    "歯科医師",
 ];
 static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
 
@@ -139,7 +149,8 @@ const KATA_NOT_NAMES: &[&str] = &[
     "リーダー", "オペレーター", "クライアント", "サポーター", "ママ", "パパ", "ベビー", "シェフ", "ドクター", "ナース", "コーチ", "トレーナー",
     "キャスト", "セラピスト", "アーティスト", "プレイヤー", "バイヤー", "ファミリー", "チーム", "クルー", "サンタ", "オーナー", "ショップ",
     "サロン", "ホテル", "ストア", "カフェ", "センター", "サポート", "アドレス", "メール", "アカウント",
-    "スケジュール", "シフト", "プロフィール", "コメント", "サイン", "ページ", "リスト",
+    "スケジュール", "シフト", "プロフィール", "コメント", "サイン", "ページ", "リスト", "ワン", "ニャン",
+    "ワンコ", "ネコ", "イヌ", "ウサギ",
 ];
 
 /// Kana words that the given-name readings also hold, never names in running text.
@@ -152,7 +163,7 @@ const KANA_NOT_NAMES: &[&str] = &[
 /// What may follow a kana given name: a honorific, a particle, punctuation.
 const AFTER_KANA_NAME: &[&str] = &[
     "が", "は", "と", "から", "より", "まで", "に", "へ", "で", "も", "の", "、", "。", "（", "(",
-    " ",
+    " ", "」", "』",
 ];
 
 /// What follows a bare family name when it is a person doing something.
@@ -172,6 +183,7 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
         } else {
             kata_run(t, r.s, r.e, out);
         }
+        kana_after_role(t, r, g, out);
     }
 }
 
@@ -345,6 +357,50 @@ fn acts_after(t: &str, b: usize) -> bool {
     ACTS.iter().any(|v| starts_with(rest, v))
 }
 
+/// Duties a person takes on later in the sentence: "アデバヨ・オラミデがタイヤ交換を担当".
+const DUTIES: &[&str] = &[
+    "担当",
+    "対応",
+    "同席",
+    "通訳",
+    "ご案内",
+    "承り",
+    "お送り",
+    "ご連絡",
+];
+
+/// "…が…担当いたしました": `が` or `は` after `b`, then a duty before the sentence ends
+/// (within the window the detectors see).
+fn duty_after(t: &str, b: usize) -> bool {
+    let Some(rest) = t[b..]
+        .strip_prefix('が')
+        .or_else(|| t[b..].strip_prefix('は'))
+    else {
+        return false;
+    };
+    let sentence = rest.split(['。', '、', '！', '？']).next().unwrap_or(rest);
+    DUTIES.iter().any(|d| sentence.contains(d))
+}
+
+/// "スタッフのまゆから", "スタイリストのひかるで": a kana given name after a run that
+/// ends in a staff role or a cue, and `の` or a colon.
+fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
+    let run = &t[r.s..r.e];
+    if !CUE_ENDS.holds_last_char(run) || !CUES.iter().chain(ROLES).any(|c| ends_with(run, c)) {
+        return;
+    }
+    let after = &t[r.e..];
+    let Some(skip) = ["の", "：", ":"].iter().find(|p| after.starts_with(**p)) else {
+        return;
+    };
+    let start = r.e + skip.len();
+    if t[start..].starts_with(crate::text::is_hiragana)
+        && let Some((end, _)) = kana_given_after(t, start, g)
+    {
+        out.push(Cand::new(start, end, Label::Person));
+    }
+}
+
 /// "杉山 さくらさん": a family name, a space, a kana given name, a honorific.
 fn spaced_kana_given(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
     let rest = t[b..].strip_prefix(' ')?;
@@ -460,8 +516,9 @@ fn kata_run(t: &str, a: usize, b: usize, out: &mut Vec<Cand>) {
     // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
     // a cue comes before it or an act after it.
     let dotted = run.contains('・');
-    let named =
-        honorific || ((chars >= 3 || dotted) && cue_before(t, a)) || (dotted && acts_after(t, b));
+    let named = honorific
+        || ((chars >= 3 || dotted) && cue_before(t, a))
+        || (dotted && (acts_after(t, b) || duty_after(t, b)));
     if named && !KATA_NOT_NAMES.iter().any(|w| ends_with(run, w)) {
         out.push(Cand::new(a, b, Label::Person));
     }

@@ -83,6 +83,9 @@ fn brands_bots_holidays_and_landmarks_are_not_people() {
         "Contact our support team, or ask for a refund.",
         "We ship from San Diego and San Jose to Santa Clara and Alice Springs.",
         "Our stores in Santa Clara and Mia Tower are open.",
+        "We still have Friday 13 June and Sunday 22 June.",
+        "It was dispatched today with Royal Mail.",
+        "The Trek Domane AL 2 is £849.",
         "Tell us by Friday, and Lake Tahoe trips are half price.",
     ] {
         assert_finds(text, &[]);
@@ -111,6 +114,17 @@ fn japanese_given_names_in_kana_are_found() {
         &[("ワン・リー", Person)],
     );
     assert_finds("陽翔くんのお迎えは17時です。", &[("陽翔", Person)]);
+    assert_finds(
+        "整備士のアデバヨ・オラミデがタイヤ交換を担当しました。",
+        &[("アデバヨ・オラミデ", Person)],
+    );
+    assert_finds(
+        "当日はヴー・ティ・ランが通訳として同席します。",
+        &[("ヴー・ティ・ラン", Person)],
+    );
+    assert_finds("塾長の石川まで。", &[("石川", Person)]);
+    assert_finds("スタイリストのひかるで承りました！", &[("ひかる", Person)]);
+    assert_finds("ワンちゃんの様子をお送りします。", &[]);
     // Kana words before a honorific that are no names.
     for text in [
         "みなさんのご来店をお待ちしています。",
@@ -262,6 +276,14 @@ fn addresses_in_canada_australia_ireland_and_spelt_out_states_are_found() {
     assert_finds(
         "住所は金沢市東山一丁目十三番七号 ルミエール東山4階です。",
         &[("金沢市東山一丁目十三番七号 ルミエール東山4階", Address)],
+    );
+    assert_finds(
+        "ご返却は埼玉県さいたま市大宮区桜木町２丁目３番地５の本店まで。",
+        &[("埼玉県さいたま市大宮区桜木町２丁目３番地５", Address)],
+    );
+    assert_finds(
+        "配達先は大阪市北区天神橋4-8-17 コーポ天神302に変更",
+        &[("大阪市北区天神橋4-8-17 コーポ天神302", Address)],
     );
     assert_finds(
         "送付先は福岡市博多区博多駅前2-19-27 博多中央ビル301、です。",
