@@ -28,11 +28,13 @@
 //! Text is cut into pieces at *quiet units* (see `segment.rs`): stretches no match can
 //! contain. The cut decision needs only a bounded prefix of the remaining text and
 //! never changes when more text arrives; each piece is then detected on its own with
-//! at most 64 bytes of left context and the following quiet unit as right context.
-//! Batch redaction runs that loop over the whole text; the stream runs the same loop
-//! over what it has received and stops where a decision needs more text. Both make the
-//! same decisions in the same order, so their outputs are equal. The stream holds back
-//! at most [`MAX_HOLD_BACK`] bytes.
+//! at most 64 bytes of left context and, as right context, the following quiet unit
+//! and (for a piece with a capital or a Japanese character, which the name rules read
+//! on from) up to 24 more bytes, cut at the end of the sentence. Batch redaction runs
+//! that loop over the whole text; the stream runs the same loop over what it has
+//! received and stops where a decision or a right context needs more text. Both make
+//! the same decisions on the same windows in the same order, so their outputs are
+//! equal. The stream holds back at most [`MAX_HOLD_BACK`] bytes.
 
 mod config;
 mod detect;
