@@ -130,13 +130,13 @@ impl Driver {
 /// The offset of the first character in `b[from..to]` that ends a sentence (`.`, `!`,
 /// `?`, a line break, `。`, `！`, `？`), if any.
 fn sentence_end(b: &[u8], from: usize, to: usize) -> Option<usize> {
-    (from..to).find(|&k| {
-        matches!(b[k], b'.' | b'!' | b'?' | b'\n')
-            || (matches!(b[k], 0xE3 | 0xEF)
-                && matches!(
-                    b.get(k..k + 3),
-                    Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F])
-                ))
+    const IDEOGRAPHIC_STOP: [u8; 3] = [0xE3, 0x80, 0x82];
+    (from..to).find(|&k| match b[k] {
+        b'.' | b'!' | b'?' | b'\n' => true,
+        0xE3 => b.get(k..k + 3) == Some(&IDEOGRAPHIC_STOP[..]),
+        // `！` and `？`: EF BC 81 and EF BC 9F.
+        0xEF => matches!(b.get(k + 1..k + 3), Some([0xBC, 0x81 | 0x9F])),
+        _ => false,
     })
 }
 
@@ -196,6 +196,20 @@ mod tests {
             at = next_foldable(w, at + 1);
         }
         out
+    }
+
+    #[test]
+    fn sentences_end_at_stops_and_line_breaks_in_either_script() {
+        let ends = |t: &'static str| sentence_end(t.as_bytes(), 0, t.len()).map(move |k| &t[..k]);
+        assert_eq!(
+            ends("Diego from our team. Then"),
+            Some("Diego from our team")
+        );
+        assert_eq!(ends("林がご案内します。次"), Some("林がご案内します"));
+        assert_eq!(ends("ご確認ください！"), Some("ご確認ください"));
+        assert_eq!(ends("よろしいですか？"), Some("よろしいですか"));
+        assert_eq!(ends("line\nnext"), Some("line"));
+        assert_eq!(ends("林、田中「様」ー"), None);
     }
 
     #[test]

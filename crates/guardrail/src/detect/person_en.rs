@@ -119,6 +119,15 @@ const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan
 
 static TITLE_SET: WordSet<64> = WordSet::new(TITLES);
 
+/// What every name rule reads: the window, its words, the lists and the piece's end.
+#[derive(Clone, Copy)]
+struct Cx<'a> {
+    t: &'a str,
+    toks: &'a [Tok],
+    g: &'a Gazetteers,
+    hi: usize,
+}
+
 /// Buffers the name rules reuse from piece to piece.
 #[derive(Debug, Default)]
 pub(crate) struct Buffers {
@@ -174,6 +183,7 @@ impl PersonEn {
             toks,
         );
         let g = Gazetteers::get();
+        let cx = Cx { t, toks, g, hi };
         let mut k = 0;
         while k < toks.len() {
             let tok = toks[k];
@@ -181,23 +191,14 @@ impl PersonEn {
                 k += 1;
                 continue;
             }
-            let next = self.at(t, toks, k, g, hi, key, out);
+            let next = self.at(&cx, k, key, out);
             k = next.max(k + 1);
         }
     }
 
     /// Looks for a name starting at token `k`; returns the next token to look at.
-    #[allow(clippy::too_many_arguments)]
-    fn at(
-        &self,
-        t: &str,
-        toks: &[Tok],
-        k: usize,
-        g: &Gazetteers,
-        hi: usize,
-        key: &mut String,
-        out: &mut Vec<Cand>,
-    ) -> usize {
+    fn at(&self, cx: &Cx, k: usize, key: &mut String, out: &mut Vec<Cand>) -> usize {
+        let Cx { t, toks, g, hi } = *cx;
         let word = |i: usize| &t[toks[i].s..toks[i].e];
         let w = word(k);
         // Every rule below needs a capital first letter (titles, brands, names).
@@ -242,7 +243,7 @@ impl PersonEn {
             return k + 1;
         }
         if !maybe_name(g, w, key) {
-            return self.unlisted_name(t, toks, k, g, hi, key, out);
+            return self.unlisted_name(cx, k, key, out);
         }
         let chain = chain(t, toks, k, hi);
         if let Some(end) = self.pair(t, toks, chain.as_slice(), g, key) {
@@ -258,17 +259,8 @@ impl PersonEn {
     /// A capitalised word no list holds, at token `k`: a name only right after a cue,
     /// alone after a strong one ("ask for Priya"), or with one or two more such words
     /// after any ("the charter with Abebe Girma"). Returns the next token to look at.
-    #[allow(clippy::too_many_arguments)]
-    fn unlisted_name(
-        &self,
-        t: &str,
-        toks: &[Tok],
-        k: usize,
-        g: &Gazetteers,
-        hi: usize,
-        key: &mut String,
-        out: &mut Vec<Cand>,
-    ) -> usize {
+    fn unlisted_name(&self, cx: &Cx, k: usize, key: &mut String, out: &mut Vec<Cand>) -> usize {
+        let Cx { t, toks, g, hi } = *cx;
         let w = &t[toks[k].s..toks[k].e];
         if !unlisted(g, w, key) {
             return k + 1;
@@ -353,7 +345,9 @@ impl PersonEn {
             return None;
         }
         let (f, l) = (word(chain[0]), word(chain[1]));
-        if BRANDS.contains(&(f, l)) || PLACE_PREFIXES.contains(&f) {
+        // "Meet Isabella Rossi": a verb that is also a name leaves the name to start at
+        // the next word.
+        if BRANDS.contains(&(f, l)) || PLACE_PREFIXES.contains(&f) || VERB_NAMES.contains(&f) {
             return None;
         }
         let first = g
@@ -368,20 +362,11 @@ impl PersonEn {
                 let word = g.is_word(l, key);
                 (l.len() >= 3 && !word) || cued()
             }
-            // "Grace Adeyemi": a surname that is no word or place settles a first
-            // name that is also a word.
-            (Some(true), None) => cued(),
             (Some(true), _) => cued(),
             _ => false,
         };
-        // "Meet Isabella Rossi": a verb that is also a name leaves the name to start at
-        // the next word.
-        if VERB_NAMES.contains(&f) {
-            return None;
-        }
         let ja = romaji_pair(g, f, l, key) || romaji_pair(g, l, f, key);
-        // A third and fourth part that are surnames or no word at all belong to the name
-        // ("Fatima Zahra El Idrissi").
+        // A third part that is a surname makes a name of the chain on its own.
         let three = chain.len() >= 3
             && first.is_some()
             && !SURNAME_PLACES.contains(&word(chain[2]))
@@ -390,6 +375,8 @@ impl PersonEn {
         if !(three || en || ja) || g.is_place(&t[toks[chain[0]].s..toks[chain[1]].e], key) {
             return None;
         }
+        // Third and fourth parts that are surnames or no word at all belong to the name
+        // ("Fatima Zahra El Idrissi").
         let more = chain[2..]
             .iter()
             .take_while(|&&i| {
