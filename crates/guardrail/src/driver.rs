@@ -131,12 +131,26 @@ impl Driver {
 /// `?`, a line break, `。`, `！`, `？`), if any.
 fn sentence_end(b: &[u8], from: usize, to: usize) -> Option<usize> {
     const IDEOGRAPHIC_STOP: [u8; 3] = [0xE3, 0x80, 0x82];
-    (from..to).find(|&k| match b[k] {
-        b'.' | b'!' | b'?' | b'\n' => true,
-        0xE3 => b.get(k..k + 3) == Some(&IDEOGRAPHIC_STOP[..]),
-        // `！` and `？`: EF BC 81 and EF BC 9F.
-        0xEF => matches!(b.get(k + 1..k + 3), Some([0xBC, 0x81 | 0x9F])),
-        _ => false,
+    // Most bytes start no terminator: one table look-up settles them.
+    static MAY_END: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'.' as usize] = true;
+        t[b'!' as usize] = true;
+        t[b'?' as usize] = true;
+        t[b'\n' as usize] = true;
+        t[0xE3] = true;
+        t[0xEF] = true;
+        t
+    };
+    (from..to).find(|&k| {
+        MAY_END[b[k] as usize]
+            && match b[k] {
+                b'.' | b'!' | b'?' | b'\n' => true,
+                0xE3 => b.get(k..k + 3) == Some(&IDEOGRAPHIC_STOP[..]),
+                // `！` and `？`: EF BC 81 and EF BC 9F.
+                0xEF => matches!(b.get(k + 1..k + 3), Some([0xBC, 0x81 | 0x9F])),
+                _ => false,
+            }
     })
 }
 

@@ -140,8 +140,8 @@ impl Gazetteers {
     pub fn first(&self, w: &str, key: &mut String) -> Option<bool> {
         let found = self.en_first.get(name_key(w, key)).copied();
         found.or_else(|| {
-            let (head, _) = w.split_once('-')?;
-            self.en_first.get(name_key(head, key)).copied()
+            let hyphen = w.bytes().position(|b| b == b'-')?;
+            self.en_first.get(name_key(&w[..hyphen], key)).copied()
         })
     }
 
@@ -151,20 +151,30 @@ impl Gazetteers {
     pub fn last(&self, w: &str, key: &mut String) -> Option<bool> {
         let found = self.en_last.get(name_key(w, key)).copied();
         found.or_else(|| {
-            let (head, tail) = w.rsplit_once('-')?;
+            let hyphen = w.bytes().rposition(|b| b == b'-')?;
+            let (head, tail) = (&w[..hyphen], &w[hyphen + 1..]);
             let tail = self.en_last.get(name_key(tail, key)).copied();
             tail.or_else(|| self.en_last.get(name_key(head, key)).copied())
         })
     }
 
     /// Whether the kana `w` (hiragana or katakana) is a Japanese given name.
-    pub fn kana_given(&self, w: &str, key: &mut String) -> bool {
-        key.clear();
-        key.extend(w.chars().map(|c| match c {
-            'ァ'..='ヶ' => char::from_u32(u32::from(c) - 0x60).unwrap_or(c),
-            c => c,
-        }));
-        self.ja_given_kana.contains_key(key.as_str())
+    pub fn kana_given(&self, w: &str) -> bool {
+        // Hiragana and katakana are three bytes each and listed names at most four
+        // characters: the hiragana form is built on the stack.
+        let mut buf = [0u8; 12];
+        if w.len() > buf.len() {
+            return false;
+        }
+        let mut n = 0;
+        for c in w.chars() {
+            let c = match c {
+                'ァ'..='ヶ' => char::from_u32(u32::from(c) - 0x60).unwrap_or(c),
+                c => c,
+            };
+            n += c.encode_utf8(&mut buf[n..]).len();
+        }
+        std::str::from_utf8(&buf[..n]).is_ok_and(|k| self.ja_given_kana.contains_key(k))
     }
 
     /// Whether `w` is a common English word (in any case).

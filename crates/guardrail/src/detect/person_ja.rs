@@ -436,20 +436,16 @@ fn kana_given_after(t: &str, b: usize, g: &Gazetteers) -> Option<(usize, bool)> 
     if !kana(first) {
         return None;
     }
-    let mut key = String::new();
     // The longest name of two to four characters that a honorific or a particle ends.
-    let ends: Vec<usize> = rest
-        .char_indices()
-        .skip(1)
-        .take(4)
-        .map(|(k, c)| k + c.len_utf8())
-        .collect();
-    for &e in ends.iter().rev() {
+    let mut ends = [0usize; 3];
+    let mut count = 0;
+    for (k, c) in rest.char_indices().skip(1).take(3) {
+        ends[count] = k + c.len_utf8();
+        count += 1;
+    }
+    for &e in ends[..count].iter().rev() {
         let (name, after) = rest.split_at(e);
-        if !name.chars().all(kana)
-            || KANA_NOT_NAMES.contains(&name)
-            || !g.kana_given(name, &mut key)
-        {
+        if !name.chars().all(kana) || KANA_NOT_NAMES.contains(&name) || !g.kana_given(name) {
             continue;
         }
         let honorific = KANA_HONORIFICS
@@ -468,22 +464,24 @@ fn kana_given_after(t: &str, b: usize, g: &Gazetteers) -> Option<(usize, bool)> 
 /// "さくらちゃん"), after a particle or anything but hiragana.
 fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
     let before = &t[..h];
-    let starts: Vec<usize> = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| crate::text::is_hiragana(c))
-        .take(6)
-        .map(|(k, _)| k)
-        .collect();
-    let mut key = String::new();
-    for &s in starts.iter().skip(1).take(3).rev() {
+    // The starts of the last two to four hiragana characters, nearest first.
+    let mut starts = [0usize; 4];
+    let mut count = 0;
+    for (k, c) in before.char_indices().rev().take(4) {
+        if !crate::text::is_hiragana(c) {
+            break;
+        }
+        starts[count] = k;
+        count += 1;
+    }
+    for &s in starts[..count].iter().skip(1).rev() {
         let name = &before[s..];
         let opens = before[..s]
             .chars()
             .next_back()
             .is_none_or(|c| !crate::text::is_hiragana(c) || "のはがともに".contains(c));
         let polite = name.starts_with(['お', 'ご']);
-        if opens && !polite && !KANA_NOT_NAMES.contains(&name) && g.kana_given(name, &mut key) {
+        if opens && !polite && !KANA_NOT_NAMES.contains(&name) && g.kana_given(name) {
             return Some(s);
         }
     }
