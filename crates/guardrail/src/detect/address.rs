@@ -36,8 +36,8 @@ fn en_pattern() -> String {
         (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level)\ [0-9]{{1,4}}[A-Z]?|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor|Ground\ Floor),?\ )?
         [0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}})?\ 
         (?:(?:N|S|E|W|North|South|East|West)\.?\ )?
-        (?:(?:[A-Z][a-z]+|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
-        (?:{SUFFIXES})\b\.?
+        (?:(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
+        (?:{SUFFIXES})\b\.?|Broadway\b)
         (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?
         (?:,?\ (?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}\b)?
         (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})\b|{town}(?:\ {town}){{0,2}}\b)){{0,2}}
@@ -188,6 +188,14 @@ mod tests {
         assert_eq!(
             spans("10 Downing Street, London SW1A 2AA"),
             ["10 Downing Street, London"]
+        );
+        assert_eq!(
+            spans("at 17 Queen's Parade, Bath BA1 2NJ"),
+            ["17 Queen's Parade, Bath"]
+        );
+        assert_eq!(
+            spans("moved to 1180 West Broadway, Unit 305, Vancouver, BC; call"),
+            ["1180 West Broadway, Unit 305, Vancouver, BC"]
         );
     }
 
