@@ -155,6 +155,53 @@ impl Address {
     }
 }
 
+/// Street words that mark one part of a UK address as the street.
+const STREET_WORDS: &[&str] = &[
+    "Street", "Road", "Lane", "Avenue", "Drive", "Close", "Way", "Place", "Square", "Terrace",
+    "Crescent", "Gardens", "Mews", "Row", "Hill", "Grove", "Walk", "Green", "Parade", "Court",
+];
+
+/// A UK address without the house number the patterns start at, read backwards from
+/// the postcode at `code` in `t[lo..]`: "Old Mill Farm, Hollow Lane, Great Missenden,
+/// Buckinghamshire HP16 9QX", "Unit 4, Carrow Works, Kings Lynn Road, Norwich NR3 1QR".
+/// Three to five comma-separated parts of capitalised words or numbers, one of them a
+/// street; returns the span before the postcode.
+pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize, usize)> {
+    let head = t.get(lo..code)?.strip_suffix(' ')?;
+    let part_ok = |p: &str| {
+        let words = p.split(' ').count();
+        (1..=4).contains(&words)
+            && p.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && p.split(' ').all(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
+            })
+    };
+    let mut start = head.len();
+    let mut parts = 0;
+    let mut street = false;
+    for part in head.rsplit(", ") {
+        if parts == 5 || !part_ok(part) {
+            break;
+        }
+        street |= part.split(' ').any(|w| STREET_WORDS.contains(&w));
+        start -= part.len();
+        parts += 1;
+        if start < 2 || !head[..start].ends_with(", ") {
+            break;
+        }
+        start -= 2;
+    }
+    // `start` may stand on the ", " before the first part taken.
+    let start = if head[start..].starts_with(", ") {
+        start + 2
+    } else {
+        start
+    };
+    (parts >= 3 && street).then_some((lo + start, lo + head.len()))
+}
+
 fn trim_end(t: &str, e: usize) -> usize {
     let trimmed = t[..e].trim_end_matches([' ', ',']);
     trimmed.len()
@@ -197,6 +244,34 @@ mod tests {
             spans("moved to 1180 West Broadway, Unit 305, Vancouver, BC; call"),
             ["1180 West Broadway, Unit 305, Vancouver, BC"]
         );
+    }
+
+    #[test]
+    fn uk_addresses_without_a_number_are_read_back_from_the_postcode() {
+        let cases = [
+            (
+                "Drop-off is at our site, Old Mill Farm, Hollow Lane, Great Missenden, Buckinghamshire HP16 9QX.",
+                "HP16 9QX",
+                Some("Old Mill Farm, Hollow Lane, Great Missenden, Buckinghamshire"),
+            ),
+            (
+                "Unit 4, Carrow Works, Kings Lynn Road, Norwich NR3 1QR",
+                "NR3 1QR",
+                Some("Unit 4, Carrow Works, Kings Lynn Road, Norwich"),
+            ),
+            // Two parts, or no street among them, are not enough.
+            (
+                "Our office is at Baker Street, London NW1 6XE",
+                "NW1 6XE",
+                None,
+            ),
+            ("Hope, Faith, Charity, Leeds LS1 4AB", "LS1 4AB", None),
+        ];
+        for (text, postcode, want) in cases {
+            let code = text.find(postcode).unwrap();
+            let got = before_postcode(text, 0, code).map(|(s, e)| &text[s..e]);
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

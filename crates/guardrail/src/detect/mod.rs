@@ -144,6 +144,17 @@ impl Detectors {
             person_ja::find(t, &m.runs, cands);
             person_ja::kana_names(t, &m.kana_honorifics, cands);
         }
+        // A UK postcode after address parts without a house number.
+        for k in 0..cands.len() {
+            let c = cands[k];
+            let uk = c.label == Label::PostalCode && t.as_bytes()[c.start].is_ascii_uppercase();
+            if let Some((s, e)) = uk
+                .then(|| address::before_postcode(t, flo, c.start))
+                .flatten()
+            {
+                cands.push(Cand::new(s, e, Label::Address));
+            }
+        }
         resolve(cands);
         let orig = |i: usize| if is_folded { folded.orig(i) } else { i };
         out.extend(
