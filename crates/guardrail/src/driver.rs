@@ -83,6 +83,10 @@ impl Driver {
                     _ if ends || !wordy => q_end,
                     Some(k) => k,
                     None if !eof && q_end + reach > b.len() => {
+                        // The next attempt decides this piece again from its start: a
+                        // scan resumed where an earlier one stopped for text would read
+                        // an apostrophe differently once the text is complete.
+                        self.scan = Scan::start(buf[..pos].chars().next_back());
                         out.push_str(&buf[copied..pos]);
                         return pos;
                     }

@@ -425,6 +425,11 @@ fn kana_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     if i > 0 && prev.is_some_and(is_hiragana) {
         return Quiet::No(end.max(1));
     }
+    // After a space, a hiragana run may be a given name after its family name
+    // ("石井 まゆみまで"): the name rules must see it.
+    if prev.is_some_and(|p| p == ' ' || p == '\u{3000}') {
+        return Quiet::No(end.max(1));
+    }
     if count > MAX_KANA {
         let cut = rest.char_indices().nth(MAX_KANA).map_or(end, |(p, _)| p);
         return Quiet::Yes(cut);

@@ -4,7 +4,9 @@
 use regex::Regex;
 
 use super::marks::{Marks, Triggers};
-use super::places::{KANA_CITIES, PREFECTURES, REGIONS, US_STATE_NAMES, US_STATES};
+use super::places::{
+    KANA_CITIES, PREFECTURES, PREFECTURES_ROMAJI, REGIONS, US_STATE_NAMES, US_STATES,
+};
 use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
 use crate::text::is_ja_break;
@@ -59,14 +61,14 @@ fn ja_pattern() -> String {
     // Kanji numerals for 番 and 号 after 丁目: "一丁目十三番七号".
     let kk = r"[一二三四五六七八九十百]{1,4}";
     let chome = format!(
-        r"{kn}丁目\ ?(?:{n}(?:番地?|-)\ ?(?:{n}号?(?:-{n})?)?|{n}番地?|{kk}番地?(?:{kk}号)?)?"
+        r"{kn}丁目\ ?(?:{n}(?:番地?|-)\ ?(?:{n}号?(?:-{n})?)?|{n}(?:番地?)?|{kk}番地?(?:{kk}号)?)?"
     );
     let block = format!(
-        r"(?:{chome}|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[一二三四五六七八九十百]{{1,4}}番地|町(?:{chome}|[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{0,2}}(?:番地)?))"
+        r"(?:{chome}|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[一二三四五六七八九十百]{{1,4}}番地|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,2}}(?:番地)?)))"
     );
     let room = r"(?:\ ?[0-9]{1,3}(?:階|F))?(?:\ ?[A-Z]?[0-9]{1,4}号室|[0-9]{3,4})?";
     let bldg = format!(
-        r"(?:\ ?(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:[0-9]{{1,3}}(?:階|F))?(?:[0-9]{{1,4}}号室|[0-9]{{3,4}})|\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{0,20}}(?:{BUILDINGS}){room}|\ ?[\p{{Katakana}}\p{{Han}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,4}}号室|\ [\p{{Katakana}}ー]{{2,15}}[0-9]{{2,4}}(?:号室)?)?"
+        r"(?:\ ?(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:[0-9]{{1,3}}(?:階|F))?(?:[0-9]{{1,4}}号室|[0-9]{{3,4}})|\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z0-9・&ー]{{0,20}}(?:{BUILDINGS}){room}|\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,4}}号室|\ [\p{{Katakana}}ー]{{2,15}}[0-9]{{2,4}}(?:号室)?)?"
     );
     format!(r"(?:(?:{prefs}){city}|{city_req}){town}{block}{bldg}")
 }
@@ -82,9 +84,12 @@ impl Address {
             ))
             .map_err(regex_err)?,
             ja: Regex::new(&ja_pattern()).map_err(regex_err)?,
-            romaji: Regex::new(
-                r"[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})? [A-Z][a-z]+(?:-[a-z]+)?, [A-Z][a-z]+-(?:ku|shi|cho|machi|gun)(?:, [A-Z][a-z]+(?:-(?:to|fu|ken))?)?",
-            )
+            // "1-5-22 Yumoto, Hakone-machi, Ashigarashimo-gun, Kanagawa": a block, a town,
+            // then municipalities with their suffix, or any places before a prefecture.
+            romaji: Regex::new(&format!(
+                r"[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})? [A-Z][a-z]+(?:-[a-z]+)?(?:(?:, [A-Z][a-z]+-(?:ku|shi|cho|machi|gun|mura)){{1,2}}(?:, [A-Z][a-z]+(?:-(?:to|fu|ken))?)?|(?:, [A-Z][a-z]+(?:-(?:ku|shi|cho|machi|gun|mura))?){{0,2}}, (?:{})(?:-(?:to|fu|ken))?\b)",
+                PREFECTURES_ROMAJI.join("|")
+            ))
             .map_err(regex_err)?,
         })
     }

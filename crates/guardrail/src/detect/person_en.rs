@@ -20,12 +20,14 @@ const TITLES: &[&str] = &[
 /// name only after a title-less single name, never inside a first + last pair.
 const SURNAME_PLACES: &[&str] = &[
     "Park", "Hall", "Hill", "Way", "Court", "Place", "Green", "Wood", "Lake", "River", "Mountain",
-    "Valley", "Town", "Bridge", "Church", "Market",
+    "Valley", "Town", "Bridge", "Church", "Market", "House",
 ];
 
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
     "Account", "Air", "Airlines", "Airport", "April", "Arena", "Associates", "August", "Avenue",
+    "Cable", "Car", "Castle", "Cathedral", "Harbour", "Harbor", "House", "Opera", "Palace", "Pier",
+    "Quay", "Shrine", "Temple", "Wharf", "Zoo",
     "Bank", "Beach", "Boulevard", "Brand", "Bridge", "Bros", "Brothers", "Building", "Cafe",
     "Campus", "Capital", "Card", "Center", "Centre", "Christmas", "Diwali", "Easter", "Halloween",
     "Hanukkah", "Passover", "Ramadan", "Thanksgiving", "Church", "City", "Clinic", "Club", "Co",
@@ -147,10 +149,11 @@ impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
         let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem";
-        let weak = r"email|e-mail|reach|call|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|(?:taught|led|run|hosted|presented|signed|approved|handled|managed|organi[sz]ed|prepared|written) by";
+        let weak = r"email|e-mail|reach|call|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|(?:taught|led|run|hosted|presented|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written) by";
         Ok(PersonEn {
+            // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
             cue: Regex::new(&format!(
-                r"(?i)(?:^|[^a-z])(?:{strong}|{weak})(?: is| was| will be)?[,:]?\s+$"
+                r"(?i)(?:(?:^|[^a-z])(?:{strong}|{weak})(?: is| was| will be)?[,:]?|:\**)\s+$"
             ))
             .map_err(regex_err)?,
             strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+$"))
@@ -210,7 +213,7 @@ impl PersonEn {
             && let Some(n) = toks.get(k + 1)
             && &t[toks[k].e..n.s] == ". "
             && n.e <= hi
-            && g.last(&t[n.s..n.e], key) == Some(false)
+            && (g.last(&t[n.s..n.e], key) == Some(false) || unlisted(g, &t[n.s..n.e], key))
             && self.cue.is_match(recent(t, toks[k].s))
         {
             out.push(Cand::new(toks[k].s, n.e, Label::Person));
@@ -368,7 +371,7 @@ impl PersonEn {
         let ja = romaji_pair(g, f, l, key) || romaji_pair(g, l, f, key);
         // A third part that is a surname makes a name of the chain on its own.
         let three = chain.len() >= 3
-            && first.is_some()
+            && first == Some(false)
             && !SURNAME_PLACES.contains(&word(chain[2]))
             && g.last(word(chain[2]), key).is_some();
         // "San Jose", "Alice Springs": a listed place, though it starts with a name.
@@ -418,7 +421,7 @@ impl PersonEn {
             (who || self.strong_cue.is_match(before)) && !next_is_digit
         } else {
             let after = &t[toks[k].e..];
-            let acts = ACTS_AFTER.iter().any(|a| after.starts_with(a));
+            let acts = ACTS_AFTER.iter().any(|a| after.starts_with(a)) || private_after(after);
             who || acts || self.cue.is_match(before)
         }
     }
@@ -500,6 +503,27 @@ fn romaji(g: &Gazetteers, w: &str, key: &mut String) -> (bool, bool) {
     let fam = g.romaji_family.get(key.as_str()).is_some_and(|amb| !*amb);
     let giv = g.romaji_given.get(key.as_str()).is_some_and(|amb| !*amb);
     (fam, giv)
+}
+
+/// "Jessica's home number", "Bridget's personal email": only people have those.
+fn private_after(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    let Some((adj, rest)) = rest.split_once(' ') else {
+        return false;
+    };
+    matches!(
+        adj,
+        "home" | "private" | "personal" | "direct" | "mobile" | "cell" | "own"
+    ) && [
+        "number", "phone", "mobile", "email", "e-mail", "address", "line", "cell",
+    ]
+    .iter()
+    .any(|n| rest.starts_with(n))
 }
 
 /// A capitalised word that no list holds: no name, English word, place or

@@ -173,7 +173,7 @@ const AFTER_KANA_NAME: &[&str] = &[
 const ACTS: &[&str] = &[
     "担当", "対応", "折り返", "ご連絡", "お電話", "ご案内", "伺", "申し", "参り", "お気軽", "ご相談",
     "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話", "でございます", "承り",
-    "ですが",
+    "ですが", "です、", "の個人", "の携帯", "の直通", "の連絡先",
 ];
 
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
@@ -199,7 +199,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         return;
     }
     // The context checks are pure and only matter for a family name: ask them last.
-    let cued = || cue_before(t, a);
+    let cued = || cue_before(t, a) || labelled(t, a);
     let mut last = None;
     for (i, c) in run.char_indices() {
         let prefix = &run[..i];
@@ -341,6 +341,16 @@ fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
     s.char_indices().skip(1).any(|(k, _)| {
         is_family(&s[..k], g) && is_given(&s[k..], g) && !s[k..].ends_with(NON_NAME_ENDINGS)
     })
+}
+
+/// "受付：高橋", "会計: 小林": a Japanese label and a colon, as in a staff list, before a
+/// kanji name (a katakana word after a label is seldom one: "夜間：フロント").
+fn labelled(t: &str, a: usize) -> bool {
+    t[..a]
+        .trim_end_matches(' ')
+        .strip_suffix(['：', ':'])
+        .and_then(|l| l.chars().next_back())
+        .is_some_and(|c| is_han(c) || is_katakana(c) || crate::text::is_hiragana(c))
 }
 
 fn cue_before(t: &str, a: usize) -> bool {

@@ -170,9 +170,22 @@ fn run_end(b: &[u8], i: usize, hi: usize) -> usize {
         }
         j += 1;
     }
-    // A number glued to letters or more digits is a code, not a phone.
+    // A number glued to letters is a code, not a phone; but a run that ends in a glued
+    // group after a space ("+44 1632 960417 (8am") keeps what stands before the space.
     let glued = b.get(last).is_some_and(|c| c.is_ascii_alphabetic());
-    if glued { i } else { last }
+    if !glued {
+        return last;
+    }
+    match b[i..last].iter().rposition(|&c| c == b' ') {
+        Some(p) => {
+            let mut e = i + p;
+            while e > i && !b[e - 1].is_ascii_digit() {
+                e -= 1;
+            }
+            e
+        }
+        None => i,
+    }
 }
 
 /// The digits and digit groups of a candidate, with `(0)` removed (as in
@@ -292,6 +305,11 @@ fn international(digits: &str, groups: usize) -> Option<Shape> {
 
 fn national(digits: &str, groups: &[usize]) -> Option<Shape> {
     let n = digits.len();
+    // "09 555 0147", "01 555 2471": a one-digit area code and seven digits (New Zealand,
+    // Dublin), a phone only with phone context.
+    if n == 9 && groups == [2, 3, 4] && !digits.starts_with("00") {
+        return Some(Shape::Weak);
+    }
     let bad_start = digits.starts_with("00");
     if bad_start
         || !(10..=11).contains(&n)

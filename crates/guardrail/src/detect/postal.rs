@@ -5,7 +5,7 @@ use regex::Regex;
 
 use super::context::Keywords;
 use super::marks::Marks;
-use super::places::{PREFECTURES, UK_AREAS, US_STATE_NAMES, US_STATES};
+use super::places::{PREFECTURES, PREFECTURES_ROMAJI, UK_AREAS, US_STATE_NAMES, US_STATES};
 use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
 
@@ -128,10 +128,17 @@ impl Postal {
     /// A bare NNN-NNNN is a Japanese postal code after 郵便番号/〒 or before a prefecture.
     fn ja_context(&self, t: &str, s: usize, e: usize) -> bool {
         let after = t[e..].trim_start();
+        // "…, Kanagawa 250-0311": a prefecture in romaji right before.
+        let before = t[..s].trim_end_matches([' ', ',']);
+        let romaji = |p: &&str| {
+            before.ends_with(*p)
+                && !before[..before.len() - p.len()].ends_with(|c: char| c.is_ascii_alphabetic())
+        };
         self.keywords.last_before(t, s, 20).is_some()
             || PREFECTURES
                 .iter()
                 .any(|p| crate::text::starts_with(after, p))
+            || PREFECTURES_ROMAJI.iter().any(romaji)
     }
 }
 

@@ -66,6 +66,15 @@ fn names_from_many_countries_are_found_with_accents_hyphens_and_particles() {
             "Meet Isabella Rossi, our new head chef.",
             &["Isabella Rossi"],
         ),
+        ("- **Invoices:** Grace Adeyemi", &["Grace Adeyemi"]),
+        (
+            "The parcel was signed for by K. Osei at noon.",
+            &["K. Osei"],
+        ),
+        (
+            "I can't give out Jessica's home number, sorry.",
+            &["Jessica"],
+        ),
     ] {
         let want: Vec<(&str, Label)> = names.iter().map(|n| (*n, Person)).collect();
         assert_finds(text, &want);
@@ -86,6 +95,7 @@ fn brands_bots_holidays_and_landmarks_are_not_people() {
         "We still have Friday 13 June and Sunday 22 June.",
         "It was dispatched today with Royal Mail.",
         "The Trek Domane AL 2 is £849.",
+        "We face the Sydney Opera House; the Wellington Cable Car stop is near.",
         "Tell us by Friday, and Lake Tahoe trips are half price.",
     ] {
         assert_finds(text, &[]);
@@ -123,6 +133,19 @@ fn japanese_given_names_in_kana_are_found() {
         &[("ヴー・ティ・ラン", Person)],
     );
     assert_finds("塾長の石川まで。", &[("石川", Person)]);
+    assert_finds(
+        "副店長の石井 まゆみまでどうぞ。",
+        &[("石井 まゆみ", Person)],
+    );
+    assert_finds(
+        "- 受付：高橋 - 会計：小林",
+        &[("高橋", Person), ("小林", Person)],
+    );
+    assert_finds(
+        "森田の個人の連絡先はお伝えできません。",
+        &[("森田", Person)],
+    );
+    assert_finds("夜間：フロント直通です。", &[]);
     assert_finds("スタイリストのひかるで承りました！", &[("ひかる", Person)]);
     assert_finds("ワンちゃんの様子をお送りします。", &[]);
     // Kana words before a honorific that are no names.
@@ -199,6 +222,14 @@ fn phones_in_brackets_are_found() {
         &[("+81 90-3316-7420", Phone)],
     );
     assert_finds("or ring (01) 555 2471 to book", &[("(01) 555 2471", Phone)]);
+    assert_finds(
+        "call our team on 09 555 0147 today",
+        &[("09 555 0147", Phone)],
+    );
+    assert_finds(
+        "call the office on +44 1632 960417 (8am–8pm)",
+        &[("+44 1632 960417", Phone)],
+    );
 }
 
 #[test]
@@ -288,6 +319,34 @@ fn addresses_in_canada_australia_ireland_and_spelt_out_states_are_found() {
     assert_finds(
         "送付先は福岡市博多区博多駅前2-19-27 博多中央ビル301、です。",
         &[("福岡市博多区博多駅前2-19-27 博多中央ビル301", Address)],
+    );
+    assert_finds(
+        "Our inn is at 1-5-22 Yumoto, Hakone-machi, Ashigarashimo-gun, Kanagawa 250-0311.",
+        &[
+            (
+                "1-5-22 Yumoto, Hakone-machi, Ashigarashimo-gun, Kanagawa",
+                Address,
+            ),
+            ("250-0311", PostalCode),
+        ],
+    );
+    assert_finds(
+        "札幌店は北海道札幌市中央区南一条西四丁目十三番地 すずらんビル3階です。",
+        &[(
+            "北海道札幌市中央区南一条西四丁目十三番地 すずらんビル3階",
+            Address,
+        )],
+    );
+    assert_finds(
+        "教室は広島市中区基町１０番５号 紙屋町スクエア４Ｆです。",
+        &[("広島市中区基町１０番５号 紙屋町スクエア４Ｆ", Address)],
+    );
+    assert_finds(
+        "京都市中京区河原町通三条上る恵比須町427番地 305号室でお間違いないでしょうか。",
+        &[(
+            "京都市中京区河原町通三条上る恵比須町427番地 305号室",
+            Address,
+        )],
     );
     // Four digits or a code shape without a state or province before them.
     assert_finds("Your PIN is 4006 and the code is M5V 1Z9.", &[]);
