@@ -1,9 +1,10 @@
 //! Cutting text into pieces that detection treats independently.
 //!
 //! The text is cut at *quiet units*: stretches that can never be part of a match —
-//! a lower-case English word standing between spaces or sentence punctuation, a few
-//! capitalised function words, Japanese sentence punctuation, and a run of three or
-//! more hiragana that is not a honorific and does not lead into a name or address.
+//! a lower-case English word standing between spaces or sentence punctuation (but not
+//! "and"/"or" before a capital), a few capitalised function words, Japanese sentence
+//! punctuation, and a run of three or more hiragana that is not a honorific, does not
+//! follow a space (a given name may) and does not lead into a name or address.
 //! Everything between two quiet units is an *active* piece, which the detectors see
 //! together with bounded left and right context.
 //!

@@ -83,9 +83,10 @@ impl Detectors {
     }
 
     /// Finds the spans of the active piece `window[lo..hi]`; the window holds its left
-    /// context before it and the quiet unit and right context after it; `hits` are the offsets in the
-    /// window of the characters width folding may change (as [`next_foldable`] finds
-    /// them on the window, ascending; none when folding changes nothing). Offsets in
+    /// context before it and the quiet unit and right context after it; `hits` are the
+    /// offsets in the window of the characters width folding may change (as
+    /// [`next_foldable`] finds them on the window, ascending; none when folding changes
+    /// nothing). Offsets in
     /// `out` are relative to the piece, non-overlapping and sorted.
     ///
     /// [`next_foldable`]: crate::text::next_foldable
