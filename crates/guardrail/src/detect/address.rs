@@ -5,7 +5,8 @@ use regex::Regex;
 
 use super::marks::{Marks, Triggers};
 use super::places::{
-    KANA_CITIES, PREFECTURES, PREFECTURES_ROMAJI, REGIONS, US_STATE_NAMES, US_STATES,
+    AU_STATES, CA_PROVINCES, KANA_CITIES, PREFECTURES, PREFECTURES_ROMAJI, US_STATE_NAMES,
+    US_STATES,
 };
 use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
@@ -32,7 +33,9 @@ const TOWN_WORD: &str = r"[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)?";
 fn en_pattern() -> String {
     let town = TOWN_WORD;
     // US states, spelt out or not, and Canadian and Australian ones.
-    let states = [US_STATE_NAMES, US_STATES, REGIONS].concat().join("|");
+    let states = [US_STATE_NAMES, US_STATES, CA_PROVINCES, AU_STATES]
+        .concat()
+        .join("|");
     format!(
         r"(?x)
         (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level)\ [0-9]{{1,4}}[A-Z]?|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor|Ground\ Floor),?\ )?

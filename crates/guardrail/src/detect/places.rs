@@ -40,12 +40,14 @@ pub(crate) const US_STATE_NAMES: &[&str] = &[
     "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
 ];
 
-/// Canadian provinces and territories, and Australian states and territories.
+/// Canadian provinces and territories.
 #[rustfmt::skip]
-pub(crate) const REGIONS: &[&str] = &[
-    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT", "NSW", "VIC",
-    "QLD", "TAS", "ACT",
+pub(crate) const CA_PROVINCES: &[&str] = &[
+    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
 ];
+
+/// Australian states and territories.
+pub(crate) const AU_STATES: &[&str] = &["NSW", "VIC", "QLD", "SA", "WA", "TAS", "ACT", "NT"];
 
 /// UK postcode areas (the letters before the first digit).
 #[rustfmt::skip]

@@ -5,7 +5,9 @@ use regex::Regex;
 
 use super::context::Keywords;
 use super::marks::Marks;
-use super::places::{PREFECTURES, PREFECTURES_ROMAJI, UK_AREAS, US_STATE_NAMES, US_STATES};
+use super::places::{
+    AU_STATES, CA_PROVINCES, PREFECTURES, PREFECTURES_ROMAJI, UK_AREAS, US_STATE_NAMES, US_STATES,
+};
 use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
 
@@ -142,13 +144,6 @@ impl Postal {
     }
 }
 
-/// Canadian provinces and territories.
-const PROVINCES: &[&[u8]] = &[
-    b"AB", b"BC", b"MB", b"NB", b"NL", b"NS", b"NT", b"NU", b"ON", b"PE", b"QC", b"SK", b"YT",
-];
-/// Australian states and territories.
-const AU_STATES: &[&[u8]] = &[b"NSW", b"VIC", b"QLD", b"SA", b"WA", b"TAS", b"ACT", b"NT"];
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Region {
     Canada,
@@ -171,9 +166,9 @@ fn region_before(b: &[u8], i: usize) -> Option<Region> {
     let alone = e - s == 0 || !b[e - s - 1].is_ascii_alphanumeric();
     if !alone {
         None
-    } else if AU_STATES.contains(&word) {
+    } else if AU_STATES.iter().any(|s| s.as_bytes() == word) {
         Some(Region::Australia)
-    } else if PROVINCES.contains(&word) {
+    } else if CA_PROVINCES.iter().any(|p| p.as_bytes() == word) {
         Some(Region::Canada)
     } else {
         None

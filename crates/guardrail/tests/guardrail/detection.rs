@@ -276,6 +276,13 @@ fn addresses_in_canada_australia_ireland_and_spelt_out_states_are_found() {
         ],
     );
     assert_finds(
+        "Post it to 12 King William Street, Adelaide SA 5000.",
+        &[
+            ("12 King William Street, Adelaide SA", Address),
+            ("5000", PostalCode),
+        ],
+    );
+    assert_finds(
         "Our shop is at 5 Merrion Row, Dublin 2 now.",
         &[("5 Merrion Row, Dublin 2", Address)],
     );
