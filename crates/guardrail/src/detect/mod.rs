@@ -145,7 +145,8 @@ impl Detectors {
             person_ja::find(t, &m.runs, cands);
             person_ja::kana_names(t, &m.kana_honorifics, cands);
         }
-        // A UK postcode after address parts without a house number.
+        // A UK postcode (or a Canadian one: same first letter) after address parts without
+        // a house number.
         for k in 0..cands.len() {
             let c = cands[k];
             let uk = c.label == Label::PostalCode && t.as_bytes()[c.start].is_ascii_uppercase();
