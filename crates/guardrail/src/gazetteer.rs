@@ -42,6 +42,9 @@ pub(crate) struct Gazetteers {
     pub ja_given: NameSet,
     /// Japanese given names as written in kana, in hiragana ("さくら", "えみ").
     pub ja_given_kana: NameSet,
+    /// Katakana names of any origin ("ケンジ", "アンナ") and katakana common nouns,
+    /// which are flagged as words ("ケーキ", "スタッフ") (IPADIC).
+    pub ja_katakana: NameSet,
     /// Romanised Japanese family names, folded (see [`fold_romaji`]).
     pub romaji_family: NameSet,
     /// Romanised Japanese given names, folded (see [`fold_romaji`]).
@@ -88,6 +91,7 @@ impl Gazetteers {
             ja_family,
             ja_given,
             ja_given_kana: parse(include_str!("../data/ja_given_kana.txt")),
+            ja_katakana: parse(include_str!("../data/ja_katakana.txt")),
             romaji_family: parse(include_str!("../data/ja_romaji_family.txt")),
             romaji_given: parse(include_str!("../data/ja_romaji_given.txt")),
             en_words: parse(include_str!("../data/en_words.txt")),
@@ -109,6 +113,7 @@ impl Gazetteers {
             &self.ja_family,
             &self.ja_given,
             &self.ja_given_kana,
+            &self.ja_katakana,
             &self.romaji_family,
             &self.romaji_given,
             &self.en_words,
@@ -129,10 +134,17 @@ impl Gazetteers {
             + self.ja_family.len()
             + self.ja_given.len()
             + self.ja_given_kana.len()
+            + self.ja_katakana.len()
             + self.romaji_family.len()
             + self.romaji_given.len()
             + self.en_words.len()
             + self.en_places.len()
+    }
+
+    /// Whether the katakana word `w` is listed: `Some(false)` for a name ("ケンジ",
+    /// "アンナ"), `Some(true)` for a common word ("ケーキ", "カウンター").
+    pub fn katakana(&self, w: &str) -> Option<bool> {
+        self.ja_katakana.get(w).copied()
     }
 
     /// Whether `w` is an English first name, and if so whether it is ambiguous (also a

@@ -3,8 +3,8 @@
 //! The text is cut at *quiet units*: stretches that can never be part of a match —
 //! a lower-case English word standing between spaces or sentence punctuation (but not
 //! "and"/"or" before a capital), a few capitalised function words, Japanese sentence
-//! punctuation, and a run of three or more hiragana that is not a honorific, does not
-//! follow a space (a given name may) and does not lead into a name or address.
+//! punctuation, and a run of three or more hiragana that holds no honorific near its start,
+//! does not follow a space (a given name may) and does not lead into a name or address.
 //! Everything between two quiet units is an *active* piece, which the detectors see
 //! together with bounded left and right context.
 //!
@@ -431,6 +431,21 @@ fn kana_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     if prev.is_some_and(|p| p == ' ' || p == '\u{3000}') {
         return Quiet::No(end.max(1));
     }
+    // A honorific near the start of the run shows a given name in kana before it
+    // ("ひろみさん、", "あおいちゃんとゆいちゃんの"): the name rules must see it. The
+    // test reads at most `MAX_KANA + 2` characters, so a long run is decided as soon
+    // as those have come.
+    let complete = end < rest.len() || eof;
+    if count <= MAX_KANA + 2 && !complete {
+        return Quiet::NeedMore;
+    }
+    let head = rest
+        .char_indices()
+        .nth(MAX_KANA + 2)
+        .map_or(&rest[..end], |(p, _)| &rest[..p.min(end)]);
+    if KANA_HONORIFICS.iter().any(|h| head.contains(h)) {
+        return Quiet::No(head.len());
+    }
     if count > MAX_KANA {
         let cut = rest.char_indices().nth(MAX_KANA).map_or(end, |(p, _)| p);
         return Quiet::Yes(cut);
@@ -448,11 +463,11 @@ fn kana_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     kana_tail(&rest[..end], count)
 }
 
+/// The kana honorifics a given name in kana stands before.
+const KANA_HONORIFICS: [&str; 4] = ["さん", "くん", "ちゃん", "さま"];
+
 fn kana_tail(run: &str, count: usize) -> Quiet {
-    let honorific = ["さん", "くん", "ちゃん", "さま"]
-        .iter()
-        .any(|h| run.ends_with(h));
-    if count < 3 || honorific {
+    if count < 3 {
         Quiet::No(run.len())
     } else {
         Quiet::Yes(run.len())

@@ -221,6 +221,9 @@ impl Marks {
             i += 1;
         }
         self.close(open, hi);
+        // A given name in kana before a honorific needs the Japanese name rules even in
+        // a piece without kanji or katakana ("ひろみさん、").
+        self.trig.cjk |= !self.kana_honorifics.is_empty();
     }
 
     /// Notes a honorific of [`KANA_NAME_HONORIFICS`] at `i` after a hiragana.
@@ -405,6 +408,7 @@ mod tests {
             m.trig.upper |= c.is_ascii_uppercase() || ('Ａ'..='Ｚ').contains(&c);
             m.trig.cjk |= is_han(c) || is_katakana(c);
         }
+        m.trig.cjk |= !m.kana_honorifics.is_empty();
         m
     }
 

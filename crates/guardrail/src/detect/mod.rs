@@ -82,23 +82,20 @@ impl Detectors {
             .map_err(Clone::clone)
     }
 
-    /// Finds the spans of the active piece `window[lo..hi]`; the window holds its left
-    /// context before it and the quiet unit and right context after it; `hits` are the
+    /// Finds the spans of the active piece of `w` (see [`Window`]); `hits` are the
     /// offsets in the window of the characters width folding may change (as
     /// [`next_foldable`] finds them on the window, ascending; none when folding changes
-    /// nothing). Offsets in
-    /// `out` are relative to the piece, non-overlapping and sorted.
+    /// nothing). Offsets in `out` are relative to the piece, non-overlapping and sorted.
     ///
     /// [`next_foldable`]: crate::text::next_foldable
-    pub fn detect(
-        &self,
-        window: &str,
-        lo: usize,
-        hi: usize,
-        hits: &[usize],
-        s: &mut Scratch,
-        out: &mut Vec<Cand>,
-    ) {
+    pub fn detect(&self, w: &Window, hits: &[usize], s: &mut Scratch, out: &mut Vec<Cand>) {
+        let Window {
+            text: window,
+            lo,
+            hi,
+            qhi,
+            prev_person,
+        } = *w;
         out.clear();
         let Scratch {
             folded,
@@ -114,10 +111,11 @@ impl Detectors {
             return;
         }
         let is_folded = folded.fold_at(window, hits);
-        let (t, flo, fhi) = if is_folded {
-            (folded.text.as_str(), folded.folded(lo), folded.folded(hi))
+        let (t, flo, fhi, fqhi) = if is_folded {
+            let f = |i| folded.folded(i);
+            (folded.text.as_str(), f(lo), f(hi), f(qhi))
         } else {
-            (window, lo, hi)
+            (window, lo, hi, qhi)
         };
         if is_folded {
             // The detectors read the folded text: scan that. The triggers stay those of
@@ -144,6 +142,8 @@ impl Detectors {
         if trig.cjk {
             person_ja::find(t, &m.runs, cands);
             person_ja::kana_names(t, &m.kana_honorifics, cands);
+            let prev = prev_person.map(|p| if is_folded { folded.folded(p) } else { p });
+            person_ja::lists(t, &m.runs, prev, cands);
         }
         // A UK postcode (or a Canadian one: same first letter) after address parts without
         // a house number.
@@ -162,10 +162,35 @@ impl Detectors {
         out.extend(
             cands
                 .iter()
-                .filter(|c| c.start >= flo && c.end <= fhi && c.start < c.end)
+                .filter(|c| {
+                    let inside = c.end <= fhi
+                        || (c.label == Label::Person
+                            && c.end <= fqhi
+                            && t[fhi..c.end].chars().all(crate::text::is_hiragana));
+                    c.start >= flo && c.start < fhi && c.start < c.end && inside
+                })
                 .map(|c| Cand::new(orig(c.start) - lo, orig(c.end) - lo, c.label)),
         );
     }
+}
+
+/// An active piece and what the detectors see around it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Window<'a> {
+    /// The piece with its left context before it and its quiet unit and right context
+    /// after it.
+    pub text: &'a str,
+    /// Where the piece starts in `text`.
+    pub lo: usize,
+    /// Where the piece ends in `text`.
+    pub hi: usize,
+    /// Where the quiet unit after the piece ends. A name may end inside a quiet unit of
+    /// hiragana ("加藤めぐみ、", "はるかが"): the unit is passed through unchanged, so
+    /// its start can still be replaced.
+    pub qhi: usize,
+    /// Where the last name found before the piece ends, if in `text`: the items of a
+    /// list ("佐藤、鈴木、ケンジ") are pieces of their own.
+    pub prev_person: Option<usize>,
 }
 
 /// Buffers reused from one piece to the next.

@@ -18,7 +18,7 @@ const KANA_HONORIFICS: &[&str] = &["さん", "さま", "くん", "ちゃん", "�
 const ROLES: &[&str] = &[
     "担当者", "担当", "副店長", "店長", "部長", "課長", "係長", "社長", "主任", "代表", "院長", "医師", "看護師", "講師", "弁護士",
     "税理士", "支配人", "責任者", "会長", "専務", "常務", "取締役", "理事長", "校長", "教授", "准教授", "受付", "営業", "窓口",
-    "氏名", "名前", "宛名",
+    "氏名", "名前", "宛名", "新郎", "新婦",
 ];
 
 /// Cues that make a lone family name (or a katakana name) a person.
@@ -29,7 +29,7 @@ const CUES: &[&str] = &[
     "番頭", "仲居", "女将", "板長", "料理長", "客室係", "係", "スタッフ", "スタイリスト",
     "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト",
     "店主", "塾長", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
-    "歯科医師",
+    "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ",
 ];
 
 static ROLE_ENDS: WordSet<64> = WordSet::last_chars(ROLES);
@@ -122,6 +122,13 @@ const CUES_AND_ROLES: &[&str] = &[
     "保育士",
     "衛生士",
     "歯科医師",
+    "パティシエ",
+    "シェフ",
+    "ネイリスト",
+    "カメラマン",
+    "コーチ",
+    "新郎",
+    "新婦",
 ];
 static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
 
@@ -160,6 +167,7 @@ const KATA_NOT_NAMES: &[&str] = &[
 const KANA_NOT_NAMES: &[&str] = &[
     "ある", "いつ", "かた", "かみ", "こと", "さえ", "さき", "しか", "そう", "ため", "とき", "なか", "なる",
     "まえ", "みな", "より", "みんな", "あか", "あと", "うち", "もの", "よう", "ほか", "まで", "から",
+    "さん", "さま", "くん", "ちゃん",
 ];
 
 /// What may follow a kana given name: a honorific, a particle, punctuation.
@@ -183,9 +191,10 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
         if r.han {
             han_run(t, r.s, r.e, g, out);
         } else {
-            kata_run(t, r.s, r.e, out);
+            kata_run(t, r.s, r.e, g, out);
         }
         kana_after_role(t, r, g, out);
+        kana_before_act(t, r, g, out);
     }
 }
 
@@ -236,7 +245,10 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         }
         // After a role word ("営業所"), a one-kanji family name is too often a word.
         let family = is_family(rest, g) && (i == 0 || rest.chars().nth(1).is_some());
-        if full_name(rest, g, 3) || (family && (i > 0 || cued() || acting())) {
+        // A contact in brackets after it ("渡辺（080-…）"), or it in brackets after a
+        // contact ("…1234（岡田）").
+        let contact = || i == 0 && (contact_after(t, b) || after_contact(t, a, b));
+        if full_name(rest, g, 3) || (family && (i > 0 || cued() || acting() || contact())) {
             out.push(Cand::new(a + i, b, Label::Person));
             return;
         }
@@ -301,6 +313,7 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
 }
 
 /// "田中 颯汰様": a family name and a space before the given name at `a`.
+/// The family name may follow a role word in the same run: "新郎山本 大和様".
 fn spaced_family_before(t: &str, a: usize, g: &Gazetteers) -> Option<usize> {
     let before = t[..a].strip_suffix(' ')?;
     let start = before
@@ -309,7 +322,12 @@ fn spaced_family_before(t: &str, a: usize, g: &Gazetteers) -> Option<usize> {
         .take_while(|&(_, c)| is_han(c))
         .last()
         .map(|(k, _)| k)?;
-    is_family(&before[start..], g).then_some(start)
+    let run = &before[start..];
+    run.char_indices()
+        .find(|&(k, _)| {
+            is_family(&run[k..], g) && (k == 0 || ROLES.iter().any(|r| ends_with(&run[..k], r)))
+        })
+        .map(|(k, _)| start + k)
 }
 
 /// "山田 太郎": a family-name run, one space, a given-name run.
@@ -354,7 +372,8 @@ fn labelled(t: &str, a: usize) -> bool {
 }
 
 fn cue_before(t: &str, a: usize) -> bool {
-    let before = t[..a].trim_end_matches([' ', 'の', 'は', 'が', ':', '：', 'も', '「']);
+    let before =
+        t[..a].trim_end_matches([' ', '\u{3000}', 'の', 'は', 'が', ':', '：', 'も', '「']);
     CUE_ENDS.holds_last_char(before) && CUES.iter().chain(ROLES).any(|c| ends_with(before, c))
 }
 
@@ -470,6 +489,9 @@ fn kana_given_after(t: &str, b: usize, g: &Gazetteers) -> Option<(usize, bool)> 
     None
 }
 
+/// Particles of two kana that may stand right before a name in kana ("からさくら先生").
+const PARTICLES_BEFORE_NAME: &[&str] = &["から", "まで", "より", "には", "では", "とは", "にも"];
+
 /// A given name in hiragana right before the honorific at `h` ("ゆうこ先生",
 /// "さくらちゃん"), after a particle or anything but hiragana.
 fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
@@ -489,7 +511,10 @@ fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
         let opens = before[..s]
             .chars()
             .next_back()
-            .is_none_or(|c| !crate::text::is_hiragana(c) || "のはがともに".contains(c));
+            .is_none_or(|c| !crate::text::is_hiragana(c) || "のはがともに".contains(c))
+            || PARTICLES_BEFORE_NAME
+                .iter()
+                .any(|p| before[..s].ends_with(p));
         let polite = name.starts_with(['お', 'ご']);
         if opens && !polite && !KANA_NOT_NAMES.contains(&name) && g.kana_given(name) {
             return Some(s);
@@ -504,12 +529,16 @@ pub(crate) fn kana_names(t: &str, honorifics: &[usize], out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
     for &h in honorifics {
         if let Some(s) = kana_name_before(t, h, g) {
+            // "林 ゆかり先生": the family name before a space belongs to the name.
+            let s = spaced_family_before(t, s, g).unwrap_or(s);
             out.push(Cand::new(s, h, Label::Person));
         }
     }
 }
 
-fn kata_run(t: &str, a: usize, b: usize, out: &mut Vec<Cand>) {
+fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
+    // A run may end in the `・` of a list ("大野・マリア・陳"): that is no part of a name.
+    let b = a + t[a..b].trim_end_matches('・').len();
     let run = &t[a..b];
     let chars = run.chars().count();
     if chars < 2 {
@@ -521,16 +550,213 @@ fn kata_run(t: &str, a: usize, b: usize, out: &mut Vec<Cand>) {
         .chain(HAN_HONORIFICS)
         .any(|h| starts_with(after, h))
         && !after.starts_with("様式");
-    // Most katakana runs are loanwords with neither a honorific nor a cue: test those
-    // (cheap) before the list of katakana words that are not names (long).
     // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
-    // a cue comes before it or an act after it.
+    // none of its parts is a common word, or when a cue comes before it or an act after it.
     let dotted = run.contains('・');
+    let shaped = if dotted { dotted_name(run, g) } else { None };
+    // A common word ("カウンター", "カレンダー") after a cue is no name.
+    let word = !dotted && g.katakana(run) == Some(true);
     let named = honorific
-        || ((chars >= 3 || dotted) && cue_before(t, a))
-        || (dotted && (acts_after(t, b) || duty_after(t, b)));
+        || (!word && (chars >= 3 || dotted) && cue_before(t, a))
+        || (dotted && (acts_after(t, b) || duty_after(t, b)))
+        || (shaped.is_some() && !compound_after(t, b))
+        || ((dotted || g.katakana(run) == Some(false))
+            && (contact_after(t, b) || after_contact(t, a, b)))
+        || (!dotted && g.katakana(run) == Some(false) && labelled(t, a));
     if named && !KATA_NOT_NAMES.iter().any(|w| ends_with(run, w)) {
-        out.push(Cand::new(a, b, Label::Person));
+        out.push(Cand::new(a + shaped.unwrap_or(0), b, Label::Person));
+    }
+}
+
+/// Whether the parts of `run` joined by `・` make a name: none is a common word, and
+/// each has two characters or more unless one is a listed name ("イ・ソヨン" is one;
+/// "ザ・リッツ" is not). Returns where the name starts: after a common word glued to
+/// its first part ("パティシエアンナ・コワルスカ").
+fn dotted_name(run: &str, g: &Gazetteers) -> Option<usize> {
+    let (mut parts, mut short, mut listed, mut start) = (0, false, false, 0);
+    for (n, mut p) in run.split('・').enumerate() {
+        if n == 0 && g.katakana(p).is_none() {
+            // A common word, then a listed name, in one part.
+            if let Some((k, _)) = p.char_indices().skip(2).find(|&(k, _)| {
+                let role = g.katakana(&p[..k]) == Some(true) || CUES.contains(&&p[..k]);
+                role && g.katakana(&p[k..]) == Some(false)
+            }) {
+                (start, p) = (k, &p[k..]);
+            }
+        }
+        match g.katakana(p) {
+            _ if p.is_empty() => return None,
+            Some(true) => return None,
+            Some(false) => listed = true,
+            None => {}
+        }
+        short |= p.chars().nth(1).is_none();
+        parts += 1;
+    }
+    (parts >= 2 && (!short || listed)).then_some(start)
+}
+
+/// A kanji word right after a katakana run makes the run part of a compound
+/// ("ハリー・ポッター展"), unless it is a honorific or a role ("マリア・ガルシア先生",
+/// "グエン・ヴァン・ミン獣医師").
+fn compound_after(t: &str, b: usize) -> bool {
+    let after = &t[b..];
+    after.starts_with(is_han)
+        && !HAN_HONORIFICS.iter().any(|h| starts_with(after, h))
+        && !CUES_AND_ROLES.iter().any(|r| starts_with(after, r))
+}
+
+/// Whether brackets right after `b` hold a phone number or an email address: the
+/// contact of the name before them ("パク・ジフン（080-7732-1904）").
+fn contact_after(t: &str, b: usize) -> bool {
+    let Some(inner) = t[b..]
+        .strip_prefix('（')
+        .or_else(|| t[b..].strip_prefix('('))
+    else {
+        return false;
+    };
+    let inner = &inner[..crate::text::floor_boundary(inner, 48)];
+    let inner = inner.split(['）', ')']).next().unwrap_or(inner);
+    let email = inner.contains('@') && !inner.contains(' ') && !inner.starts_with("git@");
+    let phone = inner.bytes().filter(u8::is_ascii_digit).count() >= 7
+        && inner
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"+-() ".contains(&b));
+    email || phone
+}
+
+/// Whether `t[a..b]` stands alone in brackets right after a phone number or an email
+/// address: "０８０－５５５５－１２３４（岡田）".
+fn after_contact(t: &str, a: usize, b: usize) -> bool {
+    let before = t[..a]
+        .strip_suffix('（')
+        .or_else(|| t[..a].strip_suffix('('));
+    let closed = t[b..].starts_with(['）', ')']);
+    closed && before.is_some_and(|s| s.ends_with(|c: char| c.is_ascii_alphanumeric()))
+}
+
+/// Words of a duty right after `が` that show the kana before it is a given name:
+/// "当日ははるかが担当いたします", "ヘアメイクはりなが務めます".
+const KANA_NAME_ACTS: &[&str] = &["担当", "対応", "務め", "同席", "案内", "承り", "伺"];
+
+/// A given name in kana before `が` and a duty at the start of the kanji run `r`.
+fn kana_before_act(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
+    if !r.han || !KANA_NAME_ACTS.iter().any(|w| t[r.s..].starts_with(w)) {
+        return;
+    }
+    let before = &t[..r.s];
+    let before = before.strip_suffix(['ご', 'お']).unwrap_or(before);
+    let Some(before) = before.strip_suffix('が') else {
+        return;
+    };
+    let h = before.len();
+    if let Some(s) = kana_name_before(t, h, g) {
+        out.push(Cand::new(s, h, Label::Person));
+    }
+}
+
+/// Separators in a list of people: "佐藤、鈴木、ケンジ", "高橋とジョン", "大野・マリア・陳".
+const LIST_SEPARATORS: &[&str] = &["、", "，", ", ", ",", "・", "と", "や", "／", " / ", "/"];
+
+/// What may stand between a name and the separator after it: a honorific, or a note
+/// in brackets ("パク・ジウ（韓国語）、").
+fn after_name(t: &str, e: usize) -> usize {
+    let mut e = e;
+    if let Some(h) = KANA_HONORIFICS
+        .iter()
+        .chain(HAN_HONORIFICS)
+        .find(|h| starts_with(&t[e..], h))
+    {
+        e += h.len();
+    }
+    let rest = &t[e..];
+    if rest.starts_with(['（', '(']) {
+        let near = &rest[..crate::text::floor_boundary(rest, 60)];
+        if let Some(k) = near.find(['）', ')']) {
+            e += k + near[k..].chars().next().map_or(0, char::len_utf8);
+        }
+    }
+    e
+}
+
+/// A count of people or "no honorifics" after a list: "…、ケンジの3名", "…、小川（敬称略）".
+fn counted_after(t: &str, e: usize) -> bool {
+    let rest = &t[e..];
+    if rest.starts_with("（敬称略）") || rest.starts_with("(敬称略)") {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix('の') else {
+        return false;
+    };
+    let digits = rest
+        .find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+        .unwrap_or(rest.len());
+    digits > 0 && rest[digits..].starts_with(['名', '人'])
+}
+
+/// Names in a list with a name already found, or in a list counted as people: the
+/// other kanji and katakana items that may be names ("担当：佐藤、鈴木、ケンジ",
+/// "高橋とジョンが", "アンナ、ジェームス、小川（敬称略）"). `cands` holds every
+/// candidate of the piece; `prev` is the end of the last name found before the piece
+/// (`、` is a quiet unit, so the items of a list are pieces of their own).
+pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<Cand>) {
+    let g = Gazetteers::get();
+    for _ in 0..runs.len() {
+        let before = cands.len();
+        for r in runs {
+            let (s, e) = (r.s, r.s + t[r.s..r.e].trim_end_matches('・').len());
+            let covered = |c: &Cand| c.start < e && s < c.end;
+            if s == e || cands.iter().any(covered) {
+                continue;
+            }
+            let item = &t[s..e];
+            let one_kanji = r.han && item.chars().nth(1).is_none();
+            let name_like = if r.han {
+                !NOT_NAME_SET.contains(item)
+                    && (is_family(item, g) || full_name(item, g, 2))
+                    && !item.ends_with(NON_NAME_ENDINGS)
+            } else {
+                // "ハラール対応", "ポーランド語" are words, not list items; an unlisted
+                // word ends its item ("ソフィア、", "ソフィア（…）"), or is a topic.
+                let listed = item.contains('・') || g.katakana(item) == Some(false);
+                let ends_item = t[e..].is_empty()
+                    || t[e..].starts_with([
+                        '、', '，', ',', '（', '(', '・', '／', '/', ' ', '　', '。',
+                    ])
+                    || KANA_HONORIFICS.iter().any(|h| t[e..].starts_with(h));
+                item.chars().nth(1).is_some()
+                    && !compound_after(t, e)
+                    && (listed || (g.katakana(item).is_none() && ends_item))
+                    && !KATA_NOT_NAMES.iter().any(|w| ends_with(item, w))
+            };
+            if !name_like {
+                continue;
+            }
+            let person_at = |k: usize, end: bool| {
+                let ends = |e: usize| after_name(t, e) == k;
+                cands.iter().any(|c| {
+                    c.label == Label::Person && if end { ends(c.end) } else { c.start == k }
+                }) || (end && prev.is_some_and(ends))
+            };
+            // "と" and "や" join words as often as names: not with a one-kanji item.
+            let seps = || {
+                LIST_SEPARATORS
+                    .iter()
+                    .filter(move |p| !(one_kanji && matches!(**p, "と" | "や")))
+            };
+            let left = seps().any(|p| t[..s].ends_with(p) && person_at(s - p.len(), true));
+            let next = after_name(t, e);
+            let right =
+                seps().any(|p| t[next..].starts_with(p) && person_at(next + p.len(), false));
+            let counted = counted_after(t, next)
+                && (r.han || item.contains('・') || g.katakana(item) == Some(false));
+            if left || right || counted {
+                cands.push(Cand::new(s, e, Label::Person));
+            }
+        }
+        if cands.len() == before {
+            break;
+        }
     }
 }
 

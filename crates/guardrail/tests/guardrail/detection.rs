@@ -161,6 +161,104 @@ fn japanese_given_names_in_kana_are_found() {
 }
 
 #[test]
+fn japanese_names_in_lists_and_katakana_names_are_found() {
+    // A list with a name found: its other items that may be names.
+    assert_finds(
+        "担当：佐藤、鈴木、ケンジ（土日のみ）です。",
+        &[("佐藤", Person), ("鈴木", Person), ("ケンジ", Person)],
+    );
+    assert_finds(
+        "本日の受付は高橋とジョンが担当しております。",
+        &[("高橋", Person), ("ジョン", Person)],
+    );
+    assert_finds(
+        "フロント担当　大野・マリア・陳　までどうぞ。",
+        &[("大野", Person), ("マリア", Person), ("陳", Person)],
+    );
+    // A list counted as people, or marked as written without honorifics.
+    assert_finds(
+        "土曜日は加藤、ソフィア、ケンジの3名が担当します。",
+        &[("ケンジ", Person)],
+    );
+    assert_finds(
+        "本日のシフト：アンナ、ジェームス、小川（敬称略）",
+        &[("アンナ", Person), ("ジェームス", Person), ("小川", Person)],
+    );
+    // Parts joined by `・` that are no common words; a role glued before them.
+    assert_finds(
+        "担当講師：パク・ジウ（韓国語）、アナ・ソウザ（ポルトガル語）",
+        &[("パク・ジウ", Person), ("アナ・ソウザ", Person)],
+    );
+    assert_finds(
+        "ポーランド出身のパティシエアンナ・コワルスカが焼くケーキです。",
+        &[("アンナ・コワルスカ", Person)],
+    );
+    // A contact in brackets after a name, or a name in brackets after a contact.
+    assert_finds(
+        "韓国語での対応はパク・ジフン（080-7732-1904）まで。",
+        &[("パク・ジフン", Person), ("080-7732-1904", Phone)],
+    );
+    assert_finds(
+        "教室長の渡辺（080-5555-2468）までお願いします。",
+        &[("渡辺", Person), ("080-5555-2468", Phone)],
+    );
+    assert_finds(
+        "お問い合わせ：０８０－５５５５－１２３４（岡田）",
+        &[("０８０－５５５５－１２３４", Phone), ("岡田", Person)],
+    );
+    // A given name in kana before a duty, or running into a quiet stretch of kana.
+    assert_finds("当日ははるかが担当いたします。", &[("はるか", Person)]);
+    assert_finds(
+        "撮影担当は加藤めぐみ、ヘアメイクはりなが務めます。",
+        &[("加藤めぐみ", Person), ("りな", Person)],
+    );
+    assert_finds(
+        "あおいちゃんとゆいちゃんの体験レッスンです。",
+        &[("あおい", Person), ("ゆい", Person)],
+    );
+    assert_finds(
+        "ひろみさん、ご予約ありがとうございます！",
+        &[("ひろみ", Person)],
+    );
+    assert_finds("10時からさくら先生が担当します。", &[("さくら", Person)]);
+    assert_finds(
+        "代講は林 ゆかり先生が担当します。",
+        &[("林 ゆかり", Person)],
+    );
+    assert_finds(
+        "新郎山本 大和様の挙式は11時からです。",
+        &[("山本 大和", Person)],
+    );
+    // Words that are no names, next to names or cues.
+    for (text, word) in [
+        // Common katakana words after a cue, in a list, or joined by `・`.
+        (
+            "Wi-Fiのパスワードは受付カウンターに掲示しております。",
+            "カウンター",
+        ),
+        ("7月の営業カレンダーは水曜が定休日です。", "カレンダー"),
+        ("アフマド様、ハラール対応の夕食プランです。", "ハラール"),
+        ("ケーキ・クッキー・マフィンをご用意しています。", "ケーキ"),
+        ("ハリー・ポッター展は土曜までです。", "ハリー"),
+        // Brackets that hold no contact; a remote is no email.
+        ("こちらの本（ISBN978-4-09-123456-0）は取り寄せです。", "本"),
+        (
+            "リポジトリ（git@github.com:example/app.git）から取得できます。",
+            "リポジトリ",
+        ),
+        // Honorifics and counts of things.
+        ("原田さんが担当している案件です。", "さん"),
+        ("ケーキの3個セットです。", "ケーキ"),
+    ] {
+        let spans = found(text);
+        assert!(
+            !spans.iter().any(|(s, l)| *l == Person && s.contains(word)),
+            "{text:?}: {spans:?}"
+        );
+    }
+}
+
+#[test]
 fn romanised_japanese_names_are_found_in_either_order() {
     assert_finds(
         "Kenji Watanabe leads the team.",
@@ -256,6 +354,25 @@ fn addresses_are_found_without_their_postal_codes() {
     assert_finds(
         "東京都千代田区丸の内１－９－２　ＡＢＣビル５階",
         &[("東京都千代田区丸の内１－９－２　ＡＢＣビル５階", Address)],
+    );
+    // A building named with a place, its room after a space or with 号.
+    assert_finds(
+        "埼玉県さいたま市浦和区高砂2-5-8 パークハイツ浦和 207に変更しました。",
+        &[(
+            "埼玉県さいたま市浦和区高砂2-5-8 パークハイツ浦和 207",
+            Address,
+        )],
+    );
+    assert_finds(
+        "東京都渋谷区道玄坂1-12-1 ネオパレス渋谷 802号室 松田 蓮様",
+        &[
+            ("東京都渋谷区道玄坂1-12-1 ネオパレス渋谷 802号室", Address),
+            ("松田 蓮", Person),
+        ],
+    );
+    assert_finds(
+        "沖縄県宜野湾市大山7丁目10-12 ハイツ大山202号でお間違いないでしょうか。",
+        &[("沖縄県宜野湾市大山7丁目10-12 ハイツ大山202号", Address)],
     );
 }
 

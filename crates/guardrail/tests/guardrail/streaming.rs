@@ -285,6 +285,10 @@ fn a_name_waits_for_what_follows_it_until_the_sentence_ends() {
         "Please return the keys to Marcus at the front desk.",
         "お部屋へは仲居の大野がご案内いたします。",
         "ワン・リーが承ります。",
+        // Names that run into a quiet stretch of kana, and the items of a list, which
+        // are pieces of their own.
+        "撮影担当は加藤めぐみ、ヘアメイクはりなが務めます。",
+        "担当：佐藤、鈴木、ケンジ（土日のみ）です。",
     ];
     for text in texts {
         let batch = g.redact(text);
