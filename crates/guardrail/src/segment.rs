@@ -2,7 +2,8 @@
 //!
 //! The text is cut at *quiet units*: stretches that can never be part of a match —
 //! a lower-case English word standing between spaces or sentence punctuation (but not
-//! "and"/"or" before a capital), a few capitalised function words, Japanese sentence
+//! "and"/"or" before a capital), a few capitalised function words (but not "The"
+//! or "Great" before a capital), Japanese sentence
 //! punctuation, and a run of three or more hiragana that holds no honorific near its start,
 //! does not follow a space (a given name may) and does not lead into a name or address.
 //! Everything between two quiet units is an *active* piece, which the detectors see
@@ -367,8 +368,10 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
         return Quiet::No(end);
     }
     // "and" or "or" before a capital may join two names ("Bridget and Declan"): the
-    // name rules must see both, so it is not quiet there.
-    if matches!(&bytes[..end], b"and" | b"or") {
+    // name rules must see both, so it is not quiet there. "The" and "Great" before a
+    // capital may open the name of a building or a place in an address ("The Old
+    // Forge, 3 Mill Lane", "Great Missenden").
+    if matches!(&bytes[..end], b"and" | b"or" | b"The" | b"Great") {
         match &bytes[end..] {
             [b' '] | [] if !eof => return Quiet::NeedMore,
             [b' ', c, ..] if c.is_ascii_uppercase() => return Quiet::No(end),

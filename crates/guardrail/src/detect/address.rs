@@ -45,7 +45,7 @@ fn en_pattern() -> String {
         (?:{SUFFIXES})\b\.?|Broadway\b)
         (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?
         (?:,?\ (?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}\b)?
-        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})\b|{town}(?:\ {town}){{0,2}}\b)){{0,2}}
+        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})\b|(?:The\ )?{town}(?:\ {town}){{0,2}}\b)){{0,2}}
         (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)\b)?
         (?:,?\ (?:{states})\b)?"
     )
@@ -167,6 +167,7 @@ impl Address {
 const STREET_WORDS: &[&str] = &[
     "Street", "Road", "Lane", "Avenue", "Drive", "Close", "Way", "Place", "Square", "Terrace",
     "Crescent", "Gardens", "Mews", "Row", "Hill", "Grove", "Walk", "Green", "Parade", "Court",
+    "Park",
 ];
 
 /// A UK address without the house number the patterns start at, read backwards from
@@ -174,6 +175,30 @@ const STREET_WORDS: &[&str] = &[
 /// Buckinghamshire HP16 9QX", "Unit 4, Carrow Works, Kings Lynn Road, Norwich NR3 1QR".
 /// Three to five comma-separated parts of capitalised words or numbers, one of them a
 /// street; returns the span before the postcode.
+/// Words of a department or a company, which end an address read back from its postcode.
+const ORG_WORDS: &[&str] = &[
+    "Dept",
+    "Department",
+    "Returns",
+    "Ltd",
+    "Limited",
+    "Inc",
+    "LLC",
+    "Attn",
+    "FAO",
+];
+
+/// Words that open an address at a flat or a unit.
+const UNITS: [&str; 7] = [
+    "Flat ",
+    "Unit ",
+    "Apartment ",
+    "Apt ",
+    "Suite ",
+    "Shop ",
+    "Level ",
+];
+
 pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize, usize)> {
     let head = t.get(lo..code)?.strip_suffix(' ')?;
     let part_ok = |p: &str| {
@@ -190,7 +215,15 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
     let mut parts = 0;
     let mut street = false;
     for part in head.rsplit(", ") {
-        if parts == 5 || !part_ok(part) {
+        // A department or a company is no part of the address ("Returns Dept, 9 Mill
+        // Lane"); nor is what comes before a flat or unit, which opens it ("Zofia
+        // Nowak, Flat 5, 19 Abbeville Road").
+        let org = part.split(' ').any(|w| ORG_WORDS.contains(&w));
+        if parts == 5 || !part_ok(part) || org {
+            break;
+        }
+        let taken = head[start..].trim_start_matches(", ");
+        if parts > 0 && UNITS.iter().any(|u| taken.starts_with(u)) {
             break;
         }
         street |= part.split(' ').any(|w| STREET_WORDS.contains(&w));

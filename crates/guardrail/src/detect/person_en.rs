@@ -25,24 +25,26 @@ const SURNAME_PLACES: &[&str] = &[
 
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "Account", "Air", "Airlines", "Airport", "April", "Arena", "Associates", "August", "Avenue",
-    "Bank", "Beach", "Boulevard", "Brand", "Bridge", "Bros", "Brothers", "Building", "Cable",
-    "Cafe", "Campus", "Capital", "Car", "Card", "Castle", "Cathedral", "Center", "Centre",
-    "Christmas", "Church", "City", "Clinic", "Club", "Co", "College", "Company", "Corp",
-    "Corporation", "County", "Court", "Day", "December", "Diwali", "Drive", "Easter", "Edition",
-    "February", "Foods", "Foundation", "Friday", "Fund", "Gallery", "Group", "Hall", "Halloween",
-    "Hanukkah", "Harbor", "Harbour", "Heights", "Hills", "Holdings", "Hole", "Hospital", "Hotel",
-    "Hotels", "House", "Inc", "Industries", "Institute", "Insurance", "Island", "January", "July",
-    "June", "Labs", "Lake", "Lane", "Library", "Limited", "Line", "Llc", "Ltd", "Mail", "Mall",
-    "March", "Market", "Max", "May", "Memorial", "Mini", "Monday", "Motor", "Motors", "Mountain",
-    "Museum", "November", "October", "Opera", "Order", "Palace", "Park", "Partners", "Passover",
-    "Pharmacy", "Pier", "Place", "Plan", "Plaza", "Plus", "Premium", "Pro", "Program", "Programme",
-    "Quay", "Ramadan", "Resort", "Restaurant", "River", "Road", "Sale", "Saturday", "School",
-    "September", "Service", "Services", "Shop", "Shrine", "Sons", "Square", "Stadium", "Station",
-    "Store", "Stores", "Street", "Studio", "Studios", "Sunday", "Support", "Systems", "Team",
-    "Technologies", "Temple", "Thanksgiving", "Theater", "Theatre", "Thursday", "Tower", "Town",
-    "Trust", "Tuesday", "University", "Valley", "Village", "Way", "Wednesday", "Week", "Wharf",
-    "Zoo",
+    "Academy", "Account", "Air", "Airlines", "Airport", "April", "Arena", "Associates",
+    "August", "Avenue", "Bakery", "Bank", "Beach", "Boulevard", "Brand", "Bridge", "Bros",
+    "Brothers", "Building", "Cable", "Cafe", "Campus", "Capital", "Car", "Card", "Castle",
+    "Cathedral", "Center", "Centre", "Christmas", "Church", "City", "Clinic", "Club", "Co",
+    "Coffee", "College", "Company", "Corp", "Corporation", "County", "Court", "Day", "December",
+    "Dental", "Diwali", "Drive", "Easter", "Edition", "Express", "February", "Fitness",
+    "Florist", "Foods", "Foundation", "Friday", "Fund", "Gallery", "Grill", "Group", "Gym",
+    "Hall", "Halloween", "Hanukkah", "Harbor", "Harbour", "Heights", "Hills", "Holdings",
+    "Hole", "Hospital", "Hotel", "Hotels", "House", "Inc", "Industries", "Inn", "Institute",
+    "Insurance", "Island", "January", "July", "June", "Kitchen", "Labs", "Lake", "Lane",
+    "Library", "Limited", "Line", "Llc", "Ltd", "Mail", "Mall", "March", "Market", "Max", "May",
+    "Memorial", "Mini", "Monday", "Motor", "Motors", "Mountain", "Museum", "November",
+    "October", "Opera", "Order", "Palace", "Park", "Partners", "Passover", "Pharmacy", "Pier",
+    "Pilates", "Place", "Plan", "Plaza", "Plus", "Premium", "Pro", "Program", "Programme",
+    "Quay", "Ramadan", "Resort", "Restaurant", "River", "Road", "Sale", "Salon", "Saturday",
+    "School", "September", "Service", "Services", "Shop", "Shrine", "Sons", "Spa", "Square",
+    "Stadium", "Station", "Store", "Stores", "Street", "Studio", "Studios", "Sunday", "Support",
+    "Systems", "Team", "Technologies", "Temple", "Thanksgiving", "Theater", "Theatre",
+    "Thursday", "Tower", "Town", "Trust", "Tuesday", "University", "Valley", "Village", "Way",
+    "Wednesday", "Week", "Wharf", "Yoga", "Zoo",
 ];
 
 static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
@@ -103,6 +105,7 @@ const ACTS_AFTER: &[&str] = &[
     " from our ", " from the ", " will ", " can ", " has ", " handles ", " manages ", " runs ",
     " leads ", " teaches ", " is on ", " is off ", "'ll ", "’ll ", " at the front desk",
     " at reception", " at the desk", " at the counter", " at the bar", " at the door",
+    " in the ", " hosts ", " says ", " said ",
 ];
 
 /// Words that open place names ("San Diego", "Lake Tahoe", "Fort Worth") and are
@@ -143,13 +146,14 @@ pub(crate) struct Buffers {
 pub(crate) struct PersonEn {
     cue: Regex,
     strong_cue: Regex,
+    vocative: Regex,
 }
 
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
         let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem";
-        let weak = r"email|e-mail|reach|call|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|(?:taught|led|run|hosted|presented|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written) by";
+        let weak = r"email|e-mail|reach|call|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|(?:taught|led|run|hosted|presented|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|baked|made|cooked|delivered|photographed) by";
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
             cue: Regex::new(&format!(
@@ -158,6 +162,12 @@ impl PersonEn {
             .map_err(regex_err)?,
             strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+$"))
                 .map_err(regex_err)?,
+            // "Thanks for your patience, Florence!": a greeting, thanks or an apology
+            // that opens the sentence, then the name after a comma.
+            vocative: Regex::new(
+                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(])\W{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy birthday|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great news|no problem|of course)\b[^.!?\n]{0,40}, $",
+            )
+            .map_err(regex_err)?,
         })
     }
 
@@ -254,7 +264,10 @@ impl PersonEn {
             return end + 1;
         }
         if self.single(t, toks, k, g, key) || coordinated(t, toks, k, g, key) {
-            out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
+            let (s, e) = (toks[k].s, toks[k].e);
+            // "– Marcus T.": the initial of a signature belongs to the name.
+            let initial = signed(t, s) && initial_after(&t[e..]);
+            out.push(Cand::new(s, if initial { e + 3 } else { e }, Label::Person));
         }
         k + 1
     }
@@ -269,7 +282,17 @@ impl PersonEn {
             return k + 1;
         }
         let before = recent(t, toks[k].s);
+        let (s, e) = (toks[k].s, toks[k].e);
+        let after = &t[e..];
+        if assistant_after(after) {
+            return k + 1;
+        }
+        // Alone, and with no cue: addressed ("Sorry for the mix-up, Bilal!") or signing.
+        let alone = || self.addressed(t, s, e) || (signed(t, s) && ends_signature(after));
         if !self.cue.is_match(before) {
+            if alone() {
+                out.push(Cand::new(s, e, Label::Person));
+            }
             return k + 1;
         }
         let chain = chain(t, toks, k, hi);
@@ -279,7 +302,7 @@ impl PersonEn {
         });
         let end = match rest.last() {
             Some(&end) => end,
-            None if self.strong_cue.is_match(before) => k,
+            None if self.strong_cue.is_match(before) || acts_after(after) || alone() => k,
             None => return k + 1,
         };
         out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
@@ -306,6 +329,9 @@ impl PersonEn {
         let name = &t[toks[first].s..toks[first].e];
         if titled_brand(name) {
             return first + 1;
+        }
+        if name == "The" {
+            return k + 1;
         }
         if !is_cap(name) {
             return k + 1;
@@ -337,7 +363,10 @@ impl PersonEn {
     ) -> Option<usize> {
         let word = |i: usize| &t[toks[i].s..toks[i].e];
         let org = |w: &str| not_name(w) && !SURNAME_PLACES.contains(&w);
-        if chain.len() < 2 || chain.iter().any(|&i| org(word(i))) {
+        // "Your instructor April Dubois": a month that is also a first name may open it.
+        let org_at =
+            |n: usize, i: usize| org(word(i)) && !(n == 0 && CALENDAR_NAMES.contains(&word(i)));
+        if chain.len() < 2 || chain.iter().enumerate().any(|(n, &i)| org_at(n, i)) {
             return None;
         }
         let last_tok = toks[chain[chain.len() - 1]];
@@ -364,6 +393,11 @@ impl PersonEn {
             (Some(false), None) => {
                 let word = g.is_word(l, key);
                 (l.len() >= 3 && !word) || cued()
+            }
+            // "Grace Adeyemi hosts our story hour": an unlisted surname and an act.
+            (Some(true), None) => {
+                let after = &t[toks[chain[1]].e..];
+                cued() || (unlisted(g, l, key) && l.len() >= 4 && acts_after(after))
             }
             (Some(true), _) => cued(),
             _ => false,
@@ -395,7 +429,8 @@ impl PersonEn {
     /// A lone first name counts only after a cue such as "ask for" or "Dear".
     fn single(&self, t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) -> bool {
         let w = &t[toks[k].s..toks[k].e];
-        if BOT_NAMES.contains(&w) {
+        let after = &t[toks[k].e..];
+        if BOT_NAMES.contains(&w) || assistant_after(after) {
             return false;
         }
         let before = recent(t, toks[k].s);
@@ -417,14 +452,131 @@ impl PersonEn {
         let next_is_digit = t[toks[k].e..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
+        // Signals that a person is meant, strong enough for a name that is also a word
+        // or a place: being addressed or signing, a pronoun for a person after it, or a
+        // cue before it and an act or a contact after it ("Call Bill on 0491 570 156").
+        let (s, e) = (toks[k].s, toks[k].e);
+        let person = || {
+            self.addressed(t, s, e)
+                || (signed(t, s) && (ends_signature(after) || initial_after(after)))
+                || pronoun_after(after)
+                || ((acts_after(after) || contact_after(after)) && self.cue.is_match(before))
+        };
         if amb || CALENDAR_NAMES.contains(&w) {
-            (who || self.strong_cue.is_match(before)) && !next_is_digit
+            ((who || self.strong_cue.is_match(before)) && !next_is_digit) || person()
         } else {
-            let after = &t[toks[k].e..];
-            let acts = ACTS_AFTER.iter().any(|a| after.starts_with(a)) || private_after(after);
-            who || acts || self.cue.is_match(before)
+            let acts = acts_after(after) || private_after(after) || contact_after(after);
+            who || acts || self.cue.is_match(before) || person()
         }
     }
+}
+
+impl PersonEn {
+    /// Whether the name `t[s..e]` is addressed after a greeting, thanks or an apology
+    /// that opens the sentence: "Thanks for your patience, Florence!", "Happy
+    /// birthday, Bella!".
+    fn addressed(&self, t: &str, s: usize, e: usize) -> bool {
+        let after = &t[e..];
+        let ends = after.is_empty()
+            || after.starts_with(['!', '.', ',', '?', ';'])
+            || after.starts_with(" —")
+            || after.starts_with(" –")
+            || after.starts_with(" -");
+        let from = crate::text::ceil_boundary(t, s.saturating_sub(80));
+        ends && t[..s].ends_with(", ") && self.vocative.is_match(&t[from..s])
+    }
+}
+
+/// What may follow a plain first name when it names someone doing something.
+fn acts_after(after: &str) -> bool {
+    ACTS_AFTER.iter().any(|a| after.starts_with(a))
+}
+
+/// A phone number or a place after the name: "ring Gary on 0151…", "text Will on
+/// (646)…", "call Ngozi at the depot".
+fn contact_after(after: &str) -> bool {
+    let number = after
+        .strip_prefix(" on ")
+        .or_else(|| after.strip_prefix(" at "))
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '('));
+    let extension = after.starts_with(", ext") || after.starts_with(" ext.");
+    number || extension || after.starts_with(" at the ")
+}
+
+/// A name that opens a signature or an attribution: after a dash that follows the end
+/// of a sentence or a quote ("…tonight. — Priya, Front Desk", "\"Super friendly\" –
+/// Aaliyah").
+fn signed(t: &str, s: usize) -> bool {
+    let Some(before) = t[..s]
+        .strip_suffix(' ')
+        // Width folding turns `—` and `–` into `-` where the text holds a digit.
+        .and_then(|b| b.strip_suffix(['—', '–', '-']))
+    else {
+        return false;
+    };
+    let before = before.trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', ')'])
+}
+
+/// What ends a signature's name: the end, a comma before a role, a semicolon.
+fn ends_signature(after: &str) -> bool {
+    after.is_empty() || after.starts_with([',', ';', '.', '\n']) || after.starts_with(" (")
+}
+
+/// " T." and then the end of the signature: an initial after a signature's name.
+fn initial_after(after: &str) -> bool {
+    let b = after.as_bytes();
+    b.len() >= 3
+        && b[0] == b' '
+        && b[1].is_ascii_uppercase()
+        && b[2] == b'.'
+        && (b.len() == 3 || matches!(b[3], b' ' | b';' | b',' | b'\n'))
+}
+
+/// A pronoun for a person right after the name, in the same sentence: "Paris — she's
+/// our colour specialist".
+fn pronoun_after(after: &str) -> bool {
+    let mut near = &after[..crate::text::floor_boundary(after, 32)];
+    if near.len() < after.len() {
+        // A word cut short ("he" of "head") is no pronoun: drop it.
+        near = near.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '\'' || c == '’');
+    }
+    let sentence = near
+        .split(['.', '!', '?', '\n', ';'])
+        .next()
+        .unwrap_or(near);
+    sentence
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’'))
+        .any(|w| {
+            matches!(
+                w,
+                "she"
+                    | "he"
+                    | "she's"
+                    | "he's"
+                    | "she'll"
+                    | "he'll"
+                    | "she’s"
+                    | "he’s"
+                    | "she’ll"
+                    | "he’ll"
+            )
+        })
+}
+
+/// ", the virtual assistant": the name of a bot, which is no person.
+fn assistant_after(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix(", the ")
+        .or_else(|| after.strip_prefix(", your "))
+    else {
+        return false;
+    };
+    let near = &rest[..crate::text::floor_boundary(rest, 40)];
+    let clause = near.split(['.', '!', '?', ',', ';']).next().unwrap_or(near);
+    clause
+        .split(' ')
+        .any(|w| matches!(w, "assistant" | "bot" | "chatbot" | "helper" | "concierge"))
 }
 
 /// Whether `w` is in a list that every rule below needs the first word in: English
@@ -450,28 +602,84 @@ fn maybe_name(g: &Gazetteers, w: &str, key: &mut String) -> bool {
 fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) -> bool {
     let word = |i: usize| &t[toks[i].s..toks[i].e];
     let spaced = |a: usize| toks.get(a + 1).is_some_and(|n| &t[toks[a].e..n.s] == " ");
+    // "San Diego", "Alice Springs": a first name that is part of a listed place.
+    let in_place = |i: usize, key: &mut String| {
+        (i > 0 && spaced(i - 1) && g.is_place(&t[toks[i - 1].s..toks[i].e], key))
+            || (spaced(i) && g.is_place(&t[toks[i].s..toks[i + 1].e], key))
+    };
     let plain = |i: usize, key: &mut String| {
         let w = word(i);
         let calendar = not_name(w) || CALENDAR_NAMES.contains(&w);
-        let in_place = |key: &mut String| {
-            (i > 0 && spaced(i - 1) && g.is_place(&t[toks[i - 1].s..toks[i].e], key))
-                || (spaced(i) && g.is_place(&t[toks[i].s..toks[i + 1].e], key))
-        };
-        is_cap(w) && !calendar && g.first(w, key) == Some(false) && !in_place(key)
+        is_cap(w) && !calendar && g.first(w, key) == Some(false) && !in_place(i, key)
+    };
+    // A first name, even one that is also a word or a place.
+    let named = |i: usize, key: &mut String| {
+        let w = word(i);
+        is_cap(w)
+            && !not_name(w)
+            && !PLACE_PREFIXES.contains(&w)
+            && g.first(w, key).is_some()
+            && !in_place(i, key)
     };
     // Token `k + 1` is the "and" between `k` and the name after it; else the name
     // before may lie before the first token: read it off the text. Both are rare, and
     // tested before the look-ups.
-    let and_next =
-        k + 2 < toks.len() && matches!(word(k + 1), "and" | "or") && spaced(k) && spaced(k + 1);
+    let and_at = |i: usize| {
+        i + 2 < toks.len() && matches!(word(i + 1), "and" | "or") && spaced(i) && spaced(i + 1)
+    };
+    let and_next = and_at(k);
+    // "Ivy and Rafael Santos", "Florence and Mark Delaney": a first name before "and"
+    // and a first and last name.
+    if and_next && named(k, key) && named(k + 2, key) {
+        let pair = spaced(k + 2)
+            && is_cap(word(k + 3))
+            && !BRANDS.contains(&(word(k + 2), word(k + 3)))
+            && g.last(word(k + 3), key).is_some();
+        if pair {
+            return true;
+        }
+    }
+    // "Hunter and Georgia will be your coordinators": two first names that act.
+    if and_next && named(k, key) && named(k + 2, key) && acts_after(&t[toks[k + 2].e..]) {
+        return true;
+    }
+    // "Tom, Anna and Kenji", "Aisha, Diego, Mei Ling and Conor": the first names of a
+    // list that ends in "and"/"or". Two plain names after it vouch for a first one
+    // that is also a word ("Tom").
+    let comma = |i: usize| toks.get(i + 1).is_some_and(|n| &t[toks[i].e..n.s] == ", ");
+    let listed = |key: &mut String| {
+        let (mut i, mut names) = (k, 0);
+        while comma(i) && plain(i + 1, key) {
+            i += 1;
+            names += 1;
+        }
+        if i > k && !and_at(i) && spaced(i) && is_cap(word(i + 1)) {
+            i += 1;
+        }
+        let last = i > k && and_at(i) && plain(i + 2, key);
+        last.then_some(names + 1)
+    };
     let before = &t[..toks[k].s];
     let and_before = before
         .strip_suffix(" and ")
         .or_else(|| before.strip_suffix(" or "));
-    if !(and_next || and_before.is_some()) || !plain(k, key) {
+    if let Some(rest) = and_before
+        && named(k, key)
+        && acts_after(&t[toks[k].e..])
+    {
+        let w = word_before(rest);
+        if is_cap(w) && !not_name(w) && g.first(w, key).is_some() {
+            return true;
+        }
+    }
+    let comma_k = comma(k);
+    if comma_k && !not_name(word(k)) && g.first(word(k), key) == Some(true) {
+        return listed(key).is_some_and(|n| n >= 2);
+    }
+    if !(and_next || and_before.is_some() || comma_k) || !plain(k, key) {
         return false;
     }
-    if and_next && plain(k + 2, key) {
+    if (and_next && plain(k + 2, key)) || (comma_k && listed(key).is_some()) {
         return true;
     }
     and_before.is_some_and(|rest| {
@@ -623,7 +831,8 @@ fn chain(t: &str, toks: &[Tok], k: usize, hi: usize) -> Chain {
         let gap = &t[a.e..b.s];
         let w = &t[b.s..b.e];
         let joined = gap == " " || (gap == ". " && is_initial(&t[a.s..a.e]));
-        if !joined || b.e > hi {
+        // "The" (active before a capital, for addresses) is no part of a name.
+        if !joined || b.e > hi || w == "The" {
             break;
         }
         if !(is_cap(w) || is_initial(w)) {

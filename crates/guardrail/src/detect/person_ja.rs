@@ -738,11 +738,12 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
                     c.label == Label::Person && if end { ends(c.end) } else { c.start == k }
                 }) || (end && prev.is_some_and(ends))
             };
-            // "と" and "や" join words as often as names: not with a one-kanji item.
+            // A one-kanji item only in a list joined by "、" or "・": "と" and "や" join
+            // words as often as names.
             let seps = || {
                 LIST_SEPARATORS
                     .iter()
-                    .filter(move |p| !(one_kanji && matches!(**p, "と" | "や")))
+                    .filter(move |p| !one_kanji || matches!(**p, "、" | "・"))
             };
             let left = seps().any(|p| t[..s].ends_with(p) && person_at(s - p.len(), true));
             let next = after_name(t, e);
