@@ -442,11 +442,9 @@ fn kana_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     if count <= MAX_KANA + 2 && !complete {
         return Quiet::NeedMore;
     }
-    let head = rest
-        .char_indices()
-        .nth(MAX_KANA + 2)
-        .map_or(&rest[..end], |(p, _)| &rest[..p.min(end)]);
-    if KANA_HONORIFICS.iter().any(|h| head.contains(h)) {
+    // Hiragana are three bytes each.
+    let head = &rest.as_bytes()[..end.min(3 * (MAX_KANA + 2))];
+    if has_kana_honorific(head) {
         return Quiet::No(head.len());
     }
     if count > MAX_KANA {
@@ -466,8 +464,19 @@ fn kana_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     kana_tail(&rest[..end], count)
 }
 
-/// The kana honorifics a given name in kana stands before.
-const KANA_HONORIFICS: [&str; 4] = ["さん", "くん", "ちゃん", "さま"];
+/// Whether the hiragana `run` (UTF-8, three bytes a character) holds a honorific a
+/// given name in kana stands before: さん, さま, くん or ちゃん.
+fn has_kana_honorific(run: &[u8]) -> bool {
+    // さ, く and ち are E3 81 95, E3 81 8F and E3 81 A1; ん, ま and ゃ end in B3, BE
+    // and 83 (ん is E3 82 93).
+    let at = |i: usize| run.get(i + 1..i + 3);
+    (0..run.len()).step_by(3).any(|i| match at(i) {
+        Some([0x81, 0x95]) => matches!(at(i + 3), Some([0x82, 0x93] | [0x81, 0xBE])),
+        Some([0x81, 0x8F]) => at(i + 3) == Some(&[0x82, 0x93]),
+        Some([0x81, 0xA1]) => at(i + 3) == Some(&[0x82, 0x83]) && at(i + 6) == Some(&[0x82, 0x93]),
+        _ => false,
+    })
+}
 
 fn kana_tail(run: &str, count: usize) -> Quiet {
     if count < 3 {
@@ -480,6 +489,27 @@ fn kana_tail(run: &str, count: usize) -> Quiet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_for_kana_honorifics_agrees_with_the_strings() {
+        let honorifics = ["さん", "くん", "ちゃん", "さま"];
+        let kana: Vec<char> = ('\u{3041}'..='\u{3096}').collect();
+        let mut runs: Vec<String> = vec![
+            "ひろみさん".into(),
+            "あおいちゃんと".into(),
+            "ちやん".into(),
+        ];
+        for a in &kana {
+            for b in ['ん', 'ま', 'ゃ', 'さ', 'く', 'ち'] {
+                runs.push(format!("{a}{b}ん"));
+                runs.push(format!("ゆ{a}{b}"));
+            }
+        }
+        for r in runs {
+            let want = honorifics.iter().any(|h| r.contains(h));
+            assert_eq!(has_kana_honorific(r.as_bytes()), want, "{r}");
+        }
+    }
 
     fn pieces(text: &str) -> Vec<(&str, &str)> {
         let mut out = Vec::new();

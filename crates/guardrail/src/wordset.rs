@@ -65,22 +65,6 @@ impl<const S: usize> WordSet<S> {
         set
     }
 
-    /// The set of the last characters of `words`.
-    pub const fn last_chars(words: &[&str]) -> Self {
-        let mut set = WordSet { slots: [0; S] };
-        let mut i = 0;
-        while i < words.len() {
-            let b = words[i].as_bytes();
-            let mut start = b.len() - 1;
-            while start > 0 && b[start] & 0xC0 == 0x80 {
-                start -= 1;
-            }
-            set.insert(pack(b, start, b.len()));
-            i += 1;
-        }
-        set
-    }
-
     const fn insert(&mut self, key: u128) {
         assert!(S >= 8);
         let mut h = slot(key, S);
@@ -111,13 +95,6 @@ impl<const S: usize> WordSet<S> {
             }
         }
     }
-
-    /// Whether the set holds the last character of `s`.
-    pub fn holds_last_char(&self, s: &str) -> bool {
-        s.chars()
-            .next_back()
-            .is_some_and(|c| self.contains(&s[s.len() - c.len_utf8()..]))
-    }
 }
 
 #[cfg(test)]
@@ -128,14 +105,11 @@ mod tests {
     fn word_sets_hold_exactly_their_words() {
         const WORDS: &[&str] = &["Abc", "Ab", "abc", "unfortunately", "担当者", "名前"];
         const SET: WordSet<16> = WordSet::new(WORDS);
-        const ENDS: WordSet<16> = WordSet::last_chars(WORDS);
         for w in WORDS {
             assert!(SET.contains(w));
         }
         for w in ["A", "Abcd", "abcdefghijklmnopq", "", "担当", "名"] {
             assert!(!SET.contains(w));
         }
-        assert!(ENDS.holds_last_char("の担当者") && ENDS.holds_last_char("前"));
-        assert!(!ENDS.holds_last_char("担当") && !ENDS.holds_last_char(""));
     }
 }

@@ -2,6 +2,8 @@
 //! a space, names before a honorific (様, さん, 氏, 殿, 先生, …), and a family name
 //! after a cue such as 担当. The honorific itself is left outside the span.
 
+use std::sync::OnceLock;
+
 use super::Cand;
 use super::marks::Run;
 use crate::Label;
@@ -32,8 +34,6 @@ const CUES: &[&str] = &[
     "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ",
 ];
 
-static ROLE_ENDS: WordSet<64> = WordSet::last_chars(ROLES);
-
 /// The last characters of [`ROLES`], hashed to one bit each of 64: a character whose
 /// bit is clear ends no role word.
 const ROLE_END_BITS: u64 = role_end_bits();
@@ -58,78 +58,46 @@ const fn role_end_bits() -> u64 {
 fn may_end_role(c: char) -> bool {
     ROLE_END_BITS & (1 << (c as u32 % 64)) != 0
 }
-static CUE_ENDS: WordSet<128> = WordSet::last_chars(CUES_AND_ROLES);
-const CUES_AND_ROLES: &[&str] = &[
-    "担当者",
-    "担当",
-    "氏名",
-    "名前",
-    "宛名",
-    "宛先",
-    "お名前",
-    "名義",
-    "責任者",
-    "連絡先",
-    "副店長",
-    "店長",
-    "部長",
-    "課長",
-    "係長",
-    "社長",
-    "主任",
-    "代表",
-    "院長",
-    "医師",
-    "看護師",
-    "講師",
-    "弁護士",
-    "税理士",
-    "支配人",
-    "会長",
-    "専務",
-    "常務",
-    "取締役",
-    "理事長",
-    "校長",
-    "教授",
-    "准教授",
-    "受付",
-    "営業",
-    "窓口",
-    "番頭",
-    "仲居",
-    "女将",
-    "板長",
-    "料理長",
-    "客室係",
-    "係",
-    "スタッフ",
-    "スタイリスト",
-    "アシスタント",
-    "通訳",
-    "ガイド",
-    "コンシェルジュ",
-    "トレーナー",
-    "インストラクター",
-    "セラピスト",
-    "店主",
-    "塾長",
-    "プランナー",
-    "フローリスト",
-    "整備士",
-    "獣医師",
-    "トリマー",
-    "保育士",
-    "衛生士",
-    "歯科医師",
-    "パティシエ",
-    "シェフ",
-    "ネイリスト",
-    "カメラマン",
-    "コーチ",
-    "新郎",
-    "新婦",
-];
+/// Words by their last character, for the tests whether a text ends in one: most
+/// texts end in a character that ends none, which one binary search settles.
+struct EndIndex(Vec<(char, &'static str)>);
+
+impl EndIndex {
+    fn new(lists: &[&[&'static str]]) -> Self {
+        let mut v: Vec<(char, &'static str)> = lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .filter_map(|w| Some((w.chars().next_back()?, *w)))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        EndIndex(v)
+    }
+
+    /// Whether `s` ends in one of the words.
+    fn ends(&self, s: &str) -> bool {
+        let Some(c) = s.chars().next_back() else {
+            return false;
+        };
+        let from = self.0.partition_point(|&(l, _)| l < c);
+        self.0[from..]
+            .iter()
+            .take_while(|&&(l, _)| l == c)
+            .any(|&(_, w)| ends_with(s, w))
+    }
+}
+
+/// [`ROLES`], by their last character.
+fn roles() -> &'static EndIndex {
+    static INDEX: OnceLock<EndIndex> = OnceLock::new();
+    INDEX.get_or_init(|| EndIndex::new(&[ROLES]))
+}
+
+/// [`CUES`] and [`ROLES`], by their last character.
+fn cues() -> &'static EndIndex {
+    static INDEX: OnceLock<EndIndex> = OnceLock::new();
+    INDEX.get_or_init(|| EndIndex::new(&[CUES, ROLES]))
+}
 static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
 
 /// Kanji words often followed by a honorific that are not names.
@@ -214,11 +182,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         let prefix = &run[..i];
         // `last` is the last character of `prefix`: most are in no role word's end,
         // which a bit test settles before the word-set look-up.
-        let role = || {
-            last.is_some_and(may_end_role)
-                && ROLE_ENDS.holds_last_char(prefix)
-                && ROLES.iter().any(|r| ends_with(prefix, r))
-        };
+        let role = || last.is_some_and(may_end_role) && roles().ends(prefix);
         let skip = i > 0 && !role();
         last = Some(c);
         if skip {
@@ -260,7 +224,9 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     let run = &t[a..b];
     for (k, _) in run.char_indices().skip(1) {
         let rest = &run[k..];
-        if let Some(h) = HAN_HONORIFICS.iter().find(|h| starts_with(rest, h)) {
+        // Every kanji honorific starts with byte E5 or E6: most characters start none.
+        let may = matches!(rest.as_bytes()[0], 0xE5 | 0xE6);
+        if let Some(h) = HAN_HONORIFICS.iter().find(|h| may && starts_with(rest, h)) {
             let after = rest[h.len()..].chars().next();
             let compound = match *h {
                 "様" => after.is_some_and(|c| "々式子相態".contains(c)),
@@ -374,7 +340,7 @@ fn labelled(t: &str, a: usize) -> bool {
 fn cue_before(t: &str, a: usize) -> bool {
     let before =
         t[..a].trim_end_matches([' ', '\u{3000}', 'の', 'は', 'が', ':', '：', 'も', '「']);
-    CUE_ENDS.holds_last_char(before) && CUES.iter().chain(ROLES).any(|c| ends_with(before, c))
+    cues().ends(before)
 }
 
 /// Words after a bare family name that show a person acting: "林が担当いたします",
@@ -416,14 +382,13 @@ fn duty_after(t: &str, b: usize) -> bool {
 /// "スタッフのまゆから", "スタイリストのひかるで": a kana given name after a run that
 /// ends in a staff role or a cue, and `の` or a colon.
 fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
-    let run = &t[r.s..r.e];
-    if !CUE_ENDS.holds_last_char(run) || !CUES.iter().chain(ROLES).any(|c| ends_with(run, c)) {
-        return;
-    }
     let after = &t[r.e..];
     let Some(skip) = ["の", "：", ":"].iter().find(|p| after.starts_with(**p)) else {
         return;
     };
+    if !cues().ends(&t[r.s..r.e]) {
+        return;
+    }
     let start = r.e + skip.len();
     if t[start..].starts_with(crate::text::is_hiragana)
         && let Some((end, _)) = kana_given_after(t, start, g)
@@ -603,7 +568,7 @@ fn compound_after(t: &str, b: usize) -> bool {
     let after = &t[b..];
     after.starts_with(is_han)
         && !HAN_HONORIFICS.iter().any(|h| starts_with(after, h))
-        && !CUES_AND_ROLES.iter().any(|r| starts_with(after, r))
+        && !CUES.iter().chain(ROLES).any(|r| starts_with(after, r))
 }
 
 /// Whether brackets right after `b` hold a phone number or an email address: the
@@ -662,6 +627,14 @@ const LIST_SEPARATORS: &[&str] = &["、", "，", ", ", ",", "・", "と", "や",
 /// in brackets ("パク・ジウ（韓国語）、").
 fn after_name(t: &str, e: usize) -> usize {
     let mut e = e;
+    // Honorifics and brackets all start with one of these bytes.
+    if !t
+        .as_bytes()
+        .get(e)
+        .is_some_and(|&b| matches!(b, b'(' | 0xE3 | 0xE5 | 0xE6 | 0xEF))
+    {
+        return e;
+    }
     if let Some(h) = KANA_HONORIFICS
         .iter()
         .chain(HAN_HONORIFICS)
@@ -711,6 +684,32 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
             }
             let item = &t[s..e];
             let one_kanji = r.han && item.chars().nth(1).is_none();
+            // Where the item stands is cheaper to test than what it is: first that.
+            let person_at = |k: usize, end: bool| {
+                let ends = |e: usize| after_name(t, e) == k;
+                cands.iter().any(|c| {
+                    c.label == Label::Person && if end { ends(c.end) } else { c.start == k }
+                }) || (end && prev.is_some_and(ends))
+            };
+            // A one-kanji item only in a list joined by "、" or "・": "と" and "や" join
+            // words as often as names.
+            let seps = || {
+                LIST_SEPARATORS
+                    .iter()
+                    .filter(move |p| !one_kanji || matches!(**p, "、" | "・"))
+            };
+            // Most pieces hold no name to join a list to.
+            let any_person = prev.is_some() || cands.iter().any(|c| c.label == Label::Person);
+            let left =
+                any_person && seps().any(|p| t[..s].ends_with(p) && person_at(s - p.len(), true));
+            let next = after_name(t, e);
+            let right = any_person
+                && seps().any(|p| t[next..].starts_with(p) && person_at(next + p.len(), false));
+            let counted = counted_after(t, next)
+                && (r.han || item.contains('・') || g.katakana(item) == Some(false));
+            if !(left || right || counted) {
+                continue;
+            }
             let name_like = if r.han {
                 !NOT_NAME_SET.contains(item)
                     && (is_family(item, g) || full_name(item, g, 2))
@@ -729,29 +728,7 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
                     && (listed || (g.katakana(item).is_none() && ends_item))
                     && !KATA_NOT_NAMES.iter().any(|w| ends_with(item, w))
             };
-            if !name_like {
-                continue;
-            }
-            let person_at = |k: usize, end: bool| {
-                let ends = |e: usize| after_name(t, e) == k;
-                cands.iter().any(|c| {
-                    c.label == Label::Person && if end { ends(c.end) } else { c.start == k }
-                }) || (end && prev.is_some_and(ends))
-            };
-            // A one-kanji item only in a list joined by "、" or "・": "と" and "や" join
-            // words as often as names.
-            let seps = || {
-                LIST_SEPARATORS
-                    .iter()
-                    .filter(move |p| !one_kanji || matches!(**p, "、" | "・"))
-            };
-            let left = seps().any(|p| t[..s].ends_with(p) && person_at(s - p.len(), true));
-            let next = after_name(t, e);
-            let right =
-                seps().any(|p| t[next..].starts_with(p) && person_at(next + p.len(), false));
-            let counted = counted_after(t, next)
-                && (r.han || item.contains('・') || g.katakana(item) == Some(false));
-            if left || right || counted {
+            if name_like {
                 cands.push(Cand::new(s, e, Label::Person));
             }
         }
@@ -768,16 +745,13 @@ mod tests {
     #[test]
     fn the_word_sets_cover_their_lists() {
         assert!(NOT_NAMES.iter().all(|w| NOT_NAME_SET.contains(w)));
-        assert!(ROLES.iter().all(|w| ROLE_ENDS.holds_last_char(w)));
         for w in ROLES {
             let last = w.chars().next_back().unwrap();
             assert!(last.len_utf8() == 3 && may_end_role(last), "{w}");
+            assert!(roles().ends(w) && roles().ends(&format!("店の{w}")), "{w}");
         }
         for w in CUES.iter().chain(ROLES) {
-            assert!(
-                CUES_AND_ROLES.contains(w) && CUE_ENDS.holds_last_char(w),
-                "{w}"
-            );
+            assert!(cues().ends(w) && !cues().ends(&format!("{w}様")), "{w}");
         }
     }
 }
