@@ -289,7 +289,8 @@ impl PersonEn {
         }
         // Alone, and with no cue: addressed ("Sorry for the mix-up, Bilal!") or signing.
         let alone = || self.addressed(t, s, e) || (signed(t, s) && ends_signature(after));
-        if !self.cue.is_match(before) {
+        let ja = super::person_ja::cue_before(t, s);
+        if !(ja || self.cue.is_match(before)) {
             if alone() {
                 out.push(Cand::new(s, e, Label::Person));
             }
@@ -302,7 +303,7 @@ impl PersonEn {
         });
         let end = match rest.last() {
             Some(&end) => end,
-            None if self.strong_cue.is_match(before) || acts_after(after) || alone() => k,
+            None if ja || self.strong_cue.is_match(before) || acts_after(after) || alone() => k,
             None => return k + 1,
         };
         out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
@@ -387,7 +388,8 @@ impl PersonEn {
             .map(|amb| amb || CALENDAR_NAMES.contains(&f));
         let last = g.last(l, key);
         // The cue pattern is the costliest test: ask it only where the answer matters.
-        let cued = || self.cue.is_match(recent(t, toks[chain[0]].s));
+        let s = toks[chain[0]].s;
+        let cued = || super::person_ja::cue_before(t, s) || self.cue.is_match(recent(t, s));
         let en = match (first, last) {
             (Some(false), Some(_)) | (Some(true), Some(false)) => true,
             (Some(false), None) => {
@@ -434,6 +436,10 @@ impl PersonEn {
             return false;
         }
         let before = recent(t, toks[k].s);
+        // A Japanese cue ("受付のMika", "インストラクターのKwame") is a strong one.
+        let ja = super::person_ja::cue_before(t, toks[k].s);
+        let strong = || ja || self.strong_cue.is_match(before);
+        let cue = || ja || self.cue.is_match(before);
         // ", who is on leave": only people are "who".
         let who = {
             let after = &t[toks[k].e..];
@@ -444,9 +450,9 @@ impl PersonEn {
         };
         let Some(amb) = g.first(w, key) else {
             let (rf, rg) = romaji(g, w, key);
-            return (rf || rg) && self.strong_cue.is_match(before) && w.len() >= 4;
+            return (rf || rg) && strong() && w.len() >= 4;
         };
-        if not_name(w) && !self.strong_cue.is_match(before) {
+        if not_name(w) && !strong() {
             return false;
         }
         let next_is_digit = t[toks[k].e..]
@@ -460,13 +466,13 @@ impl PersonEn {
             self.addressed(t, s, e)
                 || (signed(t, s) && (ends_signature(after) || initial_after(after)))
                 || pronoun_after(after)
-                || ((acts_after(after) || contact_after(after)) && self.cue.is_match(before))
+                || ((acts_after(after) || contact_after(after)) && cue())
         };
         if amb || CALENDAR_NAMES.contains(&w) {
-            ((who || self.strong_cue.is_match(before)) && !next_is_digit) || person()
+            ((who || strong()) && !next_is_digit) || person()
         } else {
             let acts = acts_after(after) || private_after(after) || contact_after(after);
-            who || acts || self.cue.is_match(before) || person()
+            who || acts || cue() || person()
         }
     }
 }

@@ -337,7 +337,9 @@ fn labelled(t: &str, a: usize) -> bool {
         .is_some_and(|c| is_han(c) || is_katakana(c) || crate::text::is_hiragana(c))
 }
 
-fn cue_before(t: &str, a: usize) -> bool {
+/// Whether a cue or a role word ends the text before `a` (with a particle, a colon or
+/// a space after it): "担当の", "受付：", "インストラクターの".
+pub(crate) fn cue_before(t: &str, a: usize) -> bool {
     let before =
         t[..a].trim_end_matches([' ', '\u{3000}', 'の', 'は', 'が', ':', '：', 'も', '「']);
     cues().ends(before)
@@ -529,7 +531,34 @@ fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             && (contact_after(t, b) || after_contact(t, a, b)))
         || (!dotted && g.katakana(run) == Some(false) && labelled(t, a));
     if named && !KATA_NOT_NAMES.iter().any(|w| ends_with(run, w)) {
-        out.push(Cand::new(a + shaped.unwrap_or(0), b, Label::Person));
+        out.push(Cand::new(
+            a + shaped.unwrap_or(0),
+            spaced_kata_after(t, b, g),
+            Label::Person,
+        ));
+    }
+}
+
+/// The end of a name in katakana that goes on after a space ("マイケル ジョーンズ",
+/// "ヤマダ タロウ"): the second part is no common word. Else `b`.
+fn spaced_kata_after(t: &str, b: usize, g: &Gazetteers) -> usize {
+    let Some(rest) = t[b..]
+        .strip_prefix(' ')
+        .or_else(|| t[b..].strip_prefix('\u{3000}'))
+    else {
+        return b;
+    };
+    let len: usize = rest
+        .chars()
+        .take_while(|&c| is_katakana(c) && c != '・')
+        .map(char::len_utf8)
+        .sum();
+    let part = &rest[..len];
+    let starts = part.starts_with(|c: char| c != 'ー');
+    if starts && part.chars().nth(1).is_some() && g.katakana(part) != Some(true) {
+        t.len() - rest.len() + len
+    } else {
+        b
     }
 }
 

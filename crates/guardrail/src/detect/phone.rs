@@ -76,7 +76,10 @@ impl Phone {
             s += 1;
         }
         while s < end {
-            let cuts = (s..end).filter(|&k| b[k] == b' ');
+            // A run may end at a space, or at a bracket glued to its last digit: a note
+            // after the number ("0800-555-0123（24時間）", folded to "(24").
+            let cuts = (s..end)
+                .filter(|&k| b[k] == b' ' || (b[k] == b'(' && k > s && b[k - 1].is_ascii_digit()));
             // The context keywords depend only on the start: look them up once.
             let mut context = None;
             let found = std::iter::once(end)
@@ -136,7 +139,9 @@ pub(crate) fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
         b'(' => next_digit(i + 1) || (b.get(i + 1) == Some(&b'+') && next_digit(i + 2)),
         _ => false,
     };
+    // A bracket may follow a word: "Kwame（090-…）" (the full-width bracket is folded).
     let prev_ok = i == 0
+        || (b[i] == b'(' && b[i - 1].is_ascii_alphabetic())
         || !(b[i - 1].is_ascii_alphanumeric()
             || matches!(
                 b[i - 1],

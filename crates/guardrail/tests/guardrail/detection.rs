@@ -318,6 +318,19 @@ fn japanese_names_in_lists_and_katakana_names_are_found() {
         "新郎山本 大和様の挙式は11時からです。",
         &[("山本 大和", Person)],
     );
+    // Names in Latin letters after a Japanese cue; a katakana name with a space.
+    assert_finds(
+        "ご不明な点はインストラクターのKwame（090-5555-6180）までどうぞ。",
+        &[("Kwame", Person), ("090-5555-6180", Phone)],
+    );
+    assert_finds(
+        "受付：Ngozi Eze（英語）、ルシア（スペイン語）",
+        &[("Ngozi Eze", Person), ("ルシア", Person)],
+    );
+    assert_finds(
+        "バイオリン講師：マイケル ジョーンズ / 体験レッスン無料",
+        &[("マイケル ジョーンズ", Person)],
+    );
     // Words that are no names, next to names or cues.
     for (text, word) in [
         // Common katakana words after a cue, in a list, or joined by `・`.
@@ -400,6 +413,19 @@ fn phones_are_found_in_national_and_international_forms() {
     ] {
         assert_finds(&format!("Call {phone} now."), &[(phone, Phone)]);
     }
+}
+
+#[test]
+fn phones_with_a_note_or_a_name_glued_to_their_brackets_are_found() {
+    assert_finds(
+        "緊急時は0800-555-0123（24時間）へ。",
+        &[("0800-555-0123", Phone)],
+    );
+    assert_finds(
+        "Call 090-5555-6180(mobile) after six.",
+        &[("090-5555-6180", Phone)],
+    );
+    assert_finds("ISBN(978-4-09-123456-0) is in stock.", &[]);
 }
 
 #[test]
