@@ -163,11 +163,15 @@ impl Detectors {
             cands
                 .iter()
                 .filter(|c| {
-                    let inside = c.end <= fhi
-                        || (c.label == Label::Person
+                    // A name in kana may end inside the quiet unit of hiragana after the
+                    // piece, or lie in it ("スタイリスト：あやの、"): the unit is
+                    // passed through as it is, so the stretch can still be replaced.
+                    let in_kana = || {
+                        c.label == Label::Person
                             && c.end <= fqhi
-                            && t[fhi..c.end].chars().all(crate::text::is_hiragana));
-                    c.start >= flo && c.start < fhi && c.start < c.end && inside
+                            && t[fhi..c.end].chars().all(crate::text::is_hiragana)
+                    };
+                    c.start >= flo && c.start < c.end && (c.end <= fhi || in_kana())
                 })
                 .map(|c| Cand::new(orig(c.start) - lo, orig(c.end) - lo, c.label)),
         );
@@ -185,8 +189,8 @@ pub(crate) struct Window<'a> {
     /// Where the piece ends in `text`.
     pub hi: usize,
     /// Where the quiet unit after the piece ends. A name may end inside a quiet unit of
-    /// hiragana ("加藤めぐみ、", "はるかが"): the unit is passed through unchanged, so
-    /// its start can still be replaced.
+    /// hiragana, or lie in it ("加藤めぐみ、", "はるかが", "スタイリスト：あやの、"):
+    /// the unit is passed through unchanged, so a stretch of it can still be replaced.
     pub qhi: usize,
     /// Where the last name found before the piece ends, if in `text`: the items of a
     /// list ("佐藤、鈴木、ケンジ") are pieces of their own.

@@ -385,17 +385,28 @@ fn duty_after(t: &str, b: usize) -> bool {
 /// ends in a staff role or a cue, and `の` or a colon.
 fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
     let after = &t[r.e..];
-    let Some(skip) = ["の", "：", ":"].iter().find(|p| after.starts_with(**p)) else {
+    let Some(skip) = ["の", "：", ":", "は"]
+        .iter()
+        .find(|p| after.starts_with(**p))
+    else {
         return;
     };
-    if !cues().ends(&t[r.s..r.e]) {
+    let colon = *skip != "の" && *skip != "は";
+    // After a colon, any label will do ("施術者：ちひろ（…）").
+    if !(cues().ends(&t[r.s..r.e]) || (colon && r.han)) {
         return;
     }
     let start = r.e + skip.len();
     if t[start..].starts_with(crate::text::is_hiragana)
         && let Some((end, _)) = kana_given_after(t, start, g)
     {
-        out.push(Cand::new(start, end, Label::Person));
+        // "スタイリストはさくらです": after "は", the name must be what the role is.
+        let is = ["です", "でございます"]
+            .iter()
+            .any(|v| t[end..].starts_with(v));
+        if *skip != "は" || is {
+            out.push(Cand::new(start, end, Label::Person));
+        }
     }
 }
 

@@ -318,6 +318,12 @@ fn japanese_names_in_lists_and_katakana_names_are_found() {
         "新郎山本 大和様の挙式は11時からです。",
         &[("山本 大和", Person)],
     );
+    // Kana given names after a role and a colon or "は…です", which are quiet stretches.
+    assert_finds("スタイリスト：あやの、ゆうき", &[("あやの", Person)]);
+    assert_finds("施術者：ちひろ（ネイリスト歴8年）", &[("ちひろ", Person)]);
+    assert_finds("担当スタイリストはさくらです。", &[("さくら", Person)]);
+    assert_finds("日時：あさ9時から", &[]);
+    assert_finds("店長はさくらが好きです。", &[]);
     // Names in Latin letters after a Japanese cue; a katakana name with a space.
     assert_finds(
         "ご不明な点はインストラクターのKwame（090-5555-6180）までどうぞ。",
