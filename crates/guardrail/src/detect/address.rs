@@ -17,7 +17,8 @@ Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Close|Crescen
 Mews|Row|Hill|Grove|Walk|Green|Rise|Gate|Parade|Trail|Alley|Plaza|Loop|Expressway|Pike";
 
 const BUILDINGS: &str = "ビルディング|ビル|マンション|ハイツ|タワー|ヒルズ|荘|レジデンス|コーポ|ハウス|\
-プラザ|センター|テラス|コート|パレス|アパート|会館|ビレッジ|ガーデン|スクエア|ヴィラ|メゾン|キャッスル";
+プラザ|センター|テラス|コート|パレス|アパート|会館|ビレッジ|ガーデン|スクエア|ヴィラ|メゾン|キャッスル|\
+ハイム|シャトー";
 
 /// The address detector.
 pub(crate) struct Address {

@@ -105,7 +105,8 @@ const ACTS_AFTER: &[&str] = &[
     " from our ", " from the ", " will ", " can ", " has ", " handles ", " manages ", " runs ",
     " leads ", " teaches ", " is on ", " is off ", "'ll ", "’ll ", " at the front desk",
     " at reception", " at the desk", " at the counter", " at the bar", " at the door",
-    " in the ", " hosts ", " says ", " said ",
+    " in the ", " hosts ", " says ", " said ", " is ", " was ", " found ", " sent ", " made ",
+    " asked ", " called ",
 ];
 
 /// Words that open place names ("San Diego", "Lake Tahoe", "Fort Worth") and are
@@ -152,8 +153,8 @@ pub(crate) struct PersonEn {
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem";
-        let weak = r"email|e-mail|reach|call|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|(?:taught|led|run|hosted|presented|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|baked|made|cooked|delivered|photographed) by";
+        let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet";
+        let weak = r"email|e-mail|reach|call|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:taught|led|run|hosted|presented|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|baked|made|cooked|delivered|photographed) by";
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
             cue: Regex::new(&format!(
@@ -165,7 +166,7 @@ impl PersonEn {
             // "Thanks for your patience, Florence!": a greeting, thanks or an apology
             // that opens the sentence, then the name after a comma.
             vocative: Regex::new(
-                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(])\W{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy birthday|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great news|no problem|of course)\b[^.!?\n]{0,40}, $",
+                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)\W{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy \w+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great news|no problem|of course)\b[^.!?\n]{0,40}, $",
             )
             .map_err(regex_err)?,
         })
@@ -288,7 +289,12 @@ impl PersonEn {
             return k + 1;
         }
         // Alone, and with no cue: addressed ("Sorry for the mix-up, Bilal!") or signing.
-        let alone = || self.addressed(t, s, e) || (signed(t, s) && ends_signature(after));
+        let alone = || {
+            japanese_honorific_after(after)
+                || email_of(w, after)
+                || self.addressed(t, s, e)
+                || (signed(t, s) && ends_signature(after))
+        };
         let ja = super::person_ja::cue_before(t, s);
         if !(ja || self.cue.is_match(before)) {
             if alone() {
@@ -432,7 +438,12 @@ impl PersonEn {
     fn single(&self, t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) -> bool {
         let w = &t[toks[k].s..toks[k].e];
         let after = &t[toks[k].e..];
-        if BOT_NAMES.contains(&w) || assistant_after(after) {
+        // "Meet Will!": a verb that is also a name, before a name.
+        let verb = VERB_NAMES.contains(&w)
+            && after
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
+        if BOT_NAMES.contains(&w) || verb || assistant_after(after) {
             return false;
         }
         let before = recent(t, toks[k].s);
@@ -463,7 +474,9 @@ impl PersonEn {
         // cue before it and an act or a contact after it ("Call Bill on 0491 570 156").
         let (s, e) = (toks[k].s, toks[k].e);
         let person = || {
-            self.addressed(t, s, e)
+            japanese_honorific_after(after)
+                || email_of(w, after)
+                || self.addressed(t, s, e)
                 || (signed(t, s) && (ends_signature(after) || initial_after(after)))
                 || pronoun_after(after)
                 || ((acts_after(after) || contact_after(after)) && cue())
@@ -501,9 +514,11 @@ fn acts_after(after: &str) -> bool {
 /// A phone number or a place after the name: "ring Gary on 0151…", "text Will on
 /// (646)…", "call Ngozi at the depot".
 fn contact_after(after: &str) -> bool {
-    let number = after
-        .strip_prefix(" on ")
-        .or_else(|| after.strip_prefix(" at "))
+    // "the night porter, Callum, on 0131…", "Tyler – 212.555.0109".
+    let after = after.strip_prefix(',').unwrap_or(after);
+    let number = [" on ", " at ", " – ", " - ", " — ", ": "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
         .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '('));
     let extension = after.starts_with(", ext") || after.starts_with(" ext.");
     number || extension || after.starts_with(" at the ")
@@ -513,19 +528,26 @@ fn contact_after(after: &str) -> bool {
 /// of a sentence or a quote ("…tonight. — Priya, Front Desk", "\"Super friendly\" –
 /// Aaliyah").
 fn signed(t: &str, s: usize) -> bool {
+    // "— **Priya**, Front Desk": markdown emphasis around the name.
     let Some(before) = t[..s]
+        .trim_end_matches(['*', '_'])
         .strip_suffix(' ')
         // Width folding turns `—` and `–` into `-` where the text holds a digit.
         .and_then(|b| b.strip_suffix(['—', '–', '-']))
     else {
         return false;
     };
-    let before = before.trim_end();
-    before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', ')'])
+    // After the end of a sentence, a quote or an emoji, not after a word.
+    before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// What ends a signature's name: the end, a comma before a role, a semicolon.
 fn ends_signature(after: &str) -> bool {
+    let after = after.trim_start_matches(['*', '_']);
     after.is_empty() || after.starts_with([',', ';', '.', '\n']) || after.starts_with(" (")
 }
 
@@ -539,35 +561,53 @@ fn initial_after(after: &str) -> bool {
         && (b.len() == 3 || matches!(b[3], b' ' | b';' | b',' | b'\n'))
 }
 
-/// A pronoun for a person right after the name, in the same sentence: "Paris — she's
-/// our colour specialist".
+/// A Japanese honorific right after the name: "Lisaさん", "Priya様".
+fn japanese_honorific_after(after: &str) -> bool {
+    ["さん", "様", "さま", "先生", "くん", "ちゃん", "氏"]
+        .iter()
+        .any(|h| after.starts_with(h))
+}
+
+/// An email address soon after the name whose local part starts with it: "email Holly
+/// directly at holly@…", "Haruka（haruka@…）".
+fn email_of(name: &str, after: &str) -> bool {
+    let near = &after[..crate::text::floor_boundary(after, 40)];
+    let Some(at) = near.find('@') else {
+        return false;
+    };
+    let local = near[..at]
+        .rsplit(|c: char| c.is_whitespace() || "(（:：,".contains(c))
+        .next()
+        .unwrap_or("");
+    let first = local.split(['.', '_', '+', '-']).next().unwrap_or("");
+    name.len() >= 3 && first.eq_ignore_ascii_case(name)
+}
+
+/// A pronoun for a person right after the name: in the same sentence ("Paris — she's
+/// our colour specialist"), or opening the next ("Meet Will! He's our newest walker").
 fn pronoun_after(after: &str) -> bool {
     let mut near = &after[..crate::text::floor_boundary(after, 32)];
     if near.len() < after.len() {
         // A word cut short ("he" of "head") is no pronoun: drop it.
         near = near.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '\'' || c == '’');
     }
-    let sentence = near
-        .split(['.', '!', '?', '\n', ';'])
+    let is_pronoun = |w: &str| {
+        let w = w.replace('’', "'").to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "she" | "he" | "she's" | "he's" | "she'll" | "he'll"
+        )
+    };
+    let word = |c: char| c.is_ascii_alphabetic() || c == '\'' || c == '’';
+    let mut sentences = near.split(['.', '!', '?', '\n', ';']);
+    let first = sentences.next().unwrap_or(near);
+    let next = sentences
         .next()
-        .unwrap_or(near);
-    sentence
-        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’'))
-        .any(|w| {
-            matches!(
-                w,
-                "she"
-                    | "he"
-                    | "she's"
-                    | "he's"
-                    | "she'll"
-                    | "he'll"
-                    | "she’s"
-                    | "he’s"
-                    | "she’ll"
-                    | "he’ll"
-            )
-        })
+        .and_then(|n| n.split(|c: char| !word(c)).find(|w| !w.is_empty()));
+    first
+        .split(|c: char| !word(c))
+        .any(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && is_pronoun(w))
+        || next.is_some_and(|w| w.starts_with(['H', 'S']) && is_pronoun(w))
 }
 
 /// ", the virtual assistant": the name of a bot, which is no person.

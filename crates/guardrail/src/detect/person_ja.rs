@@ -31,7 +31,8 @@ const CUES: &[&str] = &[
     "番頭", "仲居", "女将", "板長", "料理長", "客室係", "係", "スタッフ", "スタイリスト",
     "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト",
     "店主", "塾長", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
-    "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ",
+    "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ", "オーナー", "ホスト",
+    "バリスタ", "担当医",
 ];
 
 /// The last characters of [`ROLES`], hashed to one bit each of 64: a character whose
@@ -149,7 +150,7 @@ const AFTER_KANA_NAME: &[&str] = &[
 const ACTS: &[&str] = &[
     "担当", "対応", "折り返", "ご連絡", "お電話", "ご案内", "伺", "申し", "参り", "お気軽", "ご相談",
     "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話", "でございます", "承り",
-    "ですが", "です、", "の個人", "の携帯", "の直通", "の連絡先",
+    "ですが", "です、", "の個人", "の携帯", "の直通", "の連絡先", "お声がけ",
 ];
 
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
@@ -166,8 +167,41 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
     }
 }
 
+/// Titles that follow a family name in the same kanji run: "鈴木弁護士", "渡邉医師".
+const TITLES_AFTER: &[&str] = &[
+    "弁護士",
+    "医師",
+    "税理士",
+    "准教授",
+    "教授",
+    "院長",
+    "社長",
+    "部長",
+    "課長",
+    "係長",
+    "副店長",
+    "店長",
+    "会長",
+    "専務",
+    "常務",
+    "支配人",
+    "看護師",
+    "講師",
+    "獣医師",
+    "歯科医師",
+    "司法書士",
+    "行政書士",
+];
+
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     let run = &t[a..b];
+    if let Some(title) = TITLES_AFTER.iter().find(|w| ends_with(run, w)) {
+        let name = &run[..run.len() - title.len()];
+        if name.chars().nth(1).is_some() && (is_family(name, g) || full_name(name, g, 2)) {
+            out.push(Cand::new(a, a + name.len(), Label::Person));
+            return;
+        }
+    }
     if let Some((h, name_end)) = honorific(t, a, b) {
         if let Some(s) = name_before_honorific(t, a, name_end, g) {
             out.push(Cand::new(s, name_end, Label::Person));
@@ -211,7 +245,15 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         let family = is_family(rest, g) && (i == 0 || rest.chars().nth(1).is_some());
         // A contact in brackets after it ("渡辺（080-…）"), or it in brackets after a
         // contact ("…1234（岡田）").
-        let contact = || i == 0 && (contact_after(t, b) || after_contact(t, a, b));
+        // Or a role in brackets after it ("河野（フロント）"), or a duty after が even for
+        // a one-kanji name ("森が担当します").
+        let contact = || {
+            i == 0
+                && (contact_after(t, b)
+                    || after_contact(t, a, b)
+                    || role_note_after(t, b)
+                    || duty_next(t, b))
+        };
         if full_name(rest, g, 3) || (family && (i > 0 || cued() || acting() || contact())) {
             out.push(Cand::new(a + i, b, Label::Person));
             return;
@@ -310,11 +352,56 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
 }
 
 fn is_family(s: &str, g: &Gazetteers) -> bool {
-    s.len() <= g.ja_family_max && g.ja_family.contains_key(s)
+    s.len() <= g.ja_family_max
+        && (g.ja_family.contains_key(s)
+            || old_forms(s).is_some_and(|n| g.ja_family.contains_key(n.as_str())))
 }
 
 fn is_given(s: &str, g: &Gazetteers) -> bool {
-    s.len() <= g.ja_given_max && g.ja_given.contains_key(s)
+    s.len() <= g.ja_given_max
+        && (g.ja_given.contains_key(s)
+            || old_forms(s).is_some_and(|n| g.ja_given.contains_key(n.as_str())))
+}
+
+/// Old and variant forms of kanji common in names ("髙橋", "渡邉", "廣瀨", "齋藤"), and
+/// the forms the name lists use.
+const OLD_FORMS: &[(char, char)] = &[
+    ('髙', '高'),
+    ('邉', '辺'),
+    ('邊', '辺'),
+    ('廣', '広'),
+    ('瀨', '瀬'),
+    ('齋', '斎'),
+    ('齊', '斉'),
+    ('﨑', '崎'),
+    ('嵜', '崎'),
+    ('濵', '浜'),
+    ('濱', '浜'),
+    ('德', '徳'),
+    ('澤', '沢'),
+    ('櫻', '桜'),
+    ('嶋', '島'),
+    ('嶌', '島'),
+    ('國', '国'),
+    ('冨', '富'),
+    ('槇', '槙'),
+    ('眞', '真'),
+    ('惠', '恵'),
+    ('實', '実'),
+    ('榮', '栄'),
+    ('龍', '竜'),
+    ('瀧', '滝'),
+    ('藏', '蔵'),
+    ('埜', '野'),
+    ('峯', '峰'),
+];
+
+/// `s` with its old forms replaced, if it holds any.
+fn old_forms(s: &str) -> Option<String> {
+    let old = |c: char| OLD_FORMS.iter().find(|&&(o, _)| o == c).map(|&(_, n)| n);
+    s.chars()
+        .any(|c| old(c).is_some())
+        .then(|| s.chars().map(|c| old(c).unwrap_or(c)).collect())
 }
 
 /// Family + given name with at least `min_chars` characters in all.
@@ -419,9 +506,19 @@ fn spaced_kana_given(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand
         .map(char::len_utf8)
         .sum();
     let kana = &rest[..kana_len];
+    // "中村 さくら 様": the honorific may stand after a space too.
+    let spaced = || {
+        let after = rest[kana_len..].strip_prefix(' ')?;
+        let h = KANA_HONORIFICS
+            .iter()
+            .chain(HAN_HONORIFICS)
+            .any(|h| after.starts_with(h));
+        (h && g.kana_given(kana)).then_some(kana)
+    };
     let given = KANA_HONORIFICS
         .iter()
-        .find_map(|h| kana.find(h).map(|i| &kana[..i]))?;
+        .find_map(|h| kana.find(h).map(|i| &kana[..i]))
+        .or_else(spaced)?;
     let n = given.chars().count();
     let ok = is_family(&t[a..b], g) && (2..=4).contains(&n);
     ok.then(|| Cand::new(a, b + 1 + given.len(), Label::Person))
@@ -506,6 +603,14 @@ fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
 pub(crate) fn kana_names(t: &str, honorifics: &[usize], out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
     for &h in honorifics {
+        // "はなちゃんクッキー缶": a name before a product's name names no one.
+        let product = crate::detect::marks::KANA_NAME_HONORIFICS
+            .iter()
+            .find(|w| t[h..].starts_with(**w))
+            .is_some_and(|w| t[h + w.len()..].starts_with(is_katakana));
+        if product {
+            continue;
+        }
         if let Some(s) = kana_name_before(t, h, g) {
             // "林 ゆかり先生": the family name before a space belongs to the name.
             let s = spaced_family_before(t, s, g).unwrap_or(s);
@@ -534,8 +639,12 @@ fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     let shaped = if dotted { dotted_name(run, g) } else { None };
     // A common word ("カウンター", "カレンダー") after a cue is no name.
     let word = !dotted && g.katakana(run) == Some(true);
+    // A two-character name after a cue must be a listed one ("担当はミキです"), and not
+    // in quotes, as pets' and bots' names are ("お名前は「モモ」ちゃん").
+    let listed = !t[..a].ends_with('「') && (g.katakana(run) == Some(false) || g.kana_given(run));
     let named = honorific
-        || (!word && (chars >= 3 || dotted) && cue_before(t, a))
+        || (!word && (chars >= 3 || dotted || listed) && cue_before(t, a))
+        || (!word && (role_note_after(t, b) || duty_next(t, b)) && (listed || chars >= 3))
         || (dotted && (acts_after(t, b) || duty_after(t, b)))
         || (shaped.is_some() && !compound_after(t, b))
         || ((dotted || g.katakana(run) == Some(false))
@@ -628,6 +737,28 @@ fn contact_after(t: &str, b: usize) -> bool {
             .bytes()
             .all(|b| b.is_ascii_digit() || b"+-() ".contains(&b));
     email || phone
+}
+
+/// Whether brackets right after `b` hold a role: "ミキ（スタッフ）", "あおい（受付担当）".
+fn role_note_after(t: &str, b: usize) -> bool {
+    let Some(inner) = t[b..]
+        .strip_prefix('（')
+        .or_else(|| t[b..].strip_prefix('('))
+    else {
+        return false;
+    };
+    let near = &inner[..crate::text::floor_boundary(inner, 30)];
+    near.find(['）', ')'])
+        .is_some_and(|k| cues().ends(&near[..k]))
+}
+
+/// "が" and a duty right after `b`: "森が担当します", "ヤマモトが対応いたします".
+fn duty_next(t: &str, b: usize) -> bool {
+    t[b..].strip_prefix('が').is_some_and(|r| {
+        ["担当", "対応", "ご案内", "お伺い", "伺い"]
+            .iter()
+            .any(|d| r.starts_with(d))
+    })
 }
 
 /// Whether `t[a..b]` stands alone in brackets right after a phone number or an email

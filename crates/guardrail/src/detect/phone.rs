@@ -139,9 +139,12 @@ pub(crate) fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
         b'(' => next_digit(i + 1) || (b.get(i + 1) == Some(&b'+') && next_digit(i + 2)),
         _ => false,
     };
-    // A bracket may follow a word: "Kwame（090-…）" (the full-width bracket is folded).
+    // A bracket may follow a word: "Kwame（090-…）" (the full-width bracket is folded);
+    // a slash may part a number from what is before it, but not from a digit (a date):
+    // "…805号室／080-9876-5432".
     let prev_ok = i == 0
         || (b[i] == b'(' && b[i - 1].is_ascii_alphabetic())
+        || (b[i - 1] == b'/' && b[i].is_ascii_digit() && !(i >= 2 && b[i - 2].is_ascii_digit()))
         || !(b[i - 1].is_ascii_alphanumeric()
             || matches!(
                 b[i - 1],

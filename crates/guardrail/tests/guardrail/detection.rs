@@ -89,10 +89,40 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
         "Grace Adeyemi hosts our story hour every Saturday.",
         &[("Grace Adeyemi", Person)],
     );
+    // An email whose local part is the name; a Japanese honorific after it; a cue and
+    // an act ("is", "found"); a signature in bold; a contact after a dash.
+    assert_finds(
+        "For anything urgent, email Holly directly at holly@evergreenwreaths.com.",
+        &[("Holly", Person), ("holly@evergreenwreaths.com", Email)],
+    );
+    assert_finds("Lisaさんからのご予約を承りました。", &[("Lisa", Person)]);
+    assert_finds(
+        "Your first session with Summer is at 6:45am by the pier.",
+        &[("Summer", Person)],
+    );
+    assert_finds(
+        "Great news, Mateo found your sunglasses under table 7!",
+        &[("Mateo", Person)],
+    );
+    assert_finds(
+        "Thanks for your message! — **Priya**, Front Desk",
+        &[("Priya", Person)],
+    );
+    assert_finds(
+        "Contact for group bookings: Tyler – 212.555.0109",
+        &[("Tyler", Person), ("212.555.0109", Phone)],
+    );
+    assert_finds("Meet Will! He's our newest walker.", &[("Will", Person)]);
+    assert_finds(
+        "All done! Receipt sent – thanks again, Máire!",
+        &[("Máire", Person)],
+    );
     for text in [
+        "We have branches in Boston, Denver and Seattle.",
         "We ship to Boston, Denver and Austin every week.",
         "Ford Motor, Johnson & Johnson and Wells Fargo staff get 10% off.",
         "Hi! I'm Juniper, the virtual assistant for Paws & Suds.",
+        "Will the parcel arrive by Friday? He said it might.",
         "I'm Mochi, the booking assistant – how can I help?",
         "Mr. The Amazon order arrived damaged.",
         "Meet  Isabella  Rossi,  our  new  head  of  customer  experience.",
@@ -324,6 +354,31 @@ fn japanese_names_in_lists_and_katakana_names_are_found() {
     assert_finds("担当スタイリストはさくらです。", &[("さくら", Person)]);
     assert_finds("日時：あさ9時から", &[]);
     assert_finds("店長はさくらが好きです。", &[]);
+    // A title after a family name, old forms of kanji, a duty after が, a role in
+    // brackets, a honorific after a space, a short listed katakana name after a cue.
+    assert_finds("本件は鈴木弁護士が担当いたします。", &[("鈴木", Person)]);
+    assert_finds(
+        "内科の渡邉医師は本日休診でございます。",
+        &[("渡邉", Person)],
+    );
+    assert_finds("担当の歯科衛生士は髙橋でございます。", &[("髙橋", Person)]);
+    assert_finds("配達は森が担当します。", &[("森", Person)]);
+    assert_finds("森の中の光が美しい季節です。", &[]);
+    assert_finds(
+        "夜間は（ヤマモトが対応いたします）。",
+        &[("ヤマモト", Person)],
+    );
+    assert_finds("またどうぞ！ — ミキ（スタッフ）", &[("ミキ", Person)]);
+    assert_finds(
+        "お届け先：大阪府大阪市北区中崎西２丁目４－１２ 中村 さくら 様",
+        &[
+            ("大阪府大阪市北区中崎西２丁目４－１２", Address),
+            ("中村 さくら", Person),
+        ],
+    );
+    assert_finds("担当はミキです。", &[("ミキ", Person)]);
+    assert_finds("ワンちゃんのお名前は「モモ」で承りました。", &[]);
+    assert_finds("限定「はなちゃんクッキー缶」です。", &[]);
     // Names in Latin letters after a Japanese cue; a katakana name with a space.
     assert_finds(
         "ご不明な点はインストラクターのKwame（090-5555-6180）までどうぞ。",
