@@ -42,7 +42,7 @@ def build(name):
 
 
 def main():
-    for name in ("dev", "check", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"):
+    for name in ("dev", "check", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"):
         build(name)
 
 

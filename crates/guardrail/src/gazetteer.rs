@@ -79,10 +79,82 @@ fn parse(data: &str) -> NameSet {
     set
 }
 
+/// Old and variant forms of kanji common in names, with the common forms the lists
+/// use: names are often written "髙橋", "渡邉", "廣瀨", "齋藤".
+const OLD_FORMS: &[(char, char)] = &[
+    ('髙', '高'),
+    ('邉', '辺'),
+    ('邊', '辺'),
+    ('廣', '広'),
+    ('瀨', '瀬'),
+    ('齋', '斎'),
+    ('齊', '斉'),
+    ('﨑', '崎'),
+    ('嵜', '崎'),
+    ('濵', '浜'),
+    ('濱', '浜'),
+    ('德', '徳'),
+    ('澤', '沢'),
+    ('櫻', '桜'),
+    ('嶋', '島'),
+    ('嶌', '島'),
+    ('國', '国'),
+    ('冨', '富'),
+    ('槇', '槙'),
+    ('眞', '真'),
+    ('惠', '恵'),
+    ('實', '実'),
+    ('榮', '栄'),
+    ('龍', '竜'),
+    ('瀧', '滝'),
+    ('藏', '蔵'),
+    ('埜', '野'),
+    ('峯', '峰'),
+];
+
+/// Adds to `set` each name written with the old forms of its kanji (every combination
+/// of them, for names with at most two such kanji), so that a look-up needs no folding.
+fn add_old_forms(set: &mut NameSet) {
+    let olds = |c: char| {
+        OLD_FORMS
+            .iter()
+            .filter(move |&&(_, n)| n == c)
+            .map(|&(o, _)| o)
+    };
+    let mut more = Vec::new();
+    for name in set.keys() {
+        let mut forms = vec![String::new()];
+        let mut changed = 0;
+        for c in name.chars() {
+            let alts: Vec<char> = olds(c).collect();
+            if !alts.is_empty() && changed < 2 {
+                changed += 1;
+                forms = forms
+                    .iter()
+                    .flat_map(|f| {
+                        std::iter::once(c)
+                            .chain(alts.iter().copied())
+                            .map(move |a| format!("{f}{a}"))
+                    })
+                    .collect();
+            } else {
+                forms.iter_mut().for_each(|f| f.push(c));
+            }
+        }
+        more.extend(forms.into_iter().filter(|f| f.as_str() != &**name));
+    }
+    for m in more {
+        set.entry(m.into()).or_insert(false);
+    }
+    set.shrink_to_fit();
+}
+
 impl Gazetteers {
     fn load() -> Self {
-        let ja_family = parse(include_str!("../data/ja_family.txt"));
-        let ja_given = parse(include_str!("../data/ja_given.txt"));
+        let mut ja_family = parse(include_str!("../data/ja_family.txt"));
+        let mut ja_given = parse(include_str!("../data/ja_given.txt"));
+        add_old_forms(&mut ja_family);
+        add_old_forms(&mut ja_given);
         Gazetteers {
             en_first: parse(include_str!("../data/en_first.txt")),
             en_last: parse(include_str!("../data/en_last.txt")),

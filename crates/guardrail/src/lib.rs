@@ -34,7 +34,12 @@
 //! that loop over the whole text; the stream runs the same loop over what it has
 //! received and stops where a decision or a right context needs more text. Both make
 //! the same decisions on the same windows in the same order, so their outputs are
-//! equal. The stream holds back at most [`MAX_HOLD_BACK`] bytes.
+//! equal. The only state carried from piece to piece is where the last name ended
+//! (the items of a Japanese list, "佐藤、鈴木、ケンジ", are pieces of their own), and
+//! it too is the same in both. A name in kana may end in, or lie in, the quiet unit of
+//! hiragana after its piece ("加藤めぐみ、", "スタイリスト：あやの、"): that unit is
+//! in the window and passed through unchanged, so a stretch of it can be replaced.
+//! The stream holds back at most [`MAX_HOLD_BACK`] bytes.
 
 mod config;
 mod detect;

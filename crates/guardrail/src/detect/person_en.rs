@@ -57,7 +57,8 @@ fn not_name(w: &str) -> bool {
 /// Months and weekdays that are also first names: ambiguous even if the word list says not.
 const CALENDAR_NAMES: &[&str] = &["April", "May", "June", "July", "August", "January"];
 
-/// Brands made of a first and a last name.
+/// Brands, characters and drinks made of a first and a last name ("Tim Hortons",
+/// "Harry Potter", "Tom Collins"): no one to protect.
 #[rustfmt::skip]
 const BRANDS: &[(&str, &str)] = &[
     ("Morgan", "Stanley"), ("Charles", "Schwab"), ("Wells", "Fargo"), ("Goldman", "Sachs"),
@@ -66,13 +67,26 @@ const BRANDS: &[(&str, &str)] = &[
     ("Dow", "Jones"), ("Baskin", "Robbins"), ("Barnes", "Noble"), ("Marks", "Spencer"),
     ("Ernst", "Young"), ("Jack", "Daniels"), ("Hugo", "Boss"), ("Louis", "Vuitton"),
     ("Estee", "Lauder"), ("Ford", "Motor"), ("John", "Lewis"), ("Henry", "Schein"),
+    ("Tim", "Hortons"), ("Jack", "Daniel's"), ("Walt", "Disney"), ("Tom", "Collins"),
+    ("Shirley", "Temple"), ("Harry", "Potter"), ("Jane", "Eyre"), ("Benjamin", "Button"),
+    ("Sherlock", "Holmes"), ("Peter", "Pan"), ("Mickey", "Mouse"), ("Minnie", "Mouse"),
+    ("Robin", "Hood"), ("Santa", "Claus"), ("Ronald", "McDonald"), ("Betty", "Crocker"),
+    ("Johnnie", "Walker"), ("Jim", "Beam"), ("Captain", "Morgan"), ("Captain", "Cook"),
+    ("Sam", "Adams"), ("Fred", "Perry"), ("Ted", "Baker"), ("Tom", "Ford"), ("Jimmy", "Choo"),
+    ("Tory", "Burch"), ("Vera", "Wang"), ("Anne", "Klein"), ("Kenneth", "Cole"),
+    ("Steve", "Madden"), ("Ben", "Sherman"), ("Jack", "Wills"), ("Laura", "Ashley"),
+    ("Yves", "Rocher"), ("Dolce", "Gabbana"), ("Bob", "Evans"), ("Chuck", "Taylor"),
+    ("Tommy", "Bahama"), ("Martha", "Stewart"), ("Mary", "Poppins"), ("Winnie", "Pooh"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
-static BRAND_FIRSTS: WordSet<64> = WordSet::new(&[
+static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
     "Morgan", "Charles", "Wells", "Goldman", "Merrill", "Harley", "Tommy", "Calvin", "Ralph",
     "Kate", "Marc", "Michael", "Dow", "Baskin", "Barnes", "Marks", "Ernst", "Jack", "Hugo",
-    "Louis", "Estee", "Ford", "John", "Henry",
+    "Louis", "Estee", "Ford", "John", "Henry", "Tim", "Walt", "Tom", "Shirley", "Harry", "Jane",
+    "Benjamin", "Sherlock", "Peter", "Mickey", "Minnie", "Robin", "Santa", "Ronald", "Betty",
+    "Johnnie", "Jim", "Captain", "Sam", "Fred", "Ted", "Jimmy", "Tory", "Vera", "Anne", "Kenneth",
+    "Steve", "Ben", "Laura", "Yves", "Dolce", "Bob", "Chuck", "Martha", "Mary", "Winnie",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -397,6 +411,9 @@ impl PersonEn {
         let s = toks[chain[0]].s;
         let cued = || super::person_ja::cue_before(t, s) || self.cue.is_match(recent(t, s));
         let en = match (first, last) {
+            // "Victoria Park": a first name that is also a place, before a place word,
+            // names a place ("Sunny Park", "Min-jun Park" do not).
+            (Some(true), _) if SURNAME_PLACES.contains(&l) && g.is_place(f, key) => false,
             (Some(false), Some(_)) | (Some(true), Some(false)) => true,
             (Some(false), None) => {
                 let word = g.is_word(l, key);

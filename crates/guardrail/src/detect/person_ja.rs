@@ -352,56 +352,11 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
 }
 
 fn is_family(s: &str, g: &Gazetteers) -> bool {
-    s.len() <= g.ja_family_max
-        && (g.ja_family.contains_key(s)
-            || old_forms(s).is_some_and(|n| g.ja_family.contains_key(n.as_str())))
+    s.len() <= g.ja_family_max && g.ja_family.contains_key(s)
 }
 
 fn is_given(s: &str, g: &Gazetteers) -> bool {
-    s.len() <= g.ja_given_max
-        && (g.ja_given.contains_key(s)
-            || old_forms(s).is_some_and(|n| g.ja_given.contains_key(n.as_str())))
-}
-
-/// Old and variant forms of kanji common in names ("髙橋", "渡邉", "廣瀨", "齋藤"), and
-/// the forms the name lists use.
-const OLD_FORMS: &[(char, char)] = &[
-    ('髙', '高'),
-    ('邉', '辺'),
-    ('邊', '辺'),
-    ('廣', '広'),
-    ('瀨', '瀬'),
-    ('齋', '斎'),
-    ('齊', '斉'),
-    ('﨑', '崎'),
-    ('嵜', '崎'),
-    ('濵', '浜'),
-    ('濱', '浜'),
-    ('德', '徳'),
-    ('澤', '沢'),
-    ('櫻', '桜'),
-    ('嶋', '島'),
-    ('嶌', '島'),
-    ('國', '国'),
-    ('冨', '富'),
-    ('槇', '槙'),
-    ('眞', '真'),
-    ('惠', '恵'),
-    ('實', '実'),
-    ('榮', '栄'),
-    ('龍', '竜'),
-    ('瀧', '滝'),
-    ('藏', '蔵'),
-    ('埜', '野'),
-    ('峯', '峰'),
-];
-
-/// `s` with its old forms replaced, if it holds any.
-fn old_forms(s: &str) -> Option<String> {
-    let old = |c: char| OLD_FORMS.iter().find(|&&(o, _)| o == c).map(|&(_, n)| n);
-    s.chars()
-        .any(|c| old(c).is_some())
-        .then(|| s.chars().map(|c| old(c).unwrap_or(c)).collect())
+    s.len() <= g.ja_given_max && g.ja_given.contains_key(s)
 }
 
 /// Family + given name with at least `min_chars` characters in all.
@@ -871,10 +826,14 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
             };
             // Most pieces hold no name to join a list to.
             let any_person = prev.is_some() || cands.iter().any(|c| c.label == Label::Person);
-            let left =
-                any_person && seps().any(|p| t[..s].ends_with(p) && person_at(s - p.len(), true));
+            // Every separator ends and starts with one of these characters.
+            let sep_char = |c: Option<char>| c.is_some_and(|c| "、，,・とや／/ ".contains(c));
+            let left = any_person
+                && sep_char(t[..s].chars().next_back())
+                && seps().any(|p| t[..s].ends_with(p) && person_at(s - p.len(), true));
             let next = after_name(t, e);
             let right = any_person
+                && sep_char(t[next..].chars().next())
                 && seps().any(|p| t[next..].starts_with(p) && person_at(next + p.len(), false));
             let counted = counted_after(t, next)
                 && (r.han || item.contains('・') || g.katakana(item) == Some(false));

@@ -126,6 +126,9 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
         "I'm Mochi, the booking assistant – how can I help?",
         "Mr. The Amazon order arrived damaged.",
         "Meet  Isabella  Rossi,  our  new  head  of  customer  experience.",
+        "Tim Hortons is across the road; order a Tom Collins at the bar.",
+        "Harry Potter fans love the platform at King's Cross.",
+        "Head west until you reach Victoria Park, then turn left.",
         "Thanks for your patience! Paris is lovely in spring.",
     ] {
         let spans = found(text);
@@ -133,7 +136,7 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
             !spans.iter().any(|(w, l)| *l == Person
                 && [
                     "Boston", "Denver", "Austin", "Johnson", "Wells", "Juniper", "Mochi", "The",
-                    "Meet", "Paris"
+                    "Meet", "Paris", "Tim", "Tom", "Harry", "Victoria"
                 ]
                 .iter()
                 .any(|n| w.contains(n))),
