@@ -103,13 +103,6 @@ impl Detectors {
             words,
             marks,
         } = s;
-        // One pass over the piece tells which detectors can fire and where their work
-        // starts; they read it instead of walking the piece themselves.
-        marks.scan(window, lo, hi);
-        let trig = marks.trig;
-        if !trig.any() {
-            return;
-        }
         let is_folded = folded.fold_at(window, hits);
         let (t, flo, fhi, fqhi) = if is_folded {
             let f = |i| folded.folded(i);
@@ -117,10 +110,19 @@ impl Detectors {
         } else {
             (window, lo, hi, qhi)
         };
-        if is_folded {
-            // The detectors read the folded text: scan that. The triggers stay those of
-            // the text as written.
-            marks.scan(t, flo, fhi);
+        // One pass over the piece as the detectors read it (folded) tells which
+        // detectors can fire and where their work starts; they read it instead of
+        // walking the piece themselves.
+        marks.scan(t, flo, fhi);
+        let mut trig = marks.trig;
+        // The triggers are those of the text as written. Folding keeps all of them but
+        // one: a prolonged sound mark (ー after a digit, ｰ) is katakana as written and
+        // a hyphen once folded.
+        if is_folded && !trig.cjk {
+            trig.cjk = window[lo..hi].contains(['ー', 'ｰ']);
+        }
+        if !trig.any() {
+            return;
         }
         let m = &*marks;
         cands.clear();
