@@ -3,8 +3,8 @@
 marked [[LABEL:text]]) into <set>.jsonl with UTF-8 byte offsets.
 
 Sets: `dev` (used while building the detectors), `check` (written afterwards, scored
-once, then used to fix general causes), `blind1` to `blind6`
-(written by six helpers who saw neither the detectors nor these sets nor each
+once, then used to fix general causes), `blind1` to `blind10`
+(written by ten helpers who saw neither the detectors nor these sets nor each
 other's; each was scored once blind before its errors were read: see
 docs/benchmarks.md)."""
 import json
