@@ -456,6 +456,19 @@ fn emails_are_found_glued_to_japanese_and_in_full_width() {
         "ｉｎｆｏ＠ｓｈｏｐ．ｊｐまで",
         &[("ｉｎｆｏ＠ｓｈｏｐ．ｊｐ", Email)],
     );
+    // A slash that parts fields, not a locator's.
+    assert_finds(
+        "ご担当者：総務部／inoue.k@daiwa-kensetsu.example.jp",
+        &[("inoue.k@daiwa-kensetsu.example.jp", Email)],
+    );
+    assert_finds(
+        "Tel: 03-1234-5678 / info@shop.example.jp",
+        &[("03-1234-5678", Phone), ("info@shop.example.jp", Email)],
+    );
+    assert_finds(
+        "Open https://user@example.com/repo or ssh://git@host.example.com/x",
+        &[],
+    );
 }
 
 #[test]
