@@ -274,6 +274,14 @@ impl PersonEn {
             return self.unlisted_name(cx, k, key, out);
         }
         let chain = chain(t, toks, k, hi);
+        // "Royal Albert Hall": a place word third in the chain, after a first name that
+        // is also a word or a place, makes the whole chain a place's name.
+        if let [_, _, third, ..] = *chain.as_slice()
+            && SURNAME_PLACES.contains(&word(third))
+            && g.first(w, key) == Some(true)
+        {
+            return third + 1;
+        }
         if let Some(end) = self.pair(t, toks, chain.as_slice(), g, key) {
             out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
             return end + 1;
@@ -691,6 +699,11 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
         i + 2 < toks.len() && matches!(word(i + 1), "and" | "or") && spaced(i) && spaced(i + 1)
     };
     let and_next = and_at(k);
+    // "Marble Arch and Bond Street": the last word of a capitalised name that is no
+    // first name is no name of its own.
+    if k > 0 && spaced(k - 1) && is_cap(word(k - 1)) && g.first(word(k - 1), key).is_none() {
+        return false;
+    }
     // "Ivy and Rafael Santos", "Florence and Mark Delaney": a first name before "and"
     // and a first and last name.
     if and_next && named(k, key) && named(k + 2, key) {
