@@ -150,7 +150,7 @@ const AFTER_KANA_NAME: &[&str] = &[
 const ACTS: &[&str] = &[
     "担当", "対応", "折り返", "ご連絡", "お電話", "ご案内", "伺", "申し", "参り", "お気軽", "ご相談",
     "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話", "でございます", "承り",
-    "ですが", "です、", "の個人", "の携帯", "の直通", "の連絡先", "お声がけ",
+    "ですが", "です、", "の個人", "の携帯", "の直通", "の連絡先", "お声がけ", "お待ち", "：", ":",
 ];
 
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
@@ -167,7 +167,8 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
     }
 }
 
-/// Titles that follow a family name in the same kanji run: "鈴木弁護士", "渡邉医師".
+/// Titles, and 宛 (the addressee), that follow a family name in the same kanji run:
+/// "鈴木弁護士", "渡邉医師", "山口宛".
 const TITLES_AFTER: &[&str] = &[
     "弁護士",
     "医師",
@@ -191,6 +192,7 @@ const TITLES_AFTER: &[&str] = &[
     "歯科医師",
     "司法書士",
     "行政書士",
+    "宛",
 ];
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
@@ -841,9 +843,10 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
                 continue;
             }
             let name_like = if r.han {
+                // A listed family name may end like a place ("木村", "中村").
                 !NOT_NAME_SET.contains(item)
-                    && (is_family(item, g) || full_name(item, g, 2))
-                    && !item.ends_with(NON_NAME_ENDINGS)
+                    && (is_family(item, g)
+                        || (full_name(item, g, 2) && !item.ends_with(NON_NAME_ENDINGS)))
             } else {
                 // "ハラール対応", "ポーランド語" are words, not list items; an unlisted
                 // word ends its item ("ソフィア、", "ソフィア（…）"), or is a topic.

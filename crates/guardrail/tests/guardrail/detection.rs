@@ -382,6 +382,16 @@ fn japanese_names_in_lists_and_katakana_names_are_found() {
         ],
     );
     assert_finds("担当はミキです。", &[("ミキ", Person)]);
+    assert_finds(
+        "スタッフ一同、木村・林・清水がお待ちしております。",
+        &[("木村", Person), ("林", Person), ("清水", Person)],
+    );
+    assert_finds("請求書は山口宛でお送りください。", &[("山口", Person)]);
+    assert_finds(
+        "橋本より：本日の営業は17時で終了いたします。",
+        &[("橋本", Person)],
+    );
+    assert_finds("本社より：営業時間が変わります。", &[]);
     assert_finds("ワンちゃんのお名前は「モモ」で承りました。", &[]);
     assert_finds("限定「はなちゃんクッキー缶」です。", &[]);
     // Names in Latin letters after a Japanese cue; a katakana name with a space.
