@@ -677,17 +677,21 @@ fn compound_after(t: &str, b: usize) -> bool {
         && !CUES.iter().chain(ROLES).any(|r| starts_with(after, r))
 }
 
+/// The text inside brackets that open at `b` and close within `max` bytes.
+fn bracket_after(t: &str, b: usize, max: usize) -> Option<&str> {
+    let inner = t[b..]
+        .strip_prefix('（')
+        .or_else(|| t[b..].strip_prefix('('))?;
+    let near = &inner[..crate::text::floor_boundary(inner, max)];
+    near.find(['）', ')']).map(|k| &near[..k])
+}
+
 /// Whether brackets right after `b` hold a phone number or an email address: the
 /// contact of the name before them ("パク・ジフン（080-7732-1904）").
 fn contact_after(t: &str, b: usize) -> bool {
-    let Some(inner) = t[b..]
-        .strip_prefix('（')
-        .or_else(|| t[b..].strip_prefix('('))
-    else {
+    let Some(inner) = bracket_after(t, b, 48) else {
         return false;
     };
-    let inner = &inner[..crate::text::floor_boundary(inner, 48)];
-    let inner = inner.split(['）', ')']).next().unwrap_or(inner);
     let email = inner.contains('@') && !inner.contains(' ') && !inner.starts_with("git@");
     let phone = inner.bytes().filter(u8::is_ascii_digit).count() >= 7
         && inner
@@ -698,15 +702,7 @@ fn contact_after(t: &str, b: usize) -> bool {
 
 /// Whether brackets right after `b` hold a role: "ミキ（スタッフ）", "あおい（受付担当）".
 fn role_note_after(t: &str, b: usize) -> bool {
-    let Some(inner) = t[b..]
-        .strip_prefix('（')
-        .or_else(|| t[b..].strip_prefix('('))
-    else {
-        return false;
-    };
-    let near = &inner[..crate::text::floor_boundary(inner, 30)];
-    near.find(['）', ')'])
-        .is_some_and(|k| cues().ends(&near[..k]))
+    bracket_after(t, b, 30).is_some_and(|inner| cues().ends(inner))
 }
 
 /// "が" and a duty right after `b`: "森が担当します", "ヤマモトが対応いたします".
