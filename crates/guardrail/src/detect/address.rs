@@ -52,6 +52,25 @@ fn en_pattern() -> String {
     )
 }
 
+/// Japanese addresses in romaji: "1-5-22 Yumoto, Hakone-machi, Ashigarashimo-gun,
+/// Kanagawa" (a block, a town, then municipalities with their suffix, or any places
+/// before a prefecture); "609 Nishidaimonji-cho, Nakagyo-ku, Kyoto" (one number before
+/// a town in -cho or -machi); "Hakata-ekimae 2-chome 5-ban 11-go, Hakata-ku, Fukuoka";
+/// each perhaps after a building and its floor ("B1F Tora Bldg., ").
+fn romaji_pattern() -> String {
+    let prefs = PREFECTURES_ROMAJI.join("|");
+    let town = r"[A-Z][a-z]+(?:-[a-z]+)*(?: [A-Z][a-z]+(?:-[a-z]+)*)?";
+    let muni = r"[A-Z][a-z]+-(?:ku|shi|cho|machi|gun|mura)";
+    let place = r"[A-Z][a-z]+(?:-(?:ku|shi|cho|machi|gun|mura)| City)?";
+    let rest = format!(
+        r"(?:(?:, {muni}){{1,2}}(?:, [A-Z][a-z]+(?:-(?:to|fu|ken))?)?|(?:, {place}){{0,2}}, (?:{prefs})(?:-(?:to|fu|ken))?\b)"
+    );
+    let building = r"(?:(?:B?[0-9]{1,2}F )?(?:[A-Z][A-Za-z0-9'&]*\.? ){1,3}(?:Bldg\.?|Building|House|Heights|Mansion|Tower|Square|Plaza|Residence|Court|Hills|Hotel|Apartments?)(?: [0-9]{1,2}F)?, )?";
+    format!(
+        r"{building}(?:[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})? {town}{rest}|[0-9]{{1,4}} [A-Z][a-z]+-(?:cho|machi){rest}|{town} [0-9]{{1,2}}-chome(?: [0-9]{{1,4}}-ban)?(?: [0-9]{{1,4}}-go)?{rest})"
+    )
+}
+
 fn ja_pattern() -> String {
     let prefs = PREFECTURES.join("|");
     let kana_cities = KANA_CITIES.join("|");
@@ -70,7 +89,7 @@ fn ja_pattern() -> String {
     let block = format!(
         r"(?:{chome}|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[一二三四五六七八九十百]{{1,4}}番地|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,2}}(?:番地)?)))"
     );
-    let room = r"(?:\ ?[0-9]{1,3}(?:階|F))?(?:\ ?[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?)?";
+    let room = r"(?:\ ?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F))?(?:\ ?[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?)?";
     let bldg = format!(
         r"(?:\ ?[\p{{Katakana}}ー]{{0,10}}(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?[0-9]{{1,3}}(?:階|F))?\ ?(?:[0-9]{{1,4}}号室|[0-9]{{3,4}}号?)|\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z0-9・&ー]{{0,20}}(?:{BUILDINGS}){room}|\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,4}}号室|\ [\p{{Katakana}}ー]{{2,15}}[0-9]{{2,4}}(?:号室)?)?"
     );
@@ -88,13 +107,7 @@ impl Address {
             ))
             .map_err(regex_err)?,
             ja: Regex::new(&ja_pattern()).map_err(regex_err)?,
-            // "1-5-22 Yumoto, Hakone-machi, Ashigarashimo-gun, Kanagawa": a block, a town,
-            // then municipalities with their suffix, or any places before a prefecture.
-            romaji: Regex::new(&format!(
-                r"[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})? [A-Z][a-z]+(?:-[a-z]+)?(?:(?:, [A-Z][a-z]+-(?:ku|shi|cho|machi|gun|mura)){{1,2}}(?:, [A-Z][a-z]+(?:-(?:to|fu|ken))?)?|(?:, [A-Z][a-z]+(?:-(?:ku|shi|cho|machi|gun|mura))?){{0,2}}, (?:{})(?:-(?:to|fu|ken))?\b)",
-                PREFECTURES_ROMAJI.join("|")
-            ))
-            .map_err(regex_err)?,
+            romaji: Regex::new(&romaji_pattern()).map_err(regex_err)?,
         })
     }
 
@@ -117,10 +130,12 @@ impl Address {
         // holds; most pieces with digits hold neither, and the patterns are costly.
         let numbered = trig.upper && m.numbered;
         let boxed = trig.upper && m.boxed;
+        // "Hakata-ekimae 2-chome 5-ban": a romaji address may hold no "12 Main" shape.
+        let chome = || trig.digit && t[lo..hi].contains("-chome");
         let en = [
             (numbered, &self.en),
             (boxed, &self.po_box),
-            (numbered, &self.romaji),
+            (numbered || (trig.upper && chome()), &self.romaji),
         ];
         // A search may start where the run of characters a match can hold, reaching the
         // piece, starts: no match crosses a character it cannot hold.

@@ -27,23 +27,25 @@ const SURNAME_PLACES: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "Academy", "Account", "Air", "Airlines", "Airport", "April", "Arena", "Associates",
     "August", "Avenue", "Bakery", "Bank", "Beach", "Boulevard", "Brand", "Bridge", "Bros",
-    "Brothers", "Building", "Cable", "Cafe", "Campus", "Capital", "Car", "Card", "Castle",
-    "Cathedral", "Center", "Centre", "Christmas", "Church", "City", "Clinic", "Club", "Co",
-    "Coffee", "College", "Company", "Corp", "Corporation", "County", "Court", "Day", "December",
-    "Dental", "Diwali", "Drive", "Easter", "Edition", "Express", "February", "Fitness",
-    "Florist", "Foods", "Foundation", "Friday", "Fund", "Gallery", "Grill", "Group", "Gym",
-    "Hall", "Halloween", "Hanukkah", "Harbor", "Harbour", "Heights", "Hills", "Holdings",
-    "Hole", "Hospital", "Hotel", "Hotels", "House", "Inc", "Industries", "Inn", "Institute",
-    "Insurance", "Island", "January", "July", "June", "Kitchen", "Labs", "Lake", "Lane",
+    "Brothers", "Building", "Byoin", "Cable", "Cafe", "Campus", "Capital", "Car", "Card",
+    "Castle", "Cathedral", "Center", "Centre", "Christmas", "Church", "City", "Clinic", "Club",
+    "Co", "Coffee", "College", "Company", "Corp", "Corporation", "County", "Court", "Day",
+    "December", "Dental", "Diwali", "Drive", "Easter", "Edition", "Express", "February",
+    "Fitness", "Florist", "Foods", "Foundation", "Friday", "Fund", "Gakuen", "Gallery", "Ginko",
+    "Grill", "Group", "Gym", "Hall", "Halloween", "Hanukkah", "Harbor", "Harbour", "Heights",
+    "Hills", "Holdings", "Hole", "Honten", "Hospital", "Hotel", "Hotels", "House", "Inc",
+    "Industries", "Inn", "Institute", "Insurance", "Island", "January", "Jingu", "Jinja",
+    "July", "June", "Kaikan", "Kitchen", "Kodo", "Koen", "Kogyo", "Labs", "Lake", "Lane",
     "Library", "Limited", "Line", "Llc", "Ltd", "Mail", "Mall", "March", "Market", "Max", "May",
     "Memorial", "Mini", "Monday", "Motor", "Motors", "Mountain", "Museum", "November",
-    "October", "Opera", "Order", "Palace", "Park", "Partners", "Passover", "Pharmacy", "Pier",
-    "Pilates", "Place", "Plan", "Plaza", "Plus", "Premium", "Pro", "Program", "Programme",
-    "Quay", "Ramadan", "Resort", "Restaurant", "River", "Road", "Sale", "Salon", "Saturday",
-    "School", "September", "Service", "Services", "Shop", "Shrine", "Sons", "Spa", "Square",
-    "Stadium", "Station", "Store", "Stores", "Street", "Studio", "Studios", "Sunday", "Support",
-    "Systems", "Team", "Technologies", "Temple", "Thanksgiving", "Theater", "Theatre",
-    "Thursday", "Tower", "Town", "Trust", "Tuesday", "University", "Valley", "Village", "Way",
+    "October", "Onsen", "Opera", "Order", "Palace", "Park", "Partners", "Passover", "Pharmacy",
+    "Pier", "Pilates", "Place", "Plan", "Plaza", "Plus", "Premium", "Pro", "Program",
+    "Programme", "Quay", "Ramadan", "Resort", "Restaurant", "River", "Road", "Ryokan", "Sale",
+    "Salon", "Saturday", "School", "Seisakusho", "September", "Service", "Services", "Shokai",
+    "Shokudo", "Shop", "Shoten", "Shrine", "Sons", "Spa", "Square", "Stadium", "Station",
+    "Store", "Stores", "Street", "Studio", "Studios", "Sunday", "Support", "Systems", "Taisha",
+    "Team", "Technologies", "Temple", "Thanksgiving", "Theater", "Theatre", "Thursday", "Tower",
+    "Town", "Transport", "Trust", "Tuesday", "University", "Valley", "Village", "Way",
     "Wednesday", "Week", "Wharf", "Yoga", "Zoo",
 ];
 
@@ -77,16 +79,77 @@ const BRANDS: &[(&str, &str)] = &[
     ("Steve", "Madden"), ("Ben", "Sherman"), ("Jack", "Wills"), ("Laura", "Ashley"),
     ("Yves", "Rocher"), ("Dolce", "Gabbana"), ("Bob", "Evans"), ("Chuck", "Taylor"),
     ("Tommy", "Bahama"), ("Martha", "Stewart"), ("Mary", "Poppins"), ("Winnie", "Pooh"),
+    ("Procter", "Gamble"), ("Ben", "Jerry's"), ("Abercrombie", "Fitch"), ("Simon", "Schuster"),
+    ("Crabtree", "Evelyn"), ("Johnson", "Johnson"), ("Ben", "Jerry"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
 static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
-    "Morgan", "Charles", "Wells", "Goldman", "Merrill", "Harley", "Tommy", "Calvin", "Ralph",
-    "Kate", "Marc", "Michael", "Dow", "Baskin", "Barnes", "Marks", "Ernst", "Jack", "Hugo",
-    "Louis", "Estee", "Ford", "John", "Henry", "Tim", "Walt", "Tom", "Shirley", "Harry", "Jane",
-    "Benjamin", "Sherlock", "Peter", "Mickey", "Minnie", "Robin", "Santa", "Ronald", "Betty",
-    "Johnnie", "Jim", "Captain", "Sam", "Fred", "Ted", "Jimmy", "Tory", "Vera", "Anne", "Kenneth",
-    "Steve", "Ben", "Laura", "Yves", "Dolce", "Bob", "Chuck", "Martha", "Mary", "Winnie",
+    "Morgan",
+    "Charles",
+    "Wells",
+    "Goldman",
+    "Merrill",
+    "Harley",
+    "Tommy",
+    "Calvin",
+    "Ralph",
+    "Kate",
+    "Marc",
+    "Michael",
+    "Dow",
+    "Baskin",
+    "Barnes",
+    "Marks",
+    "Ernst",
+    "Jack",
+    "Hugo",
+    "Louis",
+    "Estee",
+    "Ford",
+    "John",
+    "Henry",
+    "Tim",
+    "Walt",
+    "Tom",
+    "Shirley",
+    "Harry",
+    "Jane",
+    "Benjamin",
+    "Sherlock",
+    "Peter",
+    "Mickey",
+    "Minnie",
+    "Robin",
+    "Santa",
+    "Ronald",
+    "Betty",
+    "Johnnie",
+    "Jim",
+    "Captain",
+    "Sam",
+    "Fred",
+    "Ted",
+    "Jimmy",
+    "Tory",
+    "Vera",
+    "Anne",
+    "Kenneth",
+    "Steve",
+    "Ben",
+    "Laura",
+    "Yves",
+    "Dolce",
+    "Bob",
+    "Chuck",
+    "Martha",
+    "Mary",
+    "Winnie",
+    "Procter",
+    "Abercrombie",
+    "Simon",
+    "Crabtree",
+    "Johnson",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -167,15 +230,15 @@ pub(crate) struct PersonEn {
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet";
+        let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)";
         let weak = r"email|e-mail|reach|call|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:taught|led|run|hosted|presented|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|baked|made|cooked|delivered|photographed) by";
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
             cue: Regex::new(&format!(
-                r"(?i)(?:(?:^|[^a-z])(?:{strong}|{weak})(?: is| was| will be)?[,:]?|:\**)\s+$"
+                r"(?i)(?:(?:^|[^a-z])(?:{strong}|{weak})(?: is| was| will be)?[,:]?|:\**)\s+[\x22“]?$"
             ))
             .map_err(regex_err)?,
-            strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+$"))
+            strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+[\x22“]?$"))
                 .map_err(regex_err)?,
             // "Thanks for your patience, Florence!": a greeting, thanks or an apology
             // that opens the sentence, then the name after a comma.
@@ -283,7 +346,14 @@ impl PersonEn {
             return third + 1;
         }
         if let Some(end) = self.pair(t, toks, chain.as_slice(), g, key) {
-            out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
+            // "Kenji Watanabe-san": the suffix is no part of the name.
+            let last = word(end);
+            let e = toks[end].e
+                - HONORIFIC_SUFFIXES
+                    .iter()
+                    .find(|h| last.len() > h.len() && last.ends_with(*h))
+                    .map_or(0, |h| h.len());
+            out.push(Cand::new(toks[k].s, e, Label::Person));
             return end + 1;
         }
         if self.single(t, toks, k, g, key) || coordinated(t, toks, k, g, key) {
@@ -486,7 +556,12 @@ impl PersonEn {
         };
         let Some(amb) = g.first(w, key) else {
             let (rf, rg) = romaji(g, w, key);
-            return (rf || rg) && strong() && w.len() >= 4;
+            // "Takahashi from the kitchen confirms": a romaji name that acts, unless a
+            // preposition makes it a place ("our team in Osaka will contact you").
+            let place = [" in ", " at ", " to ", " from ", " near ", " of "]
+                .iter()
+                .any(|p| before.ends_with(p));
+            return (rf || rg) && w.len() >= 4 && (strong() || (acts_after(after) && !place));
         };
         if not_name(w) && !strong() {
             return false;
@@ -572,7 +647,7 @@ fn signed(t: &str, s: usize) -> bool {
 
 /// What ends a signature's name: the end, a comma before a role, a semicolon.
 fn ends_signature(after: &str) -> bool {
-    let after = after.trim_start_matches(['*', '_']);
+    let after = after.trim_start_matches(['*', '_', '"', '”']);
     after.is_empty() || after.starts_with([',', ';', '.', '\n']) || after.starts_with(" (")
 }
 
@@ -738,7 +813,10 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
     let before = &t[..toks[k].s];
     let and_before = before
         .strip_suffix(" and ")
-        .or_else(|| before.strip_suffix(" or "));
+        .or_else(|| before.strip_suffix(" or "))
+        .or_else(|| before.strip_suffix(" & "));
+    // "Chloe & James": the ampersand joins two tokens with no word between.
+    let amp_next = toks.get(k + 1).is_some_and(|n| &t[toks[k].e..n.s] == " & ");
     if let Some(rest) = and_before
         && named(k, key)
         && acts_after(&t[toks[k].e..])
@@ -752,14 +830,23 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
     if comma_k && !not_name(word(k)) && g.first(word(k), key) == Some(true) {
         return listed(key).is_some_and(|n| n >= 2);
     }
-    if !(and_next || and_before.is_some() || comma_k) || !plain(k, key) {
+    if !(and_next || amp_next || and_before.is_some() || comma_k) || !plain(k, key) {
         return false;
     }
-    if (and_next && plain(k + 2, key)) || (comma_k && listed(key).is_some()) {
+    // "Johnson & Johnson", "Procter & Gamble" are companies.
+    let amp = amp_next
+        && word(k) != word(k + 1)
+        && !BRANDS.contains(&(word(k), word(k + 1)))
+        && plain(k + 1, key);
+    if (and_next && plain(k + 2, key)) || amp || (comma_k && listed(key).is_some()) {
         return true;
     }
+    let amp_before = before.ends_with(" & ");
     and_before.is_some_and(|rest| {
         let w = word_before(rest);
+        if amp_before && (w == word(k) || BRANDS.contains(&(w, word(k)))) {
+            return false;
+        }
         let start = rest.len() - w.len();
         // "Santa Clara and Mia": the name before is no part of a place.
         let place = |key: &mut String| {

@@ -708,7 +708,7 @@ fn role_note_after(t: &str, b: usize) -> bool {
 /// "が" and a duty right after `b`: "森が担当します", "ヤマモトが対応いたします".
 fn duty_next(t: &str, b: usize) -> bool {
     t[b..].strip_prefix('が').is_some_and(|r| {
-        ["担当", "対応", "ご案内", "お伺い", "伺い"]
+        ["担当", "対応", "ご案内", "お伺い", "伺い", "お預かり"]
             .iter()
             .any(|d| r.starts_with(d))
     })
@@ -745,7 +745,20 @@ fn kana_before_act(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
 }
 
 /// Separators in a list of people: "佐藤、鈴木、ケンジ", "高橋とジョン", "大野・マリア・陳".
-const LIST_SEPARATORS: &[&str] = &["、", "，", ", ", ",", "・", "と", "や", "／", " / ", "/"];
+const LIST_SEPARATORS: &[&str] = &[
+    "、または",
+    "、",
+    "，",
+    ", ",
+    ",",
+    "・",
+    "と",
+    "や",
+    "または",
+    "／",
+    " / ",
+    "/",
+];
 
 /// What may stand between a name and the separator after it: a honorific, or a note
 /// in brackets ("パク・ジウ（韓国語）、").
@@ -820,12 +833,12 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
             let seps = || {
                 LIST_SEPARATORS
                     .iter()
-                    .filter(move |p| !one_kanji || matches!(**p, "、" | "・"))
+                    .filter(move |p| !one_kanji || matches!(**p, "、" | "・" | "、または"))
             };
             // Most pieces hold no name to join a list to.
             let any_person = prev.is_some() || cands.iter().any(|c| c.label == Label::Person);
             // Every separator ends and starts with one of these characters.
-            let sep_char = |c: Option<char>| c.is_some_and(|c| "、，,・とや／/ ".contains(c));
+            let sep_char = |c: Option<char>| c.is_some_and(|c| "、，,・とや／/ まは".contains(c));
             let left = any_person
                 && sep_char(t[..s].chars().next_back())
                 && seps().any(|p| t[..s].ends_with(p) && person_at(s - p.len(), true));

@@ -26,7 +26,8 @@ pub(crate) struct Phone {
 
 #[rustfmt::skip]
 const POSITIVE: &[&str] = &[
-    "phone", "tel", "telephone", "call", "text", "mobile", "cell", "fax", "dial", "reach",
+    "phone", "tel", "telephone", "call", "calls", "called", "text", "texts", "texted", "sms",
+    "phoned", "mobile", "cell", "fax", "dial", "reach",
     "ring", "contact", "whatsapp", "hotline", "helpline", "line", "landline", "電話", "携帯", "連絡",
     "☎", "℡", "📞", "ダイヤル", "直通", "代表", "内線", "ファックス", "ＦＡＸ", "ＴＥＬ",
 ];

@@ -117,7 +117,31 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
         "All done! Receipt sent – thanks again, Máire!",
         &[("Máire", Person)],
     );
+    // "the name", an ampersand, a signature inside quotes, a romaji name that acts.
+    assert_finds(
+        "Table booked under the name Martinez, party of 4.",
+        &[("Martinez", Person)],
+    );
+    assert_finds(
+        "\"Reserved for Chloe & James\" is on the card.",
+        &[("Chloe", Person), ("James", Person)],
+    );
+    assert_finds(
+        "A note: \"Safe travels, and come back! — Haruto\"",
+        &[("Haruto", Person)],
+    );
+    assert_finds(
+        "Takahashi from the kitchen confirms the broth.",
+        &[("Takahashi", Person)],
+    );
+    assert_finds(
+        "Your guide will be Kenji Watanabe-san.",
+        &[("Kenji Watanabe", Person)],
+    );
     for text in [
+        "Johnson & Johnson and Ben & Jerry's are out of stock.",
+        "Our team in Osaka will contact you by email.",
+        "The entrance to Fushimi Inari Taisha is by the station; Yamato Transport ships it.",
         "We have branches in Boston, Denver and Seattle.",
         "We ship to Boston, Denver and Austin every week.",
         "Ford Motor, Johnson & Johnson and Wells Fargo staff get 10% off.",
@@ -138,7 +162,8 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
             !spans.iter().any(|(w, l)| *l == Person
                 && [
                     "Boston", "Denver", "Austin", "Johnson", "Wells", "Juniper", "Mochi", "The",
-                    "Meet", "Paris", "Tim", "Tom", "Harry", "Victoria", "Arch", "Albert"
+                    "Meet", "Paris", "Tim", "Tom", "Harry", "Victoria", "Arch", "Albert",
+                    "Johnson", "Jerry", "Osaka", "Inari", "Yamato"
                 ]
                 .iter()
                 .any(|n| w.contains(n))),
@@ -383,6 +408,14 @@ fn japanese_names_in_lists_and_katakana_names_are_found() {
     );
     assert_finds("担当はミキです。", &[("ミキ", Person)]);
     assert_finds(
+        "担当の長谷川、またはエマまでお気軽にどうぞ。",
+        &[("長谷川", Person), ("エマ", Person)],
+    );
+    assert_finds(
+        "お荷物は、フロントでケビンがお預かりしております。",
+        &[("ケビン", Person)],
+    );
+    assert_finds(
         "スタッフ一同、木村・林・清水がお待ちしております。",
         &[("木村", Person), ("林", Person), ("清水", Person)],
     );
@@ -597,6 +630,38 @@ fn addresses_are_found_without_their_postal_codes() {
         "The pick-up point is Shop 3, 120 George Street, The Rocks, Sydney NSW, by the bar.",
         &[("Shop 3, 120 George Street, The Rocks, Sydney NSW", Address)],
     );
+    // Japanese addresses in romaji: two-word towns, one number before a -cho, "City",
+    // chome/ban/go, a building and its floor before them.
+    assert_finds(
+        "Our shop is at 2-14-7 Gion-machi Minamigawa, Higashiyama-ku, Kyoto.",
+        &[(
+            "2-14-7 Gion-machi Minamigawa, Higashiyama-ku, Kyoto",
+            Address,
+        )],
+    );
+    assert_finds(
+        "Meet at 609 Nishidaimonji-cho, Nakagyo-ku, Kyoto at nine.",
+        &[("609 Nishidaimonji-cho, Nakagyo-ku, Kyoto", Address)],
+    );
+    assert_finds(
+        "Address: 24-3 Noborioji-cho, Nara City, Nara",
+        &[("24-3 Noborioji-cho, Nara City, Nara", Address)],
+    );
+    assert_finds(
+        "Our shop: Hakata-ekimae 2-chome 5-ban 11-go, Hakata-ku, Fukuoka (3 min away).",
+        &[(
+            "Hakata-ekimae 2-chome 5-ban 11-go, Hakata-ku, Fukuoka",
+            Address,
+        )],
+    );
+    assert_finds(
+        "We are at B1F Tora Bldg., 3-31-5 Shinjuku, Shinjuku-ku, Tokyo, by the store.",
+        &[(
+            "B1F Tora Bldg., 3-31-5 Shinjuku, Shinjuku-ku, Tokyo",
+            Address,
+        )],
+    );
+    assert_finds("We open at 10 Tokyo time, 2-3 Osaka trips a month.", &[]);
     // A building named with a place, its room after a space or with 号.
     assert_finds(
         "埼玉県さいたま市浦和区高砂2-5-8 パークハイツ浦和 207に変更しました。",
@@ -611,6 +676,10 @@ fn addresses_are_found_without_their_postal_codes() {
             ("東京都渋谷区道玄坂1-12-1 ネオパレス渋谷 802号室", Address),
             ("松田 蓮", Person),
         ],
+    );
+    assert_finds(
+        "東京都中央区銀座七丁目十番五号 銀座ライトビル九階",
+        &[("東京都中央区銀座七丁目十番五号 銀座ライトビル九階", Address)],
     );
     assert_finds(
         "沖縄県宜野湾市大山7丁目10-12 ハイツ大山202号でお間違いないでしょうか。",
