@@ -45,7 +45,7 @@ fn en_pattern() -> String {
         (?:(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
         (?:{SUFFIXES})\b\.?|Broadway\b)
         (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?
-        (?:,?\ (?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}\b)?
+        (?:,?\ (?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|Dock|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}\b)?
         (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})\b|(?:The\ )?{town}(?:\ {town}){{0,2}}\b)){{0,2}}
         (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)\b)?
         (?:,?\ (?:{states})\b)?"
@@ -63,9 +63,9 @@ fn romaji_pattern() -> String {
     let muni = r"[A-Z][a-z]+-(?:ku|shi|cho|machi|gun|mura)";
     let place = r"[A-Z][a-z]+(?:-(?:ku|shi|cho|machi|gun|mura)| City)?";
     let rest = format!(
-        r"(?:(?:, {muni}){{1,2}}(?:, [A-Z][a-z]+(?:-(?:to|fu|ken))?)?|(?:, {place}){{0,2}}, (?:{prefs})(?:-(?:to|fu|ken))?\b)"
+        r"(?:(?:, {muni}){{1,2}}(?:, [A-Z][a-z]+(?:-(?:to|fu|ken))?)?(?:, (?:{prefs})(?:-(?:to|fu|ken))?\b)?|(?:, {place}){{0,2}}, (?:{prefs})(?:-(?:to|fu|ken))?\b)"
     );
-    let building = r"(?:(?:B?[0-9]{1,2}F )?(?:[A-Z][A-Za-z0-9'&]*\.? ){1,3}(?:Bldg\.?|Building|House|Heights|Mansion|Tower|Square|Plaza|Residence|Court|Hills|Hotel|Apartments?)(?: [0-9]{1,2}F)?, )?";
+    let building = r"(?:B?[0-9]{1,2}F, |(?:B?[0-9]{1,2}F )?(?:[A-Z][A-Za-z0-9'&]*\.? ){1,3}(?:Bldg\.?|Building|House|Heights|Mansion|Tower|Square|Plaza|Residence|Court|Hills|Hotel|Apartments?)(?: [0-9]{1,2}F)?, )?";
     format!(
         r"{building}(?:[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})? {town}{rest}|[0-9]{{1,4}} [A-Z][a-z]+-(?:cho|machi){rest}|{town} [0-9]{{1,2}}-chome(?: [0-9]{{1,4}}-ban)?(?: [0-9]{{1,4}}-go)?{rest})"
     )
@@ -183,7 +183,7 @@ impl Address {
 const STREET_WORDS: &[&str] = &[
     "Street", "Road", "Lane", "Avenue", "Drive", "Close", "Way", "Place", "Square", "Terrace",
     "Crescent", "Gardens", "Mews", "Row", "Hill", "Grove", "Walk", "Green", "Parade", "Court",
-    "Park",
+    "Park", "Estate", "Yard",
 ];
 
 /// A UK address without the house number the patterns start at, read backwards from
@@ -193,6 +193,12 @@ const STREET_WORDS: &[&str] = &[
 /// street; returns the span before the postcode.
 /// Words of a department or a company, which end an address read back from its postcode.
 const ORG_WORDS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Dr",
+    "Miss",
     "Dept",
     "Department",
     "Returns",
@@ -235,7 +241,19 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
         // Lane"); nor is what comes before a flat or unit, which opens it ("Zofia
         // Nowak, Flat 5, 19 Abbeville Road").
         let org = part.split(' ').any(|w| ORG_WORDS.contains(&w));
-        if parts == 5 || !part_ok(part) || org {
+        if parts == 5 || org {
+            break;
+        }
+        if !part_ok(part) {
+            // "The returns address is: Unit 12, …": the flat or unit at the part's end
+            // opens the address.
+            if let Some(k) = UNITS.iter().filter_map(|u| part.rfind(u)).max()
+                && part_ok(&part[k..])
+                && parts > 0
+            {
+                start -= part.len() - k;
+                parts += 1;
+            }
             break;
         }
         let taken = head[start..].trim_start_matches(", ");

@@ -13,6 +13,7 @@ use crate::wordset::{self, PACKED_MAX, WordSet};
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Madam", "Mister",
+    "Captain", "Capt", "Nurse", "Rev", "Reverend",
 ];
 
 /// Capitalised words that end a name chain or show it is an organisation or place.
@@ -80,7 +81,9 @@ const BRANDS: &[(&str, &str)] = &[
     ("Yves", "Rocher"), ("Dolce", "Gabbana"), ("Bob", "Evans"), ("Chuck", "Taylor"),
     ("Tommy", "Bahama"), ("Martha", "Stewart"), ("Mary", "Poppins"), ("Winnie", "Pooh"),
     ("Procter", "Gamble"), ("Ben", "Jerry's"), ("Abercrombie", "Fitch"), ("Simon", "Schuster"),
-    ("Crabtree", "Evelyn"), ("Johnson", "Johnson"), ("Ben", "Jerry"),
+    ("Crabtree", "Evelyn"), ("Johnson", "Johnson"), ("Ben", "Jerry"), ("Earl", "Grey"),
+    ("Pinot", "Gris"), ("Pinot", "Noir"), ("Pinot", "Grigio"), ("Pinot", "Blanc"),
+    ("Eggs", "Benedict"), ("Bloody", "Mary"), ("Tia", "Maria"), ("Mac", "Cheese"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -150,6 +153,12 @@ static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
     "Simon",
     "Crabtree",
     "Johnson",
+    "Earl",
+    "Pinot",
+    "Eggs",
+    "Bloody",
+    "Tia",
+    "Mac",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -158,7 +167,8 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
     ("Dr", "Martens"), ("Dr", "Pepper"), ("Dr", "Oetker"), ("Dr", "Scholl"), ("Dr", "Scholl's"),
     ("Dr", "Bronner's"), ("Dr", "Dre"), ("Mr", "Kipling"), ("Mr", "Clean"), ("Mr", "Muscle"),
     ("Mr", "Sheen"), ("Mr", "Potato"), ("Mr", "Bean"), ("Mrs", "Fields"), ("Mrs", "Doubtfire"),
-    ("Mr", "Porter"), ("Mr", "Freeze"), ("Ms", "Pac-Man"),
+    ("Mr", "Porter"), ("Mr", "Freeze"), ("Ms", "Pac-Man"), ("Captain", "Cook"), ("Captain", "Morgan"),
+    ("Captain", "America"), ("Captain", "Hook"),
 ];
 
 /// Lower-case particles inside a name: "Pieter van der Berg", "Ms. de la Cruz".
@@ -230,7 +240,7 @@ pub(crate) struct PersonEn {
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)";
+        let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under";
         let weak = r"email|e-mail|reach|call|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:taught|led|run|hosted|presented|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|baked|made|cooked|delivered|photographed) by";
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
@@ -722,6 +732,7 @@ fn assistant_after(after: &str) -> bool {
     let clause = near.split(['.', '!', '?', ',', ';']).next().unwrap_or(near);
     clause
         .split(' ')
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()))
         .any(|w| matches!(w, "assistant" | "bot" | "chatbot" | "helper" | "concierge"))
 }
 

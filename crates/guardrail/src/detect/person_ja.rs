@@ -32,7 +32,7 @@ const CUES: &[&str] = &[
     "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト",
     "店主", "塾長", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
     "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ", "オーナー", "ホスト",
-    "バリスタ", "担当医",
+    "バリスタ", "担当医", "添乗員", "配達員", "ドライバー", "ソムリエ", "運転手",
 ];
 
 /// The last characters of [`ROLES`], hashed to one bit each of 64: a character whose
@@ -142,7 +142,7 @@ const KANA_NOT_NAMES: &[&str] = &[
 /// What may follow a kana given name: a honorific, a particle, punctuation.
 const AFTER_KANA_NAME: &[&str] = &[
     "が", "は", "と", "から", "より", "まで", "に", "へ", "で", "も", "の", "、", "。", "（", "(",
-    " ", "」", "』",
+    " ", "」", "』", "）", ")",
 ];
 
 /// What follows a bare family name when it is a person doing something.
@@ -193,6 +193,7 @@ const TITLES_AFTER: &[&str] = &[
     "司法書士",
     "行政書士",
     "宛",
+    "直通",
 ];
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
@@ -608,12 +609,35 @@ fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             && (contact_after(t, b) || after_contact(t, a, b)))
         || (!dotted && g.katakana(run) == Some(false) && labelled(t, a));
     if named && !KATA_NOT_NAMES.iter().any(|w| ends_with(run, w)) {
-        out.push(Cand::new(
-            a + shaped.unwrap_or(0),
-            spaced_kata_after(t, b, g),
-            Label::Person,
-        ));
+        // "アンナ ペトロワ様": a katakana given name before a space belongs to the name.
+        let start = match shaped {
+            Some(k) => a + k,
+            None if honorific => spaced_kata_before(t, a, g),
+            None => a,
+        };
+        out.push(Cand::new(start, spaced_kata_after(t, b, g), Label::Person));
     }
+}
+
+/// The start of a katakana name of two characters or more, no common word, before a
+/// space at `a` ("アンナ ペトロワ"); else `a`.
+fn spaced_kata_before(t: &str, a: usize, g: &Gazetteers) -> usize {
+    let Some(before) = t[..a]
+        .strip_suffix(' ')
+        .or_else(|| t[..a].strip_suffix('\u{3000}'))
+    else {
+        return a;
+    };
+    let len: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| is_katakana(c) && c != '・')
+        .map(char::len_utf8)
+        .sum();
+    let part = &before[before.len() - len..];
+    let ok =
+        part.chars().nth(1).is_some() && !part.starts_with('ー') && g.katakana(part) != Some(true);
+    if ok { before.len() - len } else { a }
 }
 
 /// The end of a name in katakana that goes on after a space ("マイケル ジョーンズ",

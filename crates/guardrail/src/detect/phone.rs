@@ -27,7 +27,7 @@ pub(crate) struct Phone {
 #[rustfmt::skip]
 const POSITIVE: &[&str] = &[
     "phone", "tel", "telephone", "call", "calls", "called", "text", "texts", "texted", "sms",
-    "phoned", "mobile", "cell", "fax", "dial", "reach",
+    "phoned", "message", "mobile", "cell", "fax", "dial", "reach",
     "ring", "contact", "whatsapp", "hotline", "helpline", "line", "landline", "電話", "携帯", "連絡",
     "☎", "℡", "📞", "ダイヤル", "直通", "代表", "内線", "ファックス", "ＦＡＸ", "ＴＥＬ",
 ];
@@ -36,7 +36,8 @@ const POSITIVE: &[&str] = &[
 const NEGATIVE: &[&str] = &[
     "order", "tracking", "track", "invoice", "ref", "reference", "confirmation", "account",
     "acct", "sku", "isbn", "jan", "ean", "upc", "serial", "model", "part", "item", "product",
-    "ticket", "case", "policy", "member", "membership", "id", "no", "#", "code", "version", "注文",
+    "ticket", "case", "policy", "member", "membership", "id", "no", "#", "code", "version",
+    "barcode", "gtin", "注文",
     "伝票", "追跡", "受付番号", "予約番号", "会員番号", "品番", "型番", "商品番号", "管理番号", "請求", "お問い合わせ番号", "問い合わせ番号",
     "製造番号", "シリアル", "口座", "番号：", "ID",
 ];

@@ -138,7 +138,17 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
         "Your guide will be Kenji Watanabe-san.",
         &[("Kenji Watanabe", Person)],
     );
+    assert_finds(
+        "To reserve a spot, ask for Captain Declan Murphy.",
+        &[("Declan Murphy", Person)],
+    );
+    assert_finds(
+        "The reservation is under O'Connor, party of six.",
+        &[("O'Connor", Person)],
+    );
+    assert_finds("I'm Sunny, the virtual assistant; ask me anything.", &[]);
     for text in [
+        "Our cream tea comes with Earl Grey; the flight has Pinot Gris and Pinot Noir.",
         "Johnson & Johnson and Ben & Jerry's are out of stock.",
         "Our team in Osaka will contact you by email.",
         "The entrance to Fushimi Inari Taisha is by the station; Yamato Transport ships it.",
@@ -163,7 +173,7 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
                 && [
                     "Boston", "Denver", "Austin", "Johnson", "Wells", "Juniper", "Mochi", "The",
                     "Meet", "Paris", "Tim", "Tom", "Harry", "Victoria", "Arch", "Albert",
-                    "Johnson", "Jerry", "Osaka", "Inari", "Yamato"
+                    "Johnson", "Jerry", "Osaka", "Inari", "Yamato", "Earl", "Pinot"
                 ]
                 .iter()
                 .any(|n| w.contains(n))),
@@ -408,6 +418,12 @@ fn japanese_names_in_lists_and_katakana_names_are_found() {
     );
     assert_finds("担当はミキです。", &[("ミキ", Person)]);
     assert_finds(
+        "アンナ ペトロワ様のご予約を承りました。",
+        &[("アンナ ペトロワ", Person)],
+    );
+    assert_finds("配達員の石井が本日お伺いします。", &[("石井", Person)]);
+    assert_finds("（担当：藤井 あゆみ）", &[("藤井 あゆみ", Person)]);
+    assert_finds(
         "担当の長谷川、またはエマまでお気軽にどうぞ。",
         &[("長谷川", Person), ("エマ", Person)],
     );
@@ -629,6 +645,33 @@ fn addresses_are_found_without_their_postal_codes() {
     assert_finds(
         "The pick-up point is Shop 3, 120 George Street, The Rocks, Sydney NSW, by the bar.",
         &[("Shop 3, 120 George Street, The Rocks, Sydney NSW", Address)],
+    );
+    // A unit at the end of a longer part, a dock, a trading estate; a name with a
+    // title before the address read back from its postcode.
+    assert_finds(
+        "The returns address is: Unit 12, Westgate Trading Park, Ashford Road, Canterbury, Kent CT2 7PW.",
+        &[
+            (
+                "Unit 12, Westgate Trading Park, Ashford Road, Canterbury, Kent",
+                Address,
+            ),
+            ("CT2 7PW", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Please address the parcel to Mx Robin Ashby, 22 Kingfisher Close, Harrogate, North Yorkshire HG2 8QT.",
+        &[
+            ("Robin Ashby", Person),
+            ("22 Kingfisher Close, Harrogate, North Yorkshire", Address),
+            ("HG2 8QT", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Deliveries: 4150 Industrial Parkway, Dock 3, Columbus, OH 43228-1145 on weekdays.",
+        &[
+            ("4150 Industrial Parkway, Dock 3, Columbus, OH", Address),
+            ("43228-1145", PostalCode),
+        ],
     );
     // Japanese addresses in romaji: two-word towns, one number before a -cho, "City",
     // chome/ban/go, a building and its floor before them.
