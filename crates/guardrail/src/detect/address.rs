@@ -1,6 +1,7 @@
 //! Street addresses (US and UK) and Japanese block addresses, on width-folded text.
 //! Postal codes are left out of the span; the postal detector labels them.
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::marks::{Marks, Triggers};
@@ -26,6 +27,8 @@ pub(crate) struct Address {
     po_box: Regex,
     ja: Regex,
     romaji: Regex,
+    /// What every romaji match holds: a municipality's suffix or a prefecture.
+    romaji_gate: AhoCorasick,
 }
 
 /// A word of a town's name: "Hayward", "Ashby-de-la-Zouch", "Stratford-upon-Avon".
@@ -108,6 +111,12 @@ impl Address {
             .map_err(regex_err)?,
             ja: Regex::new(&ja_pattern()).map_err(regex_err)?,
             romaji: Regex::new(&romaji_pattern()).map_err(regex_err)?,
+            romaji_gate: AhoCorasick::new(
+                ["-ku", "-shi", "-cho", "-machi", "-gun", "-mura"]
+                    .iter()
+                    .chain(PREFECTURES_ROMAJI),
+            )
+            .map_err(|e| e.to_string())?,
         })
     }
 
@@ -132,10 +141,13 @@ impl Address {
         let boxed = trig.upper && m.boxed;
         // "Hakata-ekimae 2-chome 5-ban": a romaji address may hold no "12 Main" shape.
         let chome = || trig.digit && t[lo..hi].contains("-chome");
+        // The romaji pattern is the costliest: most English addresses hold neither a
+        // municipality's suffix nor a prefecture, which one scan of the piece settles.
+        let romaji = (numbered || (trig.upper && chome())) && self.romaji_gate.is_match(&t[lo..hi]);
         let en = [
             (numbered, &self.en),
             (boxed, &self.po_box),
-            (numbered || (trig.upper && chome()), &self.romaji),
+            (romaji, &self.romaji),
         ];
         // A search may start where the run of characters a match can hold, reaching the
         // piece, starts: no match crosses a character it cannot hold.

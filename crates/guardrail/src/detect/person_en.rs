@@ -701,12 +701,13 @@ fn pronoun_after(after: &str) -> bool {
         // A word cut short ("he" of "head") is no pronoun: drop it.
         near = near.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '\'' || c == '’');
     }
+    // "she", "He's", "she’ll": the pronoun, perhaps with a contraction.
     let is_pronoun = |w: &str| {
-        let w = w.replace('’', "'").to_ascii_lowercase();
-        matches!(
-            w.as_str(),
-            "she" | "he" | "she's" | "he's" | "she'll" | "he'll"
-        )
+        let base = ["'s", "’s", "'ll", "’ll"]
+            .iter()
+            .find_map(|c| w.strip_suffix(c))
+            .unwrap_or(w);
+        base.eq_ignore_ascii_case("she") || base.eq_ignore_ascii_case("he")
     };
     let word = |c: char| c.is_ascii_alphabetic() || c == '\'' || c == '’';
     let mut sentences = near.split(['.', '!', '?', '\n', ';']);
