@@ -46,7 +46,7 @@ fn en_pattern() -> String {
         [0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}})?\ 
         (?:(?:N|S|E|W|North|South|East|West)\.?\ )?
         (?:(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
-        (?:{SUFFIXES})\b\.?|Broadway\b)
+        (?:{SUFFIXES})\b\.?(?:\ (?:Lower|Upper)\b)?|Broadway\b)
         (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?
         (?:,?\ (?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|Dock|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}\b)?
         (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})\b|(?:The\ )?{town}(?:\ {town}){{0,2}}\b)){{0,2}}

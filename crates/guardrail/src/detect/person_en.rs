@@ -27,25 +27,26 @@ const SURNAME_PLACES: &[&str] = &[
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
     "Academy", "Account", "Air", "Airlines", "Airport", "April", "Arena", "Associates",
-    "August", "Avenue", "Bakery", "Bank", "Beach", "Boulevard", "Brand", "Bridge", "Bros",
-    "Brothers", "Building", "Byoin", "Cable", "Cafe", "Campus", "Capital", "Car", "Card",
-    "Castle", "Cathedral", "Center", "Centre", "Christmas", "Church", "City", "Clinic", "Club",
-    "Co", "Coffee", "College", "Company", "Corp", "Corporation", "County", "Court", "Day",
-    "December", "Dental", "Diwali", "Drive", "Easter", "Edition", "Express", "February",
-    "Fitness", "Florist", "Foods", "Foundation", "Friday", "Fund", "Gakuen", "Gallery", "Ginko",
-    "Grill", "Group", "Gym", "Hall", "Halloween", "Hanukkah", "Harbor", "Harbour", "Heights",
-    "Hills", "Holdings", "Hole", "Honten", "Hospital", "Hotel", "Hotels", "House", "Inc",
-    "Industries", "Inn", "Institute", "Insurance", "Island", "January", "Jingu", "Jinja",
-    "July", "June", "Kaikan", "Kitchen", "Kodo", "Koen", "Kogyo", "Labs", "Lake", "Lane",
-    "Library", "Limited", "Line", "Llc", "Ltd", "Mail", "Mall", "March", "Market", "Max", "May",
-    "Memorial", "Mini", "Monday", "Motor", "Motors", "Mountain", "Museum", "November",
-    "October", "Onsen", "Opera", "Order", "Palace", "Park", "Partners", "Passover", "Pharmacy",
-    "Pier", "Pilates", "Place", "Plan", "Plaza", "Plus", "Premium", "Pro", "Program",
-    "Programme", "Quay", "Ramadan", "Resort", "Restaurant", "River", "Road", "Ryokan", "Sale",
-    "Salon", "Saturday", "School", "Seisakusho", "September", "Service", "Services", "Shokai",
-    "Shokudo", "Shop", "Shoten", "Shrine", "Sons", "Spa", "Square", "Stadium", "Station",
-    "Store", "Stores", "Street", "Studio", "Studios", "Sunday", "Support", "Systems", "Taisha",
-    "Team", "Technologies", "Temple", "Thanksgiving", "Theater", "Theatre", "Thursday", "Tower",
+    "August", "Avenue", "Bag", "Bakery", "Bank", "Beach", "Blend", "Boulevard", "Brand",
+    "Bridge", "Bros", "Brothers", "Building", "Bundle", "Byoin", "Cable", "Cafe", "Campus",
+    "Capital", "Car", "Card", "Castle", "Cathedral", "Center", "Centre", "Christmas", "Church",
+    "City", "Clinic", "Club", "Co", "Coffee", "Collection", "College", "Company", "Corp",
+    "Corporation", "County", "Court", "Day", "December", "Dental", "Diwali", "Drive", "Easter",
+    "Edition", "Express", "February", "Fitness", "Florist", "Foods", "Foundation", "Friday",
+    "Fund", "Gakuen", "Gallery", "Ginko", "Grill", "Group", "Gym", "Hall", "Halloween",
+    "Hanukkah", "Harbor", "Harbour", "Heights", "Hills", "Holdings", "Hole", "Honten",
+    "Hospital", "Hotel", "Hotels", "House", "Inc", "Industries", "Inn", "Institute",
+    "Insurance", "Island", "January", "Jingu", "Jinja", "July", "June", "Kaikan", "Kitchen",
+    "Kodo", "Koen", "Kogyo", "Labs", "Lake", "Lamp", "Lane", "Library", "Limited", "Line",
+    "Llc", "Ltd", "Mail", "Mall", "March", "Market", "Max", "May", "Memorial", "Mini", "Monday",
+    "Motor", "Motors", "Mountain", "Mug", "Museum", "November", "October", "Onsen", "Opera",
+    "Order", "Palace", "Park", "Partners", "Passover", "Pharmacy", "Pier", "Pilates", "Place",
+    "Plan", "Plaza", "Plus", "Premium", "Pro", "Program", "Programme", "Quay", "Ramadan",
+    "Resort", "Restaurant", "River", "Road", "Roast", "Ryokan", "Sale", "Salon", "Saturday",
+    "School", "Seisakusho", "September", "Service", "Services", "Shokai", "Shokudo", "Shop",
+    "Shoten", "Shrine", "Sons", "Spa", "Square", "Stadium", "Station", "Store", "Stores",
+    "Street", "Studio", "Studios", "Sunday", "Support", "Systems", "Taisha", "Team",
+    "Technologies", "Temple", "Thanksgiving", "Theater", "Theatre", "Thursday", "Tote", "Tower",
     "Town", "Transport", "Trust", "Tuesday", "University", "Valley", "Village", "Way",
     "Wednesday", "Week", "Wharf", "Yoga", "Zoo",
 ];
@@ -84,6 +85,7 @@ const BRANDS: &[(&str, &str)] = &[
     ("Crabtree", "Evelyn"), ("Johnson", "Johnson"), ("Ben", "Jerry"), ("Earl", "Grey"),
     ("Pinot", "Gris"), ("Pinot", "Noir"), ("Pinot", "Grigio"), ("Pinot", "Blanc"),
     ("Eggs", "Benedict"), ("Bloody", "Mary"), ("Tia", "Maria"), ("Mac", "Cheese"),
+    ("Jack", "Daniel"), ("Sweet", "William"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -96,7 +98,7 @@ static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
     "Johnnie", "Jim", "Captain", "Sam", "Fred", "Ted", "Jimmy", "Tory", "Vera", "Anne",
     "Kenneth", "Steve", "Ben", "Laura", "Yves", "Dolce", "Bob", "Chuck", "Martha", "Mary",
     "Winnie", "Procter", "Abercrombie", "Simon", "Crabtree", "Johnson", "Earl", "Pinot", "Eggs",
-    "Bloody", "Tia", "Mac",
+    "Bloody", "Tia", "Mac", "Sweet",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -279,6 +281,13 @@ impl PersonEn {
             return k + 2;
         }
         if !is_cap(w) {
+            return k + 1;
+        }
+        // "Mt. Inasa", "Lake Tahoe": a place's name after a place word.
+        let after_place = k > 0
+            && PLACE_PREFIXES.contains(&word(k - 1))
+            && matches!(&t[toks[k - 1].e..toks[k].s], " " | ". ");
+        if after_place {
             return k + 1;
         }
         if !maybe_name(g, w, key) {

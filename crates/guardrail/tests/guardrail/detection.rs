@@ -149,6 +149,8 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
     assert_finds("I'm Sunny, the virtual assistant; ask me anything.", &[]);
     for text in [
         "Our cream tea comes with Earl Grey; the flight has Pinot Gris and Pinot Noir.",
+        "The Harper Tote is back; the Jack Daniel's flight runs on Fridays.",
+        "The ropeway up Mt. Inasa runs every 15 minutes.",
         "Johnson & Johnson and Ben & Jerry's are out of stock.",
         "Our team in Osaka will contact you by email.",
         "The entrance to Fushimi Inari Taisha is by the station; Yamato Transport ships it.",
@@ -173,7 +175,8 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
                 && [
                     "Boston", "Denver", "Austin", "Johnson", "Wells", "Juniper", "Mochi", "The",
                     "Meet", "Paris", "Tim", "Tom", "Harry", "Victoria", "Arch", "Albert",
-                    "Johnson", "Jerry", "Osaka", "Inari", "Yamato", "Earl", "Pinot"
+                    "Johnson", "Jerry", "Osaka", "Inari", "Yamato", "Earl", "Pinot", "Harper",
+                    "Jack", "Inasa"
                 ]
                 .iter()
                 .any(|n| w.contains(n))),
@@ -645,6 +648,11 @@ fn addresses_are_found_without_their_postal_codes() {
     assert_finds(
         "The pick-up point is Shop 3, 120 George Street, The Rocks, Sydney NSW, by the bar.",
         &[("Shop 3, 120 George Street, The Rocks, Sydney NSW", Address)],
+    );
+    // Irish streets with Lower or Upper after the street word.
+    assert_finds(
+        "Our clinic is at 22 Baggot Street Lower, Dublin 2, beside the pharmacy.",
+        &[("22 Baggot Street Lower, Dublin 2", Address)],
     );
     // A unit at the end of a longer part, a dock, a trading estate; a name with a
     // title before the address read back from its postcode.
