@@ -53,6 +53,11 @@ const NOT_NAMES: &[&str] = &[
 
 static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
 
+/// Whether `first last` is in [`BRANDS`]: a word-set test settles most first words.
+fn is_brand(first: &str, last: &str) -> bool {
+    BRAND_FIRSTS.contains(first) && BRANDS.contains(&(first, last))
+}
+
 /// Whether `w` is in [`NOT_NAMES`].
 fn not_name(w: &str) -> bool {
     NOT_NAME_SET.contains(w)
@@ -283,10 +288,12 @@ impl PersonEn {
         if !is_cap(w) {
             return k + 1;
         }
-        // "Mt. Inasa", "Lake Tahoe": a place's name after a place word.
+        // "Mt. Inasa", "Lake Tahoe": a place's name after a place word (the word test
+        // last: it compares strings).
         let after_place = k > 0
-            && PLACE_PREFIXES.contains(&word(k - 1))
-            && matches!(&t[toks[k - 1].e..toks[k].s], " " | ". ");
+            && matches!(&t[toks[k - 1].e..toks[k].s], " " | ". ")
+            && is_cap(word(k - 1))
+            && PLACE_PREFIXES.contains(&word(k - 1));
         if after_place {
             return k + 1;
         }
@@ -435,7 +442,7 @@ impl PersonEn {
         let (f, l) = (word(chain[0]), word(chain[1]));
         // "Meet Isabella Rossi": a verb that is also a name leaves the name to start at
         // the next word.
-        if BRANDS.contains(&(f, l)) || PLACE_PREFIXES.contains(&f) || VERB_NAMES.contains(&f) {
+        if is_brand(f, l) || PLACE_PREFIXES.contains(&f) || VERB_NAMES.contains(&f) {
             return None;
         }
         let first = g
@@ -743,7 +750,7 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
     if and_next && named(k, key) && named(k + 2, key) {
         let pair = spaced(k + 2)
             && is_cap(word(k + 3))
-            && !BRANDS.contains(&(word(k + 2), word(k + 3)))
+            && !is_brand(word(k + 2), word(k + 3))
             && g.last(word(k + 3), key).is_some();
         if pair {
             return true;
@@ -793,17 +800,15 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
         return false;
     }
     // "Johnson & Johnson", "Procter & Gamble" are companies.
-    let amp = amp_next
-        && word(k) != word(k + 1)
-        && !BRANDS.contains(&(word(k), word(k + 1)))
-        && plain(k + 1, key);
+    let amp =
+        amp_next && word(k) != word(k + 1) && !is_brand(word(k), word(k + 1)) && plain(k + 1, key);
     if (and_next && plain(k + 2, key)) || amp || (comma_k && listed(key).is_some()) {
         return true;
     }
     let amp_before = before.ends_with(" & ");
     and_before.is_some_and(|rest| {
         let w = word_before(rest);
-        if amp_before && (w == word(k) || BRANDS.contains(&(w, word(k)))) {
+        if amp_before && (w == word(k) || is_brand(w, word(k))) {
             return false;
         }
         let start = rest.len() - w.len();

@@ -118,6 +118,7 @@ const fn word_classes() -> [u8; 256] {
 }
 
 /// Whether `word` (letters and apostrophes; `upper` if it has a capital) is quiet.
+#[inline]
 pub(super) fn is_quiet_word(word: &[u8], upper: bool) -> bool {
     if !upper {
         return !is_match_word(word);
