@@ -346,7 +346,7 @@ impl PersonEn {
         }
         // Alone, and with no cue: addressed ("Sorry for the mix-up, Bilal!") or signing.
         let alone = || {
-            japanese_honorific_after(after)
+            super::person_ja::honorific_at(after).is_some()
                 || email_of(w, after)
                 || self.addressed(t, s, e)
                 || (signed(t, s) && ends_signature(after))
@@ -538,7 +538,7 @@ impl PersonEn {
         // cue before it and an act or a contact after it ("Call Bill on 0491 570 156").
         let (s, e) = (toks[k].s, toks[k].e);
         let person = || {
-            japanese_honorific_after(after)
+            super::person_ja::honorific_at(after).is_some()
                 || email_of(w, after)
                 || self.addressed(t, s, e)
                 || (signed(t, s) && (ends_signature(after) || initial_after(after)))
@@ -623,13 +623,6 @@ fn initial_after(after: &str) -> bool {
         && b[1].is_ascii_uppercase()
         && b[2] == b'.'
         && (b.len() == 3 || matches!(b[3], b' ' | b';' | b',' | b'\n'))
-}
-
-/// A Japanese honorific right after the name: "Lisaさん", "Priya様".
-fn japanese_honorific_after(after: &str) -> bool {
-    ["さん", "様", "さま", "先生", "くん", "ちゃん", "氏"]
-        .iter()
-        .any(|h| after.starts_with(h))
 }
 
 /// An email address soon after the name whose local part starts with it: "email Holly

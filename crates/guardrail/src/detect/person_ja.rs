@@ -15,6 +15,15 @@ use crate::wordset::WordSet;
 const HAN_HONORIFICS: &[&str] = &["先生", "様", "氏", "殿", "君"];
 const KANA_HONORIFICS: &[&str] = &["さん", "さま", "くん", "ちゃん", "せんせい"];
 
+/// The honorific, in kana or kanji, that `s` starts with, if any.
+pub(crate) fn honorific_at(s: &str) -> Option<&'static str> {
+    KANA_HONORIFICS
+        .iter()
+        .chain(HAN_HONORIFICS)
+        .copied()
+        .find(|h| starts_with(s, h))
+}
+
 /// Role words that may stand right before a name in the same kanji run.
 #[rustfmt::skip]
 const ROLES: &[&str] = &[
@@ -467,11 +476,7 @@ fn spaced_kana_given(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand
     // "中村 さくら 様": the honorific may stand after a space too.
     let spaced = || {
         let after = rest[kana_len..].strip_prefix(' ')?;
-        let h = KANA_HONORIFICS
-            .iter()
-            .chain(HAN_HONORIFICS)
-            .any(|h| after.starts_with(h));
-        (h && g.kana_given(kana)).then_some(kana)
+        (honorific_at(after).is_some() && g.kana_given(kana)).then_some(kana)
     };
     let given = KANA_HONORIFICS
         .iter()
@@ -510,10 +515,7 @@ fn kana_given_after(t: &str, b: usize, g: &Gazetteers) -> Option<(usize, bool)> 
         if !name.chars().all(kana) || KANA_NOT_NAMES.contains(&name) || !g.kana_given(name) {
             continue;
         }
-        let honorific = KANA_HONORIFICS
-            .iter()
-            .chain(HAN_HONORIFICS)
-            .any(|h| starts_with(after, h));
+        let honorific = honorific_at(after).is_some();
         let ended = after.is_empty() || AFTER_KANA_NAME.iter().any(|p| starts_with(after, p));
         if honorific || ended {
             return Some((start + e, honorific));
@@ -586,11 +588,7 @@ fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         return;
     }
     let after = &t[b..];
-    let honorific = KANA_HONORIFICS
-        .iter()
-        .chain(HAN_HONORIFICS)
-        .any(|h| starts_with(after, h))
-        && !after.starts_with("様式");
+    let honorific = honorific_at(after).is_some() && !after.starts_with("様式");
     // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
     // none of its parts is a common word, or when a cue comes before it or an act after it.
     let dotted = run.contains('・');
@@ -784,6 +782,10 @@ const LIST_SEPARATORS: &[&str] = &[
     "/",
 ];
 
+/// Every character a [`LIST_SEPARATORS`] entry starts or ends with: a test of one
+/// character settles most places before the separators are compared.
+const SEPARATOR_ENDS: &str = "、，,・とや／/ まは";
+
 /// What may stand between a name and the separator after it: a honorific, or a note
 /// in brackets ("パク・ジウ（韓国語）、").
 fn after_name(t: &str, e: usize) -> usize {
@@ -796,11 +798,7 @@ fn after_name(t: &str, e: usize) -> usize {
     {
         return e;
     }
-    if let Some(h) = KANA_HONORIFICS
-        .iter()
-        .chain(HAN_HONORIFICS)
-        .find(|h| starts_with(&t[e..], h))
-    {
+    if let Some(h) = honorific_at(&t[e..]) {
         e += h.len();
     }
     let rest = &t[e..];
@@ -861,8 +859,7 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
             };
             // Most pieces hold no name to join a list to.
             let any_person = prev.is_some() || cands.iter().any(|c| c.label == Label::Person);
-            // Every separator ends and starts with one of these characters.
-            let sep_char = |c: Option<char>| c.is_some_and(|c| "、，,・とや／/ まは".contains(c));
+            let sep_char = |c: Option<char>| c.is_some_and(|c| SEPARATOR_ENDS.contains(c));
             let left = any_person
                 && sep_char(t[..s].chars().next_back())
                 && seps().any(|p| t[..s].ends_with(p) && person_at(s - p.len(), true));
@@ -907,6 +904,17 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_separator_ends_cover_the_separators() {
+        for p in LIST_SEPARATORS {
+            let (first, last) = (p.chars().next().unwrap(), p.chars().next_back().unwrap());
+            assert!(
+                SEPARATOR_ENDS.contains(first) && SEPARATOR_ENDS.contains(last),
+                "{p}"
+            );
+        }
+    }
 
     #[test]
     fn the_word_sets_cover_their_lists() {
