@@ -318,7 +318,19 @@ pub(crate) fn name_key<'a>(w: &'a str, key: &'a mut String) -> &'a str {
 /// Satou, Satoh and Sato meet: lower case, long vowels collapsed.
 pub(crate) fn fold_romaji(word: &str, out: &mut String) {
     out.clear();
-    out.push_str(word);
+    if word.is_ascii() {
+        out.push_str(word);
+    } else {
+        // "Ōkubo", "Itō": long vowels written with a macron or a circumflex.
+        out.extend(word.chars().map(|c| match c {
+            'ā' | 'â' | 'Ā' | 'Â' => 'a',
+            'ī' | 'î' | 'Ī' | 'Î' => 'i',
+            'ū' | 'û' | 'Ū' | 'Û' => 'u',
+            'ē' | 'ê' | 'Ē' | 'Ê' => 'e',
+            'ō' | 'ô' | 'Ō' | 'Ô' => 'o',
+            c => c,
+        }));
+    }
     out.make_ascii_lowercase();
     if out.ends_with("oh") {
         out.pop();

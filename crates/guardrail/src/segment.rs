@@ -3,7 +3,7 @@
 //! The text is cut at *quiet units*: stretches that can never be part of a match —
 //! a lower-case English word standing between spaces or sentence punctuation (but not
 //! "and"/"or" before a capital), a few capitalised function words (but not "The"
-//! or "Great" before a capital), Japanese sentence
+//! or "Great" before a capital, nor "No" before a number), Japanese sentence
 //! punctuation, and a run of three or more hiragana that holds no honorific near its start,
 //! does not follow a space (a given name may) and does not lead into a name or address.
 //! Everything between two quiet units is an *active* piece, which the detectors see
@@ -375,6 +375,14 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
         match &bytes[end..] {
             [b' '] | [] if !eof => return Quiet::NeedMore,
             [b' ', c, ..] if c.is_ascii_uppercase() => return Quiet::No(end),
+            _ => {}
+        }
+    }
+    // "No. 12 Ashgrove Terrace": "No" before a number opens a house number.
+    if &bytes[..end] == b"No" {
+        match &bytes[end..] {
+            [] | [b'.'] | [b'.', b' '] | [b' '] if !eof => return Quiet::NeedMore,
+            [b'.', b' ', d, ..] | [b' ', d, ..] if d.is_ascii_digit() => return Quiet::No(end),
             _ => {}
         }
     }

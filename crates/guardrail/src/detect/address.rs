@@ -21,6 +21,34 @@ const BUILDINGS: &str = "ビルディング|ビル|マンション|ハイツ|タ
 プラザ|センター|テラス|コート|パレス|アパート|会館|ビレッジ|ガーデン|スクエア|ヴィラ|メゾン|キャッスル|\
 ハイム|シャトー";
 
+/// Last words of a house's or a building's name, which may open an address before its
+/// number ("The Old Forge, 3 Mill Lane", "Kestrel House, 14 Quay Street"). Venues
+/// ("Hall", "Centre") are left out: their names stand alone as places.
+const PREMISES: [&str; 22] = [
+    "House",
+    "Cottage",
+    "Farm",
+    "Lodge",
+    "Barn",
+    "Forge",
+    "Mill",
+    "Maltings",
+    "Building",
+    "Works",
+    "Chambers",
+    "Mansions",
+    "Heights",
+    "Court",
+    "Tower",
+    "Apartments",
+    "Flats",
+    "View",
+    "Wharf",
+    "Quay",
+    "Plaza",
+    "Exchange",
+];
+
 /// The address detector.
 pub(crate) struct Address {
     en: Regex,
@@ -36,22 +64,24 @@ const TOWN_WORD: &str = r"[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)?";
 
 fn en_pattern() -> String {
     let town = TOWN_WORD;
+    let premises = PREMISES.join("|");
     // US states, spelt out or not, and Canadian and Australian ones.
     let states = [US_STATE_NAMES, US_STATES, CA_PROVINCES, AU_STATES]
         .concat()
         .join("|");
     format!(
         r"(?x)
-        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level)\ [0-9]{{1,4}}[A-Z]?|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor|Ground\ Floor),?\ )?
-        [0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}})?\ 
-        (?:(?:N|S|E|W|North|South|East|West)\.?\ )?
+        (?:(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}),\ )?
+        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level|Studio|Room|Floor)\ [0-9]{{1,4}}[A-Z]?(?:/[0-9]{{1,2}})?|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor|Ground\ Floor),?\ )?
+        (?:No\.?\ )?[0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}})?\ 
+        (?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\ )?
         (?:(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
-        (?:{SUFFIXES})\b\.?(?:\ (?:Lower|Upper)\b)?|Broadway\b)
-        (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?
-        (?:,?\ (?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|Dock|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}\b)?
-        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})\b|(?:The\ )?{town}(?:\ {town}){{0,2}}\b)){{0,2}}
-        (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)\b)?
-        (?:,?\ (?:{states})\b)?"
+        (?:{SUFFIXES})(?-u:\b)\.?(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b))
+        (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)(?-u:\b)\.?)?
+        (?:,?\ (?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|Dock|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
+        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ )?{town}(?:\ {town}){{0,2}}(?-u:\b))){{0,2}}
+        (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)(?-u:\b))?
+        (?:,?\ (?:{states})(?-u:\b))?"
     )
 }
 
@@ -62,15 +92,15 @@ fn en_pattern() -> String {
 /// each perhaps after a building and its floor ("B1F Tora Bldg., ").
 fn romaji_pattern() -> String {
     let prefs = PREFECTURES_ROMAJI.join("|");
-    let town = r"[A-Z][a-z]+(?:-[a-z]+)*(?: [A-Z][a-z]+(?:-[a-z]+)*)?";
+    let town = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)*)?";
     let muni = r"[A-Z][a-z]+-(?:ku|shi|cho|machi|gun|mura)";
     let place = r"[A-Z][a-z]+(?:-(?:ku|shi|cho|machi|gun|mura)| City)?";
     let rest = format!(
-        r"(?:(?:, {muni}){{1,2}}(?:, [A-Z][a-z]+(?:-(?:to|fu|ken))?)?(?:, (?:{prefs})(?:-(?:to|fu|ken))?\b)?|(?:, {place}){{0,2}}, (?:{prefs})(?:-(?:to|fu|ken))?\b)"
+        r"(?:(?:, {muni}){{1,2}}(?:, [A-Z][a-z]+(?:-(?:to|fu|ken))?)?(?:, (?:{prefs})(?:-(?:to|fu|ken))?(?-u:\b))?|(?:, {place}){{0,2}}, (?:{prefs})(?:-(?:to|fu|ken))?(?-u:\b))"
     );
-    let building = r"(?:B?[0-9]{1,2}F, |(?:B?[0-9]{1,2}F )?(?:[A-Z][A-Za-z0-9'&]*\.? ){1,3}(?:Bldg\.?|Building|House|Heights|Mansion|Tower|Square|Plaza|Residence|Court|Hills|Hotel|Apartments?)(?: [0-9]{1,2}F)?, )?";
+    let building = r"(?:(?:Room|Rm|Apt|Unit|Suite|Flat) [0-9]{1,5}[A-Z]?, )?(?:B?[0-9]{1,2}F, |(?:B?[0-9]{1,2}F )?(?:[A-Z][A-Za-z0-9'&]*\.? ){1,3}(?:Bldg\.?|Building|House|Heights|Mansion|Tower|Square|Plaza|Residence|Court|Hills|Hotel|Apartments?)(?: [0-9]{1,2}F)?, )?";
     format!(
-        r"{building}(?:[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})? {town}{rest}|[0-9]{{1,4}} [A-Z][a-z]+-(?:cho|machi){rest}|{town} [0-9]{{1,2}}-chome(?: [0-9]{{1,4}}-ban)?(?: [0-9]{{1,4}}-go)?{rest})"
+        r"{building}(?:[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})? {town}{rest}|[0-9]{{1,4}} [A-Z][a-z]+-(?:cho|machi){rest}|(?:[A-Z][a-z]+ [0-9]{{1,2}}-jo )?{town} [0-9]{{1,2}}-chome(?: [0-9]{{1,4}}-ban)?(?: [0-9]{{1,4}}-go)?(?: [0-9]{{1,4}}-[0-9]{{1,4}})?{rest})"
     )
 }
 
@@ -81,7 +111,8 @@ fn ja_pattern() -> String {
     let city = format!(r"(?:(?:{kana_cities})市|{name}{{1,5}}?[市郡])?(?:{name}{{1,5}}?[区町村])?");
     let city_req =
         format!(r"(?:(?:{kana_cities})市|{name}{{1,5}}?[市区郡])(?:{name}{{1,5}}?[区町村])?");
-    let town = r"(?:[\p{Han}\p{Katakana}ヶケ々のがノ]|\p{Hiragana}{3,6}|[上下][るル]|入[るル]){0,14}?(?:[0-9]{1,2}条[東西南北]?)?";
+    // A town's name may hold kana between kanji ("美しが丘").
+    let town = r"(?:[\p{Han}\p{Katakana}ヶケ々のがノ]|\p{Hiragana}{3,6}|\p{Hiragana}{1,2}\p{Han}|[上下][るル]|入[るル]){0,14}?(?:[0-9]{1,2}条[東西南北]?)?";
     let n = r"[0-9]{1,5}";
     let kn = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})";
     // Kanji numerals for 番 and 号 after 丁目: "一丁目十三番七号".
@@ -90,12 +121,30 @@ fn ja_pattern() -> String {
         r"{kn}丁目\ ?(?:{n}(?:番地?|-)\ ?(?:{n}号?(?:-{n})?)?|{n}(?:番地?)?|{kk}番地?(?:{kk}号)?)?"
     );
     let block = format!(
-        r"(?:{chome}|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[一二三四五六七八九十百]{{1,4}}番地|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,2}}(?:番地)?)))"
+        r"(?:{chome}|{n}番地?(?:の{n}|\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[一二三四五六七八九十百]{{1,4}}番地(?:の{n})?|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,2}}(?:番地)?)))"
     );
-    let room = r"(?:\ ?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F))?(?:\ ?[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?)?";
-    let bldg = format!(
-        r"(?:\ ?[\p{{Katakana}}ー]{{0,10}}(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?[0-9]{{1,3}}(?:階|F))?\ ?(?:[0-9]{{1,4}}号室|[0-9]{{3,4}}号?)|\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z0-9・&ー]{{0,20}}(?:{BUILDINGS}){room}|\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,3}}(?:階|F)(?:\ ?[0-9]{{1,4}}号室)?|\ ?[0-9]{{1,4}}号室|\ [\p{{Katakana}}ー]{{2,15}}[0-9]{{2,4}}(?:号室)?)?"
-    );
+    // A room: "302号室", "三〇二号室", "1502号", "101".
+    let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[〇一二三四五六七八九]{3,4}号室?)";
+    let floor = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F)";
+    let room = format!(r"(?:\ ?{floor})?(?:\ ?{rn})?");
+    // After the block, a building: its name around a building word, then a floor or a
+    // room ("三宮プラザ東館3階", "大門ハイツ三〇二号室", not "の損害サービスセンター");
+    // a name and a floor; a floor; a room; or a katakana name and a room number
+    // ("ベイサイド高島1502号").
+    let bldg = [
+        format!(
+            r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{0,10}}(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?{floor}(?:\ ?{rn})?|\ ?{rn})"
+        ),
+        format!(
+            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z0-9・&ー]{{0,19}})?(?:{BUILDINGS}){room}"
+        ),
+        format!(r"\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?{rn})?"),
+        format!(r"\ ?{floor}(?:\ ?[0-9]{{1,4}}号室)?"),
+        r"\ ?[0-9]{1,4}号室".to_owned(),
+        r"\ [\p{Katakana}ー]{2,15}\p{Han}{0,4}[0-9]{2,4}(?:号室?)?".to_owned(),
+    ]
+    .join("|");
+    let bldg = format!("(?:{bldg})?");
     format!(r"(?:(?:{prefs}){city}|{city_req}){town}{block}{bldg}")
 }
 
@@ -105,7 +154,7 @@ impl Address {
         Ok(Address {
             en: Regex::new(&en_pattern()).map_err(regex_err)?,
             po_box: Regex::new(&format!(
-                r"\b(?:P\.? ?O\.?|Post Office) Box [0-9]{{1,6}}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})?(?:,? (?:{}))?\b",
+                r"(?-u:\b)(?:P\.? ?O\.?|Post Office) Box [0-9]{{1,6}}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})?(?:,? (?:{}))?(?-u:\b)",
                 US_STATES.join("|")
             ))
             .map_err(regex_err)?,
@@ -223,7 +272,8 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Words that open an address at a flat or a unit.
-const UNITS: [&str; 7] = [
+const UNITS: [&str; 10] = [
+    "Floor ",
     "Flat ",
     "Unit ",
     "Apartment ",
@@ -231,6 +281,8 @@ const UNITS: [&str; 7] = [
     "Suite ",
     "Shop ",
     "Level ",
+    "Studio ",
+    "Room ",
 ];
 
 pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize, usize)> {
@@ -248,6 +300,8 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
     let mut start = head.len();
     let mut parts = 0;
     let mut street = false;
+    // Whether the part taken last starts with a house number.
+    let mut numbered = false;
     for part in head.rsplit(", ") {
         // A department or a company is no part of the address ("Returns Dept, 9 Mill
         // Lane"); nor is what comes before a flat or unit, which opens it ("Zofia
@@ -272,7 +326,22 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
         if parts > 0 && UNITS.iter().any(|u| taken.starts_with(u)) {
             break;
         }
-        street |= part.split(' ').any(|w| STREET_WORDS.contains(&w));
+        // Before a numbered street ("9 Elm Grove"), only a flat, a house's name or a
+        // place's ("Tannery Yard", "The Old Maltings") belongs to the address; a
+        // person's or a company's name does not ("Sarah Collins, 9 Elm Grove, Bath").
+        let last_word = part.rsplit(' ').next().unwrap_or(part);
+        let premises = PREMISES.contains(&last_word);
+        let place = || {
+            part.starts_with("The ")
+                || UNITS.iter().any(|u| part.starts_with(u))
+                || part.split(' ').any(|w| STREET_WORDS.contains(&w))
+        };
+        if numbered && !(premises || place()) {
+            break;
+        }
+        // A house number before a word ("88 Deansgate") or a house's name makes a street.
+        numbered = part.starts_with(|c: char| c.is_ascii_digit()) && part.contains(' ');
+        street |= numbered || premises || part.split(' ').any(|w| STREET_WORDS.contains(&w));
         start -= part.len();
         parts += 1;
         if start < 2 || !head[..start].ends_with(", ") {

@@ -2,6 +2,8 @@
 //! either order, `-san` suffixes, and single first names after a cue such as
 //! "ask for" or "Dear".
 
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use super::tokens::{Tok, token_start_before, tokenize, word_before};
@@ -13,7 +15,8 @@ use crate::wordset::{self, PACKED_MAX, WordSet};
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Madam", "Mister",
-    "Captain", "Capt", "Nurse", "Rev", "Reverend",
+    "Captain", "Capt", "Nurse", "Rev", "Reverend", "Pastor", "Father", "Fr", "Sister", "Deacon",
+    "Rabbi", "Imam", "Bishop", "Vicar",
 ];
 
 /// Capitalised words that end a name chain or show it is an organisation or place.
@@ -49,6 +52,9 @@ const NOT_NAMES: &[&str] = &[
     "Technologies", "Temple", "Thanksgiving", "Theater", "Theatre", "Thursday", "Tote", "Tower",
     "Town", "Transport", "Trust", "Tuesday", "University", "Valley", "Village", "Way",
     "Wednesday", "Week", "Wharf", "Yoga", "Zoo",
+    // Organisations, rooms and waters; days written short.
+    "Llp", "Plc", "Room", "Lounge", "Wing", "Pool", "Fields", "Sea", "Ocean", "Channel", "Canal",
+    "Falls", "Coast", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
 ];
 
 static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
@@ -90,7 +96,8 @@ const BRANDS: &[(&str, &str)] = &[
     ("Crabtree", "Evelyn"), ("Johnson", "Johnson"), ("Ben", "Jerry"), ("Earl", "Grey"),
     ("Pinot", "Gris"), ("Pinot", "Noir"), ("Pinot", "Grigio"), ("Pinot", "Blanc"),
     ("Eggs", "Benedict"), ("Bloody", "Mary"), ("Tia", "Maria"), ("Mac", "Cheese"),
-    ("Jack", "Daniel"), ("Sweet", "William"),
+    ("Jack", "Daniel"), ("Sweet", "William"), ("Mason", "Cash"), ("Le", "Creuset"),
+    ("Iris", "Ohyama"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -103,7 +110,7 @@ static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
     "Johnnie", "Jim", "Captain", "Sam", "Fred", "Ted", "Jimmy", "Tory", "Vera", "Anne",
     "Kenneth", "Steve", "Ben", "Laura", "Yves", "Dolce", "Bob", "Chuck", "Martha", "Mary",
     "Winnie", "Procter", "Abercrombie", "Simon", "Crabtree", "Johnson", "Earl", "Pinot", "Eggs",
-    "Bloody", "Tia", "Mac", "Sweet",
+    "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -113,7 +120,8 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
     ("Dr", "Bronner's"), ("Dr", "Dre"), ("Mr", "Kipling"), ("Mr", "Clean"), ("Mr", "Muscle"),
     ("Mr", "Sheen"), ("Mr", "Potato"), ("Mr", "Bean"), ("Mrs", "Fields"), ("Mrs", "Doubtfire"),
     ("Mr", "Porter"), ("Mr", "Freeze"), ("Ms", "Pac-Man"), ("Captain", "Cook"), ("Captain", "Morgan"),
-    ("Captain", "America"), ("Captain", "Hook"),
+    ("Captain", "America"), ("Captain", "Hook"), ("Sister", "Act"), ("Father", "Ted"),
+    ("Mrs", "Meyer"),
 ];
 
 /// Lower-case particles inside a name: "Pieter van der Berg", "Ms. de la Cruz".
@@ -138,7 +146,7 @@ const ACTS_AFTER: &[&str] = &[
     " leads ", " teaches ", " is on ", " is off ", "'ll ", "’ll ", " at the front desk",
     " at reception", " at the desk", " at the counter", " at the bar", " at the door",
     " in the ", " hosts ", " says ", " said ", " is ", " was ", " found ", " sent ", " made ",
-    " asked ", " called ",
+    " asked ", " called ", " in our ", " know ", " know.",
 ];
 
 /// Words that open place names ("San Diego", "Lake Tahoe", "Fort Worth") and are
@@ -185,12 +193,12 @@ pub(crate) struct PersonEn {
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under";
-        let weak = r"email|e-mail|reach|call|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:taught|led|run|hosted|presented|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|baked|made|cooked|delivered|photographed) by";
+        let strong = r"feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under";
+        let weak = r"email|e-mail|reach|call|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse|let|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:taught|led|run|hosted|presented|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|baked|made|cooked|delivered|photographed) by";
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
             cue: Regex::new(&format!(
-                r"(?i)(?:(?:^|[^a-z])(?:{strong}|{weak})(?: is| was| will be)?[,:]?|:\**)\s+[\x22“]?$"
+                r"(?i)(?:(?:^|[^a-z])(?:{strong}|{weak})(?: today| tomorrow| tonight| this week| this term)?(?: is| was| will be)?[,:]?|:\**)\s+[\x22“*_]{{0,2}}$"
             ))
             .map_err(regex_err)?,
             strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+[\x22“]?$"))
@@ -198,7 +206,9 @@ impl PersonEn {
             // "Thanks for your patience, Florence!": a greeting, thanks or an apology
             // that opens the sentence, then the name after a comma.
             vocative: Regex::new(
-                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)\W{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy \w+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great news|no problem|of course)\b[^.!?\n]{0,40}, $",
+                // ASCII classes and word boundary: a Unicode word boundary stops the
+                // fast engine at the first non-ASCII character.
+                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great news|no problem|of course)(?-u:\b)[^.!?\n]{0,40}, $",
             )
             .map_err(regex_err)?,
         })
@@ -248,8 +258,14 @@ impl PersonEn {
         let word = |i: usize| &t[toks[i].s..toks[i].e];
         let w = word(k);
         // Every rule below needs a capital first letter (titles, brands, names).
-        if !w.as_bytes()[0].is_ascii_uppercase() {
+        if !starts_upper(w) {
             return k + 1;
+        }
+        // "TANAKA Aiko", "Haruto INOUE": a romanised name with the family name in
+        // capitals, as on a passport.
+        if let Some(end) = caps_romaji(cx, k, key) {
+            out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
+            return end + 1;
         }
         // "signed for by J. Whitfield": an initial and a surname after a cue.
         if is_initial(w)
@@ -317,10 +333,14 @@ impl PersonEn {
                     .iter()
                     .find(|h| last.len() > h.len() && last.ends_with(*h))
                     .map_or(0, |h| h.len());
-            out.push(Cand::new(toks[k].s, e, Label::Person));
+            if !in_title(t, toks[k].s, e) {
+                out.push(Cand::new(toks[k].s, e, Label::Person));
+            }
             return end + 1;
         }
-        if self.single(t, toks, k, g, key) || coordinated(t, toks, k, g, key) {
+        if (self.single(t, toks, k, g, key) || coordinated(t, toks, k, g, key))
+            && !in_title(t, toks[k].s, toks[k].e)
+        {
             let (s, e) = (toks[k].s, toks[k].e);
             // "– Marcus T.": the initial of a signature belongs to the name.
             let initial = signed(t, s) && initial_after(&t[e..]);
@@ -348,6 +368,8 @@ impl PersonEn {
         let alone = || {
             super::person_ja::honorific_at(after).is_some()
                 || email_of(w, after)
+                || email_before(w, &t[..s])
+                || thanked(&t[..s], after)
                 || self.addressed(t, s, e)
                 || (signed(t, s) && ends_signature(after))
         };
@@ -441,8 +463,13 @@ impl PersonEn {
         }
         let (f, l) = (word(chain[0]), word(chain[1]));
         // "Meet Isabella Rossi": a verb that is also a name leaves the name to start at
-        // the next word.
-        if is_brand(f, l) || PLACE_PREFIXES.contains(&f) || VERB_NAMES.contains(&f) {
+        // the next word. "Joseph Joseph", "Braun ThermoScan" are brands.
+        if is_brand(f, l)
+            || PLACE_PREFIXES.contains(&f)
+            || VERB_NAMES.contains(&f)
+            || f == l
+            || camel(l)
+        {
             return None;
         }
         let first = g
@@ -456,6 +483,11 @@ impl PersonEn {
             // "Victoria Park": a first name that is also a place, before a place word,
             // names a place ("Sunny Park", "Min-jun Park" do not).
             (Some(true), _) if SURNAME_PLACES.contains(&l) && g.is_place(f, key) => false,
+            // "Parish Hall", "Legion Hall": a word that is also a first name before a
+            // place word needs a cue.
+            (Some(true), _) if SURNAME_PLACES.contains(&l) => {
+                cued() || acts_after(&t[toks[chain[1]].e..])
+            }
             (Some(false), Some(_)) | (Some(true), Some(false)) => true,
             (Some(false), None) => {
                 let word = g.is_word(l, key);
@@ -490,7 +522,9 @@ impl PersonEn {
                     && (g.last(w, key).is_some() || unlisted(g, w, key))
             })
             .count();
-        Some(chain[1 + more])
+        let end = chain[1 + more];
+        // "the Paul Smith wallet", "Tommy John surgery": a name that names a thing.
+        (!attributive(t, s, &t[toks[end].e..])).then_some(end)
     }
 
     /// A lone first name counts only after a cue such as "ask for" or "Dear".
@@ -540,15 +574,27 @@ impl PersonEn {
         let person = || {
             super::person_ja::honorific_at(after).is_some()
                 || email_of(w, after)
+                || email_before(w, &t[..s])
+                || team_after(after)
                 || self.addressed(t, s, e)
                 || (signed(t, s) && (ends_signature(after) || initial_after(after)))
                 || pronoun_after(after)
                 || ((acts_after(after) || contact_after(after)) && cue())
         };
-        if amb || CALENDAR_NAMES.contains(&w) {
-            ((who || strong()) && !next_is_digit) || person()
+        // "Sorry, April orders…": a month after a cue must end the clause or act.
+        let calendar = CALENDAR_NAMES.contains(&w);
+        let ends = after.is_empty()
+            || after.starts_with([',', '.', '!', '?', ';', ':', ')'])
+            || after.starts_with(" (")
+            || acts_after(after)
+            || contact_after(after);
+        if amb || calendar {
+            ((who || (strong() && (ends || !calendar))) && !next_is_digit) || person()
         } else {
-            let acts = acts_after(after) || private_after(after) || contact_after(after);
+            let acts = acts_after(after)
+                || private_after(after)
+                || possessive_after(w, after)
+                || contact_after(after);
             who || acts || cue() || person()
         }
     }
@@ -572,7 +618,26 @@ impl PersonEn {
 
 /// What may follow a plain first name when it names someone doing something.
 fn acts_after(after: &str) -> bool {
-    ACTS_AFTER.iter().any(|a| after.starts_with(a))
+    // Only the entries with the same second byte can match: most texts go on with a
+    // letter that few entries or none have there.
+    let Some(&second) = after.as_bytes().get(1) else {
+        return false;
+    };
+    acts_index()[usize::from(second)]
+        .iter()
+        .any(|a| after.starts_with(a))
+}
+
+/// [`ACTS_AFTER`] by their second byte.
+fn acts_index() -> &'static [Vec<&'static str>] {
+    static INDEX: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![Vec::new(); 256];
+        for a in ACTS_AFTER {
+            index[usize::from(a.as_bytes()[1])].push(*a);
+        }
+        index
+    })
 }
 
 /// A phone number or a place after the name: "ring Gary on 0151…", "text Will on
@@ -637,7 +702,238 @@ fn email_of(name: &str, after: &str) -> bool {
         .next()
         .unwrap_or("");
     let first = local.split(['.', '_', '+', '-']).next().unwrap_or("");
-    name.len() >= 3 && first.eq_ignore_ascii_case(name)
+    // "Lettings Manager, at lettings@…": a word of a capitalised title names a desk.
+    let titled = after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
+    name.len() >= 3 && first.eq_ignore_ascii_case(name) && !titled
+}
+
+/// An email address shortly before the name whose local part holds it: "send it to
+/// coach.bex@… by Friday. Bex will confirm".
+fn email_before(name: &str, before: &str) -> bool {
+    let near = &before[crate::text::ceil_boundary(before, before.len().saturating_sub(60))..];
+    let Some(at) = near.rfind('@') else {
+        return false;
+    };
+    let local = near[..at]
+        .rsplit(|c: char| c.is_whitespace() || "(（:：,<".contains(c))
+        .next()
+        .unwrap_or("");
+    name.len() >= 3
+        && local
+            .split(['.', '_', '+', '-'])
+            .any(|p| p.eq_ignore_ascii_case(name))
+}
+
+/// "Thanks Grzegorz!": thanks, the name, and the end of the clause.
+fn thanked(before: &str, after: &str) -> bool {
+    let thanks = ["Thanks ", "thanks ", "Thank you ", "thank you "]
+        .iter()
+        .any(|w| before.ends_with(w));
+    thanks && after.starts_with(['!', ',', '.'])
+}
+
+/// "Jack and the team at Fernleaf Books": a name that signs for the team.
+fn team_after(after: &str) -> bool {
+    [" and the team", " & the team", " and team", " and the crew"]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+/// "Callum's Tuesday group", "Niamh's instructions": a possessive before a lower-case
+/// word (not a verb or a conjunction: "Wendy's and Arby's") or a weekday.
+fn possessive_after(name: &str, after: &str) -> bool {
+    // Chains named after their founders.
+    if matches!(
+        name,
+        "McDonald" | "Wendy" | "Arby" | "Denny" | "Macy" | "Sainsbury" | "Claire"
+    ) {
+        return false;
+    }
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    // "Huntington's disease", "Morton's neuroma" name an illness.
+    let lower = word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            word,
+            "is" | "was" | "and" | "or" | "has" | "next" | "new" | "drive"
+        )
+        && !THING_SET.contains(word);
+    lower
+        || [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+        .iter()
+        .any(|d| rest.starts_with(d))
+}
+
+/// Whether the name at `t[s..e]` lies inside a quoted title of three words or more
+/// with words around it: "\"An Evening with Agatha Christie\"", "“Tribute to John
+/// Williams”".
+fn in_title(t: &str, s: usize, e: usize) -> bool {
+    let before = &t[crate::text::ceil_boundary(t, s.saturating_sub(60))..s];
+    // `"` or the last byte of `“` (E2 80 9C): a byte scan first, as most names have
+    // neither before them.
+    if !before.bytes().any(|b| b == b'"' || b == 0x9C) {
+        return false;
+    }
+    let Some(open) = before.rfind(['"', '“']) else {
+        return false;
+    };
+    let inside_before = &before[open + before[open..].chars().next().map_or(1, char::len_utf8)..];
+    let after = &t[e..];
+    let Some(close) = after.find(['"', '”']) else {
+        return false;
+    };
+    let inside_after = &after[..close];
+    // Title case: every word capitalised but the small ones.
+    let title_case = |p: &str| {
+        p.split(' ').filter(|w| !w.is_empty()).all(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                || matches!(
+                    w,
+                    "to" | "with" | "of" | "the" | "a" | "an" | "and" | "for" | "in" | "on" | "at"
+                )
+        })
+    };
+    let words = inside_before.split(' ').filter(|w| !w.is_empty()).count()
+        + inside_after.split(' ').filter(|w| !w.is_empty()).count();
+    // What one says or writes to reach someone is no title: "\"Ask for Lucía\"",
+    // "\"Attn: Gareth Pryce-Jones\"".
+    let first = inside_before.split([' ', ':', ',']).next().unwrap_or("");
+    let said = inside_before.contains(':')
+        || matches!(
+            first,
+            "Ask"
+                | "Call"
+                | "Contact"
+                | "Email"
+                | "Text"
+                | "Message"
+                | "Phone"
+                | "Ring"
+                | "Speak"
+                | "Talk"
+                | "Dear"
+                | "Hi"
+                | "Hello"
+                | "Hey"
+                | "Thanks"
+                | "Attn"
+                | "Tell"
+                | "Say"
+        );
+    // A word besides the name: a quoted name alone ("signed by \"A. Brennan\"") is one.
+    !said
+        && words >= 1
+        && inside_before.len() + inside_after.len() <= 60
+        && !inside_before.contains(['"', '”', '“'])
+        && title_case(inside_before)
+        && title_case(inside_after)
+}
+
+/// Nouns that make the name before them the name of a thing: "Tommy John surgery",
+/// "Lou Gehrig's disease", "the Paul Smith wallet".
+#[rustfmt::skip]
+const THINGS: &[&str] = &[
+    "disease", "syndrome", "surgery", "palsy", "procedure", "technique", "method", "award",
+    "prize", "medal", "scholarship", "lecture", "collection", "edition", "range", "wallet",
+    "handbag", "bag", "bags", "toaster", "kettle", "lipstick", "palette", "foundation", "perfume",
+    "fragrance", "boots", "shoes", "sneakers", "trainers", "jacket", "watch", "mug", "tumbler",
+    "blender", "cookware", "casserole", "exhibition", "concert", "tribute", "biography", "novel",
+    "novels", "books", "series", "musical", "audit", "neuroma", "law", "principle", "ataxia",
+    "sarcoma", "lymphoma", "phenomenon", "reflex", "sign",
+];
+
+static THING_SET: WordSet<256> = WordSet::new(THINGS);
+
+/// Lower-case words after "the" and a name that still name a person: "the Tanaka
+/// family", "the John who called", "the Smiths are".
+#[rustfmt::skip]
+const PERSON_AFTER_THE: &[&str] = &[
+    "family", "household", "twins", "kids", "children", "party", "wedding", "brothers", "sisters",
+    "couple", "who", "whom", "whose", "that", "and", "or", "is", "was", "has", "had", "will",
+    "would", "can", "could", "may", "might", "should", "said", "says", "at", "in", "on", "of",
+    "for", "from", "to", "with", "by", "as", "you", "we", "i",
+];
+
+static PERSON_AFTER_THE_SET: WordSet<256> = WordSet::new(PERSON_AFTER_THE);
+
+/// Whether the name starting at `s` and followed by `after` names a thing: a noun of
+/// [`THINGS`] after it, or a determiner before it and a noun or a model number after
+/// it ("The Jane Iredale mineral foundation", "the Russell Hobbs 26200 toaster").
+fn attributive(t: &str, s: usize, after: &str) -> bool {
+    let after = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+        .or_else(|| after.strip_prefix(' '));
+    let Some(after) = after else {
+        return false;
+    };
+    // "Martin Luther King Jr. Day": a day, a prize or a place named after someone.
+    if let Some(rest) = after
+        .strip_prefix("Jr. ")
+        .or_else(|| after.strip_prefix("Jr "))
+        && is_not_name(rest.split(' ').next().unwrap_or(""))
+    {
+        return true;
+    }
+    let next = after
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("");
+    if THING_SET.contains(next) {
+        return true;
+    }
+    let before = &t[..s];
+    let determiner = [
+        "the ", "The ", "a ", "A ", "an ", "your ", "Your ", "our ", "Our ",
+    ]
+    .iter()
+    .any(|d| {
+        before
+            .strip_suffix(d)
+            .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_ascii_alphanumeric()))
+    });
+    if !determiner {
+        return false;
+    }
+    // "Beauty palette": a capitalised word of the brand may come first.
+    let mut rest = after;
+    let mut word = next;
+    if word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && let Some(r) = rest.strip_prefix(word).and_then(|r| r.strip_prefix(' '))
+    {
+        rest = r;
+        word = rest
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+            .next()
+            .unwrap_or("");
+    }
+    let lower = word.len() >= 3
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !PERSON_AFTER_THE_SET.contains(word);
+    let model = word.bytes().any(|b| b.is_ascii_digit())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.');
+    lower || model
 }
 
 /// A pronoun for a person right after the name: in the same sentence ("Paris — she's
@@ -647,6 +943,20 @@ fn pronoun_after(after: &str) -> bool {
     if near.len() < after.len() {
         // A word cut short ("he" of "head") is no pronoun: drop it.
         near = near.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '\'' || c == '’');
+    }
+    // Most text holds no word starting "he" or "she": one byte scan settles that.
+    let b = near.as_bytes();
+    let lower = |i: usize| b.get(i).map(|c| c | 0x20);
+    let opens = |i: usize| {
+        (i == 0 || !b[i - 1].is_ascii_alphabetic())
+            && match lower(i) {
+                Some(b'h') => lower(i + 1) == Some(b'e'),
+                Some(b's') => lower(i + 1) == Some(b'h') && lower(i + 2) == Some(b'e'),
+                _ => false,
+            }
+    };
+    if !(0..b.len()).any(opens) {
+        return false;
     }
     // "she", "He's", "she’ll": the pronoun, perhaps with a contraction.
     let is_pronoun = |w: &str| {
@@ -703,8 +1013,24 @@ fn maybe_name(g: &Gazetteers, w: &str, key: &mut String) -> bool {
 
 /// "Daniel and Mia", "Bridget and Declan McGuinness": a first name joined by "and" or
 /// "or" to another, both unambiguous and neither part of a place ("Santa Clara and
-/// Alice Springs").
+/// Alice Springs"), and not a firm's ("Morrison, Keane & Bellamy LLP").
 fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) -> bool {
+    let org_after = |i: usize| {
+        toks.get(i + 1)
+            .is_some_and(|n| &t[toks[i].e..n.s] == " " && is_not_name(&t[n.s..n.e]))
+    };
+    let joined_to = |i: usize| {
+        toks.get(i + 1).is_some_and(|n| {
+            matches!(&t[toks[i].e..n.s], " & " | " ")
+                && (&t[toks[i].e..n.s] == " & " || matches!(&t[n.s..n.e], "and" | "or"))
+        })
+    };
+    coordinated_names(t, toks, k, g, key)
+        && !org_after(k)
+        && !(joined_to(k) && (org_after(k + 1) || org_after(k + 2)))
+}
+
+fn coordinated_names(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) -> bool {
     let word = |i: usize| &t[toks[i].s..toks[i].e];
     let spaced = |a: usize| toks.get(a + 1).is_some_and(|n| &t[toks[a].e..n.s] == " ");
     // "San Diego", "Alice Springs": a first name that is part of a listed place.
@@ -787,7 +1113,14 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
     }
     let comma_k = comma(k);
     if comma_k && !not_name(word(k)) && g.first(word(k), key) == Some(true) {
-        return listed(key).is_some_and(|n| n >= 2);
+        return listed(key).is_some_and(|n| n >= 2) || vouched(t, toks, k, g, key);
+    }
+    let comma_before = k > 0 && &t[toks[k - 1].e..toks[k].s] == ", ";
+    if (and_next || and_before.is_some() || comma_before)
+        && g.first(word(k), key) == Some(true)
+        && vouched(t, toks, k, g, key)
+    {
+        return true;
     }
     if !(and_next || amp_next || and_before.is_some() || comma_k) || !plain(k, key) {
         return false;
@@ -815,6 +1148,68 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
         };
         is_cap(w) && g.first(w, key) == Some(false) && !place(key)
     })
+}
+
+/// "Ava, Jack and Ruby": token `k` is an item of a list of three first names or more,
+/// joined by commas and one "and", "or" or "&" before the last, at least one of them
+/// no word or place: that one vouches for the others.
+fn vouched(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) -> bool {
+    let word = |i: usize| &t[toks[i].s..toks[i].e];
+    let gap = |i: usize| &t[toks[i].e..toks[i + 1].s];
+    // The separator before item `i` and how many tokens back the item before it is.
+    let back = |i: usize| -> Option<(usize, bool)> {
+        match i {
+            0 => None,
+            _ if matches!(gap(i - 1), ", " | " & ") => Some((1, gap(i - 1) == " & ")),
+            1 => None,
+            _ if matches!(word(i - 1), "and" | "or") && gap(i - 2) == " " && gap(i - 1) == " " => {
+                Some((2, true))
+            }
+            _ => None,
+        }
+    };
+    // Walk to the first item, then read the list forward.
+    let mut first = k;
+    let mut steps = 0;
+    while let Some((n, _)) = back(first)
+        && steps < 6
+    {
+        first -= n;
+        steps += 1;
+    }
+    let mut items = vec![first];
+    let mut joined = false;
+    let mut i = first;
+    while items.len() < 7 {
+        let next = [i + 1, i + 2]
+            .into_iter()
+            .find(|&j| j < toks.len() && back(j).is_some_and(|(n, _)| j - n == i));
+        let Some(j) = next else { break };
+        let (_, conj) = back(j).unwrap_or((1, false));
+        if joined {
+            // Nothing after the item the conjunction joins.
+            return false;
+        }
+        joined = conj;
+        items.push(j);
+        i = j;
+    }
+    if items.len() < 3 || !joined || !items.contains(&k) {
+        return false;
+    }
+    let mut plain = 0;
+    for &i in &items {
+        let w = word(i);
+        match g.first(w, key) {
+            _ if !is_cap(w) || not_name(w) || CALENDAR_NAMES.contains(&w) => return false,
+            // A city ("Milan") vouches for no one.
+            Some(false) if !g.is_place(w, key) => plain += 1,
+            Some(false) => {}
+            Some(true) => {}
+            None => return false,
+        }
+    }
+    plain >= 1
 }
 
 /// A romanised given name and family name, not both also English words.
@@ -864,6 +1259,7 @@ fn unlisted(g: &Gazetteers, w: &str, key: &mut String) -> bool {
     !contraction
         && is_cap(w)
         && w.len() >= 3
+        && !camel(w)
         && !not_name(w)
         && !SURNAME_PLACES.contains(&w)
         && !g.is_word(w, key)
@@ -915,7 +1311,54 @@ fn is_not_name(w: &str) -> bool {
 
 fn is_cap(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().any(u8::is_ascii_lowercase)
+    b.len() >= 2 && starts_upper(w) && b[1..].iter().any(u8::is_ascii_lowercase)
+}
+
+/// Whether `w` starts with a capital: ASCII, or an accented Latin one ("Ōkubo",
+/// "Élodie").
+fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// A word in capitals ("TANAKA").
+fn is_caps(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A capital inside a word, past a prefix of a name ("ThermoScan", "FedEx", but not
+/// "McDonald", "MacLeod", "DeShawn"): a brand's or a product's spelling.
+fn camel(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 3
+        && !w.starts_with("Mac")
+        && b[3..].iter().enumerate().any(|(i, c)| {
+            // After `'`, `-` or the last byte of `’` a capital starts a part.
+            c.is_ascii_uppercase() && !matches!(b[i + 2], b'\'' | b'-' | 0x99)
+        })
+}
+
+/// "TANAKA Aiko", "Haruto INOUE": token `k` and the next, one in capitals, make a
+/// romanised given and family name. Returns the last token.
+fn caps_romaji(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
+    let Cx { t, toks, g, hi } = *cx;
+    let n = toks.get(k + 1)?;
+    let (a, b) = (&t[toks[k].s..toks[k].e], &t[n.s..n.e]);
+    // Most words are in no capitals: settle that first.
+    if !(is_caps(a) || is_caps(b)) || n.e > hi || &t[toks[k].e..n.s] != " " {
+        return None;
+    }
+    let (given, family) = if is_caps(a) && is_cap(b) {
+        (b, a)
+    } else if is_cap(a) && is_caps(b) {
+        (a, b)
+    } else {
+        return None;
+    };
+    romaji_pair(g, given, family, key).then_some(k + 1)
 }
 
 fn is_initial(w: &str) -> bool {
@@ -994,6 +1437,13 @@ mod tests {
     fn the_organisation_word_set_holds_exactly_the_list() {
         assert!(NOT_NAMES.iter().all(|w| not_name(w)));
         assert!(not_name("Motors") && !not_name("Sarah") && !not_name("Motor Company"));
+        assert!(THINGS.iter().all(|w| THING_SET.contains(w)));
+        assert!(
+            PERSON_AFTER_THE
+                .iter()
+                .all(|w| PERSON_AFTER_THE_SET.contains(w))
+        );
+        assert!(!THING_SET.contains("family") && !PERSON_AFTER_THE_SET.contains("wallet"));
     }
 
     #[test]

@@ -15,13 +15,28 @@ use crate::wordset::WordSet;
 const HAN_HONORIFICS: &[&str] = &["先生", "様", "氏", "殿", "君"];
 const KANA_HONORIFICS: &[&str] = &["さん", "さま", "くん", "ちゃん", "せんせい"];
 
+/// Whether `c` is the first character of one of [`KANA_HONORIFICS`] and
+/// [`HAN_HONORIFICS`].
+fn opens_honorific(c: char) -> bool {
+    matches!(
+        c,
+        'さ' | 'く' | 'ち' | 'せ' | '先' | '様' | '氏' | '殿' | '君'
+    )
+}
+
 /// The honorific, in kana or kanji, that `s` starts with, if any.
 pub(crate) fn honorific_at(s: &str) -> Option<&'static str> {
+    // Most text starts with no honorific's first character, which one match settles.
+    if !opens_honorific(s.chars().next()?) {
+        return None;
+    }
     KANA_HONORIFICS
         .iter()
         .chain(HAN_HONORIFICS)
         .copied()
         .find(|h| starts_with(s, h))
+        // "佐藤さんちのお米": さんち is a family's home, as in a product's name.
+        .filter(|&h| !(h == "さん" && s[h.len()..].starts_with('ち')))
 }
 
 /// Role words that may stand right before a name in the same kanji run.
@@ -29,7 +44,7 @@ pub(crate) fn honorific_at(s: &str) -> Option<&'static str> {
 const ROLES: &[&str] = &[
     "担当者", "担当", "副店長", "店長", "部長", "課長", "係長", "社長", "主任", "代表", "院長", "医師", "看護師", "講師", "弁護士",
     "税理士", "支配人", "責任者", "会長", "専務", "常務", "取締役", "理事長", "校長", "教授", "准教授", "受付", "営業", "窓口",
-    "氏名", "名前", "宛名", "新郎", "新婦",
+    "氏名", "名前", "宛名", "新郎", "新婦", "所長", "美容師",
 ];
 
 /// Cues that make a lone family name (or a katakana name) a person.
@@ -41,7 +56,7 @@ const CUES: &[&str] = &[
     "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト",
     "店主", "塾長", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
     "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ", "オーナー", "ホスト",
-    "バリスタ", "担当医", "添乗員", "配達員", "ドライバー", "ソムリエ", "運転手",
+    "バリスタ", "担当医", "添乗員", "配達員", "ドライバー", "ソムリエ", "運転手", "獣医", "アソシエイト", "指名",
 ];
 
 /// The last characters of [`ROLES`], hashed to one bit each of 64: a character whose
@@ -119,7 +134,7 @@ const NOT_NAMES: &[&str] = &[
     "理事長", "担当", "管理者", "代表者", "購入者", "申込者", "契約者", "依頼者", "受取人", "同行者", "営業", "事務", "受付", "幹事",
     "窓口", "現場", "業者", "職人", "大工", "庭師", "本人", "皆々", "相手", "先方", "御社", "貴社", "弊社", "当社", "お客",
     "隣人", "住人", "友人", "恋人", "彼", "彼女", "先輩", "後輩", "上司", "部下", "同僚", "店員", "駅員", "係員", "乗客",
-    "新郎", "新婦", "赤", "神主", "一人", "二人", "三人", "一名", "二名", "一人一人",
+    "新郎", "新婦", "赤", "神主", "一人", "二人", "三人", "一名", "二名", "一人一人", "団体", "法人", "平日", "本日", "土日", "祝日",
 ];
 
 /// Final kanji that mark a job, group or place rather than a name.
@@ -150,8 +165,8 @@ const KANA_NOT_NAMES: &[&str] = &[
 
 /// What may follow a kana given name: a honorific, a particle, punctuation.
 const AFTER_KANA_NAME: &[&str] = &[
-    "が", "は", "と", "から", "より", "まで", "に", "へ", "で", "も", "の", "、", "。", "（", "(",
-    " ", "」", "』", "）", ")",
+    "宛", "／", "/", "が", "は", "と", "から", "より", "まで", "に", "へ", "で", "も", "の", "、",
+    "。", "（", "(", " ", "」", "』", "）", ")",
 ];
 
 /// What follows a bare family name when it is a person doing something.
@@ -160,6 +175,7 @@ const ACTS: &[&str] = &[
     "担当", "対応", "折り返", "ご連絡", "お電話", "ご案内", "伺", "申し", "参り", "お気軽", "ご相談",
     "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話", "でございます", "承り",
     "ですが", "です、", "の個人", "の携帯", "の直通", "の連絡先", "お声がけ", "お待ち", "：", ":",
+    "をお呼び", "ご返信", "ご回答", "ご返答",
 ];
 
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
@@ -167,7 +183,33 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
     for r in runs {
         if r.han {
+            let found = out.len();
             han_run(t, r.s, r.e, g, out);
+            // "七五三": numerals name no one.
+            let numeral = |c: char| {
+                matches!(
+                    c,
+                    '〇' | '一'
+                        | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | '十'
+                        | '百'
+                        | '千'
+                        | '万'
+                )
+            };
+            if out[found..]
+                .iter()
+                .any(|c| t[c.start..c.end].chars().all(numeral))
+            {
+                out.truncate(found);
+            }
         } else {
             kata_run(t, r.s, r.e, g, out);
         }
@@ -245,10 +287,12 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         }
         let acting = || acts_after(t, b) && rest.chars().count() >= 2;
         // A family name with its given name in kana: "渡辺エミ", "鈴木 ゆうこ".
+        // "森 あゆみです": a one-kanji family name, a space and a given name of three.
+        let spaced = t[b..].starts_with(' ');
         if is_family(rest, g)
-            && rest.chars().count() >= 2
             && let Some((end, honorific)) = kana_given_after(t, b, g)
-            && (honorific || i > 0 || cued() || acts_after(t, end))
+            && (rest.chars().nth(1).is_some() || (spaced && end - b > 9))
+            && (honorific || i > 0 || spaced || cued() || acts_after(t, end))
         {
             out.push(Cand::new(a + i, end, Label::Person));
             return;
@@ -262,15 +306,56 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         let contact = || {
             i == 0
                 && (contact_after(t, b)
+                    || ["コーチ", "マネージャー", "トレーナー"]
+                        .iter()
+                        .any(|r| t[b..].starts_with(r))
                     || after_contact(t, a, b)
                     || role_note_after(t, b)
                     || duty_next(t, b))
         };
-        if full_name(rest, g, 3) || (family && (i > 0 || cued() || acting() || contact())) {
+        // "担当：浩二": a given name of two kanji or more after a label or a cue.
+        // Not before a number ("受付：平日10時〜"), where a word is meant.
+        let given = || {
+            i == 0
+                && rest.chars().nth(1).is_some()
+                && !t[b..].starts_with(|c: char| c.is_ascii_digit())
+                && !NOT_NAME_SET.contains(rest)
+                && is_given(rest, g)
+                && cued()
+        };
+        if full_name(rest, g, 3)
+            || (family
+                && (i > 0
+                    || cued()
+                    || acting()
+                    || contact()
+                    || (rest.chars().nth(1).is_some() && signed(t, a, b))))
+            || given()
+        {
             out.push(Cand::new(a + i, b, Label::Person));
             return;
         }
     }
+}
+
+/// "――フロント 杉本", "…までお電話ください。—松田": a name that ends the text after a
+/// dash (and perhaps a role) signs it.
+fn signed(t: &str, a: usize, b: usize) -> bool {
+    const DASHES: [char; 5] = ['—', '―', '－', '–', '-'];
+    if !t[b..].trim_start_matches(['。', ' ', '\n']).is_empty() {
+        return false;
+    }
+    let before = &t[crate::text::ceil_boundary(t, a.saturating_sub(24))..a];
+    let Some(d) = before.rfind(DASHES) else {
+        return false;
+    };
+    // Between the dash and the name, a role at most ("フロント "); before the dash, no
+    // digit or letter (a dash inside a number or a word).
+    let between = &before[d..].trim_start_matches(DASHES);
+    let lead = before[..d].trim_end_matches(DASHES).chars().next_back();
+    between.chars().count() <= 8
+        && !between.contains(['。', '、', '，', ','])
+        && lead.is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// A honorific inside the kanji run or just after it: (honorific start, name end).
@@ -294,16 +379,15 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    KANA_HONORIFICS
-        .iter()
-        .any(|h| starts_with(&t[b..], h))
-        .then_some((b, b))
+    honorific_at(&t[b..]).is_some().then_some((b, b))
 }
 
 /// Start of the name that ends at `end` before a honorific, if it is one.
 fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Option<usize> {
     let part = &t[a..end];
-    if part.is_empty() || NOT_NAME_SET.contains(part) {
+    // "山田屋さん", "田中商店様": a shop is no one ("土屋さん" is).
+    let shop = part.ends_with(['屋', '店', '堂', '社', '館']) && !is_family(part, g);
+    if part.is_empty() || NOT_NAME_SET.contains(part) || shop {
         return None;
     }
     let whole = part.chars().count();
@@ -350,17 +434,50 @@ fn spaced_family_before(t: &str, a: usize, g: &Gazetteers) -> Option<usize> {
         .map(|(k, _)| start + k)
 }
 
-/// "山田 太郎": a family-name run, one space, a given-name run.
+/// "山田 太郎": a family-name run, one space, a given-name run. With a title or a
+/// honorific after the given name ("松浦 健二医師", "久我山 紗英先生"), one of the two
+/// listed is enough.
 fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
     let family = &t[a..b];
     let rest = t[b..].strip_prefix(' ')?;
-    let given_len = rest
+    let run_len = rest
         .char_indices()
         .find(|&(_, c)| !is_han(c))
         .map_or(rest.len(), |(k, _)| k);
-    let given = &rest[..given_len];
-    (is_family(family, g) && is_given(given, g))
-        .then(|| Cand::new(a, b + 1 + given_len, Label::Person))
+    let run = &rest[..run_len];
+    if is_family(family, g) && is_given(run, g) {
+        return Some(Cand::new(a, b + 1 + run_len, Label::Person));
+    }
+    // "木村 健太様宛て": the addressee mark, then a title or a honorific (the longest).
+    let addressed = run.ends_with('宛');
+    let run = run.strip_suffix('宛').unwrap_or(run);
+    let title = TITLES_AFTER
+        .iter()
+        .chain(&["先生", "様", "氏", "殿", "監督", "博士", "選手"])
+        .filter(|w| run.len() > w.len() && ends_with(run, w))
+        .max_by_key(|w| w.len());
+    let given = title.map_or(run, |w| &run[..run.len() - w.len()]);
+    let titled = title.is_some() || honorific_at(&rest[run_len..]).is_some();
+    if honorific_at(given).is_some() {
+        return None;
+    }
+    let chars = |s: &str| s.chars().count();
+    // An unlisted family name: two or three kanji, no honorific among them.
+    let family_ok = is_family(family, g)
+        || ((2..=3).contains(&chars(family))
+            && !family.contains(['様', '殿', '氏', '君'])
+            && !NOT_NAME_SET.contains(family));
+    let named = ((title.is_some() || addressed) && is_family(family, g) && is_given(given, g))
+        || (titled
+            && family_ok
+            && (1..=3).contains(&chars(given))
+            && (is_given(given, g) || (is_family(family, g) && chars(given) >= 2)))
+        // "所長の鳴海 拓真が": after a cue, a listed family name vouches for the given.
+        || (is_family(family, g)
+            && (1..=3).contains(&chars(given))
+            && !NOT_NAME_SET.contains(given)
+            && cue_before(t, a));
+    named.then(|| Cand::new(a, b + 1 + given.len(), Label::Person))
 }
 
 fn is_family(s: &str, g: &Gazetteers) -> bool {
@@ -439,13 +556,13 @@ fn duty_after(t: &str, b: usize) -> bool {
 /// ends in a staff role or a cue, and `の` or a colon.
 fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
     let after = &t[r.e..];
-    let Some(skip) = ["の", "：", ":", "は"]
+    let Some(skip) = ["の", "：", ":", "は", " "]
         .iter()
         .find(|p| after.starts_with(**p))
     else {
         return;
     };
-    let colon = *skip != "の" && *skip != "は";
+    let colon = matches!(*skip, "：" | ":");
     // After a colon, any label will do ("施術者：ちひろ（…）").
     if !(cues().ends(&t[r.s..r.e]) || (colon && r.han)) {
         return;
@@ -588,6 +705,10 @@ fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         return;
     }
     let after = &t[b..];
+    // 『ハリー・ポッターと賢者の石』: a title names no one.
+    if t[..a].ends_with('『') {
+        return;
+    }
     let honorific = honorific_at(after).is_some() && !after.starts_with("様式");
     // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
     // none of its parts is a common word, or when a cue comes before it or an act after it.
@@ -904,6 +1025,13 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_honorific_opens_with_a_character_the_shortcut_knows() {
+        for h in KANA_HONORIFICS.iter().chain(HAN_HONORIFICS) {
+            assert!(opens_honorific(h.chars().next().unwrap()), "{h}");
+        }
+    }
 
     #[test]
     fn the_separator_ends_cover_the_separators() {

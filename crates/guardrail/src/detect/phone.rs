@@ -121,6 +121,10 @@ impl Phone {
                 self.negative.last_before(t, s, WINDOW),
             )
         });
+        // "order 55-901-4478 will go to (503) 555-0148": a keyword with a number of its
+        // own after it says nothing about a number written as a phone number is.
+        let dialled = matches!(t.as_bytes()[s], b'(' | b'+');
+        let neg = neg.filter(|&n| !(dialled && t[n..s].bytes().any(|c| c.is_ascii_digit())));
         match shape {
             Shape::Strong => neg.is_none_or(|n| pos.is_some_and(|p| p > n)),
             Shape::Weak => pos.is_some_and(|p| neg.is_none_or(|n| p > n)),
@@ -141,11 +145,12 @@ pub(crate) fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
         b'(' => next_digit(i + 1) || (b.get(i + 1) == Some(&b'+') && next_digit(i + 2)),
         _ => false,
     };
-    // A bracket may follow a word: "Kwame（090-…）" (the full-width bracket is folded);
+    // A bracket may follow a word or a bracket: "Kwame（090-…）", "番号（(06)…）" (the
+    // full-width bracket is folded);
     // a slash may part a number from what is before it, but not from a digit (a date):
     // "…805号室／080-9876-5432".
     let prev_ok = i == 0
-        || (b[i] == b'(' && b[i - 1].is_ascii_alphabetic())
+        || (b[i] == b'(' && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'('))
         || (b[i - 1] == b'/' && b[i].is_ascii_digit() && !(i >= 2 && b[i - 2].is_ascii_digit()))
         || !(b[i - 1].is_ascii_alphanumeric()
             || matches!(

@@ -29,8 +29,10 @@ impl Postal {
             ja: Regex::new(r"(〒 ?)?[0-9]{3}-?[0-9]{4}").map_err(regex_err)?,
             zip: Regex::new(r"[0-9]{5}(?:-[0-9]{4})?").map_err(regex_err)?,
             uk: Regex::new(r"([A-Z]{1,2})[0-9][A-Z0-9]? ?[0-9][A-Z]{2}").map_err(regex_err)?,
-            us_before: Regex::new(&format!(r"(?:\b(?:{states})|\b(?:{names})),? ?$"))
-                .map_err(regex_err)?,
+            us_before: Regex::new(&format!(
+                r"(?:(?-u:\b)(?:{states})|(?-u:\b)(?:{names})),? ?$"
+            ))
+            .map_err(regex_err)?,
             keywords: Keywords::new(&[
                 "zip",
                 "zip code",

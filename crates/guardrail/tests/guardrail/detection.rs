@@ -854,3 +854,181 @@ fn look_alikes_are_left_alone() {
         assert_finds(text, &[]);
     }
 }
+
+#[test]
+fn names_are_found_by_possessives_teams_family_words_and_quiet_cues() {
+    assert_finds(
+        "Sorry, Declan's Thursday class is full.",
+        &[("Declan", Person)],
+    );
+    assert_finds(
+        "We'll go by Imogen's notes for the fitting.",
+        &[("Imogen", Person)],
+    );
+    assert_finds(
+        "Merry Christmas from Frank and the team at Hollybush Books!",
+        &[("Frank", Person)],
+    );
+    assert_finds(
+        "She has named her daughter, Efua Mensah, as the second contact.",
+        &[("Efua Mensah", Person)],
+    );
+    assert_finds(
+        "Your instructor tomorrow is Priyanka, see you at 10.",
+        &[("Priyanka", Person)],
+    );
+    assert_finds(
+        "Please let Rory know on 07700 900 321 if you are late.",
+        &[("Rory", Person), ("07700 900 321", Phone)],
+    );
+    assert_finds(
+        "Thanks Wojciech! The parcel is on its way.",
+        &[("Wojciech", Person)],
+    );
+    assert_finds(
+        "Send the form to coach.tamsin@example.org. Tamsin will reply by Monday.",
+        &[("coach.tamsin@example.org", Email), ("Tamsin", Person)],
+    );
+    assert_finds(
+        "Pastor Grace leads the service and Father O'Dowd the choir.",
+        &[("Grace", Person), ("O'Dowd", Person)],
+    );
+}
+
+#[test]
+fn romanised_names_with_the_family_name_in_capitals_are_found() {
+    assert_finds(
+        "Lead guest: WATANABE Yui, 2 adults.",
+        &[("WATANABE Yui", Person)],
+    );
+    assert_finds(
+        "Your guide is Sota KIMURA from our Kyoto office.",
+        &[("Sota KIMURA", Person)],
+    );
+    assert_finds(
+        "担当のKATO Mei様までご連絡ください。",
+        &[("KATO Mei", Person)],
+    );
+    assert_finds("通訳はHaruka Itōが担当します。", &[("Haruka Itō", Person)]);
+}
+
+#[test]
+fn things_named_after_people_are_not_people() {
+    for text in [
+        "The Ted Lasso mug is back in stock.",
+        "The Ruth Bader exhibition opens on Friday.",
+        "Our Huntington's disease clinic meets in Room 4.",
+        "Bookings for the Charlie Parker tribute concert open today.",
+        "The Anna Sui perfume ships in 2 days.",
+        "Tickets for \"An Afternoon with Roald Dahl\" are £8.",
+        "The Harriet Tubman Jr. Day parade starts at noon.",
+        "Hughes, Whitfield & Amin LLP act for the seller.",
+        "Sorry, May orders shipped late.",
+        "Our Stanley FlexiGrip range starts at £12.",
+    ] {
+        assert_finds(text, &[]);
+    }
+    // A name quoted as what to say is a person.
+    assert_finds(
+        "Just say \"Ask for Tomasz\" at the door.",
+        &[("Tomasz", Person)],
+    );
+}
+
+#[test]
+fn japanese_names_before_titles_and_after_roles_are_found() {
+    assert_finds("内科の石黒 遼医師が診察します。", &[("石黒 遼", Person)]);
+    assert_finds(
+        "顧問の御手洗 千尋先生にも確認しました。",
+        &[("御手洗 千尋", Person)],
+    );
+    assert_finds(
+        "書類は総務部の金子 あゆみ宛てにお送りください。",
+        &[("金子 あゆみ", Person)],
+    );
+    assert_finds(
+        "連絡網：佐野コーチ 090-1234-5678",
+        &[("佐野", Person), ("090-1234-5678", Phone)],
+    );
+    assert_finds("受付で宮下をお呼びください。", &[("宮下", Person)]);
+    for text in [
+        "「加藤さんちの野菜セット」は完売しました。",
+        "『トム・ソーヤーの冒険』は貸出中です。",
+        "団体様のご予約は2週間前までにお願いします。",
+        "内容：七五三の撮影",
+        "山本屋さんのお団子をいただきました。",
+    ] {
+        assert_finds(text, &[]);
+    }
+}
+
+#[test]
+fn addresses_with_buildings_units_and_japanese_rooms_are_found() {
+    assert_finds(
+        "Post it to Ivy Cottage, 4 Church Lane, Ambleside LA22 9BX.",
+        &[
+            ("Ivy Cottage, 4 Church Lane, Ambleside", Address),
+            ("LA22 9BX", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Our studio: Floor 2, 15 Quay Street, Bristol BS1 4DB.",
+        &[
+            ("Floor 2, 15 Quay Street, Bristol", Address),
+            ("BS1 4DB", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Addressed to Harriet Ng, 7 Ash Grove, York YO1 7HH.",
+        &[
+            ("Harriet Ng", Person),
+            ("7 Ash Grove, York", Address),
+            ("YO1 7HH", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Ship to 900 NE Oak St, 4th Floor, Portland, OR 97232.",
+        &[
+            ("900 NE Oak St, 4th Floor, Portland, OR", Address),
+            ("97232", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Leave it at No. 3 Rose Terrace, Ranelagh, Dublin 6.",
+        &[("No. 3 Rose Terrace, Ranelagh, Dublin 6", Address)],
+    );
+    assert_finds(
+        "Our office: Room 310, Sakura Heights, 3-4-5 Higashi-Ikebukuro, Toshima-ku, Tokyo.",
+        &[(
+            "Room 310, Sakura Heights, 3-4-5 Higashi-Ikebukuro, Toshima-ku, Tokyo",
+            Address,
+        )],
+    );
+    assert_finds(
+        "送付先：東京都品川区大井一丁目二番三号 大井ハイツ四〇五号室",
+        &[(
+            "東京都品川区大井一丁目二番三号 大井ハイツ四〇五号室",
+            Address,
+        )],
+    );
+    assert_finds(
+        "住所は大阪府吹田市青山台3番地の7 コーポ青山202です。",
+        &[("大阪府吹田市青山台3番地の7 コーポ青山202", Address)],
+    );
+    assert_finds(
+        "会場は愛知県豊田市元町二丁目三番の市民センターです。",
+        &[("愛知県豊田市元町二丁目三番", Address)],
+    );
+}
+
+#[test]
+fn a_number_after_an_order_number_can_still_be_a_phone() {
+    assert_finds(
+        "Updates for order 88-102-3344 go to (617) 555-0182.",
+        &[("(617) 555-0182", Phone)],
+    );
+    assert_finds(
+        "ご登録の番号（(03)5555-0100）にお電話します。",
+        &[("(03)5555-0100", Phone)],
+    );
+}

@@ -311,3 +311,28 @@ fn a_name_waits_for_what_follows_it_until_the_sentence_ends() {
         "{out:?}"
     );
 }
+
+#[test]
+fn every_labelled_reply_streams_to_the_batch_output() {
+    // All the evaluation sets: real chat replies, in both languages, with every kind
+    // of match and look-alike.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("eval");
+    let g = guardrail();
+    let mut replies = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "jsonl") {
+            continue;
+        }
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let text = v["text"].as_str().unwrap();
+            let batch = g.redact(text);
+            for cuts in [&[1][..], &[3, 7], &[64]] {
+                assert_eq!(streamed(&g, text, cuts), batch, "{text:?} cut by {cuts:?}");
+            }
+            replies += 1;
+        }
+    }
+    assert!(replies > 4000, "read {replies} replies");
+}
