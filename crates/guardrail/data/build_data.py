@@ -209,7 +209,7 @@ def main():
         for w in sorted(w for w in words if w.isascii() and w.isalpha() and len(w) >= 3):
             f.write(w + "\n")
 
-    family, given, rfamily, rgiven, kana_given = [], [], [], [], []
+    family, given, rfamily, rgiven, kana_given, kana_family = [], [], [], [], [], []
     with open(os.path.join(a.ipadic, "Noun.name.csv"), encoding="utf-8") as f:
         for row in f:
             cols = row.rstrip("\n").split(",")
@@ -224,6 +224,12 @@ def main():
                     kana = hiragana(form)
                     if kana and 2 <= len(kana) <= 4:
                         kana_given.append(kana)
+            # Family names as they are written in hiragana ("たなか"): the readings of
+            # the kanji family names.
+            if kind == "姓" and HAN.match(surface):
+                kana = hiragana(reading)
+                if kana and 2 <= len(kana) <= 5:
+                    kana_family.append(kana)
             if HAN.match(surface):
                 (family if kind == "姓" else given).append(surface)
                 if r and len(r) >= 3:
@@ -242,6 +248,7 @@ def main():
     write("ja_family.txt", family, set())
     write("ja_given.txt", given, set())
     write("ja_given_kana.txt", kana_given, set())
+    write("ja_family_kana.txt", kana_family, set())
     write("ja_romaji_family.txt", rfamily, words)
     write("ja_romaji_given.txt", rgiven, words)
 

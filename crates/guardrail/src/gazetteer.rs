@@ -42,6 +42,9 @@ pub(crate) struct Gazetteers {
     pub ja_given: NameSet,
     /// Japanese given names as written in kana, in hiragana ("さくら", "えみ").
     pub ja_given_kana: NameSet,
+    /// Japanese family names as written in hiragana ("たなか", "ひらの"): the readings
+    /// of the kanji family names (IPADIC).
+    pub ja_family_kana: NameSet,
     /// Katakana names of any origin ("ケンジ", "アンナ") and katakana common nouns,
     /// which are flagged as words ("ケーキ", "スタッフ") (IPADIC).
     pub ja_katakana: NameSet,
@@ -163,6 +166,7 @@ impl Gazetteers {
             ja_family,
             ja_given,
             ja_given_kana: parse(include_str!("../data/ja_given_kana.txt")),
+            ja_family_kana: parse(include_str!("../data/ja_family_kana.txt")),
             ja_katakana: parse(include_str!("../data/ja_katakana.txt")),
             romaji_family: parse(include_str!("../data/ja_romaji_family.txt")),
             romaji_given: parse(include_str!("../data/ja_romaji_given.txt")),
@@ -185,6 +189,7 @@ impl Gazetteers {
             &self.ja_family,
             &self.ja_given,
             &self.ja_given_kana,
+            &self.ja_family_kana,
             &self.ja_katakana,
             &self.romaji_family,
             &self.romaji_given,
@@ -206,6 +211,7 @@ impl Gazetteers {
             + self.ja_family.len()
             + self.ja_given.len()
             + self.ja_given_kana.len()
+            + self.ja_family_kana.len()
             + self.ja_katakana.len()
             + self.romaji_family.len()
             + self.romaji_given.len()
@@ -259,6 +265,11 @@ impl Gazetteers {
             n += c.encode_utf8(&mut buf[n..]).len();
         }
         std::str::from_utf8(&buf[..n]).is_ok_and(|k| self.ja_given_kana.contains_key(k))
+    }
+
+    /// Whether the hiragana `w` is a Japanese family name as read ("たなか").
+    pub fn kana_family(&self, w: &str) -> bool {
+        self.ja_family_kana.contains_key(w)
     }
 
     /// Whether `w` is a common English word (in any case).

@@ -5,7 +5,8 @@
 //! "and"/"or" before a capital), a few capitalised function words (but not "The"
 //! or "Great" before a capital, nor "No" before a number), Japanese sentence
 //! punctuation, and a run of three or more hiragana that holds no honorific near its start,
-//! does not follow a space (a given name may) and does not lead into a name or address.
+//! does not follow or precede a space (a given or a family name may) and does not lead
+//! into a name or address.
 //! Everything between two quiet units is an *active* piece, which the detectors see
 //! together with bounded left and right context.
 //!
@@ -466,7 +467,15 @@ fn kana_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
             Quiet::NeedMore
         };
     };
-    if count < 3 || is_han(next) || is_katakana(next) || is_any_digit(next) {
+    // Before a space, a hiragana run may be a family name before its given name
+    // ("たなか ゆみ様"): the name rules must see both.
+    if count < 3
+        || is_han(next)
+        || is_katakana(next)
+        || is_any_digit(next)
+        || next == ' '
+        || next == '\u{3000}'
+    {
         return Quiet::No(end);
     }
     kana_tail(&rest[..end], count)

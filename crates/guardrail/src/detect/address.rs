@@ -15,7 +15,8 @@ use crate::text::is_ja_break;
 
 const SUFFIXES: &str = "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|\
 Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Close|Crescent|Gardens|\
-Mews|Row|Hill|Grove|Walk|Green|Rise|Gate|Parade|Trail|Alley|Plaza|Loop|Expressway|Pike";
+Mews|Row|Hill|Grove|Walk|Green|Rise|Gate|Parade|Trail|Alley|Plaza|Loop|Expressway|Pike|\
+Bend|Ridge|Crossing|Cove|Trace|Hollow|Landing|Commons|Path";
 
 const BUILDINGS: &str = "ビルディング|ビル|マンション|ハイツ|タワー|ヒルズ|荘|レジデンス|コーポ|ハウス|\
 プラザ|センター|テラス|コート|パレス|アパート|会館|ビレッジ|ガーデン|スクエア|ヴィラ|メゾン|キャッスル|\
@@ -75,8 +76,8 @@ fn en_pattern() -> String {
         (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level|Studio|Room|Floor)\ [0-9]{{1,4}}[A-Z]?(?:/[0-9]{{1,2}})?|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor|Ground\ Floor),?\ )?
         (?:No\.?\ )?[0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}})?\ 
         (?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\ )?
-        (?:(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
-        (?:{SUFFIXES})(?-u:\b)\.?(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b))
+        (?:(?:Calle|Camino|Avenida|Paseo|Via|Rue)\ (?:(?:de|del|la|las|los|el)\ )*[A-Z][a-z]+(?-u:\b)|(?:Route|Highway|Hwy|County\ Road|State\ Route)\ [0-9]{{1,4}}(?-u:\b)|(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
+        (?:{SUFFIXES})(?-u:\b)\.?(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b)|[A-Z][a-z]{{2,}}gate(?-u:\b))
         (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)(?-u:\b)\.?)?
         (?:,?\ (?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|Dock|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
         (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ )?{town}(?:\ {town}){{0,2}}(?-u:\b))){{0,2}}
@@ -121,7 +122,7 @@ fn ja_pattern() -> String {
         r"{kn}丁目\ ?(?:{n}(?:番地?|-)\ ?(?:{n}号?(?:-{n})?)?|{n}(?:番地?)?|{kk}番地?(?:{kk}号)?)?"
     );
     let block = format!(
-        r"(?:{chome}|{n}番地?(?:の{n}|\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[一二三四五六七八九十百]{{1,4}}番地(?:の{n})?|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,2}}(?:番地)?)))"
+        r"(?:{chome}|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[〇一二三四五六七八九十百]{{1,4}}番地|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,3}}(?:番地)?)))(?:の{n})?"
     );
     // A room: "302号室", "三〇二号室", "1502号", "101".
     let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[〇一二三四五六七八九]{3,4}号室?)";
@@ -136,7 +137,7 @@ fn ja_pattern() -> String {
             r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{0,10}}(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?{floor}(?:\ ?{rn})?|\ ?{rn})"
         ),
         format!(
-            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z0-9・&ー]{{0,19}})?(?:{BUILDINGS}){room}"
+            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS}){room}"
         ),
         format!(r"\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?{rn})?"),
         format!(r"\ ?{floor}(?:\ ?[0-9]{{1,4}}号室)?"),
@@ -154,7 +155,7 @@ impl Address {
         Ok(Address {
             en: Regex::new(&en_pattern()).map_err(regex_err)?,
             po_box: Regex::new(&format!(
-                r"(?-u:\b)(?:P\.? ?O\.?|Post Office) Box [0-9]{{1,6}}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})?(?:,? (?:{}))?(?-u:\b)",
+                r"(?-u:\b)(?:(?:(?:RR|Rural Route|HC) [0-9]{{1,3}},? |(?:Unit|PSC|CMR) [0-9]{{1,5}}, )(?:P\.? ?O\.? )?|(?:P\.? ?O\.?|Post Office) )Box [0-9]{{1,6}}(?:, APO (?:AA|AE|AP)|, [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?:,? (?:{}))?)?(?-u:\b)",
                 US_STATES.join("|")
             ))
             .map_err(regex_err)?,

@@ -144,6 +144,7 @@ impl Detectors {
         if trig.cjk {
             person_ja::find(t, &m.runs, cands);
             person_ja::kana_names(t, &m.kana_honorifics, cands);
+            person_ja::kana_spaced(t, flo, fhi, cands);
             let prev = prev_person.map(|p| if is_folded { folded.folded(p) } else { p });
             person_ja::lists(t, &m.runs, prev, cands);
         }

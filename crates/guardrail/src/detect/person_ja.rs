@@ -641,6 +641,40 @@ fn kana_given_after(t: &str, b: usize, g: &Gazetteers) -> Option<(usize, bool)> 
     None
 }
 
+/// "たなか ゆみ様", "園長のひらの ゆうこまで": a family name in hiragana, a space, and a
+/// given name in kana, in `t[lo..hi]`.
+pub(crate) fn kana_spaced(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+    let g = Gazetteers::get();
+    for (k, _) in t[lo..hi].match_indices(' ') {
+        let p = lo + k;
+        let before = &t[..p];
+        // The starts of the last one to six hiragana before the space, nearest first.
+        let mut starts = [0usize; 6];
+        let mut n = 0;
+        for (i, c) in before.char_indices().rev().take(6) {
+            if !crate::text::is_hiragana(c) {
+                break;
+            }
+            starts[n] = i;
+            n += 1;
+        }
+        // The longest family name of two to five characters that opens the run or
+        // follows a particle.
+        let family = (1..n.min(5)).rev().map(|j| starts[j]).find(|&s| {
+            let opens = before[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !crate::text::is_hiragana(c) || "のはがともにを".contains(c));
+            s >= lo && opens && g.kana_family(&before[s..])
+        });
+        if let Some(s) = family
+            && let Some((end, _)) = kana_given_after(t, p, g)
+        {
+            out.push(Cand::new(s, end, Label::Person));
+        }
+    }
+}
+
 /// Particles of two kana that may stand right before a name in kana ("からさくら先生").
 const PARTICLES_BEFORE_NAME: &[&str] = &["から", "まで", "より", "には", "では", "とは", "にも"];
 

@@ -1,5 +1,5 @@
 //! Postal codes: Japanese 〒NNN-NNNN (or with 郵便番号 context), US ZIP / ZIP+4 after
-//! a state, UK postcodes.
+//! a state, UK postcodes, Irish Eircodes after an Irish place.
 
 use regex::Regex;
 
@@ -16,6 +16,7 @@ pub(crate) struct Postal {
     ja: Regex,
     zip: Regex,
     uk: Regex,
+    eircode: Regex,
     us_before: Regex,
     keywords: Keywords,
 }
@@ -29,6 +30,9 @@ impl Postal {
             ja: Regex::new(r"(〒 ?)?[0-9]{3}-?[0-9]{4}").map_err(regex_err)?,
             zip: Regex::new(r"[0-9]{5}(?:-[0-9]{4})?").map_err(regex_err)?,
             uk: Regex::new(r"([A-Z]{1,2})[0-9][A-Z0-9]? ?[0-9][A-Z]{2}").map_err(regex_err)?,
+            // A routing key and a unique identifier from the Eircode alphabet.
+            eircode: Regex::new(r"(?:[ACDEFHKNPRTVWXY][0-9]{2}|D6W) ?[0-9ACDEFHKNPRTVWXY]{4}")
+                .map_err(regex_err)?,
             us_before: Regex::new(&format!(
                 r"(?:(?-u:\b)(?:{states})|(?-u:\b)(?:{names})),? ?$"
             ))
@@ -109,6 +113,19 @@ impl Postal {
                 out.push(Cand::new(all.start(), all.end(), Label::PostalCode));
             }
         }
+        let eircodes = if uk_shape { Some(&self.eircode) } else { None };
+        for code in eircodes
+            .into_iter()
+            .flat_map(|re| matches_from(re, hay, uk_from()))
+        {
+            let (s, e) = (code.start(), code.end());
+            let id = &code.as_str()[code.as_str().len() - 4..];
+            let mixed = id.bytes().any(|c| c.is_ascii_digit())
+                && id.bytes().any(|c| c.is_ascii_uppercase());
+            if bounded(s, e) && mixed && irish_before(t, s) {
+                out.push(Cand::new(s, e, Label::PostalCode));
+            }
+        }
         // Canadian and Australian codes count only right after a province or state:
         // find those, a few bytes of capitals, by hand rather than by a search.
         if uk_shape || digits >= 4 {
@@ -144,6 +161,30 @@ impl Postal {
                 .any(|p| crate::text::starts_with(after, p))
             || PREFECTURES_ROMAJI.iter().any(romaji)
     }
+}
+
+/// Irish places an Eircode follows in an address.
+#[rustfmt::skip]
+const IRISH_PLACES: &[&str] = &[
+    "Eircode", "Ireland", "Dublin", "Cork", "Galway", "Limerick", "Sligo", "Waterford", "Kilkenny",
+    "Wexford", "Athlone", "Drogheda", "Dundalk", "Ennis", "Tralee", "Killarney", "Letterkenny",
+    "Navan", "Naas", "Carlow", "Wicklow", "Bray", "Mullingar", "Castlebar", "Westport", "Clonmel",
+    "Tullamore", "Portlaoise", "Longford", "Cavan", "Monaghan", "Kinsale", "Dingle", "Clifden",
+];
+
+/// Whether an Irish place, a county ("Co. Kerry") or the word "Eircode" ends within the
+/// 24 bytes before `s`, perhaps with a district number and a comma ("Dublin 2, ").
+fn irish_before(t: &str, s: usize) -> bool {
+    let before = &t[crate::text::ceil_boundary(t, s.saturating_sub(24))..s];
+    let before = before
+        .trim_end_matches([' ', ',', ':'])
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches([' ', 'W']);
+    let last = before.rsplit([' ', ',']).next().unwrap_or("");
+    IRISH_PLACES.contains(&last)
+        || before
+            .rsplit_once(' ')
+            .is_some_and(|(b, _)| b.ends_with("Co.") || b.ends_with("County"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

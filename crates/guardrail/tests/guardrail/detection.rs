@@ -1032,3 +1032,61 @@ fn a_number_after_an_order_number_can_still_be_a_phone() {
         &[("(03)5555-0100", Phone)],
     );
 }
+
+#[test]
+fn streets_without_a_street_word_rural_routes_and_eircodes_are_found() {
+    assert_finds(
+        "Find us at 9 Briggate, Leeds LS1 6HD.",
+        &[("9 Briggate, Leeds", Address), ("LS1 6HD", PostalCode)],
+    );
+    assert_finds(
+        "Returns go to 410 Camino del Rio, Taos, NM 87571.",
+        &[
+            ("410 Camino del Rio, Taos, NM", Address),
+            ("87571", PostalCode),
+        ],
+    );
+    assert_finds(
+        "The farm stand is at 1200 Route 28, Chatham, MA 02633.",
+        &[
+            ("1200 Route 28, Chatham, MA", Address),
+            ("02633", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Mail it to HC 3 Box 52, Hermosa, SD 57744.",
+        &[("HC 3 Box 52, Hermosa, SD", Address), ("57744", PostalCode)],
+    );
+    assert_finds(
+        "Our Cork shop: 5 Oliver Plunkett Street, Cork, T12 X8K4.",
+        &[
+            ("5 Oliver Plunkett Street, Cork", Address),
+            ("T12 X8K4", PostalCode),
+        ],
+    );
+    // Not after an Irish place, or no digit and letter mixed: a product code.
+    for text in ["Model A12 B3C4 ships today.", "Order T12 XKNP is packed."] {
+        assert_finds(text, &[]);
+    }
+    assert_finds(
+        "住所：京都府京都市北区紫野西町五〇〇番地の2 紫野ハイツ三〇一号室",
+        &[(
+            "京都府京都市北区紫野西町五〇〇番地の2 紫野ハイツ三〇一号室",
+            Address,
+        )],
+    );
+}
+
+#[test]
+fn family_names_in_hiragana_before_a_given_name_are_found() {
+    assert_finds(
+        "ご予約者：やまだ はなこ様（2名）",
+        &[("やまだ はなこ", Person)],
+    );
+    assert_finds(
+        "担任のもりした ゆうこまでご連絡ください。",
+        &[("もりした ゆうこ", Person)],
+    );
+    // A word before a space is no family name.
+    assert_finds("ありがとう ございます。", &[]);
+}
