@@ -193,12 +193,12 @@ pub(crate) struct PersonEn {
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under";
-        let weak = r"email|e-mail|reach|call|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse|let|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:taught|led|run|hosted|presented|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|baked|made|cooked|delivered|photographed) by";
+        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under";
+        let weak = r"email|e-mail|reach|call|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse|let|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered) by";
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
             cue: Regex::new(&format!(
-                r"(?i)(?:(?:^|[^a-z])(?:{strong}|{weak})(?: today| tomorrow| tonight| this week| this term)?(?: is| was| will be)?[,:]?|:\**)\s+[\x22“*_]{{0,2}}$"
+                r"(?i)(?:(?:^|[^a-z])(?:{strong}|{weak})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day)?(?: is| was| will be)?[,:]?|:\**)\s+[\x22“*_]{{0,2}}$"
             ))
             .map_err(regex_err)?,
             strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+[\x22“]?$"))
@@ -247,7 +247,12 @@ impl PersonEn {
                 k += 1;
                 continue;
             }
+            let found = out.len();
             let next = self.at(&cx, k, key, out);
+            // "\"An Evening with Agatha Christie\"": a name in a quoted title is no one.
+            if out.len() > found && out[found..].iter().any(|c| in_title(t, c.start, c.end)) {
+                out.truncate(found);
+            }
             k = next.max(k + 1);
         }
     }
@@ -333,14 +338,10 @@ impl PersonEn {
                     .iter()
                     .find(|h| last.len() > h.len() && last.ends_with(*h))
                     .map_or(0, |h| h.len());
-            if !in_title(t, toks[k].s, e) {
-                out.push(Cand::new(toks[k].s, e, Label::Person));
-            }
+            out.push(Cand::new(toks[k].s, e, Label::Person));
             return end + 1;
         }
-        if (self.single(t, toks, k, g, key) || coordinated(t, toks, k, g, key))
-            && !in_title(t, toks[k].s, toks[k].e)
-        {
+        if self.single(t, toks, k, g, key) || coordinated(t, toks, k, g, key) {
             let (s, e) = (toks[k].s, toks[k].e);
             // "– Marcus T.": the initial of a signature belongs to the name.
             let initial = signed(t, s) && initial_after(&t[e..]);
@@ -447,7 +448,8 @@ impl PersonEn {
         key: &mut String,
     ) -> Option<usize> {
         let word = |i: usize| &t[toks[i].s..toks[i].e];
-        let org = |w: &str| not_name(w) && !SURNAME_PLACES.contains(&w);
+        // "Mon–Wed Sunita Patel": a range of days is no part of a name.
+        let org = |w: &str| (not_name(w) && !SURNAME_PLACES.contains(&w)) || day_range(w);
         // "Your instructor April Dubois": a month that is also a first name may open it.
         let org_at =
             |n: usize, i: usize| org(word(i)) && !(n == 0 && CALENDAR_NAMES.contains(&word(i)));
@@ -576,6 +578,7 @@ impl PersonEn {
                 || email_of(w, after)
                 || email_before(w, &t[..s])
                 || team_after(after)
+                || after.starts_with(" will be your ")
                 || self.addressed(t, s, e)
                 || (signed(t, s) && (ends_signature(after) || initial_after(after)))
                 || pronoun_after(after)
@@ -588,10 +591,15 @@ impl PersonEn {
             || after.starts_with(" (")
             || acts_after(after)
             || contact_after(after);
+        // "Our coach, Jordan, asks…": a name set off by commas after a role.
+        let appositive = || t[..s].ends_with(", ") && after.starts_with(',') && cue();
         if amb || calendar {
-            ((who || (strong() && (ends || !calendar))) && !next_is_digit) || person()
+            ((who || (strong() && (ends || !calendar)) || (!calendar && appositive()))
+                && !next_is_digit)
+                || person()
         } else {
             let acts = acts_after(after)
+                || note_after(after)
                 || private_after(after)
                 || possessive_after(w, after)
                 || contact_after(after);
@@ -734,6 +742,31 @@ fn thanked(before: &str, after: &str) -> bool {
     thanks && after.starts_with(['!', ',', '.'])
 }
 
+/// "Tom (north side)", "Keiko (Japanese/Korean)": a short note in brackets after a
+/// name, as in a staff list.
+fn note_after(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" (") else {
+        return false;
+    };
+    let near = &rest[..crate::text::floor_boundary(rest, 32)];
+    near.find(')').is_some_and(|close| {
+        let note = &near[..close];
+        note.starts_with(|c: char| c.is_ascii_alphabetic()) && !note.contains(['@', '.'])
+    })
+}
+
+/// "Mon–Wed", "Thu-Fri": a range of days written short.
+fn day_range(w: &str) -> bool {
+    let mut parts = w.split(['-', '–']);
+    parts.clone().count() > 1
+        && parts.all(|p| {
+            matches!(
+                p,
+                "Mon" | "Tue" | "Tues" | "Wed" | "Thu" | "Thur" | "Thurs" | "Fri" | "Sat" | "Sun"
+            )
+        })
+}
+
 /// "Jack and the team at Fernleaf Books": a name that signs for the team.
 fn team_after(after: &str) -> bool {
     [" and the team", " & the team", " and team", " and the crew"]
@@ -815,8 +848,13 @@ fn in_title(t: &str, s: usize, e: usize) -> bool {
         + inside_after.split(' ').filter(|w| !w.is_empty()).count();
     // What one says or writes to reach someone is no title: "\"Ask for Lucía\"",
     // "\"Attn: Gareth Pryce-Jones\"".
-    let first = inside_before.split([' ', ':', ',']).next().unwrap_or("");
+    let first = inside_before
+        .split([' ', ':', ',', '.'])
+        .next()
+        .unwrap_or("");
+    // "\"Dr Rahman\"": a title names a person.
     let said = inside_before.contains(':')
+        || TITLE_SET.contains(first)
         || matches!(
             first,
             "Ask"
@@ -1260,6 +1298,7 @@ fn unlisted(g: &Gazetteers, w: &str, key: &mut String) -> bool {
         && is_cap(w)
         && w.len() >= 3
         && !camel(w)
+        && !day_range(w)
         && !not_name(w)
         && !SURNAME_PLACES.contains(&w)
         && !g.is_word(w, key)

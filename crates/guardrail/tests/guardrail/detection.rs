@@ -1090,3 +1090,37 @@ fn family_names_in_hiragana_before_a_given_name_are_found() {
     // A word before a space is no family name.
     assert_finds("ありがとう ございます。", &[]);
 }
+
+#[test]
+fn names_in_staff_notes_appositions_and_after_day_ranges_are_found() {
+    assert_finds(
+        "On call: Imran (nights) and Beatriz (weekends).",
+        &[("Imran", Person), ("Beatriz", Person)],
+    );
+    assert_finds(
+        "Our head coach, Jordan, will run the trials.",
+        &[("Jordan", Person)],
+    );
+    assert_finds(
+        "Your trainer on Thursday is Oskar, see you at 6.",
+        &[("Oskar", Person)],
+    );
+    assert_finds(
+        "Hope will be your guide for the morning walk.",
+        &[("Hope", Person)],
+    );
+    assert_finds(
+        "The bread class is taught by Eilidh every Sunday.",
+        &[("Eilidh", Person)],
+    );
+    assert_finds(
+        "Duty nurses: Mon–Wed Chiara Rossi, Thu–Fri Tomasz Nowak.",
+        &[("Chiara Rossi", Person), ("Tomasz Nowak", Person)],
+    );
+    // A courier set off by commas stays a company; a title in quotes names a person.
+    assert_finds("Our courier, Evri, will collect it.", &[]);
+    assert_finds(
+        "You asked whether \"Dr Menon\" works on Fridays.",
+        &[("Menon", Person)],
+    );
+}
