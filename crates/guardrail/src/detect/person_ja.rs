@@ -56,7 +56,9 @@ const CUES: &[&str] = &[
     "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト",
     "店主", "塾長", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
     "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ", "オーナー", "ホスト",
-    "バリスタ", "担当医", "添乗員", "配達員", "ドライバー", "ソムリエ", "運転手", "獣医", "アソシエイト", "指名",
+    "バリスタ", "担当医", "添乗員", "配達員", "ドライバー", "ソムリエ", "運転手", "獣医", "アソシエイト", "指名", "フロント",
+    // Family and office roles: "妻の美穂", "藤原（広報）".
+    "妻", "夫", "娘", "息子", "広報", "総務", "経理", "人事",
 ];
 
 /// The last characters of [`ROLES`], hashed to one bit each of 64: a character whose
@@ -285,7 +287,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             out.push(cand);
             return;
         }
-        let acting = || acts_after(t, b) && rest.chars().count() >= 2;
+        let acting = || rest.chars().count() >= 2 && (acts_after(t, b) || duty_after(t, b));
         // A family name with its given name in kana: "渡辺エミ", "鈴木 ゆうこ".
         // "森 あゆみです": a one-kanji family name, a space and a given name of three.
         let spaced = t[b..].starts_with(' ');
@@ -314,16 +316,27 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                     || duty_next(t, b))
         };
         // "担当：浩二": a given name of two kanji or more after a label or a cue.
-        // Not before a number ("受付：平日10時〜"), where a word is meant.
+        // Before a particle or the end, not before a number ("受付：平日10時〜") or
+        // "で" ("オーナーの所有であり"), where a word is meant.
+        let ends_name = || {
+            t[b..].is_empty()
+                || [
+                    "が", "は", "です", "、", "。", "（", "(", "／", "/", " ", "と", "\n",
+                ]
+                .iter()
+                .any(|p| t[b..].starts_with(p))
+        };
         let given = || {
             i == 0
                 && rest.chars().nth(1).is_some()
-                && !t[b..].starts_with(|c: char| c.is_ascii_digit())
+                && ends_name()
                 && !NOT_NAME_SET.contains(rest)
                 && is_given(rest, g)
                 && cued()
         };
+        // "通訳スタッフの王芳": a two-kanji full name after a cue.
         if full_name(rest, g, 3)
+            || (i == 0 && full_name(rest, g, 2) && ends_name() && cued())
             || (family
                 && (i > 0
                     || cued()
@@ -401,7 +414,16 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
         if whole >= 2 && rest.chars().nth(1).is_none() {
             break;
         }
-        if is_family(rest, g) || is_given(rest, g) || full_name(rest, g, 2) {
+        // A family and a given name together, unless the rest after the first
+        // character is a family name ("昨日田中さん": "日田中" is "田中" after "日").
+        let full = || {
+            full_name(rest, g, 2)
+                && !rest
+                    .char_indices()
+                    .nth(1)
+                    .is_some_and(|(k, _)| is_family(&rest[k..], g))
+        };
+        if is_family(rest, g) || is_given(rest, g) || full() {
             return Some(spaced_family_before(t, a + i, g).unwrap_or(a + i));
         }
     }
@@ -503,7 +525,7 @@ fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
 fn labelled(t: &str, a: usize) -> bool {
     t[..a]
         .trim_end_matches(' ')
-        .strip_suffix(['：', ':'])
+        .strip_suffix(['：', ':', '】'])
         .and_then(|l| l.chars().next_back())
         .is_some_and(|c| is_han(c) || is_katakana(c) || crate::text::is_hiragana(c))
 }
@@ -537,14 +559,16 @@ const DUTIES: &[&str] = &[
     "承り",
     "お送り",
     "ご連絡",
+    "ご返信",
+    "お迎え",
 ];
 
-/// "…が…担当いたしました": `が` or `は` after `b`, then a duty before the sentence ends
-/// (within the window the detectors see).
+/// "…が…担当いたしました", "伊藤より明朝ご連絡": `が`, `は`, `より` or `から` after
+/// `b`, then a duty before the sentence ends (within the window the detectors see).
 fn duty_after(t: &str, b: usize) -> bool {
-    let Some(rest) = t[b..]
-        .strip_prefix('が')
-        .or_else(|| t[b..].strip_prefix('は'))
+    let Some(rest) = ["が", "は", "より", "から"]
+        .iter()
+        .find_map(|p| t[b..].strip_prefix(p))
     else {
         return false;
     };

@@ -1124,3 +1124,21 @@ fn names_in_staff_notes_appositions_and_after_day_ranges_are_found() {
         &[("Menon", Person)],
     );
 }
+
+#[test]
+fn japanese_names_after_labels_and_desks_and_before_duties_are_found() {
+    assert_finds("【講師】村田", &[("村田", Person)]);
+    assert_finds(
+        "今後ともよろしくお願いいたします。旅館はなぶさ フロント 大野",
+        &[("大野", Person)],
+    );
+    assert_finds(
+        "ただいま不在のため、吉川より明日あらためてご連絡いたします。",
+        &[("吉川", Person)],
+    );
+    assert_finds("通訳の林薫がご案内します。", &[("林薫", Person)]);
+    assert_finds("店主の夫と妻の香織が営んでいます。", &[("香織", Person)]);
+    assert_finds("先日田村さんからご相談がありました。", &[("田村", Person)]);
+    // A word after a role is no given name.
+    assert_finds("建物はオーナーの所有であり、管理は当社です。", &[]);
+}
