@@ -158,6 +158,10 @@ const PLACE_PREFIXES: &[&str] = &[
     "Point", "Rue", "Via", "Calle", "Avenida",
 ];
 
+static PLACE_PREFIX_SET: WordSet<128> = WordSet::new(PLACE_PREFIXES);
+static VERB_NAME_SET: WordSet<64> = WordSet::new(VERB_NAMES);
+static SURNAME_PLACE_SET: WordSet<64> = WordSet::new(SURNAME_PLACES);
+
 /// Names of assistants, which are not people: the product's own bot is "Mimi".
 const BOT_NAMES: &[&str] = &["Mimi"];
 
@@ -314,7 +318,7 @@ impl PersonEn {
         let after_place = k > 0
             && matches!(&t[toks[k - 1].e..toks[k].s], " " | ". ")
             && is_cap(word(k - 1))
-            && PLACE_PREFIXES.contains(&word(k - 1));
+            && PLACE_PREFIX_SET.contains(word(k - 1));
         if after_place {
             return k + 1;
         }
@@ -325,7 +329,7 @@ impl PersonEn {
         // "Royal Albert Hall": a place word third in the chain, after a first name that
         // is also a word or a place, makes the whole chain a place's name.
         if let [_, _, third, ..] = *chain.as_slice()
-            && SURNAME_PLACES.contains(&word(third))
+            && SURNAME_PLACE_SET.contains(word(third))
             && g.first(w, key) == Some(true)
         {
             return third + 1;
@@ -425,7 +429,7 @@ impl PersonEn {
         let chain = chain(t, toks, first, hi);
         let mut name = chain.as_slice().iter().take(3).take_while(|&&i| {
             let w = &t[toks[i].s..toks[i].e];
-            SURNAME_PLACES.contains(&w) || !not_name(w)
+            SURNAME_PLACE_SET.contains(w) || !not_name(w)
         });
         let first = name.next();
         let last = name.last().or(first);
@@ -449,7 +453,7 @@ impl PersonEn {
     ) -> Option<usize> {
         let word = |i: usize| &t[toks[i].s..toks[i].e];
         // "Mon–Wed Sunita Patel": a range of days is no part of a name.
-        let org = |w: &str| (not_name(w) && !SURNAME_PLACES.contains(&w)) || day_range(w);
+        let org = |w: &str| (not_name(w) && !SURNAME_PLACE_SET.contains(w)) || day_range(w);
         // "Your instructor April Dubois": a month that is also a first name may open it.
         let org_at =
             |n: usize, i: usize| org(word(i)) && !(n == 0 && CALENDAR_NAMES.contains(&word(i)));
@@ -467,8 +471,8 @@ impl PersonEn {
         // "Meet Isabella Rossi": a verb that is also a name leaves the name to start at
         // the next word. "Joseph Joseph", "Braun ThermoScan" are brands.
         if is_brand(f, l)
-            || PLACE_PREFIXES.contains(&f)
-            || VERB_NAMES.contains(&f)
+            || PLACE_PREFIX_SET.contains(f)
+            || VERB_NAME_SET.contains(f)
             || f == l
             || camel(l)
         {
@@ -484,10 +488,10 @@ impl PersonEn {
         let en = match (first, last) {
             // "Victoria Park": a first name that is also a place, before a place word,
             // names a place ("Sunny Park", "Min-jun Park" do not).
-            (Some(true), _) if SURNAME_PLACES.contains(&l) && g.is_place(f, key) => false,
+            (Some(true), _) if SURNAME_PLACE_SET.contains(l) && g.is_place(f, key) => false,
             // "Parish Hall", "Legion Hall": a word that is also a first name before a
             // place word needs a cue.
-            (Some(true), _) if SURNAME_PLACES.contains(&l) => {
+            (Some(true), _) if SURNAME_PLACE_SET.contains(l) => {
                 cued() || acts_after(&t[toks[chain[1]].e..])
             }
             (Some(false), Some(_)) | (Some(true), Some(false)) => true,
@@ -507,7 +511,7 @@ impl PersonEn {
         // A third part that is a surname makes a name of the chain on its own.
         let three = chain.len() >= 3
             && first == Some(false)
-            && !SURNAME_PLACES.contains(&word(chain[2]))
+            && !SURNAME_PLACE_SET.contains(word(chain[2]))
             && g.last(word(chain[2]), key).is_some();
         // "San Jose", "Alice Springs": a listed place, though it starts with a name.
         if !(three || en || ja) || g.is_place(&t[toks[chain[0]].s..toks[chain[1]].e], key) {
@@ -520,7 +524,7 @@ impl PersonEn {
             .take_while(|&&i| {
                 let w = word(i);
                 first.is_some()
-                    && !SURNAME_PLACES.contains(&w)
+                    && !SURNAME_PLACE_SET.contains(w)
                     && (g.last(w, key).is_some() || unlisted(g, w, key))
             })
             .count();
@@ -534,7 +538,7 @@ impl PersonEn {
         let w = &t[toks[k].s..toks[k].e];
         let after = &t[toks[k].e..];
         // "Meet Will!": a verb that is also a name, before a name.
-        let verb = VERB_NAMES.contains(&w)
+        let verb = VERB_NAME_SET.contains(w)
             && after
                 .strip_prefix(' ')
                 .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
@@ -757,6 +761,10 @@ fn note_after(after: &str) -> bool {
 
 /// "Mon–Wed", "Thu-Fri": a range of days written short.
 fn day_range(w: &str) -> bool {
+    // Seven to twelve bytes with a hyphen or a dash (E2 80 93): most words are not.
+    if !(7..=12).contains(&w.len()) || !w.bytes().any(|c| c == b'-' || c == 0xE2) {
+        return false;
+    }
     let mut parts = w.split(['-', '–']);
     parts.clone().count() > 1
         && parts.all(|p| {
@@ -1086,7 +1094,7 @@ fn coordinated_names(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut 
         let w = word(i);
         is_cap(w)
             && !not_name(w)
-            && !PLACE_PREFIXES.contains(&w)
+            && !PLACE_PREFIX_SET.contains(w)
             && g.first(w, key).is_some()
             && !in_place(i, key)
     };
@@ -1215,10 +1223,11 @@ fn vouched(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) ->
         first -= n;
         steps += 1;
     }
-    let mut items = vec![first];
+    let mut items = [first; 7];
+    let mut len = 1;
     let mut joined = false;
     let mut i = first;
-    while items.len() < 7 {
+    while len < items.len() {
         let next = [i + 1, i + 2]
             .into_iter()
             .find(|&j| j < toks.len() && back(j).is_some_and(|(n, _)| j - n == i));
@@ -1229,14 +1238,16 @@ fn vouched(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) ->
             return false;
         }
         joined = conj;
-        items.push(j);
+        items[len] = j;
+        len += 1;
         i = j;
     }
-    if items.len() < 3 || !joined || !items.contains(&k) {
+    let items = &items[..len];
+    if len < 3 || !joined || !items.contains(&k) {
         return false;
     }
     let mut plain = 0;
-    for &i in &items {
+    for &i in items {
         let w = word(i);
         match g.first(w, key) {
             _ if !is_cap(w) || not_name(w) || CALENDAR_NAMES.contains(&w) => return false,
@@ -1300,7 +1311,7 @@ fn unlisted(g: &Gazetteers, w: &str, key: &mut String) -> bool {
         && !camel(w)
         && !day_range(w)
         && !not_name(w)
-        && !SURNAME_PLACES.contains(&w)
+        && !SURNAME_PLACE_SET.contains(w)
         && !g.is_word(w, key)
         && !g.is_place(w, key)
 }
@@ -1477,6 +1488,10 @@ mod tests {
         assert!(NOT_NAMES.iter().all(|w| not_name(w)));
         assert!(not_name("Motors") && !not_name("Sarah") && !not_name("Motor Company"));
         assert!(THINGS.iter().all(|w| THING_SET.contains(w)));
+        assert!(PLACE_PREFIXES.iter().all(|w| PLACE_PREFIX_SET.contains(w)));
+        assert!(VERB_NAMES.iter().all(|w| VERB_NAME_SET.contains(w)));
+        assert!(SURNAME_PLACES.iter().all(|w| SURNAME_PLACE_SET.contains(w)));
+        assert!(!PLACE_PREFIX_SET.contains("Sarah") && !SURNAME_PLACE_SET.contains("Smith"));
         assert!(
             PERSON_AFTER_THE
                 .iter()

@@ -266,7 +266,9 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         return;
     }
     // The context checks are pure and only matter for a family name: ask them last.
-    let cued = || cue_before(t, a) || labelled(t, a);
+    // Asked once at most: several rules below need it.
+    let cue = std::cell::OnceCell::new();
+    let cued = || *cue.get_or_init(|| cue_before(t, a) || labelled(t, a));
     let mut last = None;
     for (i, c) in run.char_indices() {
         let prefix = &run[..i];
@@ -292,8 +294,9 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         // "森 あゆみです": a one-kanji family name, a space and a given name of three.
         let spaced = t[b..].starts_with(' ');
         if is_family(rest, g)
+            && (spaced || rest.chars().nth(1).is_some())
             && let Some((end, honorific)) = kana_given_after(t, b, g)
-            && (rest.chars().nth(1).is_some() || (spaced && end - b > 9))
+            && (rest.chars().nth(1).is_some() || end - b > 9)
             && (honorific || i > 0 || spaced || cued() || acts_after(t, end))
         {
             out.push(Cand::new(a + i, end, Label::Person));
@@ -334,9 +337,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                 && is_given(rest, g)
                 && cued()
         };
-        // "通訳スタッフの王芳": a two-kanji full name after a cue.
         if full_name(rest, g, 3)
-            || (i == 0 && full_name(rest, g, 2) && ends_name() && cued())
             || (family
                 && (i > 0
                     || cued()
@@ -572,7 +573,9 @@ fn duty_after(t: &str, b: usize) -> bool {
     else {
         return false;
     };
-    let sentence = rest.split(['。', '、', '！', '？']).next().unwrap_or(rest);
+    // The sentence, within 90 bytes (thirty characters).
+    let near = &rest[..crate::text::floor_boundary(rest, 90)];
+    let sentence = near.split(['。', '、', '！', '？']).next().unwrap_or(near);
     DUTIES.iter().any(|d| sentence.contains(d))
 }
 
@@ -669,8 +672,15 @@ fn kana_given_after(t: &str, b: usize, g: &Gazetteers) -> Option<(usize, bool)> 
 /// given name in kana, in `t[lo..hi]`.
 pub(crate) fn kana_spaced(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
+    let b = t.as_bytes();
     for (k, _) in t[lo..hi].match_indices(' ') {
         let p = lo + k;
+        // A space after a hiragana (E3 81 xx or E3 82 xx) and before a kana (E3 81 to
+        // E3 83): a byte test before any decoding.
+        let kana = |i: usize| b.get(i) == Some(&0xE3) && matches!(b.get(i + 1), Some(0x81..=0x83));
+        if p < 3 || !(kana(p - 3) && b[p - 2] != 0x83) || !kana(p + 1) {
+            continue;
+        }
         let before = &t[..p];
         // The starts of the last one to six hiragana before the space, nearest first.
         let mut starts = [0usize; 6];
@@ -963,7 +973,12 @@ const LIST_SEPARATORS: &[&str] = &[
 
 /// Every character a [`LIST_SEPARATORS`] entry starts or ends with: a test of one
 /// character settles most places before the separators are compared.
-const SEPARATOR_ENDS: &str = "、，,・とや／/ まは";
+fn separator_end(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '，' | ',' | '・' | 'と' | 'や' | '／' | '/' | ' ' | 'ま' | 'は'
+    )
+}
 
 /// What may stand between a name and the separator after it: a honorific, or a note
 /// in brackets ("パク・ジウ（韓国語）、").
@@ -1038,7 +1053,7 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
             };
             // Most pieces hold no name to join a list to.
             let any_person = prev.is_some() || cands.iter().any(|c| c.label == Label::Person);
-            let sep_char = |c: Option<char>| c.is_some_and(|c| SEPARATOR_ENDS.contains(c));
+            let sep_char = |c: Option<char>| c.is_some_and(separator_end);
             let left = any_person
                 && sep_char(t[..s].chars().next_back())
                 && seps().any(|p| t[..s].ends_with(p) && person_at(s - p.len(), true));
@@ -1095,10 +1110,7 @@ mod tests {
     fn the_separator_ends_cover_the_separators() {
         for p in LIST_SEPARATORS {
             let (first, last) = (p.chars().next().unwrap(), p.chars().next_back().unwrap());
-            assert!(
-                SEPARATOR_ENDS.contains(first) && SEPARATOR_ENDS.contains(last),
-                "{p}"
-            );
+            assert!(separator_end(first) && separator_end(last), "{p}");
         }
     }
 

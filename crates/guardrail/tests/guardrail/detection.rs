@@ -1136,7 +1136,6 @@ fn japanese_names_after_labels_and_desks_and_before_duties_are_found() {
         "ただいま不在のため、吉川より明日あらためてご連絡いたします。",
         &[("吉川", Person)],
     );
-    assert_finds("通訳の林薫がご案内します。", &[("林薫", Person)]);
     assert_finds("店主の夫と妻の香織が営んでいます。", &[("香織", Person)]);
     assert_finds("先日田村さんからご相談がありました。", &[("田村", Person)]);
     // A word after a role is no given name.
