@@ -89,8 +89,9 @@ fn en_pattern() -> String {
 /// Japanese addresses in romaji: "1-5-22 Yumoto, Hakone-machi, Ashigarashimo-gun,
 /// Kanagawa" (a block, a town, then municipalities with their suffix, or any places
 /// before a prefecture); "609 Nishidaimonji-cho, Nakagyo-ku, Kyoto" (one number before
-/// a town in -cho or -machi); "Hakata-ekimae 2-chome 5-ban 11-go, Hakata-ku, Fukuoka";
-/// each perhaps after a building and its floor ("B1F Tora Bldg., ").
+/// a town in -cho or -machi); "Hakata-ekimae 2-chome 5-ban 11-go, Hakata-ku, Fukuoka",
+/// "Kita 1-jo Nishi 3-chome 2-1, Chuo-ku, Sapporo, Hokkaido"; each perhaps after a room
+/// and a building and its floor ("Room 502, Sunrise Heights, ", "B1F Tora Bldg., ").
 fn romaji_pattern() -> String {
     let prefs = PREFECTURES_ROMAJI.join("|");
     let town = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)*)?";
@@ -248,11 +249,6 @@ const STREET_WORDS: &[&str] = &[
     "Park", "Estate", "Yard",
 ];
 
-/// A UK address without the house number the patterns start at, read backwards from
-/// the postcode at `code` in `t[lo..]`: "Old Mill Farm, Hollow Lane, Great Missenden,
-/// Buckinghamshire HP16 9QX", "Unit 4, Carrow Works, Kings Lynn Road, Norwich NR3 1QR".
-/// Three to five comma-separated parts of capitalised words or numbers, one of them a
-/// street; returns the span before the postcode.
 /// Words of a department or a company, which end an address read back from its postcode.
 const ORG_WORDS: &[&str] = &[
     "Mr",
@@ -286,6 +282,12 @@ const UNITS: [&str; 10] = [
     "Room ",
 ];
 
+/// A UK address without the house number the patterns start at, read backwards from
+/// the postcode at `code` in `t[lo..]`: "Old Mill Farm, Hollow Lane, Great Missenden,
+/// Buckinghamshire HP16 9QX", "Unit 4, Carrow Works, Kings Lynn Road, Norwich NR3 1QR",
+/// "Studio 5, 88 Deansgate, Manchester M3 2ER". Three to five comma-separated parts of
+/// capitalised words or numbers, one of them a street, a numbered part or a house's
+/// name; returns the span before the postcode.
 pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize, usize)> {
     let head = t.get(lo..code)?.strip_suffix(' ')?;
     let part_ok = |p: &str| {

@@ -365,7 +365,7 @@ fn signed(t: &str, a: usize, b: usize) -> bool {
     };
     // Between the dash and the name, a role at most ("フロント "); before the dash, no
     // digit or letter (a dash inside a number or a word).
-    let between = &before[d..].trim_start_matches(DASHES);
+    let between = before[d..].trim_start_matches(DASHES);
     let lead = before[..d].trim_end_matches(DASHES).chars().next_back();
     between.chars().count() <= 8
         && !between.contains(['。', '、', '，', ','])
@@ -580,7 +580,7 @@ fn duty_after(t: &str, b: usize) -> bool {
 }
 
 /// "スタッフのまゆから", "スタイリストのひかるで": a kana given name after a run that
-/// ends in a staff role or a cue, and `の` or a colon.
+/// ends in a staff role or a cue, and `の`, `は`, a colon or a space ("ネイリスト あかり").
 fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
     let after = &t[r.e..];
     let Some(skip) = ["の", "：", ":", "は", " "]
