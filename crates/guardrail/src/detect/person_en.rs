@@ -823,9 +823,9 @@ fn possessive_after(name: &str, after: &str) -> bool {
         .any(|d| rest.starts_with(d))
 }
 
-/// Whether the name at `t[s..e]` lies inside a quoted title of three words or more
-/// with words around it: "\"An Evening with Agatha Christie\"", "“Tribute to John
-/// Williams”".
+/// Whether the name at `t[s..e]` lies inside a quoted title, in title case and with
+/// at least one word besides the name: "\"An Evening with Agatha Christie\"",
+/// "“Tribute to John Williams”".
 fn in_title(t: &str, s: usize, e: usize) -> bool {
     let before = &t[crate::text::ceil_boundary(t, s.saturating_sub(60))..s];
     // `"` or the last byte of `“` (E2 80 9C): a byte scan first, as most names have
@@ -1065,10 +1065,11 @@ fn coordinated(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String
         toks.get(i + 1)
             .is_some_and(|n| &t[toks[i].e..n.s] == " " && is_not_name(&t[n.s..n.e]))
     };
+    // Joined to the next name by "&" or by "and"/"or" (a token of its own).
     let joined_to = |i: usize| {
         toks.get(i + 1).is_some_and(|n| {
-            matches!(&t[toks[i].e..n.s], " & " | " ")
-                && (&t[toks[i].e..n.s] == " & " || matches!(&t[n.s..n.e], "and" | "or"))
+            let gap = &t[toks[i].e..n.s];
+            gap == " & " || (gap == " " && matches!(&t[n.s..n.e], "and" | "or"))
         })
     };
     coordinated_names(t, toks, k, g, key)
