@@ -709,16 +709,24 @@ fn email_of(name: &str, after: &str) -> bool {
     let Some(at) = near.find('@') else {
         return false;
     };
-    let local = near[..at]
-        .rsplit(|c: char| c.is_whitespace() || "(（:：,".contains(c))
+    let first = local_part(&near[..at])
+        .split(['.', '_', '+', '-'])
         .next()
         .unwrap_or("");
-    let first = local.split(['.', '_', '+', '-']).next().unwrap_or("");
     // "Lettings Manager, at lettings@…": a word of a capitalised title names a desk.
     let titled = after
         .strip_prefix(' ')
         .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
     name.len() >= 3 && first.eq_ignore_ascii_case(name) && !titled
+}
+
+/// The local part of an email address whose `@` ends `before_at`: what follows the
+/// last space, bracket, colon or comma.
+fn local_part(before_at: &str) -> &str {
+    before_at
+        .rsplit(|c: char| c.is_whitespace() || "(（:：,".contains(c))
+        .next()
+        .unwrap_or("")
 }
 
 /// An email address shortly before the name whose local part holds it: "send it to
@@ -728,12 +736,8 @@ fn email_before(name: &str, before: &str) -> bool {
     let Some(at) = near.rfind('@') else {
         return false;
     };
-    let local = near[..at]
-        .rsplit(|c: char| c.is_whitespace() || "(（:：,<".contains(c))
-        .next()
-        .unwrap_or("");
     name.len() >= 3
-        && local
+        && local_part(&near[..at])
             .split(['.', '_', '+', '-'])
             .any(|p| p.eq_ignore_ascii_case(name))
 }
@@ -792,10 +796,7 @@ fn possessive_after(name: &str, after: &str) -> bool {
     ) {
         return false;
     }
-    let Some(rest) = after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("’s "))
-    else {
+    let Some(rest) = possessed(after) else {
         return false;
     };
     let word = rest
@@ -924,10 +925,7 @@ static PERSON_AFTER_THE_SET: WordSet<256> = WordSet::new(PERSON_AFTER_THE);
 /// [`THINGS`] after it, or a determiner before it and a noun or a model number after
 /// it ("The Jane Iredale mineral foundation", "the Russell Hobbs 26200 toaster").
 fn attributive(t: &str, s: usize, after: &str) -> bool {
-    let after = after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("’s "))
-        .or_else(|| after.strip_prefix(' '));
+    let after = possessed(after).or_else(|| after.strip_prefix(' '));
     let Some(after) = after else {
         return false;
     };
@@ -1278,12 +1276,16 @@ fn romaji(g: &Gazetteers, w: &str, key: &mut String) -> (bool, bool) {
     (fam, giv)
 }
 
-/// "Jessica's home number", "Bridget's personal email": only people have those.
-fn private_after(after: &str) -> bool {
-    let Some(rest) = after
+/// What follows a possessive `'s ` (or `’s `) at the start of `after`.
+fn possessed(after: &str) -> Option<&str> {
+    after
         .strip_prefix("'s ")
         .or_else(|| after.strip_prefix("’s "))
-    else {
+}
+
+/// "Jessica's home number", "Bridget's personal email": only people have those.
+fn private_after(after: &str) -> bool {
+    let Some(rest) = possessed(after) else {
         return false;
     };
     let Some((adj, rest)) = rest.split_once(' ') else {

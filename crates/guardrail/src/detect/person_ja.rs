@@ -682,16 +682,7 @@ pub(crate) fn kana_spaced(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
             continue;
         }
         let before = &t[..p];
-        // The starts of the last one to six hiragana before the space, nearest first.
-        let mut starts = [0usize; 6];
-        let mut n = 0;
-        for (i, c) in before.char_indices().rev().take(6) {
-            if !crate::text::is_hiragana(c) {
-                break;
-            }
-            starts[n] = i;
-            n += 1;
-        }
+        let (starts, n) = hiragana_starts::<6>(before);
         // The longest family name of two to five characters that opens the run or
         // follows a particle.
         let family = (1..n.min(5)).rev().map(|j| starts[j]).find(|&s| {
@@ -709,6 +700,21 @@ pub(crate) fn kana_spaced(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
     }
 }
 
+/// The starts of the last (up to `N`) hiragana characters that end `before`, nearest
+/// first, and how many there are: `starts[j]` starts the last `j + 1` characters.
+fn hiragana_starts<const N: usize>(before: &str) -> ([usize; N], usize) {
+    let mut starts = [0usize; N];
+    let mut n = 0;
+    for (i, c) in before.char_indices().rev().take(N) {
+        if !crate::text::is_hiragana(c) {
+            break;
+        }
+        starts[n] = i;
+        n += 1;
+    }
+    (starts, n)
+}
+
 /// Particles of two kana that may stand right before a name in kana ("からさくら先生").
 const PARTICLES_BEFORE_NAME: &[&str] = &["から", "まで", "より", "には", "では", "とは", "にも"];
 
@@ -716,16 +722,8 @@ const PARTICLES_BEFORE_NAME: &[&str] = &["から", "まで", "より", "には",
 /// "さくらちゃん"), after a particle or anything but hiragana.
 fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
     let before = &t[..h];
-    // The starts of the last two to four hiragana characters, nearest first.
-    let mut starts = [0usize; 4];
-    let mut count = 0;
-    for (k, c) in before.char_indices().rev().take(4) {
-        if !crate::text::is_hiragana(c) {
-            break;
-        }
-        starts[count] = k;
-        count += 1;
-    }
+    // Names of two to four characters.
+    let (starts, count) = hiragana_starts::<4>(before);
     for &s in starts[..count].iter().skip(1).rev() {
         let name = &before[s..];
         let opens = before[..s]
