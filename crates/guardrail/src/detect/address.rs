@@ -79,7 +79,7 @@ fn en_pattern() -> String {
         (?:(?:Calle|Camino|Avenida|Paseo|Via|Rue)\ (?:(?:de|del|la|las|los|el)\ )*[A-Z][a-z]+(?-u:\b)|(?:Route|Highway|Hwy|County\ Road|State\ Route)\ [0-9]{{1,4}}(?-u:\b)|(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
         (?:{SUFFIXES})(?-u:\b)\.?(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b)|[A-Z][a-z]{{2,}}gate(?-u:\b))
         (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)(?-u:\b)\.?)?
-        (?:,?\ (?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|Dock|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
+        (?:,?\ (?:(?:Apt|Apartment|Flat|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|Dock|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
         (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ )?{town}(?:\ {town}){{0,2}}(?-u:\b))){{0,2}}
         (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)(?-u:\b))?
         (?:,?\ (?:{states})(?-u:\b))?"
@@ -120,7 +120,7 @@ fn ja_pattern() -> String {
     // Kanji numerals for 番 and 号 after 丁目: "一丁目十三番七号".
     let kk = r"[一二三四五六七八九十百]{1,4}";
     let chome = format!(
-        r"{kn}丁目\ ?(?:{n}(?:番地?|-)\ ?(?:{n}号?(?:-{n})?)?|{n}(?:番地?)?|{kk}番地?(?:{kk}号)?)?"
+        r"{kn}丁目\ ?(?:{n}(?:番地?|-)\ ?(?:{n}号?(?:-{n})?)?|{n}(?:番地?)?|{kk}番地?(?:{kk}号|{kk})?)?"
     );
     let block = format!(
         r"(?:{chome}|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[〇一二三四五六七八九十百]{{1,4}}番地|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,3}}(?:番地)?)))(?:の{n})?"
@@ -138,11 +138,13 @@ fn ja_pattern() -> String {
             r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{0,10}}(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?{floor}(?:\ ?{rn})?|\ ?{rn})"
         ),
         format!(
-            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS}){room}"
+            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})[A-Z]?{room}"
         ),
         format!(r"\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?{rn})?"),
         format!(r"\ ?{floor}(?:\ ?[0-9]{{1,4}}号室)?"),
         r"\ ?[0-9]{1,4}号室".to_owned(),
+        // "十一番地 ２０２号": a room number after the block.
+        r"\ ?[0-9]{3,4}号".to_owned(),
         r"\ [\p{Katakana}ー]{2,15}\p{Han}{0,4}[0-9]{2,4}(?:号室?)?".to_owned(),
     ]
     .join("|");

@@ -49,12 +49,13 @@ fn valid_domain(d: &str) -> bool {
 /// `scheme://user@host` and `git@host:path` are locators, not mailboxes.
 fn url_like(b: &[u8], s: usize, e: usize) -> bool {
     let before = &b[s.saturating_sub(3)..s];
-    // A slash after a word, a colon or a dot is a locator's; one after a bracket or a
-    // space parts fields ("（総務部）／inoue.k@…", folded to ")/").
+    // A slash after a word, a colon or a dot is a locator's; one after a bracket, a
+    // space or a number parts fields ("（総務部）／inoue.k@…", folded to ")/";
+    // "090-5555-6666／taku@…").
     let parts_fields = before.len() >= 2
         && before.ends_with(b"/")
         && !matches!(before[before.len() - 2], b'/' | b':' | b'.')
-        && !before[before.len() - 2].is_ascii_alphanumeric();
+        && !before[before.len() - 2].is_ascii_alphabetic();
     let scheme = !parts_fields && (before.ends_with(b"//") || before.ends_with(b"/"));
     let ssh_path =
         b.get(e) == Some(&b':') && b.get(e + 1).is_some_and(|c| c.is_ascii_alphanumeric());

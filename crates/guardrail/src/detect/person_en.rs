@@ -55,6 +55,10 @@ const NOT_NAMES: &[&str] = &[
     // Organisations, rooms and waters; days written short.
     "Llp", "Plc", "Room", "Lounge", "Wing", "Pool", "Fields", "Sea", "Ocean", "Channel", "Canal",
     "Falls", "Coast", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
+    "Suite", "Suites", "Tearoom", "Tearooms", "Bistro", "Deli", "Diner", "Pub", "Tavern",
+    // Languages and nationalities ("speaks English", "Dutch Masters").
+    "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
+    "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",
 ];
 
 static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
@@ -97,7 +101,7 @@ const BRANDS: &[(&str, &str)] = &[
     ("Pinot", "Gris"), ("Pinot", "Noir"), ("Pinot", "Grigio"), ("Pinot", "Blanc"),
     ("Eggs", "Benedict"), ("Bloody", "Mary"), ("Tia", "Maria"), ("Mac", "Cheese"),
     ("Jack", "Daniel"), ("Sweet", "William"), ("Mason", "Cash"), ("Le", "Creuset"),
-    ("Iris", "Ohyama"),
+    ("Iris", "Ohyama"), ("Morris", "Minor"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -110,7 +114,7 @@ static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
     "Johnnie", "Jim", "Captain", "Sam", "Fred", "Ted", "Jimmy", "Tory", "Vera", "Anne",
     "Kenneth", "Steve", "Ben", "Laura", "Yves", "Dolce", "Bob", "Chuck", "Martha", "Mary",
     "Winnie", "Procter", "Abercrombie", "Simon", "Crabtree", "Johnson", "Earl", "Pinot", "Eggs",
-    "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris",
+    "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris", "Morris",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -146,7 +150,67 @@ const ACTS_AFTER: &[&str] = &[
     " leads ", " teaches ", " is on ", " is off ", "'ll ", "’ll ", " at the front desk",
     " at reception", " at the desk", " at the counter", " at the bar", " at the door",
     " in the ", " hosts ", " says ", " said ", " is ", " was ", " found ", " sent ", " made ",
-    " asked ", " called ", " in our ", " know ", " know.",
+    " asked ", " called ", " in our ", " know ", " know.", " needs ", " wants ", " wanted ",
+    " would like ", " mentioned ", " told ", " emailed ", " phoned ", " confirmed ",
+];
+
+/// What may follow a name that is also a word or a place ("Grace", "Will") when it
+/// names someone: speech and contact, which words and places do not do.
+#[rustfmt::skip]
+const SPEAKS_AFTER: &[&str] = &[
+    " said ", " says ", " told ", " asked ", " mentioned ", " emailed ", " phoned ", " texted ",
+    " from our ", " will call you", " will be in touch", " will email you", " will contact you",
+    " is off today", " is on leave",
+];
+
+/// Roles only people fill ("courier", "host" and "agent" may be firms): an unlisted
+/// word set off by commas after one is a name.
+#[rustfmt::skip]
+const PERSON_ROLES: &[&str] = &[
+    "freelancer", "stylist", "therapist", "nurse", "doctor", "technician", "consultant",
+    "coordinator", "specialist", "teacher", "instructor", "trainer", "receptionist", "tutor",
+    "coach", "dentist", "hygienist", "vet", "photographer", "guide", "sommelier", "barista",
+    "planner", "engineer", "developer", "designer", "mechanic", "electrician", "plumber",
+    "secretary", "manager", "assistant", "colleague", "advisor", "adviser", "chef", "baker",
+    "florist", "cleaner", "housekeeper", "caretaker", "librarian", "pastor", "vicar", "priest",
+    "son", "daughter", "wife", "husband", "mum", "mom", "dad", "mother", "father", "waiter",
+    "waitress", "server", "operator", "director", "owner",
+];
+
+static PERSON_ROLE_SET: WordSet<128> = WordSet::new(PERSON_ROLES);
+
+/// Shops named after someone in the possessive: "Miss Marple's Tearoom".
+const SHOP_WORDS: &[&str] = &[
+    "Tearoom",
+    "Tearooms",
+    "Kitchen",
+    "Bakery",
+    "Cafe",
+    "Café",
+    "Bistro",
+    "Deli",
+    "Diner",
+    "Pub",
+    "Tavern",
+    "Bar",
+    "Restaurant",
+    "Shop",
+    "Store",
+    "Emporium",
+    "Garage",
+    "Salon",
+    "Inn",
+];
+
+/// Chains named after their founders: "McDonald's gift cards" names no one.
+const FOUNDED: &[&str] = &[
+    "McDonald",
+    "Wendy",
+    "Arby",
+    "Denny",
+    "Macy",
+    "Sainsbury",
+    "Claire",
 ];
 
 /// Words that open place names ("San Diego", "Lake Tahoe", "Fort Worth") and are
@@ -191,14 +255,22 @@ pub(crate) struct Buffers {
 pub(crate) struct PersonEn {
     cue: Regex,
     strong_cue: Regex,
+    /// A role, then "is": "Your courier today is ", "our host was ".
+    role_is: Regex,
     vocative: Regex,
 }
+
+/// People's roles and kin, which cue the name after them ("our driver Will", "your
+/// stylist, Jordan,").
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
 
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under";
-        let weak = r"email|e-mail|reach|call|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse|let|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered) by";
+        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name";
+        let weak = format!(
+            r"email|e-mail|reach|call|phone|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered) by"
+        );
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
             cue: Regex::new(&format!(
@@ -207,12 +279,16 @@ impl PersonEn {
             .map_err(regex_err)?,
             strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+[\x22“]?$"))
                 .map_err(regex_err)?,
+            role_is: Regex::new(&format!(
+                r"(?i)(?:^|[^a-z])(?:{ROLE_WORDS})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day)? (?:is|was|will be) $"
+            ))
+            .map_err(regex_err)?,
             // "Thanks for your patience, Florence!": a greeting, thanks or an apology
             // that opens the sentence, then the name after a comma.
             vocative: Regex::new(
                 // ASCII classes and word boundary: a Unicode word boundary stops the
                 // fast engine at the first non-ASCII character.
-                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great news|no problem|of course)(?-u:\b)[^.!?\n]{0,40}, $",
+                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great(?: news)?|no problem|no worries|of course|got it|sure|okay|ok|certainly|absolutely|noted|perfect|lovely|understood|will do)(?-u:\b)[^.!?\n]{0,40}, $",
             )
             .map_err(regex_err)?,
         })
@@ -313,6 +389,10 @@ impl PersonEn {
         if !is_cap(w) {
             return k + 1;
         }
+        // "Sorry, McDonald's gift cards…": a chain, even after a cue.
+        if possessed(&t[toks[k].e..]).is_some() && FOUNDED.contains(&w) {
+            return k + 1;
+        }
         // "Mt. Inasa", "Lake Tahoe": a place's name after a place word (the word test
         // last: it compares strings).
         let after_place = k > 0
@@ -390,9 +470,25 @@ impl PersonEn {
             let w = &t[toks[i].s..toks[i].e];
             unlisted(g, w, key) || g.last(w, key) == Some(false) || g.first(w, key).is_some()
         });
+        // "Your freelancer, Nils, has marked…": set off by commas after a person's role
+        // ("Our courier, Evri, will…" names a firm).
+        let appositive = || {
+            after.starts_with(',')
+                && t[..s].strip_suffix(", ").is_some_and(|h| {
+                    let role = h.rsplit(' ').next().unwrap_or(h);
+                    PERSON_ROLE_SET.contains(role)
+                })
+        };
         let end = match rest.last() {
             Some(&end) => end,
-            None if ja || self.strong_cue.is_match(before) || acts_after(after) || alone() => k,
+            None if ja
+                || self.strong_cue.is_match(before)
+                || acts_after(after)
+                || appositive()
+                || alone() =>
+            {
+                k
+            }
             None => return k + 1,
         };
         out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
@@ -433,7 +529,15 @@ impl PersonEn {
         });
         let first = name.next();
         let last = name.last().or(first);
+        // "Miss Marple's Tearoom": a shop named after someone.
+        let shop = |b: usize| {
+            possessed(&t[toks[b].e..]).is_some_and(|r| {
+                SHOP_WORDS.contains(&r.split([' ', ',', '.']).next().unwrap_or(""))
+            })
+        };
         match (first, last) {
+            // "I'm Captain Byte, the PixelFix assistant": a bot's name.
+            (Some(_), Some(&b)) if assistant_after(&t[toks[b].e..]) || shop(b) => b + 1,
             (Some(_), Some(&b)) => {
                 out.push(Cand::new(next.s, toks[b].e, Label::Person));
                 b + 1
@@ -581,6 +685,7 @@ impl PersonEn {
             super::person_ja::honorific_at(after).is_some()
                 || email_of(w, after)
                 || email_before(w, &t[..s])
+                || thanked(&t[..s], after)
                 || team_after(after)
                 || after.starts_with(" will be your ")
                 || self.addressed(t, s, e)
@@ -597,9 +702,34 @@ impl PersonEn {
             || contact_after(after);
         // "Our coach, Jordan, asks…": a name set off by commas after a role.
         let appositive = || t[..s].ends_with(", ") && after.starts_with(',') && cue();
+        // "Your courier today is Bill, riding…": a role, "is" and the name, alone.
+        let role_is = || ends && self.role_is.is_match(before);
+        // "Grace said you wanted…", "Will from our kitchen team will call": speech,
+        // not after a determiner or a possessive ("the Rosa's Special is off today").
+        let speaks = || {
+            let head = t[..s].trim_end_matches(' ');
+            let prev = head.rsplit([' ', '\n']).next().unwrap_or(head);
+            SPEAKS_AFTER.iter().any(|a| after.starts_with(a))
+                && !(prev.ends_with("'s") || prev.ends_with("’s"))
+                && !matches!(
+                    prev,
+                    "the" | "The" | "a" | "an" | "our" | "Our" | "your" | "Your" | "my" | "this"
+                )
+        };
+        // "Hannah, I've sent…": addressed as the text or a sentence opens; a name that
+        // is also a place must be followed by a word for the reader or the writer
+        // ("Paris, the city of light" is no one).
+        let mut opening = || {
+            opening_address(t, s, after).is_some_and(|reader| reader || !amb) && !g.is_place(w, key)
+        };
         if amb || calendar {
-            ((who || (strong() && (ends || !calendar)) || (!calendar && appositive()))
+            ((who
+                || (strong() && (ends || !calendar))
+                || (!calendar && (appositive() || role_is())))
                 && !next_is_digit)
+                || speaks()
+                || opening()
+                || nickname(t, s, e)
                 || person()
         } else {
             let acts = acts_after(after)
@@ -607,9 +737,72 @@ impl PersonEn {
                 || private_after(after)
                 || possessive_after(w, after)
                 || contact_after(after);
-            who || acts || cue() || person()
+            who || acts || cue() || opening() || nickname(t, s, e) || person()
         }
     }
+}
+
+/// "Margaret (\"Maggie\")": a name in quotes in brackets right after a word, as a
+/// nickname is given.
+fn nickname(t: &str, s: usize, e: usize) -> bool {
+    let Some(head) = ["(\"", "(“", "('", "(‘"]
+        .iter()
+        .find_map(|o| t[..s].strip_suffix(o))
+        .and_then(|h| h.strip_suffix(' '))
+    else {
+        return false;
+    };
+    head.ends_with(|c: char| c.is_alphabetic())
+        && ["\")", "”)", "')", "’)"]
+            .iter()
+            .any(|c| t[e..].starts_with(c))
+}
+
+/// Whether `t[..s]` ends where a sentence or the text opens (perhaps after emphasis
+/// or a quote mark).
+fn opens_sentence(t: &str, s: usize) -> bool {
+    let head = t[..s].trim_end_matches(['*', '_', '"', '“']);
+    head.is_empty() || head.ends_with('\n') || {
+        let h = head.trim_end_matches(' ');
+        h.len() < head.len() && h.ends_with(['.', '!', '?'])
+    }
+}
+
+/// For a name that opens a sentence before a comma ("Hannah, I've sent…"): whether
+/// a word for the reader or the writer follows (`Some(true)`), another lower-case word
+/// (`Some(false)`), or neither (`None`).
+fn opening_address(t: &str, s: usize, after: &str) -> Option<bool> {
+    let rest = after.strip_prefix(", ")?;
+    if !opens_sentence(t, s) {
+        return None;
+    }
+    let word = rest
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’'))
+        .next()
+        .unwrap_or("");
+    let reader = matches!(
+        word.replace('’', "'").as_str(),
+        "I" | "I'm"
+            | "I've"
+            | "I'll"
+            | "I'd"
+            | "your"
+            | "you"
+            | "you're"
+            | "you'll"
+            | "you've"
+            | "we"
+            | "we've"
+            | "we're"
+            | "we'll"
+            | "thanks"
+            | "thank"
+            | "please"
+            | "just"
+            | "sorry"
+            | "welcome"
+    );
+    (reader || word.starts_with(|c: char| c.is_ascii_lowercase())).then_some(reader)
 }
 
 impl PersonEn {
@@ -742,11 +935,21 @@ fn email_before(name: &str, before: &str) -> bool {
             .any(|p| p.eq_ignore_ascii_case(name))
 }
 
-/// "Thanks Grzegorz!": thanks, the name, and the end of the clause.
+/// "Thanks Grzegorz!", "Congratulations Oluwaseun!": thanks or congratulations, the
+/// name, and the end of the clause.
 fn thanked(before: &str, after: &str) -> bool {
-    let thanks = ["Thanks ", "thanks ", "Thank you ", "thank you "]
-        .iter()
-        .any(|w| before.ends_with(w));
+    let thanks = [
+        "Thanks ",
+        "thanks ",
+        "Thank you ",
+        "thank you ",
+        "Congratulations ",
+        "congratulations ",
+        "Congrats ",
+        "congrats ",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w));
     thanks && after.starts_with(['!', ',', '.'])
 }
 
@@ -789,11 +992,7 @@ fn team_after(after: &str) -> bool {
 /// "Callum's Tuesday group", "Niamh's instructions": a possessive before a lower-case
 /// word (not a verb or a conjunction: "Wendy's and Arby's") or a weekday.
 fn possessive_after(name: &str, after: &str) -> bool {
-    // Chains named after their founders.
-    if matches!(
-        name,
-        "McDonald" | "Wendy" | "Arby" | "Denny" | "Macy" | "Sainsbury" | "Claire"
-    ) {
+    if FOUNDED.contains(&name) {
         return false;
     }
     let Some(rest) = possessed(after) else {
@@ -843,15 +1042,27 @@ fn in_title(t: &str, s: usize, e: usize) -> bool {
         return false;
     };
     let inside_after = &after[..close];
-    // Title case: every word capitalised but the small ones.
+    // Title case: every word capitalised but the small ones (and a subtitle's colon:
+    // "Ansel Adams: The Mural Project").
     let title_case = |p: &str| {
-        p.split(' ').filter(|w| !w.is_empty()).all(|w| {
-            w.starts_with(|c: char| c.is_ascii_uppercase())
-                || matches!(
-                    w,
-                    "to" | "with" | "of" | "the" | "a" | "an" | "and" | "for" | "in" | "on" | "at"
-                )
-        })
+        p.split(' ')
+            .filter(|w| !w.is_empty() && *w != ":")
+            .all(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    || matches!(
+                        w,
+                        "to" | "with"
+                            | "of"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "and"
+                            | "for"
+                            | "in"
+                            | "on"
+                            | "at"
+                    )
+            })
     };
     let words = inside_before.split(' ').filter(|w| !w.is_empty()).count()
         + inside_after.split(' ').filter(|w| !w.is_empty()).count();
@@ -861,8 +1072,13 @@ fn in_title(t: &str, s: usize, e: usize) -> bool {
         .split([' ', ':', ',', '.'])
         .next()
         .unwrap_or("");
-    // "\"Dr Rahman\"": a title names a person.
-    let said = inside_before.contains(':')
+    // "\"Dr Rahman\"": a title names a person. A label before a colon ("Attn:") is
+    // said too; a colon after a title's words is a subtitle's ("Rembrandt and Vermeer:
+    // Dutch Masters").
+    let labelled = inside_before
+        .split_once(':')
+        .is_some_and(|(label, _)| !label.trim().contains(' '));
+    let said = labelled
         || TITLE_SET.contains(first)
         || matches!(
             first,
@@ -884,6 +1100,11 @@ fn in_title(t: &str, s: usize, e: usize) -> bool {
                 | "Attn"
                 | "Tell"
                 | "Say"
+                | "Congratulations"
+                | "Congrats"
+                | "Happy"
+                | "Welcome"
+                | "Love"
         );
     // A word besides the name: a quoted name alone ("signed by \"A. Brennan\"") is one.
     !said
@@ -904,7 +1125,8 @@ const THINGS: &[&str] = &[
     "fragrance", "boots", "shoes", "sneakers", "trainers", "jacket", "watch", "mug", "tumbler",
     "blender", "cookware", "casserole", "exhibition", "concert", "tribute", "biography", "novel",
     "novels", "books", "series", "musical", "audit", "neuroma", "law", "principle", "ataxia",
-    "sarcoma", "lymphoma", "phenomenon", "reflex", "sign",
+    "sarcoma", "lymphoma", "phenomenon", "reflex", "sign", "suite", "suites", "retrospective",
+    "exhibit", "room", "rooms",
 ];
 
 static THING_SET: WordSet<256> = WordSet::new(THINGS);
@@ -943,6 +1165,24 @@ fn attributive(t: &str, s: usize, after: &str) -> bool {
         .unwrap_or("");
     if THING_SET.contains(next) {
         return true;
+    }
+    // "the Frida Kahlo and Diego Rivera retrospective", "the Franklin and Jefferson
+    // suites": the thing after the second name names the first as well.
+    if let Some(rest) = after
+        .strip_prefix("and ")
+        .or_else(|| after.strip_prefix("& "))
+    {
+        let words: Vec<&str> = rest.split(' ').take(4).collect();
+        let named = words
+            .iter()
+            .take_while(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            .count();
+        let thing = words
+            .get(named)
+            .map(|w| w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()));
+        if (1..=2).contains(&named) && thing.is_some_and(|w| THING_SET.contains(w)) {
+            return true;
+        }
     }
     let before = &t[..s];
     let determiner = [

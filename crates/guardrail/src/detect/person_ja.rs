@@ -57,6 +57,8 @@ const CUES: &[&str] = &[
     "店主", "塾長", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
     "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ", "オーナー", "ホスト",
     "バリスタ", "担当医", "添乗員", "配達員", "ドライバー", "ソムリエ", "運転手", "獣医", "アソシエイト", "指名", "フロント",
+    // Office and support roles: "オペレーターの遠藤", "担当エンジニアの鈴木".
+    "オペレーター", "エンジニア", "デザイナー", "ディレクター", "秘書", "教師",
     // Family and office roles: "妻の美穂", "藤原（広報）".
     "妻", "夫", "娘", "息子", "広報", "総務", "経理", "人事",
 ];
@@ -139,6 +141,14 @@ const NOT_NAMES: &[&str] = &[
     "新郎", "新婦", "赤", "神主", "一人", "二人", "三人", "一名", "二名", "一人一人", "団体", "法人", "平日", "本日", "土日", "祝日",
 ];
 
+/// Last words of firms' names ("トヨタ自動車", "三井物産"), which are no one's before 様.
+#[rustfmt::skip]
+const FIRM_ENDINGS: &[&str] = &[
+    "自動車", "工業", "電機", "電気", "銀行", "製作所", "商事", "物産", "建設", "証券", "保険", "生命",
+    "鉄道", "航空", "製薬", "化学", "食品", "産業", "興業", "不動産", "通信", "技研", "運輸", "急便",
+    "精機", "重工", "製菓", "酒造", "醸造", "工務店", "事務所",
+];
+
 /// Final kanji that mark a job, group or place rather than a name.
 #[rustfmt::skip]
 const NON_NAME_ENDINGS: &[char] = &[
@@ -153,7 +163,8 @@ const KATA_NOT_NAMES: &[&str] = &[
     "リーダー", "オペレーター", "クライアント", "サポーター", "ママ", "パパ", "ベビー", "シェフ", "ドクター", "ナース", "コーチ", "トレーナー",
     "キャスト", "セラピスト", "アーティスト", "プレイヤー", "バイヤー", "ファミリー", "チーム", "クルー", "サンタ", "オーナー", "ショップ",
     "サロン", "ホテル", "ストア", "カフェ", "センター", "サポート", "アドレス", "メール", "アカウント",
-    "スケジュール", "シフト", "プロフィール", "コメント", "サイン", "ページ", "リスト", "ワン", "ニャン",
+    "スケジュール", "シフト", "プロフィール", "コメント", "サイン", "ページ", "リスト", "ワン", "ニャン", "ビル",
+    "ピアノ", "ギター", "バイオリン", "ヴァイオリン", "チェロ", "フルート", "ドラム", "ボーカル",
     "ワンコ", "ネコ", "イヌ", "ウサギ",
 ];
 
@@ -208,7 +219,7 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
             };
             if out[found..]
                 .iter()
-                .any(|c| t[c.start..c.end].chars().all(numeral))
+                .any(|c| t[c.start..c.end].chars().all(numeral) || names_thing(t, c))
             {
                 out.truncate(found);
             }
@@ -218,6 +229,47 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
         kana_after_role(t, r, g, out);
         kana_before_act(t, r, g, out);
     }
+}
+
+/// One-kanji places and pronouns that name lists also hold ("左", "森" is kept).
+const ONE_KANJI_WORDS: &str = "左右上下奥前後横隣外内中東西南北私僕次今";
+
+/// Words after a name that make it the name of a room, a prize or a show
+/// ("夏目漱石ルーム").
+const THING_AFTER: &[&str] = &[
+    "ルーム",
+    "ホール",
+    "スイート",
+    "ラウンジ",
+    "ギャラリー",
+    "記念館",
+    "賞",
+    "展",
+    "通り",
+];
+
+/// Whether the name `c` names a thing: a room or a show after it ("夏目漱石ルーム"), a
+/// work of its own after it ("宮沢賢治の「注文の多い料理店」"), quotes around it that
+/// name a show or a product (「葛飾北斎と歌川広重 浮世絵の風景」展, 「坂本龍馬」という地酒),
+/// or a destination ("嵐山行きのバス").
+fn names_thing(t: &str, c: &Cand) -> bool {
+    let after = &t[c.end..];
+    if THING_AFTER.iter().any(|w| after.starts_with(w)) || after.starts_with("の「") {
+        return true;
+    }
+    if t[..c.end].ends_with('行') && after.starts_with('き') {
+        return true;
+    }
+    // Inside 「」: the last bracket before the name opens, the next one after it closes.
+    let before = &t[crate::text::ceil_boundary(t, c.start.saturating_sub(60))..c.start];
+    let opened = before
+        .rfind(['「', '」'])
+        .is_some_and(|k| before[k..].starts_with('「'));
+    opened
+        && after.find('」').is_some_and(|k| {
+            let rest = &after[k + '」'.len_utf8()..];
+            k <= 60 && ["展", "という", "って"].iter().any(|w| rest.starts_with(w))
+        })
 }
 
 /// Titles, and 宛 (the addressee), that follow a family name in the same kanji run:
@@ -302,8 +354,11 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             out.push(Cand::new(a + i, end, Label::Person));
             return;
         }
-        // After a role word ("営業所"), a one-kanji family name is too often a word.
-        let family = is_family(rest, g) && (i == 0 || rest.chars().nth(1).is_some());
+        // After a role word ("営業所"), a one-kanji family name is too often a word;
+        // so is a direction alone ("受付は左です").
+        let family = is_family(rest, g)
+            && (i == 0 || rest.chars().nth(1).is_some())
+            && !ONE_KANJI_WORDS.contains(rest);
         // A contact in brackets after it ("渡辺（080-…）"), or it in brackets after a
         // contact ("…1234（岡田）").
         // Or a role in brackets after it ("河野（フロント）"), or a duty after が even for
@@ -320,7 +375,8 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         };
         // "担当：浩二": a given name of two kanji or more after a label or a cue.
         // Before a particle or the end, not before a number ("受付：平日10時〜") or
-        // "で" ("オーナーの所有であり"), where a word is meant.
+        // "で" ("オーナーの所有であり"), where a word is meant; before "の" only right
+        // after the role ("本日のシェフ大輔のおすすめ").
         let ends_name = || {
             t[b..].is_empty()
                 || [
@@ -328,10 +384,24 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                 ]
                 .iter()
                 .any(|p| t[b..].starts_with(p))
+                || (t[b..].starts_with('の') && cues().ends(&t[..a]))
+        };
+        // One kanji ("本日のバリスタは蓮です") only before "です", after a person's role
+        // (not a desk's: "受付は左です"), and no word for a place or a person.
+        let one = || {
+            t[b..].starts_with("です")
+                && !ONE_KANJI_WORDS.contains(rest)
+                && !["受付", "窓口", "フロント", "宛先", "連絡先"]
+                    .iter()
+                    .any(|d| {
+                        t[..a]
+                            .trim_end_matches(['は', 'の', 'が', '：', ':'])
+                            .ends_with(d)
+                    })
         };
         let given = || {
             i == 0
-                && rest.chars().nth(1).is_some()
+                && (rest.chars().nth(1).is_some() || one())
                 && ends_name()
                 && !NOT_NAME_SET.contains(rest)
                 && is_given(rest, g)
@@ -399,9 +469,11 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
 /// Start of the name that ends at `end` before a honorific, if it is one.
 fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Option<usize> {
     let part = &t[a..end];
-    // "山田屋さん", "田中商店様": a shop is no one ("土屋さん" is).
-    let shop = part.ends_with(['屋', '店', '堂', '社', '館']) && !is_family(part, g);
-    if part.is_empty() || NOT_NAME_SET.contains(part) || shop {
+    // "山田屋さん", "田中商店様", "伊藤園様": a shop is no one ("土屋さん" is).
+    let shop = part.ends_with(['屋', '店', '堂', '社', '館', '園']) && !is_family(part, g);
+    // "トヨタ自動車様", "本田技研工業様": a firm's name.
+    let firm = FIRM_ENDINGS.iter().any(|w| ends_with(part, w));
+    if part.is_empty() || NOT_NAME_SET.contains(part) || shop || firm {
         return None;
     }
     let whole = part.chars().count();
@@ -924,11 +996,17 @@ fn duty_next(t: &str, b: usize) -> bool {
 }
 
 /// Whether `t[a..b]` stands alone in brackets right after a phone number or an email
-/// address: "０８０－５５５５－１２３４（岡田）".
+/// address, perhaps after a role: "０８０－５５５５－１２３４（岡田）", "…（店長・高橋）".
 fn after_contact(t: &str, a: usize, b: usize) -> bool {
-    let before = t[..a]
-        .strip_suffix('（')
-        .or_else(|| t[..a].strip_suffix('('));
+    let mut head = &t[..a];
+    if let Some(h) = head.strip_suffix('・')
+        && let Some(k) = h.rfind(['（', '('])
+        && h.len() - k <= 24
+        && cues().ends(h)
+    {
+        head = &h[..k + h[k..].chars().next().map_or(0, char::len_utf8)];
+    }
+    let before = head.strip_suffix('（').or_else(|| head.strip_suffix('('));
     let closed = t[b..].starts_with(['）', ')']);
     closed && before.is_some_and(|s| s.ends_with(|c: char| c.is_ascii_alphanumeric()))
 }

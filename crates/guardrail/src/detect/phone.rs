@@ -37,7 +37,7 @@ const NEGATIVE: &[&str] = &[
     "order", "tracking", "track", "invoice", "ref", "reference", "confirmation", "account",
     "acct", "sku", "isbn", "jan", "ean", "upc", "serial", "model", "part", "item", "product",
     "ticket", "case", "policy", "member", "membership", "id", "no", "#", "code", "version",
-    "barcode", "gtin", "注文",
+    "barcode", "gtin", "注文番号", "注文no", "注文id", "注文#",
     "伝票", "追跡", "受付番号", "予約番号", "会員番号", "品番", "型番", "商品番号", "管理番号", "請求", "お問い合わせ番号", "問い合わせ番号",
     "製造番号", "シリアル", "口座", "番号：", "ID",
 ];

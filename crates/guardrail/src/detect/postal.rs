@@ -75,7 +75,15 @@ impl Postal {
             let (s, e) = (m.start(), m.end());
             let marked = m.as_str().starts_with('〒');
             let has_dash = m.as_str().contains('-');
-            if bounded(s, e) && (marked || (has_dash && self.ja_context(t, s, e))) {
+            // "郵便番号は0600042": seven digits right after the word.
+            let labelled = || {
+                t[..s]
+                    .trim_end_matches([' ', 'は', ':', '：'])
+                    .ends_with("郵便番号")
+            };
+            if bounded(s, e)
+                && (marked || (has_dash && self.ja_context(t, s, e)) || (!has_dash && labelled()))
+            {
                 out.push(Cand::new(s, e, Label::PostalCode));
             }
         }

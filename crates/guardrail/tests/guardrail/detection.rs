@@ -1141,3 +1141,193 @@ fn japanese_names_after_labels_and_desks_and_before_duties_are_found() {
     // A word after a role is no given name.
     assert_finds("建物はオーナーの所有であり、管理は当社です。", &[]);
 }
+
+#[test]
+fn english_names_addressed_quoted_or_speaking_are_found() {
+    assert_finds(
+        "Hannah, I've sent the invoice; let me know if it doesn't arrive.",
+        &[("Hannah", Person)],
+    );
+    assert_finds(
+        "Emily, your coffee subscription renews on 3 March.",
+        &[("Emily", Person)],
+    );
+    assert_finds(
+        "Hi there! Grace said you wanted to add a dessert platter.",
+        &[("Grace", Person)],
+    );
+    assert_finds(
+        "Will from our kitchen team will call you back.",
+        &[("Will", Person)],
+    );
+    assert_finds(
+        "Your courier today is Bill, riding a white Vespa.",
+        &[("Bill", Person)],
+    );
+    assert_finds(
+        "Your host tonight is Margaret (\"Maggie\"), who'll greet you.",
+        &[("Margaret", Person), ("Maggie", Person)],
+    );
+    assert_finds(
+        "The banner should read \"Congratulations Oluwaseun!\" — is that right?",
+        &[("Oluwaseun", Person)],
+    );
+    assert_finds(
+        "We have the order under the surname Zhang.",
+        &[("Zhang", Person)],
+    );
+    assert_finds(
+        "Your freelancer, Nils, has marked the milestone complete.",
+        &[("Nils", Person)],
+    );
+    assert_finds(
+        "For bread orders, phone Tom on 0161 496 0752.",
+        &[("Tom", Person), ("0161 496 0752", Phone)],
+    );
+    // Places, months and chains stay what they are; a bot's titled name is no one.
+    assert_finds(
+        "Paris, your gateway to Europe, is a short flight away.",
+        &[],
+    );
+    assert_finds("May, June and July are our busiest months.", &[]);
+    assert_finds("The best month is May.", &[]);
+    assert_finds("Sorry, McDonald's gift cards can't be used here.", &[]);
+    assert_finds(
+        "I'm Captain Byte, the PixelFix assistant! How can I help?",
+        &[],
+    );
+}
+
+#[test]
+fn japanese_staff_after_office_roles_and_in_bracketed_roles_are_found() {
+    assert_finds(
+        "オペレーターの遠藤に交代いたしました。",
+        &[("遠藤", Person)],
+    );
+    assert_finds(
+        "担当エンジニアの鈴木が、明日の午後にお伺いします。",
+        &[("鈴木", Person)],
+    );
+    assert_finds(
+        "０９０－１２３４－５６７８（店長・高橋）までお電話ください。",
+        &[("０９０－１２３４－５６７８", Phone), ("高橋", Person)],
+    );
+    // Firms before 様 and a building are no one.
+    assert_finds("伊藤園様のキャンペーンLP制作は延長で合意済みです。", &[]);
+    assert_finds("トヨタ自動車様の社内ポータル改修案件です。", &[]);
+    assert_finds("受付はビルの２階にございます。", &[]);
+}
+
+#[test]
+fn contacts_after_ordering_words_and_field_slashes_are_found() {
+    assert_finds(
+        "ＦＡＸでのご注文は06-6123-4567にて承ります。",
+        &[("06-6123-4567", Phone)],
+    );
+    assert_finds("ご注文番号は0901-2345-6789-01です。", &[]);
+    assert_finds(
+        "連絡先：０９０‐５５５５‐６６６６／taku.nishi＠gmail.com",
+        &[
+            ("０９０‐５５５５‐６６６６", Phone),
+            ("taku.nishi＠gmail.com", Email),
+        ],
+    );
+}
+
+#[test]
+fn flats_after_the_street_and_kanji_lots_and_rooms_after_the_block_are_found() {
+    assert_finds(
+        "The courier will collect from 42 Elm Grove, Flat B, Brighton BN2 3DA.",
+        &[
+            ("42 Elm Grove, Flat B, Brighton", Address),
+            ("BN2 3DA", PostalCode),
+        ],
+    );
+    assert_finds(
+        "ご指定の千葉県千葉市美浜区中瀬二丁目六番地一は配達エリア外です。",
+        &[("千葉県千葉市美浜区中瀬二丁目六番地一", Address)],
+    );
+    assert_finds(
+        "お届け先を沖縄県那覇市おもろまち四丁目十一番地 ２０２号に変更しました。",
+        &[("沖縄県那覇市おもろまち四丁目十一番地 ２０２号", Address)],
+    );
+    assert_finds(
+        "横浜市西区みなとみらい二丁目３番１号 クイーンズタワーＡ ２０階に変更しました。",
+        &[(
+            "横浜市西区みなとみらい二丁目３番１号 クイーンズタワーＡ ２０階",
+            Address,
+        )],
+    );
+}
+
+#[test]
+fn names_of_rooms_shows_works_and_shops_are_left_alone() {
+    assert_finds("Miss Marple's Tearoom is our sister shop in Bath.", &[]);
+    assert_finds(
+        "The Franklin and Jefferson suites both have sea views.",
+        &[],
+    );
+    assert_finds("Room 12 is the Elizabeth Suite, our largest.", &[]);
+    assert_finds(
+        "Hi Patrick, your Morris Minor is booked in for its MOT.",
+        &[("Patrick", Person)],
+    );
+    assert_finds(
+        "Tour guide Sato Kenta speaks English, Japanese and Korean.",
+        &[("Sato Kenta", Person)],
+    );
+    assert_finds(
+        "\"Rembrandt and Vermeer: Dutch Masters\" is on Level 2.",
+        &[],
+    );
+    assert_finds("\"Ansel Adams: The Mural Project\" is included.", &[]);
+    assert_finds(
+        "The Frida Kahlo and Diego Rivera retrospective opens on May 3.",
+        &[],
+    );
+    // A doctor's clinic in the possessive is still the doctor's.
+    assert_finds(
+        "Dr Nguyen's Thursday clinic is fully booked.",
+        &[("Nguyen", Person)],
+    );
+    assert_finds(
+        "Got it, Jess — we'll hold the last two sponges for you.",
+        &[("Jess", Person)],
+    );
+    assert_finds("夏目漱石ルームは最大8名様までご利用いただけます。", &[]);
+    assert_finds("「坂本龍馬」という地酒を仕入れました。", &[]);
+    assert_finds(
+        "宮沢賢治の「注文の多い料理店」をテーマにしたコースです。",
+        &[],
+    );
+    assert_finds(
+        "「葛飾北斎と歌川広重　浮世絵の風景」展のチケットです。",
+        &[],
+    );
+    assert_finds(
+        "京都駅八条口から嵐山行きのバスは毎時00分に発車します。",
+        &[],
+    );
+    assert_finds(
+        "ヴァイオリンの小林 千尋さんとピアノのアンナ・コヴァレンコさんです。",
+        &[("小林 千尋", Person), ("アンナ・コヴァレンコ", Person)],
+    );
+}
+
+#[test]
+fn japanese_given_names_after_roles_and_bare_postal_codes_are_found() {
+    assert_finds("本日のバリスタは蓮です。", &[("蓮", Person)]);
+    assert_finds("受付は左です。", &[]);
+    assert_finds(
+        "本日のシェフ大輔のおすすめは、鯛のカルパッチョです。",
+        &[("大輔", Person)],
+    );
+    assert_finds(
+        "家庭教師の中島 拓海が、毎週土曜日に伺います。",
+        &[("中島 拓海", Person)],
+    );
+    assert_finds(
+        "ご登録の郵便番号は0600042です。",
+        &[("0600042", PostalCode)],
+    );
+}
