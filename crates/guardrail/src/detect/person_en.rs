@@ -59,6 +59,7 @@ const NOT_NAMES: &[&str] = &[
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",
+    "Git", "GitHub", "GitLab",
 ];
 
 static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
@@ -148,7 +149,7 @@ const VERB_NAMES: &[&str] = &[
 const ACTS_AFTER: &[&str] = &[
     " from our ", " from the ", " will ", " can ", " has ", " handles ", " manages ", " runs ",
     " leads ", " teaches ", " is on ", " is off ", "'ll ", "’ll ", " at the front desk",
-    " at reception", " at the desk", " at the counter", " at the bar", " at the door",
+    " at reception", " at the desk", " at the counter", " at the bar", " at the door", " at the till",
     " in the ", " hosts ", " says ", " said ", " is ", " was ", " found ", " sent ", " made ",
     " asked ", " called ", " in our ", " know ", " know.", " needs ", " wants ", " wanted ",
     " would like ", " mentioned ", " told ", " emailed ", " phoned ", " confirmed ",
@@ -179,6 +180,27 @@ const PERSON_ROLES: &[&str] = &[
 
 static PERSON_ROLE_SET: WordSet<128> = WordSet::new(PERSON_ROLES);
 
+/// Days, prizes and places named after someone with a title: "Dr. Seuss Read-Aloud
+/// Day".
+const EVENT_WORDS: &[&str] = &[
+    "Day",
+    "Award",
+    "Awards",
+    "Prize",
+    "Lecture",
+    "Memorial",
+    "Foundation",
+    "Institute",
+    "Museum",
+    "Festival",
+    "Week",
+    "Trophy",
+    "Cup",
+    "Medal",
+    "Fellowship",
+    "Scholarship",
+];
+
 /// Shops named after someone in the possessive: "Miss Marple's Tearoom".
 const SHOP_WORDS: &[&str] = &[
     "Tearoom",
@@ -203,14 +225,9 @@ const SHOP_WORDS: &[&str] = &[
 ];
 
 /// Chains named after their founders: "McDonald's gift cards" names no one.
+#[rustfmt::skip]
 const FOUNDED: &[&str] = &[
-    "McDonald",
-    "Wendy",
-    "Arby",
-    "Denny",
-    "Macy",
-    "Sainsbury",
-    "Claire",
+    "McDonald", "Wendy", "Arby", "Denny", "Macy", "Sainsbury", "Claire", "Levi",
 ];
 
 /// Words that open place names ("San Diego", "Lake Tahoe", "Fort Worth") and are
@@ -529,6 +546,11 @@ impl PersonEn {
         });
         let first = name.next();
         let last = name.last().or(first);
+        // "Dr. Seuss Read-Aloud Day": a day or a prize named after someone.
+        let event = |b: usize| {
+            toks.get(b + 1)
+                .is_some_and(|n| &t[toks[b].e..n.s] == " " && EVENT_WORDS.contains(&&t[n.s..n.e]))
+        };
         // "Miss Marple's Tearoom": a shop named after someone.
         let shop = |b: usize| {
             possessed(&t[toks[b].e..]).is_some_and(|r| {
@@ -537,7 +559,7 @@ impl PersonEn {
         };
         match (first, last) {
             // "I'm Captain Byte, the PixelFix assistant": a bot's name.
-            (Some(_), Some(&b)) if assistant_after(&t[toks[b].e..]) || shop(b) => b + 1,
+            (Some(_), Some(&b)) if assistant_after(&t[toks[b].e..]) || shop(b) || event(b) => b + 1,
             (Some(_), Some(&b)) => {
                 out.push(Cand::new(next.s, toks[b].e, Label::Person));
                 b + 1
@@ -671,6 +693,8 @@ impl PersonEn {
                 .any(|p| before.ends_with(p));
             return (rf || rg) && w.len() >= 4 && (strong() || (acts_after(after) && !place));
         };
+        // "the Superior Court of California is…": a state is a place.
+        let amb = amb || super::places::US_STATE_NAMES.contains(&w);
         if not_name(w) && !strong() {
             return false;
         }
@@ -1352,16 +1376,25 @@ fn coordinated_names(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut 
     // "Ivy and Rafael Santos", "Florence and Mark Delaney": a first name before "and"
     // and a first and last name.
     if and_next && named(k, key) && named(k + 2, key) {
+        // "Grace and Tobias Lindqvist": a surname no list holds will do.
         let pair = spaced(k + 2)
             && is_cap(word(k + 3))
             && !is_brand(word(k + 2), word(k + 3))
-            && g.last(word(k + 3), key).is_some();
+            && (g.last(word(k + 3), key).is_some() || unlisted(g, word(k + 3), key));
         if pair {
             return true;
         }
     }
-    // "Hunter and Georgia will be your coordinators": two first names that act.
-    if and_next && named(k, key) && named(k + 2, key) && acts_after(&t[toks[k + 2].e..]) {
+    // "Hunter and Georgia will be your coordinators", "Bridget and Tom run the class":
+    // two first names that act.
+    let act = |i: usize| {
+        let after = &t[toks[i].e..];
+        acts_after(after)
+            || [" run ", " lead ", " teach ", " host "]
+                .iter()
+                .any(|a| after.starts_with(a))
+    };
+    if and_next && named(k, key) && named(k + 2, key) && act(k + 2) {
         return true;
     }
     // "Tom, Anna and Kenji", "Aisha, Diego, Mei Ling and Conor": the first names of a

@@ -135,6 +135,7 @@ const NOT_NAMES: &[&str] = &[
     "客", "皆", "奥", "王", "神", "仏", "殿", "各", "貴", "同", "母", "父", "兄", "姉", "弟", "妹", "娘", "息子",
     "主人", "患者", "利用者", "会員", "担当者", "旦那", "女王", "王子", "姫", "社長", "部長", "課長", "店長", "先生", "医師",
     "教授", "生徒", "学生", "家族", "御中", "各位", "親御", "上", "子供", "子", "大家", "家主", "施主", "校長", "院長", "会長",
+    "伊勢丹", "高島屋", "三越", "大丸",
     "理事長", "担当", "管理者", "代表者", "購入者", "申込者", "契約者", "依頼者", "受取人", "同行者", "営業", "事務", "受付", "幹事",
     "窓口", "現場", "業者", "職人", "大工", "庭師", "本人", "皆々", "相手", "先方", "御社", "貴社", "弊社", "当社", "お客",
     "隣人", "住人", "友人", "恋人", "彼", "彼女", "先輩", "後輩", "上司", "部下", "同僚", "店員", "駅員", "係員", "乗客",
@@ -165,6 +166,7 @@ const KATA_NOT_NAMES: &[&str] = &[
     "サロン", "ホテル", "ストア", "カフェ", "センター", "サポート", "アドレス", "メール", "アカウント",
     "スケジュール", "シフト", "プロフィール", "コメント", "サイン", "ページ", "リスト", "ワン", "ニャン", "ビル",
     "ピアノ", "ギター", "バイオリン", "ヴァイオリン", "チェロ", "フルート", "ドラム", "ボーカル",
+    "ジム", "プランナー",
     "ワンコ", "ネコ", "イヌ", "ウサギ",
 ];
 
@@ -174,6 +176,25 @@ const KANA_NOT_NAMES: &[&str] = &[
     "ある", "いつ", "かた", "かみ", "こと", "さえ", "さき", "しか", "そう", "ため", "とき", "なか", "なる",
     "まえ", "みな", "より", "みんな", "あか", "あと", "うち", "もの", "よう", "ほか", "まで", "から",
     "さん", "さま", "くん", "ちゃん",
+];
+
+/// Kana before ちゃん or くん that name no one: family words and pets.
+const KANA_KIN: &[&str] = &[
+    "あか",
+    "わん",
+    "ねこ",
+    "ばあ",
+    "じい",
+    "かあ",
+    "とう",
+    "にい",
+    "ねえ",
+    "おば",
+    "おじ",
+    "ちび",
+    "うさ",
+    "ぼく",
+    "みんな",
 ];
 
 /// What may follow a kana given name: a honorific, a particle, punctuation.
@@ -194,7 +215,21 @@ const ACTS: &[&str] = &[
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
 pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
-    for r in runs {
+    let mut joined = None;
+    for (i, r) in runs.iter().enumerate() {
+        if joined == Some(i) {
+            continue;
+        }
+        // "ジャン＝ピエール・ルノー": katakana runs joined by a double hyphen are one name.
+        if !r.han
+            && let Some(n) = runs.get(i + 1)
+            && !n.han
+            && matches!(&t[r.e..n.s], "＝" | "=" | "゠")
+        {
+            joined = Some(i + 1);
+            kata_run(t, r.s, n.e, g, out);
+            continue;
+        }
         if r.han {
             let found = out.len();
             han_run(t, r.s, r.e, g, out);
@@ -453,7 +488,8 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
             let after = rest[h.len()..].chars().next();
             let compound = match *h {
                 "様" => after.is_some_and(|c| "々式子相態".contains(c)),
-                "氏" => after == Some('名'),
+                // "氏名", "源氏物語".
+                "氏" => after.is_some_and(|c| "名物".contains(c)),
                 "殿" => after.is_some_and(|c| "下堂様".contains(c)),
                 "君" => after.is_some_and(is_han),
                 _ => false,
@@ -806,7 +842,17 @@ fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
                 .iter()
                 .any(|p| before[..s].ends_with(p));
         let polite = name.starts_with(['お', 'ご']);
-        if opens && !polite && !KANA_NOT_NAMES.contains(&name) && g.kana_given(name) {
+        if !opens || polite || KANA_NOT_NAMES.contains(&name) {
+            continue;
+        }
+        // Before くん or ちゃん, kana that open after a particle or the start are a child's
+        // name even when no list holds it ("ひなたくん", "ゆうとくん"), unless they
+        // are a family word ("あかちゃん") or start with a particle ("…のひなたちゃん" is
+        // "ひなた").
+        let diminutive = (t[h..].starts_with("くん") || t[h..].starts_with("ちゃん"))
+            && !KANA_KIN.contains(&name)
+            && !name.starts_with(|c: char| "のはがともにをへでや".contains(c));
+        if g.kana_given(name) || diminutive {
             return Some(s);
         }
     }
@@ -826,7 +872,9 @@ pub(crate) fn kana_names(t: &str, honorifics: &[usize], out: &mut Vec<Cand>) {
         if product {
             continue;
         }
-        if let Some(s) = kana_name_before(t, h, g) {
+        if let Some(s) = kana_name_before(t, h, g)
+            && !pet_or_bot(t, s, &t[h..])
+        {
             // "林 ゆかり先生": the family name before a space belongs to the name.
             let s = spaced_family_before(t, s, g).unwrap_or(s);
             out.push(Cand::new(s, h, Label::Person));
@@ -847,10 +895,13 @@ fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     if t[..a].ends_with('『') {
         return;
     }
+    if pet_or_bot(t, a, after) {
+        return;
+    }
     let honorific = honorific_at(after).is_some() && !after.starts_with("様式");
     // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
     // none of its parts is a common word, or when a cue comes before it or an act after it.
-    let dotted = run.contains('・');
+    let dotted = run.contains(['・', '＝', '=', '゠']);
     let shaped = if dotted { dotted_name(run, g) } else { None };
     // A common word ("カウンター", "カレンダー") after a cue is no name.
     let word = !dotted && g.katakana(run) == Some(true);
@@ -874,6 +925,30 @@ fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         };
         out.push(Cand::new(start, spaced_kata_after(t, b, g), Label::Person));
     }
+}
+
+/// Whether the katakana word at `a`, followed by `after`, names a pet ("ワンちゃん
+/// （モモちゃん）", "ポチちゃんの飼い主") or a bot (AIアシスタントの「ミライ」).
+fn pet_or_bot(t: &str, a: usize, after: &str) -> bool {
+    let before = &t[..a];
+    // Brackets may be folded to ASCII here.
+    let bracketed = before.strip_suffix(['（', '(']);
+    let pet = after.starts_with("ちゃん")
+        && (bracketed.is_some_and(|b| {
+            ["ワンちゃん", "わんちゃん", "猫", "犬", "ネコ"]
+                .iter()
+                .any(|w| b.ends_with(w))
+        }) || ["愛犬", "愛猫", "看板犬"]
+            .iter()
+            .any(|w| before.ends_with(w))
+            || after.starts_with("ちゃんの飼い主"));
+    let bot = before.strip_suffix('「').is_some_and(|b| {
+        let b = b.trim_end_matches(['の', 'は', ' ']);
+        ["チャットボット", "ボット", "アシスタント", "AI", "ＡＩ"]
+            .iter()
+            .any(|w| b.ends_with(w))
+    });
+    pet || bot
 }
 
 /// The start of a katakana name of two characters or more, no common word, before a
@@ -926,7 +1001,7 @@ fn spaced_kata_after(t: &str, b: usize, g: &Gazetteers) -> usize {
 /// its first part ("パティシエアンナ・コワルスカ").
 fn dotted_name(run: &str, g: &Gazetteers) -> Option<usize> {
     let (mut parts, mut short, mut listed, mut start) = (0, false, false, 0);
-    for (n, mut p) in run.split('・').enumerate() {
+    for (n, mut p) in run.split(['・', '＝', '=', '゠']).enumerate() {
         if n == 0 && g.katakana(p).is_none() {
             // A common word, then a listed name, in one part.
             if let Some((k, _)) = p.char_indices().skip(2).find(|&(k, _)| {

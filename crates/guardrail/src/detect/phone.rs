@@ -112,6 +112,10 @@ impl Phone {
 
     /// Whether `t[s..e]` is a phone number; `context` caches the keywords before `s`.
     fn accept(&self, t: &str, s: usize, e: usize, context: &mut Option<Keys>) -> bool {
+        // "+81 3-5555-0123 (9:00–18:00)": digits before a colon tell a time.
+        if t.as_bytes().get(e) == Some(&b':') {
+            return false;
+        }
         let Some(shape) = shape(&t[s..e]) else {
             return false;
         };

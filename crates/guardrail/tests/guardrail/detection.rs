@@ -1331,3 +1331,55 @@ fn japanese_given_names_after_roles_and_bare_postal_codes_are_found() {
         &[("0600042", PostalCode)],
     );
 }
+
+#[test]
+fn pets_bots_events_and_times_are_left_alone() {
+    assert_finds(
+        "齋藤 千尋様のワンちゃん（モモちゃん）の接種は完了しております。",
+        &[("齋藤 千尋", Person)],
+    );
+    assert_finds("私はAIアシスタントの「ミライ」です。", &[]);
+    assert_finds(
+        "本チャットボット「ひかりちゃん」はAIによる自動応答です。",
+        &[],
+    );
+    assert_finds(
+        "佐々木 悠真様、ジムの入会手続きが完了しました。",
+        &[("佐々木 悠真", Person)],
+    );
+    assert_finds("源氏物語ミュージアムまでは、宇治駅から徒歩15分です。", &[]);
+    assert_finds("Dr. Seuss Read-Aloud Day is March 2.", &[]);
+    assert_finds("Order 61-0038812 contains Levi's 501 jeans.", &[]);
+    assert_finds("The Superior Court of California is closed on Monday.", &[]);
+    assert_finds(
+        "Call our Tokyo office at +81 3-5555-0123 (9:00–18:00 JST).",
+        &[("+81 3-5555-0123", Phone)],
+    );
+    // Lists of things named like people stay things.
+    assert_finds("Will, Hope and Grace are our three meeting rooms.", &[]);
+}
+
+#[test]
+fn children_in_kana_double_barrelled_katakana_and_coordinated_names_are_found() {
+    assert_finds(
+        "ゆうとくん（8歳）用の浴衣もご用意しております。",
+        &[("ゆうと", Person)],
+    );
+    assert_finds(
+        "当日は通訳ボランティアのひなたちゃんがお手伝いします。",
+        &[("ひなた", Person)],
+    );
+    assert_finds("あかちゃんのおむつ替えスペースがございます。", &[]);
+    assert_finds(
+        "シェフのジャン＝ピエール・ルノーが季節のコースをご用意いたします。",
+        &[("ジャン＝ピエール・ルノー", Person)],
+    );
+    assert_finds(
+        "Please confirm whether Grace and Tobias Lindqvist will need a cot.",
+        &[("Grace", Person), ("Tobias Lindqvist", Person)],
+    );
+    assert_finds(
+        "Vouchers can be collected from Wendy or Mark at the till.",
+        &[("Wendy", Person), ("Mark", Person)],
+    );
+}
