@@ -690,7 +690,12 @@ impl PersonEn {
             // preposition makes it a place ("our team in Osaka will contact you").
             let place = [" in ", " at ", " to ", " from ", " near ", " of "]
                 .iter()
-                .any(|p| before.ends_with(p));
+                .any(|p| before.ends_with(p))
+                // "Tokyo Haneda": a romaji name after a place names a place.
+                || before.strip_suffix(' ').is_some_and(|b| {
+                    let prev = b.rsplit(' ').next().unwrap_or(b);
+                    is_cap(prev) && g.is_place(prev, key)
+                });
             return (rf || rg) && w.len() >= 4 && (strong() || (acts_after(after) && !place));
         };
         // "the Superior Court of California is…": a state is a place.
@@ -715,6 +720,7 @@ impl PersonEn {
                 || self.addressed(t, s, e)
                 || (signed(t, s) && (ends_signature(after) || initial_after(after)))
                 || pronoun_after(after)
+                || role_after(after)
                 || ((acts_after(after) || contact_after(after)) && cue())
         };
         // "Sorry, April orders…": a month after a cue must end the clause or act.
@@ -780,6 +786,22 @@ fn nickname(t: &str, s: usize, e: usize) -> bool {
         && ["\")", "”)", "')", "’)"]
             .iter()
             .any(|c| t[e..].starts_with(c))
+}
+
+/// ", our events coordinator": a person's role set off after the name.
+fn role_after(after: &str) -> bool {
+    let Some(rest) = [", our ", ", your ", ", the "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+    else {
+        return false;
+    };
+    rest.split([',', '.', ';', '!', '?'])
+        .next()
+        .unwrap_or("")
+        .split(' ')
+        .take(3)
+        .any(|w| PERSON_ROLE_SET.contains(w))
 }
 
 /// Whether `t[..s]` ends where a sentence or the text opens (perhaps after emphasis

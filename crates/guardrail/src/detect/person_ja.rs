@@ -544,7 +544,30 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
     if let Some(s) = spaced_family_before(t, a, g) {
         return Some(s);
     }
-    ((2..=3).contains(&chars) && !ends_badly).then_some(a)
+    // "裏辻 宗和先生": two unlisted runs of kanji, a space between them.
+    ((2..=3).contains(&chars) && !ends_badly).then(|| spaced_run_before(t, a).unwrap_or(a))
+}
+
+/// The start of a run of two or three kanji, no word or role, before a space at `a`:
+/// an unlisted family name ("裏辻 宗和先生").
+fn spaced_run_before(t: &str, a: usize) -> Option<usize> {
+    let before = t[..a].strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_han(c))
+        .last()
+        .map(|(k, _)| k)?;
+    let run = &before[start..];
+    let ends_badly = run
+        .chars()
+        .last()
+        .is_some_and(|c| NON_NAME_ENDINGS.contains(&c));
+    ((2..=3).contains(&run.chars().count())
+        && !ends_badly
+        && !NOT_NAME_SET.contains(run)
+        && !cues().ends(run))
+    .then_some(start)
 }
 
 /// "田中 颯汰様": a family name and a space before the given name at `a`.

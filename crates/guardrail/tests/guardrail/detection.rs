@@ -1383,3 +1383,17 @@ fn children_in_kana_double_barrelled_katakana_and_coordinated_names_are_found() 
         &[("Wendy", Person), ("Mark", Person)],
     );
 }
+
+#[test]
+fn names_before_a_role_and_unlisted_spaced_names_are_found_and_airports_left_alone() {
+    assert_finds(
+        "I've flagged this for Hope, our events coordinator, who'll reply.",
+        &[("Hope", Person)],
+    );
+    assert_finds("Paris, the city of light, is lovely in May.", &[]);
+    assert_finds("Flight JL 44 to Tokyo Haneda is showing a delay.", &[]);
+    assert_finds(
+        "茶道体験の講師は裏辻 宗和先生です。",
+        &[("裏辻 宗和", Person)],
+    );
+}
