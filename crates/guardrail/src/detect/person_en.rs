@@ -153,6 +153,7 @@ const ACTS_AFTER: &[&str] = &[
     " in the ", " hosts ", " says ", " said ", " is ", " was ", " found ", " sent ", " made ",
     " asked ", " called ", " in our ", " know ", " know.", " needs ", " wants ", " wanted ",
     " would like ", " mentioned ", " told ", " emailed ", " phoned ", " confirmed ",
+    " on the night shift", " on the day shift", " on duty",
 ];
 
 /// What may follow a name that is also a word or a place ("Grace", "Will") when it
@@ -161,7 +162,8 @@ const ACTS_AFTER: &[&str] = &[
 const SPEAKS_AFTER: &[&str] = &[
     " said ", " says ", " told ", " asked ", " mentioned ", " emailed ", " phoned ", " texted ",
     " from our ", " will call you", " will be in touch", " will email you", " will contact you",
-    " is off today", " is on leave",
+    " is off today", " is on leave", " will get back to you", " will reply", " on the night shift",
+    " on the day shift", " on duty",
 ];
 
 /// Roles only people fill ("courier", "host" and "agent" may be firms): an unlisted
@@ -672,8 +674,9 @@ impl PersonEn {
             return false;
         }
         let before = recent(t, toks[k].s);
-        // A Japanese cue ("受付のMika", "インストラクターのKwame") is a strong one.
-        let ja = super::person_ja::cue_before(t, toks[k].s);
+        // A Japanese cue ("受付のMika", "インストラクターのKwame", "こちらKaitoです") is a
+        // strong one.
+        let ja = super::person_ja::cue_before(t, toks[k].s) || t[..toks[k].s].ends_with("こちら");
         let strong = || ja || self.strong_cue.is_match(before);
         let cue = || ja || self.cue.is_match(before);
         // ", who is on leave": only people are "who".

@@ -442,7 +442,13 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                 && is_given(rest, g)
                 && cued()
         };
+        // "通訳スタッフの王芳が": after a cue, a family and a given name of one kanji each.
         if full_name(rest, g, 3)
+            || (i == 0
+                && rest.chars().count() == 2
+                && ends_name()
+                && full_name(rest, g, 2)
+                && cued())
             || (family
                 && (i > 0
                     || cued()
@@ -1054,6 +1060,10 @@ fn compound_after(t: &str, b: usize) -> bool {
     after.starts_with(is_han)
         && !HAN_HONORIFICS.iter().any(|h| starts_with(after, h))
         && !CUES.iter().chain(ROLES).any(|r| starts_with(after, r))
+        && !TITLES_AFTER
+            .iter()
+            .chain(&["博士", "教授"])
+            .any(|r| starts_with(after, r))
 }
 
 /// The text inside brackets that open at `b` and close within `max` bytes.

@@ -1397,3 +1397,29 @@ fn names_before_a_role_and_unlisted_spaced_names_are_found_and_airports_left_alo
         &[("裏辻 宗和", Person)],
     );
 }
+
+#[test]
+fn names_after_a_caller_s_opening_and_doctors_in_katakana_are_found() {
+    assert_finds(
+        "こちらKaitoです！明日のレッスンは8時集合です。",
+        &[("Kaito", Person)],
+    );
+    assert_finds("こちらの本は取り寄せに1週間ほどかかります。", &[]);
+    assert_finds(
+        "通訳スタッフの王芳がご案内いたします。",
+        &[("王芳", Person)],
+    );
+    assert_finds("建物はオーナーの所有であり、管理は当社です。", &[]);
+    assert_finds(
+        "アンネリーゼ・クレーガー博士が意見書を作成します。",
+        &[("アンネリーゼ・クレーガー", Person)],
+    );
+    assert_finds(
+        "Send the photos and Mike will get back to you within a day.",
+        &[("Mike", Person)],
+    );
+    assert_finds(
+        "Quote your booking — Olivia on the night shift will sort it out.",
+        &[("Olivia", Person)],
+    );
+}
