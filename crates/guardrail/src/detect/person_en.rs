@@ -149,11 +149,11 @@ const VERB_NAMES: &[&str] = &[
 const ACTS_AFTER: &[&str] = &[
     " from our ", " from the ", " will ", " can ", " has ", " handles ", " manages ", " runs ",
     " leads ", " teaches ", " is on ", " is off ", "'ll ", "’ll ", " at the front desk",
-    " at reception", " at the desk", " at the counter", " at the bar", " at the door", " at the till",
-    " in the ", " hosts ", " says ", " said ", " is ", " was ", " found ", " sent ", " made ",
-    " asked ", " called ", " in our ", " know ", " know.", " needs ", " wants ", " wanted ",
-    " would like ", " mentioned ", " told ", " emailed ", " phoned ", " confirmed ",
-    " on the night shift", " on the day shift", " on duty",
+    " at reception", " at the desk", " at the counter", " at the bar", " at the door",
+    " at the till", " in the ", " hosts ", " says ", " said ", " is ", " was ", " found ",
+    " sent ", " made ", " asked ", " called ", " in our ", " know ", " know.", " needs ",
+    " wants ", " wanted ", " would like ", " mentioned ", " told ", " emailed ", " phoned ",
+    " confirmed ", " on the night shift", " on the day shift", " on duty",
 ];
 
 /// What may follow a name that is also a word or a place ("Grace", "Will") when it
@@ -184,46 +184,17 @@ static PERSON_ROLE_SET: WordSet<128> = WordSet::new(PERSON_ROLES);
 
 /// Days, prizes and places named after someone with a title: "Dr. Seuss Read-Aloud
 /// Day".
+#[rustfmt::skip]
 const EVENT_WORDS: &[&str] = &[
-    "Day",
-    "Award",
-    "Awards",
-    "Prize",
-    "Lecture",
-    "Memorial",
-    "Foundation",
-    "Institute",
-    "Museum",
-    "Festival",
-    "Week",
-    "Trophy",
-    "Cup",
-    "Medal",
-    "Fellowship",
-    "Scholarship",
+    "Day", "Award", "Awards", "Prize", "Lecture", "Memorial", "Foundation", "Institute", "Museum",
+    "Festival", "Week", "Trophy", "Cup", "Medal", "Fellowship", "Scholarship",
 ];
 
 /// Shops named after someone in the possessive: "Miss Marple's Tearoom".
+#[rustfmt::skip]
 const SHOP_WORDS: &[&str] = &[
-    "Tearoom",
-    "Tearooms",
-    "Kitchen",
-    "Bakery",
-    "Cafe",
-    "Café",
-    "Bistro",
-    "Deli",
-    "Diner",
-    "Pub",
-    "Tavern",
-    "Bar",
-    "Restaurant",
-    "Shop",
-    "Store",
-    "Emporium",
-    "Garage",
-    "Salon",
-    "Inn",
+    "Tearoom", "Tearooms", "Kitchen", "Bakery", "Cafe", "Café", "Bistro", "Deli", "Diner", "Pub",
+    "Tavern", "Bar", "Restaurant", "Shop", "Store", "Emporium", "Garage", "Salon", "Inn",
 ];
 
 /// Chains named after their founders: "McDonald's gift cards" names no one.

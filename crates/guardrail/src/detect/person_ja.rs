@@ -122,6 +122,12 @@ fn roles() -> &'static EndIndex {
     INDEX.get_or_init(|| EndIndex::new(&[ROLES]))
 }
 
+/// [`KATA_NOT_NAMES`], by their last character.
+fn kata_not_names() -> &'static EndIndex {
+    static INDEX: OnceLock<EndIndex> = OnceLock::new();
+    INDEX.get_or_init(|| EndIndex::new(&[KATA_NOT_NAMES]))
+}
+
 /// [`CUES`] and [`ROLES`], by their last character.
 fn cues() -> &'static EndIndex {
     static INDEX: OnceLock<EndIndex> = OnceLock::new();
@@ -179,22 +185,9 @@ const KANA_NOT_NAMES: &[&str] = &[
 ];
 
 /// Kana before ちゃん or くん that name no one: family words and pets.
+#[rustfmt::skip]
 const KANA_KIN: &[&str] = &[
-    "あか",
-    "わん",
-    "ねこ",
-    "ばあ",
-    "じい",
-    "かあ",
-    "とう",
-    "にい",
-    "ねえ",
-    "おば",
-    "おじ",
-    "ちび",
-    "うさ",
-    "ぼく",
-    "みんな",
+    "あか", "わん", "ねこ", "ばあ", "じい", "かあ", "とう", "にい", "ねえ", "おば", "おじ", "ちび", "うさ", "ぼく", "みんな",
 ];
 
 /// What may follow a kana given name: a honorific, a particle, punctuation.
@@ -227,7 +220,7 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
             && matches!(&t[r.e..n.s], "＝" | "=" | "゠")
         {
             joined = Some(i + 1);
-            kata_run(t, r.s, n.e, g, out);
+            kata_run(t, r.s, n.e, true, g, out);
             continue;
         }
         if r.han {
@@ -259,28 +252,29 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
                 out.truncate(found);
             }
         } else {
-            kata_run(t, r.s, r.e, g, out);
+            kata_run(t, r.s, r.e, false, g, out);
         }
         kana_after_role(t, r, g, out);
         kana_before_act(t, r, g, out);
     }
 }
 
-/// One-kanji places and pronouns that name lists also hold ("左", "森" is kept).
+/// One-kanji places and pronouns that name lists also hold ("左"; "森" is a name).
 const ONE_KANJI_WORDS: &str = "左右上下奥前後横隣外内中東西南北私僕次今";
+
+/// Whether `s` is one kanji of [`ONE_KANJI_WORDS`].
+fn one_kanji_word(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| chars.next().is_none() && ONE_KANJI_WORDS.contains(c))
+}
 
 /// Words after a name that make it the name of a room, a prize or a show
 /// ("夏目漱石ルーム").
+#[rustfmt::skip]
 const THING_AFTER: &[&str] = &[
-    "ルーム",
-    "ホール",
-    "スイート",
-    "ラウンジ",
-    "ギャラリー",
-    "記念館",
-    "賞",
-    "展",
-    "通り",
+    "ルーム", "ホール", "スイート", "ラウンジ", "ギャラリー", "記念館", "賞", "展", "通り",
 ];
 
 /// Whether the name `c` names a thing: a room or a show after it ("夏目漱石ルーム"), a
@@ -393,7 +387,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         // so is a direction alone ("受付は左です").
         let family = is_family(rest, g)
             && (i == 0 || rest.chars().nth(1).is_some())
-            && !ONE_KANJI_WORDS.contains(rest);
+            && !one_kanji_word(rest);
         // A contact in brackets after it ("渡辺（080-…）"), or it in brackets after a
         // contact ("…1234（岡田）").
         // Or a role in brackets after it ("河野（フロント）"), or a duty after が even for
@@ -425,7 +419,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         // (not a desk's: "受付は左です"), and no word for a place or a person.
         let one = || {
             t[b..].starts_with("です")
-                && !ONE_KANJI_WORDS.contains(rest)
+                && !one_kanji_word(rest)
                 && !["受付", "窓口", "フロント", "宛先", "連絡先"]
                     .iter()
                     .any(|d| {
@@ -434,21 +428,17 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                             .ends_with(d)
                     })
         };
+        // "通訳スタッフの王芳が": after a cue, a family and a given name of one kanji each
+        // will do too.
         let given = || {
             i == 0
                 && (rest.chars().nth(1).is_some() || one())
                 && ends_name()
                 && !NOT_NAME_SET.contains(rest)
-                && is_given(rest, g)
+                && (is_given(rest, g) || (rest.chars().nth(2).is_none() && full_name(rest, g, 2)))
                 && cued()
         };
-        // "通訳スタッフの王芳が": after a cue, a family and a given name of one kanji each.
         if full_name(rest, g, 3)
-            || (i == 0
-                && rest.chars().count() == 2
-                && ends_name()
-                && full_name(rest, g, 2)
-                && cued())
             || (family
                 && (i > 0
                     || cued()
@@ -514,8 +504,8 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
     // "山田屋さん", "田中商店様", "伊藤園様": a shop is no one ("土屋さん" is).
     let shop = part.ends_with(['屋', '店', '堂', '社', '館', '園']) && !is_family(part, g);
     // "トヨタ自動車様", "本田技研工業様": a firm's name.
-    let firm = FIRM_ENDINGS.iter().any(|w| ends_with(part, w));
-    if part.is_empty() || NOT_NAME_SET.contains(part) || shop || firm {
+    let firm = || FIRM_ENDINGS.iter().any(|w| ends_with(part, w));
+    if part.is_empty() || NOT_NAME_SET.contains(part) || shop || firm() {
         return None;
     }
     let whole = part.chars().count();
@@ -911,7 +901,9 @@ pub(crate) fn kana_names(t: &str, honorifics: &[usize], out: &mut Vec<Cand>) {
     }
 }
 
-fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
+/// Looks for a name in the katakana run `t[a..b]`; `joined` when it is two runs joined
+/// by a double hyphen ("ジャン＝ピエール").
+fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut Vec<Cand>) {
     // A run may end in the `・` of a list ("大野・マリア・陳"): that is no part of a name.
     let b = a + t[a..b].trim_end_matches('・').len();
     let run = &t[a..b];
@@ -930,7 +922,7 @@ fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     let honorific = honorific_at(after).is_some() && !after.starts_with("様式");
     // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
     // none of its parts is a common word, or when a cue comes before it or an act after it.
-    let dotted = run.contains(['・', '＝', '=', '゠']);
+    let dotted = joined || run.contains('・');
     let shaped = if dotted { dotted_name(run, g) } else { None };
     // A common word ("カウンター", "カレンダー") after a cue is no name.
     let word = !dotted && g.katakana(run) == Some(true);
@@ -945,7 +937,7 @@ fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         || ((dotted || g.katakana(run) == Some(false))
             && (contact_after(t, b) || after_contact(t, a, b)))
         || (!dotted && g.katakana(run) == Some(false) && labelled(t, a));
-    if named && !KATA_NOT_NAMES.iter().any(|w| ends_with(run, w)) {
+    if named && !kata_not_names().ends(run) {
         // "アンナ ペトロワ様": a katakana given name before a space belongs to the name.
         let start = match shaped {
             Some(k) => a + k,
@@ -956,7 +948,7 @@ fn kata_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     }
 }
 
-/// Whether the katakana word at `a`, followed by `after`, names a pet ("ワンちゃん
+/// Whether the kana word at `a`, followed by `after`, names a pet ("ワンちゃん
 /// （モモちゃん）", "ポチちゃんの飼い主") or a bot (AIアシスタントの「ミライ」).
 fn pet_or_bot(t: &str, a: usize, after: &str) -> bool {
     let before = &t[..a];
@@ -1265,9 +1257,9 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
                     ])
                     || KANA_HONORIFICS.iter().any(|h| t[e..].starts_with(h));
                 item.chars().nth(1).is_some()
-                    && !compound_after(t, e)
                     && (listed || (g.katakana(item).is_none() && ends_item))
-                    && !KATA_NOT_NAMES.iter().any(|w| ends_with(item, w))
+                    && !compound_after(t, e)
+                    && !kata_not_names().ends(item)
             };
             if name_like {
                 cands.push(Cand::new(s, e, Label::Person));
