@@ -547,36 +547,31 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
 /// The start of a run of two or three kanji, no word or role, before a space at `a`:
 /// an unlisted family name ("裏辻 宗和先生").
 fn spaced_run_before(t: &str, a: usize) -> Option<usize> {
-    let before = t[..a].strip_suffix(' ')?;
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_han(c))
-        .last()
-        .map(|(k, _)| k)?;
-    let run = &before[start..];
-    let ends_badly = run
-        .chars()
-        .last()
-        .is_some_and(|c| NON_NAME_ENDINGS.contains(&c));
+    let start = han_run_before_space(t, a)?;
+    let run = &t[start..a - 1];
     ((2..=3).contains(&run.chars().count())
-        && !ends_badly
+        && !run.ends_with(NON_NAME_ENDINGS)
         && !NOT_NAME_SET.contains(run)
         && !cues().ends(run))
     .then_some(start)
 }
 
-/// "田中 颯汰様": a family name and a space before the given name at `a`.
-/// The family name may follow a role word in the same run: "新郎山本 大和様".
-fn spaced_family_before(t: &str, a: usize, g: &Gazetteers) -> Option<usize> {
+/// The start of the run of kanji that ends right before a space at `a`, if there is one.
+fn han_run_before_space(t: &str, a: usize) -> Option<usize> {
     let before = t[..a].strip_suffix(' ')?;
-    let start = before
+    before
         .char_indices()
         .rev()
         .take_while(|&(_, c)| is_han(c))
         .last()
-        .map(|(k, _)| k)?;
-    let run = &before[start..];
+        .map(|(k, _)| k)
+}
+
+/// "田中 颯汰様": a family name and a space before the given name at `a`.
+/// The family name may follow a role word in the same run: "新郎山本 大和様".
+fn spaced_family_before(t: &str, a: usize, g: &Gazetteers) -> Option<usize> {
+    let start = han_run_before_space(t, a)?;
+    let run = &t[start..a - 1];
     run.char_indices()
         .find(|&(k, _)| {
             is_family(&run[k..], g) && (k == 0 || ROLES.iter().any(|r| ends_with(&run[..k], r)))
