@@ -12,7 +12,7 @@
 // GET /link?to=…&page=… answers the link of the next mail), SHOTS (the directory for
 // screenshots), CHROMIUM (default /usr/bin/chromium).
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(new URL("../../../widget/package.json", import.meta.url));
@@ -35,7 +35,7 @@ function fail(why) {
   process.exit(1);
 }
 
-const report = { pageErrors: [], cspViolations: [], interactiveMs: {}, axe: {} };
+const report = { pageErrors: [], cspViolations: [], interactiveMs: {}, axe: {}, shots: {} };
 
 async function newPage(browser, options = {}) {
   const context = await browser.newContext({ locale: "en-US", ...options });
@@ -56,6 +56,26 @@ async function newPage(browser, options = {}) {
 async function hydrated(page) {
   await page.waitForSelector("html[data-hydrated]", { timeout: 20_000 });
   return Number(await page.getAttribute("html", "data-hydrated"));
+}
+
+/**
+ * Saves a full-page screenshot of `page` as SHOTS/`name` once `ready` (what shows the
+ * page's content) is visible and painted. A capture of 10 KB or less is a blank or
+ * half-painted page (CI saved one once, 2026-12-02, that no local run reproduced): it is
+ * taken again, at most three more times, and the report says how often.
+ */
+async function shot(page, name, ready) {
+  await ready.waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const image = await page.screenshot({ fullPage: true });
+    if (image.length > 10_000 || attempt === 4) {
+      writeFileSync(`${SHOTS}/${name}`, image);
+      report.shots[name] = { bytes: image.length, attempts: attempt };
+      return;
+    }
+    await page.waitForTimeout(500);
+  }
 }
 
 async function axe(page) {
@@ -160,7 +180,8 @@ try {
   await fileItem.locator("summary").filter({ hasText: "Delete" }).click();
   await fileItem.locator(".confirm-box").getByRole("button", { name: "Delete" }).click();
   await fileItem.waitFor({ state: "detached" });
-  await page.screenshot({ path: `${SHOTS}/dashboard-knowledge.png`, fullPage: true });
+  await shot(page, "dashboard-knowledge.png",
+    page.locator(".item[data-status=ready]").filter({ hasText: "When are you open?" }));
   report.axe.knowledge = await axe(page);
 
   // App settings: save the greeting; then the page with the embed snippet.
@@ -179,7 +200,7 @@ try {
   await avatarSlot.locator("input[type=file]").setInputFiles({ name: "hana.png", mimeType: "image/png", buffer: png });
   await avatarSlot.getByRole("button", { name: "Upload" }).click();
   await avatarSlot.locator("img[src^='/media/']").waitFor();
-  await page.screenshot({ path: `${SHOTS}/dashboard-settings.png`, fullPage: true });
+  await shot(page, "dashboard-settings.png", avatarSlot.locator("img[src^='/media/']"));
   report.axe.settings = await axe(page);
   await avatarSlot.locator("summary").filter({ hasText: "Remove" }).click();
   await avatarSlot.locator(".confirm-box").getByRole("button", { name: "Remove" }).click();
@@ -218,7 +239,7 @@ try {
   // Mark handled.
   await page.getByRole("button", { name: "Mark handled" }).click();
   await page.getByRole("button", { name: "Reopen" }).waitFor();
-  await page.screenshot({ path: `${SHOTS}/dashboard-inbox.png`, fullPage: true });
+  await shot(page, "dashboard-inbox.png", page.getByRole("button", { name: "Reopen" }));
   report.axe.inbox = await axe(page);
 
   // The team: the owner's own row; an invitation sent, then withdrawn after confirming.
@@ -238,7 +259,7 @@ try {
 
   // On a phone.
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/dashboard-inbox-mobile.png`, fullPage: true });
+  await shot(page, "dashboard-inbox-mobile.png", page.locator(".live.on"));
 
   // Japanese, by the owner's setting: the same page in the other language.
   report.workspace = workspace;

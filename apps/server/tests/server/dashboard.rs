@@ -949,10 +949,8 @@ async fn an_owner_signs_up_builds_an_app_and_answers_a_visitor_live_in_a_real_br
         "dashboard-inbox.png",
         "dashboard-inbox-mobile.png",
     ] {
-        assert!(
-            shots.join(shot).metadata().unwrap().len() > 10_000,
-            "{shot}"
-        );
+        let bytes = shots.join(shot).metadata().unwrap().len();
+        assert!(bytes > 10_000, "{shot}: {bytes} bytes, {report}");
     }
 }
 
