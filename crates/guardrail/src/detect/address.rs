@@ -324,6 +324,16 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
             {
                 start -= part.len() - k;
                 parts += 1;
+            } else if let Some(k) = house_number_at_end(part)
+                && part_ok(&part[k..])
+                && parts > 0
+            {
+                // "The office is at 18 Kingsway, Manchester M19 2LL": a house number
+                // and a street with no street word, after the sentence's words.
+                start -= part.len() - k;
+                parts += 1;
+                numbered = true;
+                street = true;
             }
             break;
         }
@@ -336,10 +346,11 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
         // person's or a company's name does not ("Sarah Collins, 9 Elm Grove, Bath").
         let last_word = part.rsplit(' ').next().unwrap_or(part);
         let premises = PREMISES.contains(&last_word);
+        // A street's name ends with its street word: "Melody Lane Music" is a shop.
         let place = || {
             part.starts_with("The ")
                 || UNITS.iter().any(|u| part.starts_with(u))
-                || part.split(' ').any(|w| STREET_WORDS.contains(&w))
+                || STREET_WORDS.contains(&last_word)
         };
         if numbered && !(premises || place()) {
             break;
@@ -360,7 +371,23 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
     } else {
         start
     };
-    (parts >= 3 && street).then_some((lo + start, lo + head.len()))
+    // Two parts are enough when the first is a house number and its street ("18
+    // Kingsway, Manchester").
+    ((parts >= 3 || (parts == 2 && numbered)) && street).then_some((lo + start, lo + head.len()))
+}
+
+/// Where the house number that opens the last one to three words of `part` starts
+/// ("at 18 Kingsway" → "18 Kingsway"), if words come before it.
+fn house_number_at_end(part: &str) -> Option<usize> {
+    // The last words, last first: a street of `n` words after the number.
+    let words: Vec<&str> = part.rsplit(' ').take(4).collect();
+    let n = (1..=3).find(|&n| {
+        words
+            .get(n)
+            .is_some_and(|w| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+    })?;
+    let tail = words[..=n].iter().map(|w| w.len()).sum::<usize>() + n;
+    (part.len() > tail).then(|| part.len() - tail)
 }
 
 fn trim_end(t: &str, e: usize) -> usize {

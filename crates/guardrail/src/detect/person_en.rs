@@ -17,6 +17,9 @@ const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Madam", "Mister",
     "Captain", "Capt", "Nurse", "Rev", "Reverend", "Pastor", "Father", "Fr", "Sister", "Deacon",
     "Rabbi", "Imam", "Bishop", "Vicar",
+    // Titles in other languages ("Señora Rodriguez", "Sensei Nakamura").
+    "Señor", "Señora", "Señorita", "Senhor", "Senhora", "Madame", "Mme", "Monsieur", "Mlle",
+    "Mademoiselle", "Herr", "Frau", "Signor", "Signora", "Sensei",
 ];
 
 /// Capitalised words that end a name chain or show it is an organisation or place.
@@ -126,7 +129,7 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
     ("Mr", "Sheen"), ("Mr", "Potato"), ("Mr", "Bean"), ("Mrs", "Fields"), ("Mrs", "Doubtfire"),
     ("Mr", "Porter"), ("Mr", "Freeze"), ("Ms", "Pac-Man"), ("Captain", "Cook"), ("Captain", "Morgan"),
     ("Captain", "America"), ("Captain", "Hook"), ("Sister", "Act"), ("Father", "Ted"),
-    ("Mrs", "Meyer"),
+    ("Mrs", "Meyer"), ("Madame", "Tussauds"), ("Madame", "Butterfly"), ("Señor", "Frog's"),
 ];
 
 /// Lower-case particles inside a name: "Pieter van der Berg", "Ms. de la Cruz".
@@ -252,7 +255,7 @@ pub(crate) struct PersonEn {
 
 /// People's roles and kin, which cue the name after them ("our driver Will", "your
 /// stylist, Jordan,").
-const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
 
 impl PersonEn {
     /// Compiles the context cues.
@@ -278,7 +281,7 @@ impl PersonEn {
             vocative: Regex::new(
                 // ASCII classes and word boundary: a Unicode word boundary stops the
                 // fast engine at the first non-ASCII character.
-                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great(?: news)?|no problem|no worries|of course|got it|sure|okay|ok|certainly|absolutely|noted|perfect|lovely|understood|will do)(?-u:\b)[^.!?\n]{0,40}, $",
+                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great|(?:good|great|bad|exciting|fantastic|wonderful) news|apologies|all set|all done|no problem|no worries|of course|got it|sure|okay|ok|certainly|absolutely|noted|perfect|lovely|understood|will do)(?-u:\b)[^.!?\n]{0,40}, $",
             )
             .map_err(regex_err)?,
         })
@@ -628,8 +631,14 @@ impl PersonEn {
             })
             .count();
         let end = chain[1 + more];
+        // "The Darwin Ward", "on Nightingale Ward": a hospital ward named after someone
+        // (no one puts "the" or "on" before "Sarah Ward").
+        let ward = word(end) == "Ward"
+            && ["the ", "The ", "on ", "On "]
+                .iter()
+                .any(|d| t[..s].ends_with(d));
         // "the Paul Smith wallet", "Tommy John surgery": a name that names a thing.
-        (!attributive(t, s, &t[toks[end].e..])).then_some(end)
+        (!ward && !attributive(t, s, &t[toks[end].e..])).then_some(end)
     }
 
     /// A lone first name counts only after a cue such as "ask for" or "Dear".
@@ -670,7 +679,11 @@ impl PersonEn {
                     let prev = b.rsplit(' ').next().unwrap_or(b);
                     is_cap(prev) && g.is_place(prev, key)
                 });
-            return (rf || rg) && w.len() >= 4 && (strong() || (acts_after(after) && !place));
+            // "Yamamoto様のご予約": a romaji name before a Japanese honorific.
+            let honoured = || super::person_ja::honorific_at(after).is_some();
+            return (rf || rg)
+                && w.len() >= 4
+                && (strong() || honoured() || (acts_after(after) && !place));
         };
         // "the Superior Court of California is…": a state is a place.
         let amb = amb || super::places::US_STATE_NAMES.contains(&w);

@@ -59,6 +59,7 @@ const CUES: &[&str] = &[
     "バリスタ", "担当医", "添乗員", "配達員", "ドライバー", "ソムリエ", "運転手", "獣医", "アソシエイト", "指名", "フロント",
     // Office and support roles: "オペレーターの遠藤", "担当エンジニアの鈴木".
     "オペレーター", "エンジニア", "デザイナー", "ディレクター", "秘書", "教師",
+    "作業員", "係員", "職員", "社員", "事務員", "薬剤師", "技師",
     // Family and office roles: "妻の美穂", "藤原（広報）".
     "妻", "夫", "娘", "息子", "広報", "総務", "経理", "人事",
 ];
@@ -172,7 +173,7 @@ const KATA_NOT_NAMES: &[&str] = &[
     "サロン", "ホテル", "ストア", "カフェ", "センター", "サポート", "アドレス", "メール", "アカウント",
     "スケジュール", "シフト", "プロフィール", "コメント", "サイン", "ページ", "リスト", "ワン", "ニャン", "ビル",
     "ピアノ", "ギター", "バイオリン", "ヴァイオリン", "チェロ", "フルート", "ドラム", "ボーカル",
-    "ジム", "プランナー",
+    "ジム", "プランナー", "ホール", "ルーム", "ラウンジ", "ギャラリー", "スタジオ", "アリーナ",
     "ワンコ", "ネコ", "イヌ", "ウサギ",
 ];
 
@@ -202,7 +203,7 @@ const ACTS: &[&str] = &[
     "担当", "対応", "折り返", "ご連絡", "お電話", "ご案内", "伺", "申し", "参り", "お気軽", "ご相談",
     "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話", "でございます", "承り",
     "ですが", "です、", "の個人", "の携帯", "の直通", "の連絡先", "お声がけ", "お待ち", "：", ":",
-    "をお呼び", "ご返信", "ご回答", "ご返答",
+    "をお呼び", "ご返信", "ご回答", "ご返答", "お申し付け", "お問い合わせ", "お問合せ", "ご一報",
 ];
 
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
@@ -260,7 +261,7 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
 }
 
 /// One-kanji places and pronouns that name lists also hold ("左"; "森" is a name).
-const ONE_KANJI_WORDS: &str = "左右上下奥前後横隣外内中東西南北私僕次今";
+const ONE_KANJI_WORDS: &str = "左右上下奥前後横隣外内中東西南北私僕次今方者";
 
 /// Whether `s` is one kanji of [`ONE_KANJI_WORDS`].
 fn one_kanji_word(s: &str) -> bool {
@@ -283,7 +284,18 @@ const THING_AFTER: &[&str] = &[
 /// or a destination ("嵐山行きのバス").
 fn names_thing(t: &str, c: &Cand) -> bool {
     let after = &t[c.end..];
-    if THING_AFTER.iter().any(|w| after.starts_with(w)) || after.starts_with("の「") {
+    // "ベートーヴェン・ホール": the thing's word may follow a middle dot.
+    let thing = after.strip_prefix(['・', '･']).unwrap_or(after);
+    if THING_AFTER.iter().any(|w| thing.starts_with(w)) || after.starts_with("の「") {
+        return true;
+    }
+    // "「漱石の間」": a room of an inn named after someone (not "の間に", while);
+    // "夏目漱石ゆかりの", "宮本武蔵にちなんだ": the figure a thing is named after.
+    if (after.starts_with("の間") && !after["の間".len()..].starts_with('に'))
+        || ["ゆかり", "にちなん", "にちなみ"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    {
         return true;
     }
     if t[..c.end].ends_with('行') && after.starts_with('き') {
@@ -415,10 +427,15 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                 .any(|p| t[b..].starts_with(p))
                 || (t[b..].starts_with('の') && cues().ends(&t[..a]))
         };
-        // One kanji ("本日のバリスタは蓮です") only before "です", after a person's role
-        // (not a desk's: "受付は左です"), and no word for a place or a person.
+        // One kanji ("本日のバリスタは蓮です") only before "です", or right after a
+        // person's role and "の" before "が", "より" or "から" ("動物看護師の愛が"); not
+        // after a desk ("受付は左です"), and no word for a place or a person.
         let one = || {
-            t[b..].starts_with("です")
+            let after_role = || {
+                ["が", "より", "から"].iter().any(|p| t[b..].starts_with(p))
+                    && t[..a].strip_suffix('の').is_some_and(|r| roles().ends(r))
+            };
+            (t[b..].starts_with("です") || after_role())
                 && !one_kanji_word(rest)
                 && !["受付", "窓口", "フロント", "宛先", "連絡先"]
                     .iter()
@@ -665,6 +682,20 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
 /// "加藤までお気軽に", "近藤からの折り返し".
 fn acts_after(t: &str, b: usize) -> bool {
     let rest = &t[b..];
+    // "岡田まで、0422-55-8899にて": to the person at a phone number.
+    if let Some(number) = rest
+        .strip_prefix("まで")
+        .and_then(|r| r.strip_prefix(['、', '（', '(', ' ']))
+    {
+        let near = &number[..crate::text::floor_boundary(number, 24)];
+        let digits = near
+            .chars()
+            .filter(|&c| crate::text::is_any_digit(c))
+            .count();
+        if near.starts_with(['0', '０', '+', '＋']) && digits >= 9 {
+            return true;
+        }
+    }
     let rest = ["が", "から", "より", "まで", "に", "へ", "と"]
         .iter()
         .find_map(|p| rest.strip_prefix(p))

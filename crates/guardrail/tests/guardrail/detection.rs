@@ -1423,3 +1423,85 @@ fn names_after_a_caller_s_opening_and_doctors_in_katakana_are_found() {
         &[("Olivia", Person)],
     );
 }
+
+#[test]
+fn titles_of_other_languages_and_romaji_before_a_japanese_honorific_are_found() {
+    assert_finds(
+        "Hello! Señora Rodriguez has confirmed your son's Spanish tutoring.",
+        &[("Rodriguez", Person)],
+    );
+    assert_finds(
+        "For urgent matters contact Sensei Nakamura at 090-1234-5678.",
+        &[("Nakamura", Person), ("090-1234-5678", Phone)],
+    );
+    assert_finds("The group visits Madame Tussauds after lunch.", &[]);
+    assert_finds(
+        "Yamamoto様のご予約は、７月３日（水）１５時で承りました。",
+        &[("Yamamoto", Person)],
+    );
+    assert_finds(
+        "Good news, Tom — your dentures are back from the lab!",
+        &[("Tom", Person)],
+    );
+    assert_finds("Good news, Paris is sunny — your tour is on.", &[]);
+    assert_finds(
+        "Questions can go to our nutritionist, Chloe, at the front desk.",
+        &[("Chloe", Person)],
+    );
+}
+
+#[test]
+fn wards_halls_and_rooms_named_after_people_are_left_alone() {
+    assert_finds("The Darwin Ward is for post-surgical recovery.", &[]);
+    assert_finds("Patients on Darwin Ward can have visitors.", &[]);
+    assert_finds("Sarah Ward will see you at 3.", &[("Sarah Ward", Person)]);
+    assert_finds("ベートーヴェン・ホールでの発表会は３月２０日です。", &[]);
+    assert_finds(
+        "夏目漱石ゆかりの「漱石の間」は、館内で最も人気のお部屋です。",
+        &[],
+    );
+    assert_finds("宮本武蔵にちなんだ「武蔵の間」は二間続きの和室です。", &[]);
+}
+
+#[test]
+fn japanese_names_after_a_staff_role_or_before_a_phone_number_are_found() {
+    assert_finds(
+        "予約の変更は岡田まで、0422-55-8899にてお受けします。",
+        &[("岡田", Person), ("0422-55-8899", Phone)],
+    );
+    assert_finds(
+        "東京駅まで、03-1234-5678にお電話ください。",
+        &[("03-1234-5678", Phone)],
+    );
+    assert_finds(
+        "キャンセル待ちは村上までお申し付けください。",
+        &[("村上", Person)],
+    );
+    assert_finds(
+        "動物看護師の愛が、お散歩後の体重測定を行います。",
+        &[("愛", Person)],
+    );
+    assert_finds("担当の方がご案内します。", &[]);
+    assert_finds(
+        "作業員の鈴木から当日朝にお電話いたします。",
+        &[("鈴木", Person)],
+    );
+}
+
+#[test]
+fn a_uk_house_number_and_street_without_a_street_word_before_the_town_is_an_address() {
+    assert_finds(
+        "The driving school office is at 18 Kingsway, Manchester M19 2LL, opposite the library.",
+        &[
+            ("18 Kingsway, Manchester", Address),
+            ("M19 2LL", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Send the deposit cheque to Melody Lane Music, 55 High Street, Cambridge CB2 1LA.",
+        &[
+            ("55 High Street, Cambridge", Address),
+            ("CB2 1LA", PostalCode),
+        ],
+    );
+}
