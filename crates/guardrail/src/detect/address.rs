@@ -72,7 +72,7 @@ fn en_pattern() -> String {
         .join("|");
     format!(
         r"(?x)
-        (?:(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}),\ )?
+        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite)\ [0-9]{{1,4}}[A-Z]?,\ )?(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}),\ )?
         (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level|Studio|Room|Floor)\ [0-9]{{1,4}}[A-Z]?(?:/[0-9]{{1,2}})?|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor|Ground\ Floor),?\ )?
         (?:No\.?\ )?[0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}})?\ 
         (?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\ )?
@@ -138,7 +138,7 @@ fn ja_pattern() -> String {
             r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{0,10}}(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?{floor}(?:\ ?{rn})?|\ ?{rn})"
         ),
         format!(
-            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})[A-Z]?{room}"
+            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})(?:[A-Z]?棟|[A-Z])?{room}"
         ),
         format!(r"\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?{rn})?"),
         format!(r"\ ?{floor}(?:\ ?[0-9]{{1,4}}号室)?"),
@@ -236,13 +236,32 @@ impl Address {
                         && !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '&'))))
             });
             for m in matches_from(&self.ja, hay, ja_from) {
+                // "住所福岡市…": a label glued before the city is no part of it.
+                let label = LABELS_BEFORE
+                    .iter()
+                    .find(|l| t[m.start()..m.end()].starts_with(**l))
+                    .map_or(0, |l| l.len());
                 if m.start() >= lo {
-                    out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));
+                    let s = m.start() + label;
+                    out.push(Cand::new(s, trim_end(t, m.end()), Label::Address));
                 }
             }
         }
     }
 }
+
+/// Labels that may stand glued before a Japanese address ("住所福岡市…").
+const LABELS_BEFORE: &[&str] = &[
+    "住所",
+    "所在地",
+    "送付先",
+    "お届け先",
+    "届け先",
+    "宛先",
+    "返送先",
+    "発送先",
+    "配送先",
+];
 
 /// Street words that mark one part of a UK address as the street.
 const STREET_WORDS: &[&str] = &[

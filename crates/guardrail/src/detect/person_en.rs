@@ -260,9 +260,9 @@ const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assis
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name";
+        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name";
         let weak = format!(
-            r"email|e-mail|reach|call|phone|ring|ask|with|confirm with|check with|thanks to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered) by"
+            r"email|e-mail|reach|call|phone|ring|ask|tell|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done) by"
         );
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
@@ -342,6 +342,10 @@ impl PersonEn {
         // "TANAKA Aiko", "Haruto INOUE": a romanised name with the family name in
         // capitals, as on a passport.
         if let Some(end) = caps_romaji(cx, k, key) {
+            out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
+            return end + 1;
+        }
+        if let Some(end) = caps_honoured(cx, k, key) {
             out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
             return end + 1;
         }
@@ -1694,6 +1698,30 @@ fn caps_romaji(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
         return None;
     };
     romaji_pair(g, given, family, key).then_some(k + 1)
+}
+
+/// "TANAKA様", "TANAKA HIROSHI様": a romaji name in capitals (one word of four letters
+/// or more, or two words) before a Japanese honorific; the index of its last word.
+fn caps_honoured(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
+    let Cx { t, toks, g, hi } = *cx;
+    let mut romaji_caps = |i: usize| {
+        let w = &t[toks[i].s..toks[i].e];
+        is_caps(w) && romaji(g, w, key) != (false, false)
+    };
+    let honoured = |i: usize| super::person_ja::honorific_at(&t[toks[i].e..]).is_some();
+    if !is_caps(&t[toks[k].s..toks[k].e]) {
+        return None;
+    }
+    if let Some(n) = toks.get(k + 1)
+        && n.e <= hi
+        && &t[toks[k].e..n.s] == " "
+        && honoured(k + 1)
+        && romaji_caps(k)
+        && romaji_caps(k + 1)
+    {
+        return Some(k + 1);
+    }
+    (toks[k].e - toks[k].s >= 4 && honoured(k) && romaji_caps(k)).then_some(k)
 }
 
 fn is_initial(w: &str) -> bool {

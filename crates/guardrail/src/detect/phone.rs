@@ -28,7 +28,7 @@ pub(crate) struct Phone {
 const POSITIVE: &[&str] = &[
     "phone", "tel", "telephone", "call", "calls", "called", "text", "texts", "texted", "sms",
     "phoned", "message", "mobile", "cell", "fax", "dial", "reach",
-    "ring", "contact", "whatsapp", "hotline", "helpline", "line", "landline", "電話", "携帯", "連絡",
+    "ring", "contact", "whatsapp", "caller id", "hotline", "helpline", "line", "landline", "電話", "携帯", "連絡",
     "☎", "℡", "📞", "ダイヤル", "直通", "代表", "内線", "ファックス", "ＦＡＸ", "ＴＥＬ",
 ];
 
@@ -129,9 +129,11 @@ impl Phone {
         // own after it says nothing about a number written as a phone number is.
         let dialled = matches!(t.as_bytes()[s], b'(' | b'+');
         let neg = neg.filter(|&n| !(dialled && t[n..s].bytes().any(|c| c.is_ascii_digit())));
+        // A positive keyword that ends where a negative one does holds it ("caller id"
+        // holds "id"): the longer one tells.
         match shape {
-            Shape::Strong => neg.is_none_or(|n| pos.is_some_and(|p| p > n)),
-            Shape::Weak => pos.is_some_and(|p| neg.is_none_or(|n| p > n)),
+            Shape::Strong => neg.is_none_or(|n| pos.is_some_and(|p| p >= n)),
+            Shape::Weak => pos.is_some_and(|p| neg.is_none_or(|n| p >= n)),
         }
     }
 }

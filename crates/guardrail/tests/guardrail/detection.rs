@@ -1505,3 +1505,56 @@ fn a_uk_house_number_and_street_without_a_street_word_before_the_town_is_an_addr
         ],
     );
 }
+
+#[test]
+fn names_in_capitals_before_an_honorific_and_after_a_deed_are_found() {
+    assert_finds(
+        "TANAKA HIROSHI様、ご予約ありがとうございます。",
+        &[("TANAKA HIROSHI", Person)],
+    );
+    assert_finds(
+        "TANAKA様、お荷物の搬入が完了いたしました。",
+        &[("TANAKA", Person)],
+    );
+    assert_finds("NOTE様式をご利用ください。", &[]);
+    assert_finds(
+        "Your nails were done by Thuy last time; shall I book you in with her again?",
+        &[("Thuy", Person)],
+    );
+    assert_finds("The logo was done by Pentagram in 2019.", &[]);
+    assert_finds(
+        "Thank you to Yusuf and the whole housekeeping team!",
+        &[("Yusuf", Person)],
+    );
+    assert_finds(
+        "Noted — I'll tell Hamid to bring the wardrobe boxes.",
+        &[("Hamid", Person)],
+    );
+}
+
+#[test]
+fn caller_ids_flats_before_a_building_wings_and_glued_labels_are_read_right() {
+    assert_finds(
+        "Caller ID shows 0161 496 0785 — that's our surveyor, so do pick up.",
+        &[("0161 496 0785", Phone)],
+    );
+    assert_finds("Your member ID 0161 496 0785 is active.", &[]);
+    assert_finds(
+        "The tenancy at Flat 9, Regent Court, 140 Bath Road, Slough can start on the 1st.",
+        &[("Flat 9, Regent Court, 140 Bath Road, Slough", Address)],
+    );
+    assert_finds(
+        "郵便番号〒812-0011と住所福岡市博多区博多駅前二丁目１番１号を確認しました。",
+        &[
+            ("〒812-0011", PostalCode),
+            ("福岡市博多区博多駅前二丁目１番１号", Address),
+        ],
+    );
+    assert_finds(
+        "お届け先は東京都港区六本木６丁目１０－１ 六本木ヒルズレジデンスB棟１２０２です。",
+        &[(
+            "東京都港区六本木６丁目１０－１ 六本木ヒルズレジデンスB棟１２０２",
+            Address,
+        )],
+    );
+}
