@@ -213,7 +213,13 @@ impl Address {
         for (_, re) in en.into_iter().filter(|(run, _)| *run) {
             for m in matches_from(re, hay, *from.get_or_insert_with(en_from)) {
                 if m.start() >= lo && starts_clean(m.start()) {
-                    out.push(Cand::new(m.start(), trim_end(t, m.end()), Label::Address));
+                    // "14 Camden Row, Dublin 8, Eircode D08 K2C7": the label of what
+                    // follows is read as a town; it is no part of the address.
+                    let e = LABELS_AFTER
+                        .iter()
+                        .find_map(|l| m.as_str().strip_suffix(l))
+                        .map_or(m.end(), |kept| m.start() + kept.len());
+                    out.push(Cand::new(m.start(), trim_end(t, e), Label::Address));
                 }
             }
         }
@@ -249,6 +255,16 @@ impl Address {
         }
     }
 }
+
+/// Labels of what follows an English address, which its town words would take in.
+const LABELS_AFTER: &[&str] = &[
+    ", Eircode",
+    ", Postcode",
+    ", Tel",
+    ", Phone",
+    ", Email",
+    ", Fax",
+];
 
 /// Labels that may stand glued before a Japanese address ("住所福岡市…").
 const LABELS_BEFORE: &[&str] = &[
@@ -311,6 +327,11 @@ const UNITS: [&str; 10] = [
 /// name; returns the span before the postcode.
 pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize, usize)> {
     let head = t.get(lo..code)?.strip_suffix(' ')?;
+    // "Dublin 8, Eircode D08 K2C7": the code's label is no part of the address.
+    let head = LABELS_AFTER
+        .iter()
+        .find_map(|l| head.strip_suffix(l))
+        .unwrap_or(head);
     let part_ok = |p: &str| {
         let words = p.split(' ').count();
         (1..=4).contains(&words)

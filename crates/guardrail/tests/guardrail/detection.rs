@@ -1540,6 +1540,13 @@ fn caller_ids_flats_before_a_building_wings_and_glued_labels_are_read_right() {
     );
     assert_finds("Your member ID 0161 496 0785 is active.", &[]);
     assert_finds(
+        "Our Dublin branch: 14 Camden Row, Dublin 8, Eircode D08 K2C7.",
+        &[
+            ("14 Camden Row, Dublin 8", Address),
+            ("D08 K2C7", PostalCode),
+        ],
+    );
+    assert_finds(
         "The tenancy at Flat 9, Regent Court, 140 Bath Road, Slough can start on the 1st.",
         &[("Flat 9, Regent Court, 140 Bath Road, Slough", Address)],
     );
