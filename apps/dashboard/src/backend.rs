@@ -208,6 +208,7 @@ where
             )
         }),
     );
+    router = router.layer(axum::middleware::from_fn(arguments_are_the_callers_error));
     if let Some(assets) = assets {
         let assets = Arc::new(assets);
         router = router.route(
@@ -231,6 +232,33 @@ where
         );
     }
     router
+}
+
+/// A server function whose arguments do not parse (a field missing, an id that is no
+/// id) fails before its body runs, and `leptos` answers that 500. It is the caller's
+/// error: the answer becomes 422, as the API's is for the same input, with the same
+/// `invalid_form` body.
+async fn arguments_are_the_callers_error(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let server_fn = request.uri().path().starts_with("/dashboard/fn/");
+    let response = next.run(request).await;
+    if !server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // A problem's JSON is a few hundred bytes.
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let code = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_owned));
+    if code.as_deref() == Some("invalid_form") {
+        parts.status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// Headers of every page: a CSP that allows only this origin's scripts and the page's
