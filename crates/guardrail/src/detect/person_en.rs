@@ -226,6 +226,13 @@ const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan
 
 static TITLE_SET: WordSet<64> = WordSet::new(TITLES);
 
+/// Roles that stand before a name as a title does ("Coach Dunn"), but are words too.
+#[rustfmt::skip]
+static ROLE_TITLE_SET: WordSet<32> = WordSet::new(&[
+    "Coach", "Chef", "Officer", "Detective", "Judge", "Sergeant", "Inspector", "Councillor",
+    "Councilor", "Mayor", "Senator", "Principal", "Headteacher", "Director",
+]);
+
 /// What every name rule reads: the window, its words, the lists and the piece's end.
 #[derive(Clone, Copy)]
 struct Cx<'a> {
@@ -255,14 +262,14 @@ pub(crate) struct PersonEn {
 
 /// People's roles and kin, which cue the name after them ("our driver Will", "your
 /// stylist, Jordan,").
-const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
 
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
         let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name";
         let weak = format!(
-            r"email|e-mail|reach|call|phone|ring|ask|tell|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done) by"
+            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done) by"
         );
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
@@ -273,7 +280,7 @@ impl PersonEn {
             strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+[\x22“]?$"))
                 .map_err(regex_err)?,
             role_is: Regex::new(&format!(
-                r"(?i)(?:^|[^a-z])(?:{ROLE_WORDS})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day)? (?:is|was|will be) $"
+                r"(?i)(?:^|[^a-z])(?:{ROLE_WORDS})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day| for [a-z0-9'’ ]{{1,30}})? (?:is|was|will be) $"
             ))
             .map_err(regex_err)?,
             // "Thanks for your patience, Florence!": a greeting, thanks or an apology
@@ -376,6 +383,17 @@ impl PersonEn {
         if packed.is_some_and(|p| TITLE_SET.holds(p)) {
             return self.titled(t, toks, k, hi, out);
         }
+        // "Coach Dunn", "Chef Ramos": a role used as a title, before a listed name only
+        // ("Coach Parking" is none).
+        if packed.is_some_and(|p| ROLE_TITLE_SET.holds(p))
+            && let Some(n) = toks.get(k + 1)
+            && &t[toks[k].e..n.s] == " "
+            && n.e <= hi
+            && is_cap(&t[n.s..n.e])
+            && (g.last(&t[n.s..n.e], key).is_some() || g.first(&t[n.s..n.e], key) == Some(false))
+        {
+            return self.titled(t, toks, k, hi, out);
+        }
         if packed.is_some_and(|p| BRAND_FIRSTS.holds(p))
             && toks
                 .get(k + 1)
@@ -405,9 +423,11 @@ impl PersonEn {
         let chain = chain(t, toks, k, hi);
         // "Royal Albert Hall": a place word third in the chain, after a first name that
         // is also a word or a place, makes the whole chain a place's name.
+        // So does one after "the" ("The Serena Williams Court").
         if let [_, _, third, ..] = *chain.as_slice()
             && SURNAME_PLACE_SET.contains(word(third))
-            && g.first(w, key) == Some(true)
+            && (g.first(w, key) == Some(true)
+                || ["the ", "The "].iter().any(|d| t[..toks[k].s].ends_with(d)))
         {
             return third + 1;
         }
@@ -590,7 +610,12 @@ impl PersonEn {
         let last = g.last(l, key);
         // The cue pattern is the costliest test: ask it only where the answer matters.
         let s = toks[chain[0]].s;
-        let cued = || super::person_ja::cue_before(t, s) || self.cue.is_match(recent(t, s));
+        // "The referee for Sunday's match is Peter Lindqvist": a role and "is" cue it too.
+        let cued = || {
+            super::person_ja::cue_before(t, s)
+                || self.cue.is_match(recent(t, s))
+                || self.role_is.is_match(recent(t, s))
+        };
         let en = match (first, last) {
             // "Victoria Park": a first name that is also a place, before a place word,
             // names a place ("Sunny Park", "Min-jun Park" do not).
@@ -703,6 +728,10 @@ impl PersonEn {
         let (s, e) = (toks[k].s, toks[k].e);
         let person = || {
             super::person_ja::honorific_at(after).is_some()
+                // "Hi there! Lena here, your yoga instructor": introducing oneself.
+                || [" here,", " here!", " here —", " here -"]
+                    .iter()
+                    .any(|h| after.starts_with(h))
                 || email_of(w, after)
                 || email_before(w, &t[..s])
                 || thanked(&t[..s], after)
@@ -1690,7 +1719,13 @@ fn caps_romaji(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
     if !(is_caps(a) || is_caps(b)) || n.e > hi || &t[toks[k].e..n.s] != " " {
         return None;
     }
-    let (given, family) = if is_caps(a) && is_cap(b) {
+    let (given, family) = if is_caps(a) && is_caps(b) {
+        // "「YUKI TANAKA」", "SATO KENJI": both in capitals, in either order.
+        let pair = a.len() >= 3
+            && b.len() >= 3
+            && (romaji_pair(g, a, b, key) || romaji_pair(g, b, a, key));
+        return pair.then_some(k + 1);
+    } else if is_caps(a) && is_cap(b) {
         (b, a)
     } else if is_cap(a) && is_caps(b) {
         (a, b)

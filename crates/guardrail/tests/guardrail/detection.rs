@@ -1565,3 +1565,38 @@ fn caller_ids_flats_before_a_building_wings_and_glued_labels_are_read_right() {
         )],
     );
 }
+
+#[test]
+fn roles_as_titles_self_introductions_and_romaji_in_capitals_are_found() {
+    assert_finds(
+        "We'll pass your kind words on to Coach Dunn.",
+        &[("Dunn", Person)],
+    );
+    assert_finds("Coach Parking is behind the stadium.", &[]);
+    assert_finds(
+        "The referee for Sunday's match is Peter Lindqvist; disputes go to the office.",
+        &[("Peter Lindqvist", Person)],
+    );
+    assert_finds(
+        "Hi there! Lena here, your yoga instructor — class moves to Studio B tonight.",
+        &[("Lena", Person)],
+    );
+    assert_finds(
+        "パスポートと同じ「YUKI TANAKA」でよろしいでしょうか？",
+        &[("YUKI TANAKA", Person)],
+    );
+    assert_finds("OUR TOKYO OSAKA ROUTE RUNS DAILY.", &[]);
+    assert_finds(
+        "公正証書の正本は、前田公証人から直接お渡しします。",
+        &[("前田", Person)],
+    );
+}
+
+#[test]
+fn courts_named_after_players_and_lessons_after_a_coach_are_left_alone() {
+    assert_finds("The Serena Williams Court is closed for resurfacing.", &[]);
+    assert_finds(
+        "清水コーチのテニスレッスンは、雨天の場合インドアコートで実施します。",
+        &[("清水", Person)],
+    );
+}
