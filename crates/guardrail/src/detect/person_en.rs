@@ -333,6 +333,18 @@ impl PersonEn {
             if out.len() > found && out[found..].iter().any(|c| in_title(t, c.start, c.end)) {
                 out.truncate(found);
             }
+            // "by K. Morrison": the initial before a name found on its own is part of it.
+            for c in &mut out[found..] {
+                let b = t.as_bytes();
+                let s = c.start;
+                let initial = s >= lo + 3
+                    && &b[s - 2..s] == b". "
+                    && b[s - 3].is_ascii_uppercase()
+                    && (s - 3 == 0 || b[s - 4] == b' ');
+                if c.label == Label::Person && initial {
+                    c.start = s - 3;
+                }
+            }
             k = next.max(k + 1);
         }
     }

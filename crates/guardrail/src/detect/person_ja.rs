@@ -177,6 +177,8 @@ const KATA_NOT_NAMES: &[&str] = &[
     "ジム", "プランナー", "ホール", "ルーム", "ラウンジ", "ギャラリー", "スタジオ", "アリーナ",
     "レッスン", "クラス", "コース", "プラン", "メニュー", "サービス",
     "ワンコ", "ネコ", "イヌ", "ウサギ",
+    // Characters and works, as "Harry Potter" is in English.
+    "ハリー・ポッター", "シャーロック・ホームズ", "ピーター・パン", "ミッキー・マウス", "サンタ・クロース",
 ];
 
 /// Kana words that the given-name readings also hold, never names in running text.
@@ -184,7 +186,7 @@ const KATA_NOT_NAMES: &[&str] = &[
 const KANA_NOT_NAMES: &[&str] = &[
     "ある", "いつ", "かた", "かみ", "こと", "さえ", "さき", "しか", "そう", "ため", "とき", "なか", "なる",
     "まえ", "みな", "より", "みんな", "あか", "あと", "うち", "もの", "よう", "ほか", "まで", "から",
-    "さん", "さま", "くん", "ちゃん",
+    "さん", "さま", "くん", "ちゃん", "ほう",
 ];
 
 /// Kana before ちゃん or くん that name no one: family words and pets.
@@ -278,6 +280,7 @@ fn one_kanji_word(s: &str) -> bool {
 #[rustfmt::skip]
 const THING_AFTER: &[&str] = &[
     "ルーム", "ホール", "スイート", "ラウンジ", "ギャラリー", "記念館", "賞", "展", "通り",
+    "フェア", "モデル",
 ];
 
 /// Whether the name `c` names a thing: a room or a show after it ("夏目漱石ルーム"), a
@@ -311,7 +314,10 @@ fn names_thing(t: &str, c: &Cand) -> bool {
     opened
         && after.find('」').is_some_and(|k| {
             let rest = &after[k + '」'.len_utf8()..];
-            k <= 60 && ["展", "という", "って"].iter().any(|w| rest.starts_with(w))
+            k <= 60
+                && ["展", "という", "って", "モデル", "フェア"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
         })
 }
 
@@ -429,6 +435,8 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                 .iter()
                 .any(|p| t[b..].starts_with(p))
                 || (t[b..].starts_with('の') && cues().ends(&t[..a]))
+                // "店主の真由美の携帯": の before the person's contact.
+                || (t[b..].starts_with('の') && acts_after(t, b))
         };
         // One kanji ("本日のバリスタは蓮です") only before "です", or right after a
         // person's role and "の" before "が", "より" or "から" ("動物看護師の愛が"); not
@@ -751,8 +759,12 @@ fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
         return;
     }
     let start = r.e + skip.len();
+    // A family name in hiragana ("スタッフのたかはしが", "講師はまるやまです") or a given
+    // name, whichever is longer.
+    let given = kana_given_after(t, start, g).map(|(end, _)| end);
+    let end = given.max(kana_family_after(t, start, g));
     if t[start..].starts_with(crate::text::is_hiragana)
-        && let Some((end, _)) = kana_given_after(t, start, g)
+        && let Some(end) = end
     {
         // "スタイリストはさくらです": after "は", the name must be what the role is.
         let is = ["です", "でございます"]
@@ -762,6 +774,25 @@ fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
             out.push(Cand::new(start, end, Label::Person));
         }
     }
+}
+
+/// The end of a family name of three to five hiragana at `b` ("たかはし") that a
+/// particle or punctuation ends, the longest there is.
+fn kana_family_after(t: &str, b: usize, g: &Gazetteers) -> Option<usize> {
+    let rest = &t[b..];
+    rest.char_indices()
+        .take_while(|&(_, c)| crate::text::is_hiragana(c))
+        .skip(2)
+        .take(3)
+        .map(|(k, c)| k + c.len_utf8())
+        .filter(|&e| {
+            let (name, after) = rest.split_at(e);
+            !KANA_NOT_NAMES.contains(&name)
+                && g.kana_family(name)
+                && AFTER_KANA_NAME.iter().any(|p| starts_with(after, p))
+        })
+        .last()
+        .map(|e| b + e)
 }
 
 /// "杉山 さくらさん": a family name, a space, a kana given name, a honorific.

@@ -155,7 +155,17 @@ pub(crate) fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
     // full-width bracket is folded);
     // a slash may part a number from what is before it, but not from a digit (a date):
     // "…805号室／080-9876-5432".
+    // "TEL03-1234-5678", "ＦＡＸ０３…": a number glued to its label (not to "HOTEL").
+    let labelled = || {
+        b[i].is_ascii_digit()
+            && i >= 3
+            && [&b"TEL"[..], b"Tel", b"tel", b"FAX", b"Fax", b"fax"]
+                .iter()
+                .any(|l| b[..i].ends_with(l))
+            && !(i >= 4 && b[i - 4].is_ascii_alphabetic())
+    };
     let prev_ok = i == 0
+        || labelled()
         || (b[i] == b'(' && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'('))
         || (b[i - 1] == b'/' && b[i].is_ascii_digit() && !(i >= 2 && b[i - 2].is_ascii_digit()))
         || !(b[i - 1].is_ascii_alphanumeric()

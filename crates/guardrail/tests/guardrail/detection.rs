@@ -1600,3 +1600,34 @@ fn courts_named_after_players_and_lessons_after_a_coach_are_left_alone() {
         &[("清水", Person)],
     );
 }
+
+#[test]
+fn kana_family_names_after_a_role_initials_and_numbers_glued_to_their_label_are_found() {
+    assert_finds(
+        "お花のお届けは、スタッフのたかはしが明日伺います。",
+        &[("たかはし", Person)],
+    );
+    assert_finds("パピー教室の講師はまるやまです。", &[("まるやま", Person)]);
+    assert_finds("スタッフのほうがご案内します。", &[]);
+    assert_finds(
+        "営業時間外は、店主の真由美の携帯070-5555-0198までご連絡ください。",
+        &[("真由美", Person), ("070-5555-0198", Phone)],
+    );
+    assert_finds(
+        "申込書はＦＡＸ０３－３４５６－７８９０へお送りください。",
+        &[("０３－３４５６－７８９０", Phone)],
+    );
+    assert_finds("HOTEL0312345678", &[]);
+    assert_finds(
+        "Your flowers were signed for at 11:42 by K. Morrison at the reception desk.",
+        &[("K. Morrison", Person)],
+    );
+    assert_finds(
+        "夏目漱石フェアの特製トートバッグは、お一人様2点までです。",
+        &[],
+    );
+    assert_finds(
+        "ハリー・ポッターの杖型ペンセットは、お一人様2点までです。",
+        &[],
+    );
+}
