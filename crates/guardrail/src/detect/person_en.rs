@@ -1065,6 +1065,31 @@ fn team_after(after: &str) -> bool {
     [" and the team", " & the team", " and team", " and the crew"]
         .iter()
         .any(|w| after.starts_with(w))
+        || staff_at(after)
+}
+
+/// "Rosie at our Bath shop", "Sophie at our Leeds branch": someone who works at one of
+/// the business's places.
+fn staff_at(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" at our ") else {
+        return false;
+    };
+    // One or two capitalised words of the place, then what the place is.
+    let place = rest
+        .split(' ')
+        .take_while(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .count();
+    let noun = rest
+        .split(' ')
+        .nth(place)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_ascii_alphabetic()));
+    (1..=2).contains(&place)
+        && noun.is_some_and(|n| {
+            matches!(
+                n,
+                "shop" | "branch" | "store" | "office" | "salon" | "clinic" | "studio" | "site"
+            )
+        })
 }
 
 /// "Callum's Tuesday group", "Niamh's instructions": a possessive before a lower-case

@@ -163,11 +163,21 @@ impl Postal {
             before.ends_with(*p)
                 && !before[..before.len() - p.len()].ends_with(|c: char| c.is_ascii_alphabetic())
         };
+        // "150-0002 渋谷区渋谷…": a municipality right after.
+        let municipality = || {
+            after
+                .chars()
+                .take_while(|&c| crate::text::is_han(c))
+                .take(7)
+                .enumerate()
+                .any(|(k, c)| k > 0 && matches!(c, '市' | '区' | '郡'))
+        };
         self.keywords.last_before(t, s, 20).is_some()
             || PREFECTURES
                 .iter()
                 .any(|p| crate::text::starts_with(after, p))
             || PREFECTURES_ROMAJI.iter().any(romaji)
+            || municipality()
     }
 }
 

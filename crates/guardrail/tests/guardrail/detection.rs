@@ -1619,6 +1619,18 @@ fn kana_family_names_after_a_role_initials_and_numbers_glued_to_their_label_are_
     );
     assert_finds("HOTEL0312345678", &[]);
     assert_finds(
+        "Yes, Rosie at our Bath shop is a qualified dog groomer.",
+        &[("Rosie", Person)],
+    );
+    assert_finds(
+        "住所変更のお届け（150-0002 渋谷区渋谷３－１２－８）を承りました。",
+        &[
+            ("150-0002", PostalCode),
+            ("渋谷区渋谷３－１２－８", Address),
+        ],
+    );
+    assert_finds("品番150-0002の区間です。", &[]);
+    assert_finds(
         "Your flowers were signed for at 11:42 by K. Morrison at the reception desk.",
         &[("K. Morrison", Person)],
     );
