@@ -159,20 +159,22 @@ pub(crate) fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
     let labelled = || {
         b[i].is_ascii_digit()
             && i >= 3
+            && matches!(b[i - 1], b'L' | b'l' | b'X' | b'x')
             && [&b"TEL"[..], b"Tel", b"tel", b"FAX", b"Fax", b"fax"]
                 .iter()
                 .any(|l| b[..i].ends_with(l))
             && !(i >= 4 && b[i - 4].is_ascii_alphabetic())
     };
     let prev_ok = i == 0
-        || labelled()
         || (b[i] == b'(' && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'('))
         || (b[i - 1] == b'/' && b[i].is_ascii_digit() && !(i >= 2 && b[i - 2].is_ascii_digit()))
         || !(b[i - 1].is_ascii_alphanumeric()
             || matches!(
                 b[i - 1],
                 b'.' | b'-' | b'/' | b'_' | b'#' | b'+' | b'(' | b'$' | b','
-            ));
+            ))
+        // Asked last: most numbers are settled by the byte before them.
+        || labelled();
     here && prev_ok
 }
 
