@@ -759,13 +759,13 @@ fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
         return;
     }
     let start = r.e + skip.len();
+    if !t[start..].starts_with(crate::text::is_hiragana) {
+        return;
+    }
     // A family name in hiragana ("スタッフのたかはしが", "講師はまるやまです") or a given
     // name, whichever is longer.
     let given = kana_given_after(t, start, g).map(|(end, _)| end);
-    let end = given.max(kana_family_after(t, start, g));
-    if t[start..].starts_with(crate::text::is_hiragana)
-        && let Some(end) = end
-    {
+    if let Some(end) = given.max(kana_family_after(t, start, g)) {
         // "スタイリストはさくらです": after "は", the name must be what the role is.
         let is = ["です", "でございます"]
             .iter()
