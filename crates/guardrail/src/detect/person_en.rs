@@ -334,8 +334,8 @@ impl PersonEn {
                 out.truncate(found);
             }
             // "by K. Morrison": the initial before a name found on its own is part of it.
+            let b = t.as_bytes();
             for c in &mut out[found..] {
-                let b = t.as_bytes();
                 let s = c.start;
                 let initial = s >= lo + 3
                     && &b[s - 2..s] == b". "
