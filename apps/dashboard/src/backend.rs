@@ -252,10 +252,8 @@ async fn arguments_are_the_callers_error(
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let code = serde_json::from_slice::<serde_json::Value>(&bytes)
-        .ok()
-        .and_then(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_owned));
-    if code.as_deref() == Some("invalid_form") {
+    let problem = serde_json::from_slice::<Problem>(&bytes);
+    if problem.is_ok_and(|p| p.code == "invalid_form") {
         parts.status = StatusCode::UNPROCESSABLE_ENTITY;
     }
     Response::from_parts(parts, Body::from(bytes))

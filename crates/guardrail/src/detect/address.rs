@@ -215,10 +215,7 @@ impl Address {
                 if m.start() >= lo && starts_clean(m.start()) {
                     // "14 Camden Row, Dublin 8, Eircode D08 K2C7": the label of what
                     // follows is read as a town; it is no part of the address.
-                    let e = LABELS_AFTER
-                        .iter()
-                        .find_map(|l| m.as_str().strip_suffix(l))
-                        .map_or(m.end(), |kept| m.start() + kept.len());
+                    let e = m.start() + without_label_after(m.as_str()).len();
                     out.push(Cand::new(m.start(), trim_end(t, e), Label::Address));
                 }
             }
@@ -265,6 +262,14 @@ const LABELS_AFTER: &[&str] = &[
     ", Email",
     ", Fax",
 ];
+
+/// `s` without a label of [`LABELS_AFTER`] at its end.
+fn without_label_after(s: &str) -> &str {
+    LABELS_AFTER
+        .iter()
+        .find_map(|l| s.strip_suffix(l))
+        .unwrap_or(s)
+}
 
 /// Labels that may stand glued before a Japanese address ("住所福岡市…").
 const LABELS_BEFORE: &[&str] = &[
@@ -328,10 +333,7 @@ const UNITS: [&str; 10] = [
 pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize, usize)> {
     let head = t.get(lo..code)?.strip_suffix(' ')?;
     // "Dublin 8, Eircode D08 K2C7": the code's label is no part of the address.
-    let head = LABELS_AFTER
-        .iter()
-        .find_map(|l| head.strip_suffix(l))
-        .unwrap_or(head);
+    let head = without_label_after(head);
     let part_ok = |p: &str| {
         let words = p.split(' ').count();
         (1..=4).contains(&words)
