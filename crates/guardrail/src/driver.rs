@@ -80,20 +80,30 @@ impl Driver {
                 // on. It must be all there, or the text must be complete: else the
                 // piece is decided again once more text has come.
                 let b = buf.as_bytes();
-                let ends = wordy && sentence_end(b, a_end, q_end).is_some();
                 let to = (q_end + reach).min(b.len());
-                let right = match sentence_end(b, q_end, to) {
-                    _ if ends || !wordy => q_end,
-                    Some(k) => k,
-                    None if !eof && q_end + reach > b.len() => {
-                        // The next attempt decides this piece again from its start: a
-                        // scan resumed where an earlier one stopped for text would read
-                        // an apostrophe differently once the text is complete.
-                        self.scan = Scan::start(buf[..pos].chars().next_back());
-                        out.push_str(&buf[copied..pos]);
-                        return pos;
-                    }
-                    None => floor_boundary(buf, to),
+                let (ends, stop) = if wordy {
+                    (
+                        sentence_end(b, a_end, q_end, eof),
+                        sentence_end(b, q_end, to, eof),
+                    )
+                } else {
+                    (Stop::None, Stop::None)
+                };
+                let right = match (ends, stop) {
+                    _ if !wordy => Some(q_end),
+                    (Stop::At(_), _) => Some(q_end),
+                    (_, Stop::At(k)) => Some(k),
+                    (Stop::Undecided, _) | (_, Stop::Undecided) => None,
+                    _ if !eof && q_end + reach > b.len() => None,
+                    _ => Some(floor_boundary(buf, to)),
+                };
+                let Some(right) = right else {
+                    // The next attempt decides this piece again from its start: a
+                    // scan resumed where an earlier one stopped for text would read
+                    // an apostrophe differently once the text is complete.
+                    self.scan = Scan::start(buf[..pos].chars().next_back());
+                    out.push_str(&buf[copied..pos]);
+                    return pos;
                 };
                 let left = ceil_boundary(buf, pos.saturating_sub(LEFT_CONTEXT));
                 fold.hits(buf.as_bytes(), left, right, &mut self.hits);
@@ -143,9 +153,23 @@ impl Driver {
     }
 }
 
-/// The offset of the first character in `b[from..to]` that ends a sentence (`.`, `!`,
-/// `?`, a line break, `。`, `！`, `？`), if any.
-fn sentence_end(b: &[u8], from: usize, to: usize) -> Option<usize> {
+/// Where a sentence ends in `b[from..to]`, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// At this offset.
+    At(usize),
+    /// Not before a full stop that is the last byte of the text so far: whether it ends
+    /// the sentence depends on what comes next.
+    Undecided,
+    /// Nowhere.
+    None,
+}
+
+/// The first character in `b[from..to]` that ends a sentence (`.`, `!`, `?`, a line
+/// break, `。`, `！`, `？`). A full stop before a letter or a digit ends none: it is
+/// inside an address, a number or a name ("brian.o@…", "3.5", "www.example.com"),
+/// and the right context goes on past it. `eof`: `b` is the whole text.
+fn sentence_end(b: &[u8], from: usize, to: usize, eof: bool) -> Stop {
     const IDEOGRAPHIC_STOP: [u8; 3] = [0xE3, 0x80, 0x82];
     // Most bytes start no terminator: one table look-up settles them.
     static MAY_END: [bool; 256] = {
@@ -158,16 +182,27 @@ fn sentence_end(b: &[u8], from: usize, to: usize) -> Option<usize> {
         t[0xEF] = true;
         t
     };
-    (from..to).find(|&k| {
-        MAY_END[b[k] as usize]
-            && match b[k] {
-                b'.' | b'!' | b'?' | b'\n' => true,
-                0xE3 => b.get(k..k + 3) == Some(&IDEOGRAPHIC_STOP[..]),
-                // `！` and `？`: EF BC 81 and EF BC 9F.
-                0xEF => matches!(b.get(k + 1..k + 3), Some([0xBC, 0x81 | 0x9F])),
-                _ => false,
-            }
-    })
+    for k in from..to {
+        if !MAY_END[b[k] as usize] {
+            continue;
+        }
+        let ends = match b[k] {
+            b'.' => match b.get(k + 1) {
+                Some(next) => !next.is_ascii_alphanumeric(),
+                None if eof => true,
+                None => return Stop::Undecided,
+            },
+            b'!' | b'?' | b'\n' => true,
+            0xE3 => b.get(k..k + 3) == Some(&IDEOGRAPHIC_STOP[..]),
+            // `！` and `？`: EF BC 81 and EF BC 9F.
+            0xEF => matches!(b.get(k + 1..k + 3), Some([0xBC, 0x81 | 0x9F])),
+            _ => false,
+        };
+        if ends {
+            return Stop::At(k);
+        }
+    }
+    Stop::None
 }
 
 /// The characters that width folding may change, found by a scan that only moves
@@ -230,7 +265,10 @@ mod tests {
 
     #[test]
     fn sentences_end_at_stops_and_line_breaks_in_either_script() {
-        let ends = |t: &'static str| sentence_end(t.as_bytes(), 0, t.len()).map(move |k| &t[..k]);
+        let ends = |t: &'static str| match sentence_end(t.as_bytes(), 0, t.len(), true) {
+            Stop::At(k) => Some(&t[..k]),
+            _ => None,
+        };
         assert_eq!(
             ends("Diego from our team. Then"),
             Some("Diego from our team")
@@ -240,6 +278,17 @@ mod tests {
         assert_eq!(ends("よろしいですか？"), Some("よろしいですか"));
         assert_eq!(ends("line\nnext"), Some("line"));
         assert_eq!(ends("林、田中「様」ー"), None);
+        // A full stop inside an address or a number ends nothing.
+        assert_eq!(
+            ends("Brian at brian.o@x.ie, v2.5 now. Then"),
+            Some("Brian at brian.o@x.ie, v2.5 now")
+        );
+        assert_eq!(ends("Brian at brian.o@x.ie"), None);
+        // One at the end of the text so far waits for what follows.
+        let b = "to Brian at brian.".as_bytes();
+        assert_eq!(sentence_end(b, 0, b.len(), false), Stop::Undecided);
+        assert_eq!(sentence_end(b, 0, b.len(), true), Stop::At(b.len() - 1));
+        assert_eq!(sentence_end(b, 0, b.len() - 1, false), Stop::None);
     }
 
     #[test]
