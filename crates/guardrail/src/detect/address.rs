@@ -123,7 +123,7 @@ fn ja_pattern() -> String {
         r"{kn}丁目\ ?(?:{n}(?:番地?|-)\ ?(?:{n}号?(?:-{n})?)?|{n}(?:番地?)?|{kk}番地?(?:{kk}号|{kk})?)?"
     );
     let block = format!(
-        r"(?:{chome}|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[〇一二三四五六七八九十百]{{1,4}}番地|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,3}}(?:番地)?)))(?:の{n})?"
+        r"(?:{chome}|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[〇一二三四五六七八九十百]{{1,4}}番地|{kk}番{kk}号|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,3}}(?:番地)?)))(?:の{n})?"
     );
     // A room: "302号室", "三〇二号室", "1502号", "101".
     let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[〇一二三四五六七八九]{3,4}号室?)";
@@ -138,7 +138,7 @@ fn ja_pattern() -> String {
             r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{0,10}}(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?{floor}(?:\ ?{rn})?|\ ?{rn})"
         ),
         format!(
-            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})(?:[A-Z]?棟|[A-Z])?{room}"
+            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})(?:[A-Z]?棟|[A-Z]|[東西南北本新別]館)?{room}"
         ),
         format!(r"\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?{rn})?"),
         format!(r"\ ?{floor}(?:\ ?[0-9]{{1,4}}号室)?"),
@@ -149,7 +149,9 @@ fn ja_pattern() -> String {
     ]
     .join("|");
     let bldg = format!("(?:{bldg})?");
-    format!(r"(?:(?:{prefs}){city}|{city_req}){town}{block}{bldg}")
+    // "船津１２３４", "祇園町北側２６３": a lot number alone after the town, last of all
+    // (see `bare_lot`).
+    format!(r"(?:(?:{prefs}){city}|{city_req}){town}(?:{block}{bldg}|[0-9]{{1,4}})")
 }
 
 impl Address {
@@ -244,13 +246,43 @@ impl Address {
                     .iter()
                     .find(|l| t[m.start()..m.end()].starts_with(**l))
                     .map_or(0, |l| l.len());
-                if m.start() >= lo {
+                if m.start() >= lo && bare_lot(t, m.start(), m.end()) != Some(false) {
                     let s = m.start() + label;
                     out.push(Cand::new(s, trim_end(t, m.end()), Label::Address));
                 }
             }
         }
     }
+}
+
+/// For a Japanese match `t[s..e]` that ends in a lot number alone after the town's name
+/// ("富士河口湖町船津1234"): whether it is an address, that is, whether the number ends
+/// the clause (not "渋谷区の2店舗", "港区3名様", "新宿区2024年"). `None` for any other match.
+fn bare_lot(t: &str, s: usize, e: usize) -> Option<bool> {
+    let m = &t[s..e];
+    let head = m.trim_end_matches(|c: char| c.is_ascii_digit());
+    // Every other block holds a digit, 丁目 or 番 before its end, or is a number right
+    // after 町 ("恵比須町42").
+    if head.len() == m.len()
+        || head.ends_with('町')
+        || head.contains(|c: char| c.is_ascii_digit() || c == '番' || c == '丁')
+    {
+        return None;
+    }
+    // The town's name ends in a kanji or katakana, not in a particle ("渋谷区の2店舗").
+    let before = head.chars().next_back()?;
+    if !(crate::text::is_han(before) || crate::text::is_katakana(before)) {
+        return Some(false);
+    }
+    let after = &t[e..];
+    let ends = after.is_empty()
+        || after.starts_with([
+            '。', '、', '，', ' ', '\u{3000}', '（', '(', '）', ')', '\n', '」',
+        ])
+        || ["です", "に", "へ", "まで"]
+            .iter()
+            .any(|p| after.starts_with(p));
+    Some(ends)
 }
 
 /// Labels of what follows an English address, which its town words would take in.

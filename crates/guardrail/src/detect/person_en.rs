@@ -180,10 +180,12 @@ const PERSON_ROLES: &[&str] = &[
     "secretary", "manager", "assistant", "colleague", "advisor", "adviser", "chef", "baker",
     "florist", "cleaner", "housekeeper", "caretaker", "librarian", "pastor", "vicar", "priest",
     "son", "daughter", "wife", "husband", "mum", "mom", "dad", "mother", "father", "waiter",
-    "waitress", "server", "operator", "director", "owner",
+    "waitress", "server", "operator", "director", "owner", "locksmith", "apprentice",
+    "handyman", "roofer", "joiner", "carpenter", "decorator", "gardener", "surveyor", "fitter",
+    "installer", "foreman", "supervisor", "porter", "chauffeur",
 ];
 
-static PERSON_ROLE_SET: WordSet<128> = WordSet::new(PERSON_ROLES);
+static PERSON_ROLE_SET: WordSet<256> = WordSet::new(PERSON_ROLES);
 
 /// Days, prizes and places named after someone with a title: "Dr. Seuss Read-Aloud
 /// Day".
@@ -262,14 +264,14 @@ pub(crate) struct PersonEn {
 
 /// People's roles and kin, which cue the name after them ("our driver Will", "your
 /// stylist, Jordan,").
-const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|apprentice|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|key ?holder|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
 
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
         let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name";
         let weak = format!(
-            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done) by"
+            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done) by"
         );
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
@@ -288,7 +290,7 @@ impl PersonEn {
             vocative: Regex::new(
                 // ASCII classes and word boundary: a Unicode word boundary stops the
                 // fast engine at the first non-ASCII character.
-                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great|(?:good|great|bad|exciting|fantastic|wonderful) news|apologies|all set|all done|no problem|no worries|of course|got it|sure|okay|ok|certainly|absolutely|noted|perfect|lovely|understood|will do)(?-u:\b)[^.!?\n]{0,40}, $",
+                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great|(?:good|great|bad|exciting|fantastic|wonderful) news|apologies|all set|all done|no problem|no worries|of course|got it|sure|okay|ok|certainly|absolutely|noted|perfect|lovely|understood|will do|(?:you're|you are|you’re) all set|have an? [a-z]+|enjoy (?:your|the) [a-z]+|safe travels|take care)(?-u:\b)[^.!?\n]{0,40}, $",
             )
             .map_err(regex_err)?,
         })
@@ -741,7 +743,7 @@ impl PersonEn {
         let person = || {
             super::person_ja::honorific_at(after).is_some()
                 // "Hi there! Lena here, your yoga instructor": introducing oneself.
-                || [" here,", " here!", " here —", " here -"]
+                || [" here,", " here!", " here —", " here -", " here from "]
                     .iter()
                     .any(|h| after.starts_with(h))
                 || email_of(w, after)
@@ -1068,28 +1070,48 @@ fn team_after(after: &str) -> bool {
         || staff_at(after)
 }
 
-/// "Rosie at our Bath shop", "Sophie at our Leeds branch": someone who works at one of
-/// the business's places.
+/// "Rosie at our Bath shop", "Sophie at our Leeds branch", "June at the Oak Street
+/// branch has…", "Ngozi at the travel agency will…": someone who works at one of the
+/// business's places. After "the", the place must be followed by what the person does.
 fn staff_at(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(" at our ") else {
-        return false;
+    let (rest, ours) = match after.strip_prefix(" at our ") {
+        Some(rest) => (rest, true),
+        None => match after.strip_prefix(" at the ") {
+            Some(rest) => (rest, false),
+            None => return false,
+        },
     };
-    // One or two capitalised words of the place, then what the place is.
-    let place = rest
-        .split(' ')
+    let words: Vec<&str> = rest.split(' ').take(4).collect();
+    // One or two capitalised words of the place, then what the place is; after "the",
+    // a lower-case word may stand for the place ("the travel agency").
+    let place = words
+        .iter()
         .take_while(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         .count();
-    let noun = rest
-        .split(' ')
-        .nth(place)
-        .map(|w| w.trim_end_matches(|c: char| !c.is_ascii_alphabetic()));
-    (1..=2).contains(&place)
-        && noun.is_some_and(|n| {
+    let noun_at = |i: usize| {
+        words.get(i).is_some_and(|w| {
+            let n = w.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
             matches!(
                 n,
                 "shop" | "branch" | "store" | "office" | "salon" | "clinic" | "studio" | "site"
-            )
+            ) || (!ours && matches!(n, "agency" | "depot" | "desk" | "counter"))
         })
+    };
+    if ours {
+        return (1..=2).contains(&place) && noun_at(place);
+    }
+    // What follows the place: a verb of what the person does.
+    let acts = |i: usize| {
+        words.get(i + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "has" | "will" | "can" | "is" | "says" | "said" | "sent" | "set" | "put" | "kept"
+            )
+        }) && !words[i].ends_with([',', '.', ';'])
+    };
+    (0..=2)
+        .filter(|&n| n > 0 || place == 0)
+        .any(|n| (n <= place || (place == 0 && n == 1)) && noun_at(n) && acts(n))
 }
 
 /// "Callum's Tuesday group", "Niamh's instructions": a possessive before a lower-case
@@ -1522,16 +1544,24 @@ fn coordinated_names(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut 
     if !(and_next || amp_next || and_before.is_some() || comma_k) || !plain(k, key) {
         return false;
     }
-    // "Johnson & Johnson", "Procter & Gamble" are companies.
-    let amp =
-        amp_next && word(k) != word(k + 1) && !is_brand(word(k), word(k + 1)) && plain(k + 1, key);
+    // "Johnson & Johnson", "Procter & Gamble" are companies; so are two surnames
+    // joined by "&" ("Briggs & Stratton", "Watson & Holmes"), unless they act.
+    let surnames =
+        |a: &str, b: &str, key: &mut String| g.last(a, key).is_some() && g.last(b, key).is_some();
+    let amp = amp_next
+        && word(k) != word(k + 1)
+        && !is_brand(word(k), word(k + 1))
+        && plain(k + 1, key)
+        && (!surnames(word(k), word(k + 1), key) || act(k + 1));
     if (and_next && plain(k + 2, key)) || amp || (comma_k && listed(key).is_some()) {
         return true;
     }
     let amp_before = before.ends_with(" & ");
     and_before.is_some_and(|rest| {
         let w = word_before(rest);
-        if amp_before && (w == word(k) || is_brand(w, word(k))) {
+        if amp_before
+            && (w == word(k) || is_brand(w, word(k)) || (surnames(w, word(k), key) && !act(k)))
+        {
             return false;
         }
         let start = rest.len() - w.len();

@@ -61,6 +61,8 @@ const CUES: &[&str] = &[
     "オペレーター", "エンジニア", "デザイナー", "ディレクター", "秘書", "教師",
     "作業員", "係員", "職員", "社員", "事務員", "薬剤師", "技師", "公証人", "司法書士", "行政書士",
     "弁理士", "社労士", "調査士",
+    // Trades: "大工の木村が", "庭師の岡田".
+    "大工", "職人", "庭師", "左官", "塗装工", "配管工", "電気工事士", "清掃員", "施工管理",
     // Family and office roles: "妻の美穂", "藤原（広報）".
     "妻", "夫", "娘", "息子", "広報", "総務", "経理", "人事",
 ];
@@ -257,7 +259,12 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
                 out.truncate(found);
             }
         } else {
+            let found = out.len();
             kata_run(t, r.s, r.e, false, g, out);
+            // "ジョン・レノンゆかりのスポット", "マリー・アントワネットルーム".
+            if out[found..].iter().any(|c| names_thing(t, c)) {
+                out.truncate(found);
+            }
         }
         kana_after_role(t, r, g, out);
         kana_before_act(t, r, g, out);
@@ -421,7 +428,8 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                         .any(|r| t[b..].starts_with(r))
                     || after_contact(t, a, b)
                     || role_note_after(t, b)
-                    || duty_next(t, b))
+                    || duty_next(t, b)
+                    || introduced(t, a, b))
         };
         // "担当：浩二": a given name of two kanji or more after a label or a cue.
         // Before a particle or the end, not before a number ("受付：平日10時〜") or
@@ -479,6 +487,39 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             return;
         }
     }
+}
+
+/// "株式会社アクアの田村です。", "水道修理の田村です": a family name after "の" and
+/// before "です" that ends a self-introduction opening the sentence. Not after a topic
+/// or a place ("行き先は長野の松本です", "長野県の松本です").
+fn introduced(t: &str, a: usize, b: usize) -> bool {
+    let Some(head) = t[..a].strip_suffix('の') else {
+        return false;
+    };
+    let Some(rest) = t[b..].strip_prefix("です") else {
+        return false;
+    };
+    if !(rest.is_empty() || rest.starts_with(['。', '、', '！', '!', '\n', ' ', '\u{3000}'])) {
+        return false;
+    }
+    let start = head
+        .rfind(['。', '！', '？', '\n', '!', '?'])
+        .map_or(0, |k| {
+            k + head[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = head[start..].trim_start();
+    let clause = ["こちらは", "わたくしは", "私は", "わたしは", "はい、"]
+        .iter()
+        .find_map(|p| clause.strip_prefix(p))
+        .unwrap_or(clause);
+    let place = clause.ends_with(['県', '府', '都', '道', '市', '町', '村', '区', '駅'])
+        || super::places::PREFECTURES
+            .iter()
+            .any(|p| clause.ends_with(&p[..p.len() - 3]));
+    !clause.is_empty()
+        && clause.chars().count() <= 16
+        && !place
+        && !clause.contains(['は', 'が', 'を', 'に', 'で', '、', 'へ', 'も', '「'])
 }
 
 /// "――フロント 杉本", "…までお電話ください。—松田": a name that ends the text after a
@@ -737,6 +778,13 @@ fn duty_after(t: &str, b: usize) -> bool {
     else {
         return false;
     };
+    // "仁川からの便の到着後にお迎えします": where a flight or a train comes from.
+    if ["の便", "のフライト", "の直行便", "の列車", "の新幹線"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        return false;
+    }
     // The sentence, within 90 bytes (thirty characters).
     let near = &rest[..crate::text::floor_boundary(rest, 90)];
     let sentence = near.split(['。', '、', '！', '？']).next().unwrap_or(near);
@@ -979,6 +1027,13 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     if pet_or_bot(t, a, after) {
         return;
     }
+    // "トヨタ・アクア", "ソニー・プレイステーション": a maker and its model.
+    if run
+        .split_once('・')
+        .is_some_and(|(maker, _)| KATA_MAKERS.contains(&maker))
+    {
+        return;
+    }
     let honorific = honorific_at(after).is_some() && !after.starts_with("様式");
     // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
     // none of its parts is a common word, or when a cue comes before it or an act after it.
@@ -1007,6 +1062,14 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
         out.push(Cand::new(start, spaced_kata_after(t, b, g), Label::Person));
     }
 }
+
+/// Makers whose name comes before a model's after a middle dot ("トヨタ・ヤリス").
+/// スズキ is left out: it is a family name as often.
+#[rustfmt::skip]
+const KATA_MAKERS: &[&str] = &[
+    "トヨタ", "ホンダ", "ニッサン", "マツダ", "スバル", "ダイハツ", "レクサス", "ミツビシ", "ソニー",
+    "パナソニック", "シャープ", "キヤノン", "ニコン", "アップル", "ナイキ", "アディダス", "ヤマハ",
+];
 
 /// Whether the kana word at `a`, followed by `after`, names a pet ("ワンちゃん
 /// （モモちゃん）", "ポチちゃんの飼い主") or a bot (AIアシスタントの「ミライ」).
@@ -1290,9 +1353,13 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
             // Most pieces hold no name to join a list to.
             let any_person = prev.is_some() || cands.iter().any(|c| c.label == Label::Person);
             let sep_char = |c: Option<char>| c.is_some_and(separator_end);
+            // "Kim Min-jun様、仁川からの便": a name addressed with 様 opens the sentence;
+            // what follows the comma is no next item.
+            let addressed = |p: &str| p == "、" && t[..s - p.len()].ends_with(['様', '殿']);
             let left = any_person
                 && sep_char(t[..s].chars().next_back())
-                && seps().any(|p| t[..s].ends_with(p) && person_at(s - p.len(), true));
+                && seps()
+                    .any(|p| t[..s].ends_with(p) && !addressed(p) && person_at(s - p.len(), true));
             let next = after_name(t, e);
             let right = any_person
                 && sep_char(t[next..].chars().next())

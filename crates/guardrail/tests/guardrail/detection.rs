@@ -1643,3 +1643,75 @@ fn kana_family_names_after_a_role_initials_and_numbers_glued_to_their_label_are_
         &[],
     );
 }
+
+#[test]
+fn names_before_their_own_email_trades_and_self_introductions_are_found() {
+    // The dot inside the address does not end the sentence the name is read in.
+    assert_finds(
+        "Send the reading to Brian at brian.o@sparkright.ie before 5pm.",
+        &[("Brian", Person), ("brian.o@sparkright.ie", Email)],
+    );
+    assert_finds(
+        "The locksmith, Ray, says your new lock is fitted.",
+        &[("Ray", Person)],
+    );
+    assert_finds(
+        "Ngozi at the travel agency will email your tickets today.",
+        &[("Ngozi", Person)],
+    );
+    assert_finds("Meet us in Paris at the office.", &[]);
+    assert_finds(
+        "Have a great weekend, Sophie! Our sale ends on Sunday.",
+        &[("Sophie", Person)],
+    );
+    assert_finds(
+        "Ahmed here from Clearflow Drains — we found tree roots.",
+        &[("Ahmed", Person)],
+    );
+    assert_finds(
+        "Claims are marked for the attention of Jon.",
+        &[("Jon", Person)],
+    );
+    // Two surnames joined by "&" name a firm or a game, unless they act.
+    assert_finds("We fit genuine Briggs & Stratton parts.", &[]);
+    assert_finds(
+        "Chloe & James will greet you.",
+        &[("Chloe", Person), ("James", Person)],
+    );
+    assert_finds(
+        "水道修理の田村です。折り返しご連絡いたします。",
+        &[("田村", Person)],
+    );
+    assert_finds("大工の木村が明日伺います。", &[("木村", Person)]);
+    assert_finds("行き先は長野の松本です。", &[]);
+    assert_finds(
+        "Kim Min-jun様、仁川からの便の到着後にお迎えします。",
+        &[("Kim Min-jun", Person)],
+    );
+    assert_finds("レンタカーはトヨタ・ヤリスをご用意しております。", &[]);
+    assert_finds("ジョン・レノンゆかりのスポットを巡ります。", &[]);
+}
+
+#[test]
+fn japanese_lots_without_a_block_wings_and_kanji_blocks_are_addresses() {
+    assert_finds(
+        "所在地は山梨県南都留郡富士河口湖町船津１２３４です。",
+        &[("山梨県南都留郡富士河口湖町船津１２３４", Address)],
+    );
+    assert_finds("東京都渋谷区の2店舗で販売中です。", &[]);
+    assert_finds("港区3名様でご予約を承りました。", &[]);
+    assert_finds(
+        "送付先は東京都千代田区丸の内１－９－２ 丸の内テラス南館１８階です。",
+        &[(
+            "東京都千代田区丸の内１－９－２ 丸の内テラス南館１８階",
+            Address,
+        )],
+    );
+    assert_finds(
+        "静岡県静岡市葵区追手町九番六号 コーポ追手二〇三号室へ郵送します。",
+        &[(
+            "静岡県静岡市葵区追手町九番六号 コーポ追手二〇三号室",
+            Address,
+        )],
+    );
+}
