@@ -105,7 +105,7 @@ const BRANDS: &[(&str, &str)] = &[
     ("Pinot", "Gris"), ("Pinot", "Noir"), ("Pinot", "Grigio"), ("Pinot", "Blanc"),
     ("Eggs", "Benedict"), ("Bloody", "Mary"), ("Tia", "Maria"), ("Mac", "Cheese"),
     ("Jack", "Daniel"), ("Sweet", "William"), ("Mason", "Cash"), ("Le", "Creuset"),
-    ("Iris", "Ohyama"), ("Morris", "Minor"),
+    ("Iris", "Ohyama"), ("Morris", "Minor"), ("Marriott", "Bonvoy"), ("Hilton", "Honors"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -118,7 +118,7 @@ static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
     "Johnnie", "Jim", "Captain", "Sam", "Fred", "Ted", "Jimmy", "Tory", "Vera", "Anne",
     "Kenneth", "Steve", "Ben", "Laura", "Yves", "Dolce", "Bob", "Chuck", "Martha", "Mary",
     "Winnie", "Procter", "Abercrombie", "Simon", "Crabtree", "Johnson", "Earl", "Pinot", "Eggs",
-    "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris", "Morris",
+    "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris", "Morris", "Marriott", "Hilton",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -376,7 +376,7 @@ impl PersonEn {
             && &t[toks[k].e..n.s] == ". "
             && n.e <= hi
             && (g.last(&t[n.s..n.e], key) == Some(false) || unlisted(g, &t[n.s..n.e], key))
-            && self.cue.is_match(recent(t, toks[k].s))
+            && (self.cue.is_match(recent(t, toks[k].s)) || house_number_after(&t[n.e..]))
         {
             out.push(Cand::new(toks[k].s, n.e, Label::Person));
             return k + 2;
@@ -483,6 +483,7 @@ impl PersonEn {
         // Alone, and with no cue: addressed ("Sorry for the mix-up, Bilal!") or signing.
         let alone = || {
             super::person_ja::honorific_at(after).is_some()
+                || named_number(t, s, e)
                 || email_of(w, after)
                 || email_before(w, &t[..s])
                 || thanked(&t[..s], after)
@@ -490,7 +491,7 @@ impl PersonEn {
                 || (signed(t, s) && ends_signature(after))
         };
         let ja = super::person_ja::cue_before(t, s);
-        if !(ja || self.cue.is_match(before)) {
+        if !(ja || self.cued(before)) {
             if alone() {
                 out.push(Cand::new(s, e, Label::Person));
             }
@@ -701,7 +702,7 @@ impl PersonEn {
         // strong one.
         let ja = super::person_ja::cue_before(t, toks[k].s) || t[..toks[k].s].ends_with("こちら");
         let strong = || ja || self.strong_cue.is_match(before);
-        let cue = || ja || self.cue.is_match(before);
+        let cue = || ja || self.cued(before);
         // ", who is on leave": only people are "who".
         let who = {
             let after = &t[toks[k].e..];
@@ -746,7 +747,9 @@ impl PersonEn {
                 || [" here,", " here!", " here —", " here -", " here from "]
                     .iter()
                     .any(|h| after.starts_with(h))
-                || email_of(w, after)
+                || named_number(t, s, e)
+                // "the Dublin area … dublin@": a name after "the" is a place's.
+                || (email_of(w, after) && !before.ends_with("the ") && !before.ends_with("The "))
                 || email_before(w, &t[..s])
                 || thanked(&t[..s], after)
                 || team_after(after)
@@ -804,6 +807,22 @@ impl PersonEn {
             who || acts || cue() || opening() || nickname(t, s, e) || person()
         }
     }
+}
+
+/// "+81 90 2468 1357（Lee）": a name alone in brackets right after a number, whose
+/// owner it names.
+fn named_number(t: &str, s: usize, e: usize) -> bool {
+    let open = t[..s].strip_suffix(['（', '(']);
+    open.is_some_and(|o| o.ends_with(|c: char| c.is_ascii_digit()))
+        && t[e..].starts_with(['）', ')'])
+}
+
+/// ", 3021 Maple Drive": a house number after a comma, as an address follows its
+/// addressee ("Mail the keys to R. Singh, 3021 Maple Drive").
+fn house_number_after(after: &str) -> bool {
+    after
+        .strip_prefix(", ")
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// "Margaret (\"Maggie\")": a name in quotes in brackets right after a word, as a
@@ -886,6 +905,20 @@ fn opening_address(t: &str, s: usize, after: &str) -> Option<bool> {
 }
 
 impl PersonEn {
+    /// Whether a cue ends `before`. "Our partner" is a firm the business works with
+    /// ("handled by our partner, Aviva,"), not a person's spouse.
+    fn cued(&self, before: &str) -> bool {
+        let firm = [
+            "our partner, ",
+            "our partner ",
+            "Our partner, ",
+            "Our partner ",
+        ]
+        .iter()
+        .any(|p| before.ends_with(p));
+        !firm && self.cue.is_match(before)
+    }
+
     /// Whether the name `t[s..e]` is addressed after a greeting, thanks or an apology
     /// that opens the sentence: "Thanks for your patience, Florence!", "Happy
     /// birthday, Bella!".
@@ -1231,9 +1264,44 @@ fn in_title(t: &str, s: usize, e: usize) -> bool {
                 | "Welcome"
                 | "Love"
         );
-    // A word besides the name: a quoted name alone ("signed by \"A. Brennan\"") is one.
+    // A word besides the name: a quoted name alone ("signed by \"A. Brennan\"") is one,
+    // unless what it names follows the quotes ("the \"Frank Lloyd Wright\" package").
+    let quote_len = after[close..].chars().next().map_or(1, char::len_utf8);
+    let thing_after = after[close + quote_len..]
+        .strip_prefix(' ')
+        .is_some_and(|a| {
+            let w = a
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            matches!(
+                w,
+                "package"
+                    | "suite"
+                    | "room"
+                    | "special"
+                    | "collection"
+                    | "menu"
+                    | "range"
+                    | "course"
+                    | "tour"
+                    | "set"
+                    | "bundle"
+                    | "plan"
+                    | "kit"
+                    | "award"
+                    | "prize"
+                    | "exhibition"
+                    | "workshop"
+                    | "series"
+                    | "edition"
+                    | "model"
+                    | "line"
+                    | "style"
+            )
+        });
     !said
-        && words >= 1
+        && (words >= 1 || thing_after)
         && inside_before.len() + inside_after.len() <= 60
         && !inside_before.contains(['"', '”', '“'])
         && title_case(inside_before)
@@ -1376,7 +1444,8 @@ fn pronoun_after(after: &str) -> bool {
         base.eq_ignore_ascii_case("she") || base.eq_ignore_ascii_case("he")
     };
     let word = |c: char| c.is_ascii_alphabetic() || c == '\'' || c == '’';
-    let mut sentences = near.split(['.', '!', '?', '\n', ';']);
+    // "Olivia; she'll phone you": a semicolon goes on with the same sentence.
+    let mut sentences = near.split(['.', '!', '?', '\n']);
     let first = sentences.next().unwrap_or(near);
     let next = sentences
         .next()

@@ -1715,3 +1715,44 @@ fn japanese_lots_without_a_block_wings_and_kanji_blocks_are_addresses() {
         )],
     );
 }
+
+#[test]
+fn names_in_brackets_after_a_number_and_before_an_address_are_found_firms_are_not() {
+    assert_finds(
+        "国際電話は+81 90 2468 1357（Lee）までどうぞ。",
+        &[("+81 90 2468 1357", Phone), ("Lee", Person)],
+    );
+    assert_finds(
+        "Call 0161 496 0753 (Mon) for help.",
+        &[("0161 496 0753", Phone)],
+    );
+    assert_finds(
+        "Mail the keys to R. Singh, 3021 Maple Drive, Columbus, OH 43215.",
+        &[
+            ("R. Singh", Person),
+            ("3021 Maple Drive, Columbus, OH", Address),
+            ("43215", PostalCode),
+        ],
+    );
+    assert_finds(
+        "I've passed your details to Olivia; she'll phone you later.",
+        &[("Olivia", Person)],
+    );
+    assert_finds(
+        "Bookings for the Dublin area go to dublin@fixitcrew.ie.",
+        &[("dublin@fixitcrew.ie", Email)],
+    );
+    assert_finds(
+        "Claims are handled by our partner, Aviva, under ref 77120-AV.",
+        &[],
+    );
+    assert_finds(
+        "The \"Frank Lloyd Wright\" package includes oak shelving.",
+        &[],
+    );
+    assert_finds("Sorry, Marriott Bonvoy points can't be redeemed here!", &[]);
+    assert_finds(
+        "The van will park outside 5 Station Approach, Woking.",
+        &[("5 Station Approach, Woking", Address)],
+    );
+}
