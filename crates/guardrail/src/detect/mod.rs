@@ -137,15 +137,15 @@ impl Detectors {
         if trig.digit || m.kanji_block {
             self.address.find(t, flo, fhi, trig, m, cands);
         }
+        let prev = prev_person.map(|p| if is_folded { folded.folded(p) } else { p });
         if trig.upper {
             self.person_en
-                .find(t, flo, fhi, m.first_upper, words, cands);
+                .find(t, flo..fhi, m.first_upper, prev, words, cands);
         }
         if trig.cjk {
             person_ja::find(t, &m.runs, cands);
             person_ja::kana_names(t, &m.kana_honorifics, cands);
             person_ja::kana_spaced(t, flo, fhi, cands);
-            let prev = prev_person.map(|p| if is_folded { folded.folded(p) } else { p });
             person_ja::lists(t, &m.runs, prev, cands);
         }
         // A UK postcode (or a Canadian one: same first letter) after address parts without

@@ -242,6 +242,8 @@ struct Cx<'a> {
     toks: &'a [Tok],
     g: &'a Gazetteers,
     hi: usize,
+    /// Where the last name found before the piece ends, if in `t`.
+    prev: Option<usize>,
 }
 
 /// Buffers the name rules reuse from piece to piece.
@@ -296,17 +298,19 @@ impl PersonEn {
         })
     }
 
-    /// Finds names whose tokens lie in `t[lo..hi]`; `first_upper` is the offset of the
-    /// piece's first ASCII capital (or `hi`).
+    /// Finds names whose tokens lie in `t[piece]`; `first_upper` is the offset of the
+    /// piece's first ASCII capital (or its end); `prev`, where the last name found
+    /// before the piece ends, if in `t`.
     pub fn find(
         &self,
         t: &str,
-        lo: usize,
-        hi: usize,
+        piece: std::ops::Range<usize>,
         first_upper: usize,
+        prev: Option<usize>,
         bufs: &mut Buffers,
         out: &mut Vec<Cand>,
     ) {
+        let std::ops::Range { start: lo, end: hi } = piece;
         let Buffers { toks, key } = bufs;
         // Every rule starts at a capitalised token, and only the one token before it is
         // ever looked at: tokenise from there, skipping the left context and the piece's
@@ -321,7 +325,13 @@ impl PersonEn {
             toks,
         );
         let g = Gazetteers::get();
-        let cx = Cx { t, toks, g, hi };
+        let cx = Cx {
+            t,
+            toks,
+            g,
+            hi,
+            prev,
+        };
         let mut k = 0;
         while k < toks.len() {
             let tok = toks[k];
@@ -353,7 +363,7 @@ impl PersonEn {
 
     /// Looks for a name starting at token `k`; returns the next token to look at.
     fn at(&self, cx: &Cx, k: usize, key: &mut String, out: &mut Vec<Cand>) -> usize {
-        let Cx { t, toks, g, hi } = *cx;
+        let Cx { t, toks, g, hi, .. } = *cx;
         let word = |i: usize| &t[toks[i].s..toks[i].e];
         let w = word(k);
         // Every rule below needs a capital first letter (titles, brands, names).
@@ -456,7 +466,10 @@ impl PersonEn {
             out.push(Cand::new(toks[k].s, e, Label::Person));
             return end + 1;
         }
-        if self.single(t, toks, k, g, key) || coordinated(t, toks, k, g, key) {
+        if self.single(t, toks, k, g, key)
+            || coordinated(t, toks, k, g, key)
+            || repeated(cx, k, out)
+        {
             let (s, e) = (toks[k].s, toks[k].e);
             // "– Marcus T.": the initial of a signature belongs to the name.
             let initial = signed(t, s) && initial_after(&t[e..]);
@@ -469,7 +482,7 @@ impl PersonEn {
     /// alone after a strong one ("ask for Priya"), or with one or two more such words
     /// after any ("the charter with Abebe Girma"). Returns the next token to look at.
     fn unlisted_name(&self, cx: &Cx, k: usize, key: &mut String, out: &mut Vec<Cand>) -> usize {
-        let Cx { t, toks, g, hi } = *cx;
+        let Cx { t, toks, g, hi, .. } = *cx;
         let w = &t[toks[k].s..toks[k].e];
         if !unlisted(g, w, key) {
             return k + 1;
@@ -807,6 +820,47 @@ impl PersonEn {
             who || acts || cue() || opening() || nickname(t, s, e) || person()
         }
     }
+}
+
+/// "Dr Emily Hartmann or just Emily?": a first name or a surname already found as part
+/// of a name earlier in the piece or just before it (`cx.prev`) names that person again.
+fn repeated(cx: &Cx, k: usize, out: &[Cand]) -> bool {
+    let (t, s) = (cx.t, cx.toks[k].s);
+    let w = &t[s..cx.toks[k].e];
+    if w.len() < 3 || not_name(w) {
+        return false;
+    }
+    // Alone, not part of another name or a thing named after the person ("Ben's
+    // Bikes", "the Rose Garden Room", "our Joy of Painting series", "Efua Asante").
+    let after = &t[cx.toks[k].e..];
+    let after = ["'s", "’s"]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .unwrap_or(after);
+    let capital_next = after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()) || a.starts_with("of "));
+    let capital_before = t[..s]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|b| {
+            b.starts_with(|c: char| c.is_ascii_uppercase()) && b.chars().all(char::is_alphabetic)
+        });
+    if capital_next || capital_before {
+        return false;
+    }
+    let holds = |name: &str| name.split([' ', '-']).any(|p| p == w);
+    out.iter()
+        .any(|c| c.label == Label::Person && c.end <= s && holds(&t[c.start..c.end]))
+        || cx.prev.is_some_and(|p| {
+            // The name before the piece: the capitalised words that end at `p`.
+            p <= s
+                && t[..p]
+                    .rsplit(' ')
+                    .take(3)
+                    .take_while(|x| x.starts_with(|c: char| c.is_ascii_uppercase()))
+                    .any(|x| x == w)
+        })
 }
 
 /// "+81 90 2468 1357（Lee）": a name alone in brackets right after a number, whose
@@ -1848,7 +1902,7 @@ fn camel(w: &str) -> bool {
 /// "TANAKA Aiko", "Haruto INOUE": token `k` and the next, one in capitals, make a
 /// romanised given and family name. Returns the last token.
 fn caps_romaji(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
-    let Cx { t, toks, g, hi } = *cx;
+    let Cx { t, toks, g, hi, .. } = *cx;
     let n = toks.get(k + 1)?;
     let (a, b) = (&t[toks[k].s..toks[k].e], &t[n.s..n.e]);
     // Most words are in no capitals: settle that first.
@@ -1874,7 +1928,7 @@ fn caps_romaji(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
 /// "TANAKA様", "TANAKA HIROSHI様": a romaji name in capitals (one word of four letters
 /// or more, or two words) before a Japanese honorific; the index of its last word.
 fn caps_honoured(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
-    let Cx { t, toks, g, hi } = *cx;
+    let Cx { t, toks, g, hi, .. } = *cx;
     let mut romaji_caps = |i: usize| {
         let w = &t[toks[i].s..toks[i].e];
         is_caps(w) && romaji(g, w, key) != (false, false)

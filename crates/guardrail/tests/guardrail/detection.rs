@@ -1756,3 +1756,19 @@ fn names_in_brackets_after_a_number_and_before_an_address_are_found_firms_are_no
         &[("5 Station Approach, Woking", Address)],
     );
 }
+
+#[test]
+fn a_name_found_once_is_found_again_alone_but_not_in_what_is_named_after_it() {
+    assert_finds(
+        "Should the card be addressed to Dr Emily Hartmann or just Emily?",
+        &[("Emily Hartmann", Person), ("Emily", Person)],
+    );
+    assert_finds(
+        "Our founder Ben Hartley opened Ben's Bikes in 1998.",
+        &[("Ben Hartley", Person)],
+    );
+    assert_finds(
+        "Classes are taught by Joy Nakamura, not our Joy of Painting series!",
+        &[("Joy Nakamura", Person)],
+    );
+}
