@@ -16,7 +16,7 @@ use crate::text::is_ja_break;
 const SUFFIXES: &str = "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|\
 Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Close|Crescent|Gardens|\
 Mews|Row|Hill|Grove|Walk|Green|Rise|Gate|Parade|Trail|Alley|Plaza|Loop|Expressway|Pike|\
-Bend|Ridge|Crossing|Cove|Trace|Hollow|Landing|Commons|Path|Approach";
+Bend|Ridge|Crossing|Cove|Trace|Hollow|Landing|Commons|Path|Approach|View";
 
 const BUILDINGS: &str = "ビルディング|ビル|マンション|ハイツ|タワー|ヒルズ|荘|レジデンス|コーポ|ハウス|\
 プラザ|センター|テラス|コート|パレス|アパート|会館|ビレッジ|ガーデン|スクエア|ヴィラ|メゾン|キャッスル|\
@@ -126,7 +126,7 @@ fn ja_pattern() -> String {
         r"(?:{chome}|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[〇一二三四五六七八九十百]{{1,4}}番地|{kk}番{kk}号|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,3}}(?:番地)?)))(?:の{n})?"
     );
     // A room: "302号室", "三〇二号室", "1502号", "101".
-    let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[〇一二三四五六七八九]{3,4}号室?)";
+    let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[0-9]{1,4}[A-Z](?-u:\b)|[〇一二三四五六七八九]{3,4}号室?)";
     let floor = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F)";
     let room = format!(r"(?:\ ?{floor})?(?:\ ?{rn})?");
     // After the block, a building: its name around a building word, then a floor or a
@@ -140,6 +140,9 @@ fn ja_pattern() -> String {
         format!(
             r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})(?:[A-Z]?棟|[A-Z]|[東西南北本新別]館)?{room}"
         ),
+        // "那覇オフィス二〇五号室": an office only with its floor or room (an office
+        // alone is a word: "4Fにオフィスを移転").
+        format!(r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{1,10}}オフィス\ ?(?:{floor}(?:\ ?{rn})?|{rn})"),
         format!(r"\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?{rn})?"),
         format!(r"\ ?{floor}(?:\ ?[0-9]{{1,4}}号室)?"),
         r"\ ?[0-9]{1,4}号室".to_owned(),
@@ -248,10 +251,32 @@ impl Address {
                     .map_or(0, |l| l.len());
                 if m.start() >= lo && bare_lot(t, m.start(), m.end()) != Some(false) {
                     let s = m.start() + label;
-                    out.push(Cand::new(s, trim_end(t, m.end()), Label::Address));
+                    let e = without_addressee(t, m.start(), m.end());
+                    out.push(Cand::new(s, trim_end(t, e), Label::Address));
                 }
             }
         }
+    }
+}
+
+/// The end of the Japanese address `t[s..e]` without the name after its block when
+/// "宛" follows it: "…六丁目１番地　物流センター宛て" sends to a department or a firm
+/// there, which is no part of the address (a room number keeps it one: "那覇オフィス
+/// 二〇五号室宛て").
+fn without_addressee(t: &str, s: usize, e: usize) -> usize {
+    if !t[e..].starts_with('宛') {
+        return e;
+    }
+    let m = &t[s..e];
+    match m.rfind([' ', '\u{3000}']) {
+        Some(k)
+            if !m[k..].contains(|c: char| {
+                c.is_ascii_digit() || "〇一二三四五六七八九号階".contains(c)
+            }) =>
+        {
+            s + k
+        }
+        _ => e,
     }
 }
 

@@ -182,7 +182,7 @@ const PERSON_ROLES: &[&str] = &[
     "son", "daughter", "wife", "husband", "mum", "mom", "dad", "mother", "father", "waiter",
     "waitress", "server", "operator", "director", "owner", "locksmith", "apprentice",
     "handyman", "roofer", "joiner", "carpenter", "decorator", "gardener", "surveyor", "fitter",
-    "installer", "foreman", "supervisor", "porter", "chauffeur",
+    "installer", "foreman", "supervisor", "porter", "chauffeur", "inspector",
 ];
 
 static PERSON_ROLE_SET: WordSet<256> = WordSet::new(PERSON_ROLES);
@@ -266,14 +266,14 @@ pub(crate) struct PersonEn {
 
 /// People's roles and kin, which cue the name after them ("our driver Will", "your
 /// stylist, Jordan,").
-const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|apprentice|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|key ?holder|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|key ?holder|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
 
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
         let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name";
         let weak = format!(
-            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done) by"
+            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done) by"
         );
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
@@ -292,7 +292,7 @@ impl PersonEn {
             vocative: Regex::new(
                 // ASCII classes and word boundary: a Unicode word boundary stops the
                 // fast engine at the first non-ASCII character.
-                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great|(?:good|great|bad|exciting|fantastic|wonderful) news|apologies|all set|all done|no problem|no worries|of course|got it|sure|okay|ok|certainly|absolutely|noted|perfect|lovely|understood|will do|(?:you're|you are|you’re) all set|have an? [a-z]+|enjoy (?:your|the) [a-z]+|safe travels|take care)(?-u:\b)[^.!?\n]{0,40}, $",
+                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|welcome(?: back)?|good (?:morning|afternoon|evening)|great|(?:good|great|bad|exciting|fantastic|wonderful) news|apologies|all set|all done|no problem|no worries|of course|got it|sure|okay|ok|certainly|absolutely|noted|perfect|lovely|understood|will do|(?:you're|you are|you’re) all set|have an? [a-z]+|enjoy (?:your|the) [a-z]+|safe travels|take care|greetings)(?-u:\b)[^.!?\n]{0,40}, $",
             )
             .map_err(regex_err)?,
         })
@@ -386,7 +386,9 @@ impl PersonEn {
             && &t[toks[k].e..n.s] == ". "
             && n.e <= hi
             && (g.last(&t[n.s..n.e], key) == Some(false) || unlisted(g, &t[n.s..n.e], key))
-            && (self.cue.is_match(recent(t, toks[k].s)) || house_number_after(&t[n.e..]))
+            && (self.cue.is_match(recent(t, toks[k].s))
+                || t[..toks[k].s].ends_with(" to ")
+                || house_number_after(&t[n.e..]))
         {
             out.push(Cand::new(toks[k].s, n.e, Label::Person));
             return k + 2;
@@ -812,7 +814,12 @@ impl PersonEn {
                 || nickname(t, s, e)
                 || person()
         } else {
+            // "The customer on the booking, Ahmed, can collect it": set off by commas
+            // before an act. "…for 3:15pm tomorrow, Oliver.": addressed as the text ends.
+            let set_off = after.strip_prefix(',').is_some_and(acts_after) && t[..s].ends_with(", ");
             let acts = acts_after(after)
+                || set_off
+                || closing_vocative(t, s, after)
                 || note_after(after)
                 || private_after(after)
                 || possessive_after(w, after)
@@ -871,6 +878,16 @@ fn named_number(t: &str, s: usize, e: usize) -> bool {
         && t[e..].starts_with(['）', ')'])
 }
 
+/// "…for 3:15pm tomorrow, Oliver.", "…for your receipts, Lily?": a name after a comma
+/// that ends the text, as the reader is addressed.
+fn closing_vocative(t: &str, s: usize, after: &str) -> bool {
+    t[..s].ends_with(", ")
+        && [".", " ?", "?", "!"]
+            .iter()
+            .filter_map(|p| after.strip_prefix(p))
+            .any(|rest| rest.trim().is_empty())
+}
+
 /// ", 3021 Maple Drive": a house number after a comma, as an address follows its
 /// addressee ("Mail the keys to R. Singh, 3021 Maple Drive").
 fn house_number_after(after: &str) -> bool {
@@ -925,7 +942,10 @@ fn opens_sentence(t: &str, s: usize) -> bool {
 /// a word for the reader or the writer follows (`Some(true)`), another lower-case word
 /// (`Some(false)`), or neither (`None`).
 fn opening_address(t: &str, s: usize, after: &str) -> Option<bool> {
-    let rest = after.strip_prefix(", ")?;
+    // "Hannah — your appointment is confirmed" (the dash perhaps folded to `-`).
+    let rest = [", ", " — ", " – ", " - "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))?;
     if !opens_sentence(t, s) {
         return None;
     }
@@ -1019,8 +1039,19 @@ fn contact_after(after: &str) -> bool {
     let after = after.strip_prefix(',').unwrap_or(after);
     let number = [" on ", " at ", " – ", " - ", " — ", ": "]
         .iter()
-        .find_map(|p| after.strip_prefix(p))
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '('));
+        .find_map(|p| after.strip_prefix(p).map(|r| (*p, r)))
+        .is_some_and(|(p, r)| {
+            // After "on", a number long enough to be a phone's: "printed in Milan on
+            // 120 gsm paper" is none.
+            let near = &r[..crate::text::floor_boundary(r, 20)];
+            let digits = near
+                .bytes()
+                .take_while(|c| c.is_ascii_digit() || b" +()-.".contains(c))
+                .filter(u8::is_ascii_digit)
+                .count();
+            r.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(')
+                && (p != " on " || digits >= 6)
+        });
     let extension = after.starts_with(", ext") || after.starts_with(" ext.");
     number || extension || after.starts_with(" at the ")
 }
@@ -1155,6 +1186,48 @@ fn team_after(after: &str) -> bool {
         .iter()
         .any(|w| after.starts_with(w))
         || staff_at(after)
+        || in_department(after)
+}
+
+/// "Beatriz in accounts confirmed", "Grace in the fundraising team, who…": someone in
+/// one of the business's departments.
+fn in_department(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" in ") else {
+        return false;
+    };
+    let dept = [
+        "accounts",
+        "billing",
+        "sales",
+        "support",
+        "finance",
+        "payroll",
+        "dispatch",
+        "customer service",
+        "customer services",
+        "HR",
+        "IT",
+        "marketing",
+        "admin",
+    ]
+    .iter()
+    .find_map(|d| rest.strip_prefix(d))
+    .is_some_and(|r| r.starts_with([' ', ',', '.', ';']) || r.is_empty());
+    let team = ["the ", "our "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))
+        .is_some_and(|r| {
+            let mut words = r.split(' ');
+            let first = words.next().unwrap_or("");
+            first.starts_with(|c: char| c.is_ascii_lowercase())
+                && words.next().is_some_and(|w| {
+                    matches!(
+                        w.trim_end_matches(|c: char| !c.is_ascii_alphabetic()),
+                        "team" | "department" | "office"
+                    )
+                })
+        });
+    dept || team
 }
 
 /// "Rosie at our Bath shop", "Sophie at our Leeds branch", "June at the Oak Street

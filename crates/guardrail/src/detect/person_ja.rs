@@ -45,6 +45,8 @@ const ROLES: &[&str] = &[
     "担当者", "担当", "副店長", "店長", "部長", "課長", "係長", "社長", "主任", "代表", "院長", "医師", "看護師", "講師", "弁護士",
     "税理士", "支配人", "責任者", "会長", "専務", "常務", "取締役", "理事長", "校長", "教授", "准教授", "受付", "営業", "窓口",
     "氏名", "名前", "宛名", "新郎", "新婦", "所長", "美容師",
+    // Parties to a form or a transfer: "受取人木村 拓也様".
+    "受取人", "差出人", "名義人", "依頼人", "契約者", "申込者", "保証人",
 ];
 
 /// Cues that make a lone family name (or a katakana name) a person.
@@ -177,7 +179,7 @@ const KATA_NOT_NAMES: &[&str] = &[
     "スケジュール", "シフト", "プロフィール", "コメント", "サイン", "ページ", "リスト", "ワン", "ニャン", "ビル",
     "ピアノ", "ギター", "バイオリン", "ヴァイオリン", "チェロ", "フルート", "ドラム", "ボーカル",
     "ジム", "プランナー", "ホール", "ルーム", "ラウンジ", "ギャラリー", "スタジオ", "アリーナ",
-    "レッスン", "クラス", "コース", "プラン", "メニュー", "サービス",
+    "レッスン", "クラス", "コース", "プラン", "メニュー", "サービス", "ラベル", "シール",
     "ワンコ", "ネコ", "イヌ", "ウサギ",
     // Characters and works, as "Harry Potter" is in English.
     "ハリー・ポッター", "シャーロック・ホームズ", "ピーター・パン", "ミッキー・マウス", "サンタ・クロース",
@@ -287,7 +289,7 @@ fn one_kanji_word(s: &str) -> bool {
 #[rustfmt::skip]
 const THING_AFTER: &[&str] = &[
     "ルーム", "ホール", "スイート", "ラウンジ", "ギャラリー", "記念館", "賞", "展", "通り",
-    "フェア", "モデル",
+    "フェア", "モデル", "デザイン", "コラボ",
 ];
 
 /// Whether the name `c` names a thing: a room or a show after it ("夏目漱石ルーム"), a
@@ -303,6 +305,21 @@ fn names_thing(t: &str, c: &Cand) -> bool {
     }
     // "「漱石の間」": a room of an inn named after someone (not "の間に", while);
     // "夏目漱石ゆかりの", "宮本武蔵にちなんだ": the figure a thing is named after.
+    // "坂本龍馬の記念切手": a keepsake or a work of the figure.
+    if [
+        "の記念切手",
+        "の記念館",
+        "の記念碑",
+        "の銅像",
+        "の肖像",
+        "の生誕",
+        "の名言",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    {
+        return true;
+    }
     if (after.starts_with("の間") && !after["の間".len()..].starts_with('に'))
         || ["ゆかり", "にちなん", "にちなみ"]
             .iter()
@@ -452,7 +469,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         let one = || {
             let after_role = || {
                 ["が", "より", "から"].iter().any(|p| t[b..].starts_with(p))
-                    && t[..a].strip_suffix('の').is_some_and(|r| roles().ends(r))
+                    && t[..a].strip_suffix('の').is_some_and(|r| cues().ends(r))
             };
             (t[b..].starts_with("です") || after_role())
                 && !one_kanji_word(rest)

@@ -27,7 +27,7 @@ pub(crate) struct Phone {
 #[rustfmt::skip]
 const POSITIVE: &[&str] = &[
     "phone", "tel", "telephone", "call", "calls", "called", "text", "texts", "texted", "sms",
-    "phoned", "message", "mobile", "cell", "fax", "dial", "reach",
+    "phoned", "message", "mobile", "cell", "fax", "dial", "reach", "reached",
     "ring", "contact", "whatsapp", "caller id", "hotline", "helpline", "line", "landline", "電話", "携帯", "連絡",
     "☎", "℡", "📞", "ダイヤル", "直通", "代表", "内線", "ファックス", "ＦＡＸ", "ＴＥＬ",
 ];

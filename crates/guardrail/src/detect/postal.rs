@@ -78,7 +78,7 @@ impl Postal {
             // "郵便番号は0600042": seven digits right after the word.
             let labelled = || {
                 t[..s]
-                    .trim_end_matches([' ', 'は', ':', '：'])
+                    .trim_end_matches([' ', 'は', 'が', ':', '：'])
                     .ends_with("郵便番号")
             };
             if bounded(s, e)

@@ -1772,3 +1772,75 @@ fn a_name_found_once_is_found_again_alone_but_not_in_what_is_named_after_it() {
         &[("Joy Nakamura", Person)],
     );
 }
+
+#[test]
+fn escalations_departments_closing_vocatives_and_addressees_after_an_address_are_read_right() {
+    assert_finds(
+        "Case 55-10293 has been escalated to Marta, and you will hear back soon.",
+        &[("Marta", Person)],
+    );
+    assert_finds(
+        "Beatriz in accounts confirmed the charge has been reversed.",
+        &[("Beatriz", Person)],
+    );
+    assert_finds(
+        "I've scheduled a callback for 3:15pm tomorrow, Oliver.",
+        &[("Oliver", Person)],
+    );
+    assert_finds(
+        "The customer on the booking, Ahmed, can collect the laptop.",
+        &[("Ahmed", Person)],
+    );
+    assert_finds(
+        "Greetings, Olumide! Your reduction is approved.",
+        &[("Olumide", Person)],
+    );
+    assert_finds(
+        "Hannah — your appointment is confirmed.",
+        &[("Hannah", Person)],
+    );
+    // A number after "on" must be long enough to be a phone's.
+    assert_finds("The range is printed in Milan on 120 gsm paper.", &[]);
+    assert_finds(
+        "Your package is held at the post office, collection code 482-913; they can be reached on 020 7946 0958.",
+        &[("020 7946 0958", Phone)],
+    );
+    assert_finds(
+        "Your gift will be sent to 73 Harbour View, Flat 2, Brighton on Friday.",
+        &[("73 Harbour View, Flat 2, Brighton", Address)],
+    );
+    assert_finds(
+        "ご返送先：北海道札幌市北区北六条西六丁目１番地　物流センター宛て",
+        &[("北海道札幌市北区北六条西六丁目１番地", Address)],
+    );
+    assert_finds(
+        "沖縄県那覇市久茂地一丁目七番一号 那覇オフィス二〇五号室宛てに発送済みです。",
+        &[(
+            "沖縄県那覇市久茂地一丁目七番一号 那覇オフィス二〇五号室",
+            Address,
+        )],
+    );
+    assert_finds(
+        "北海道札幌市中央区大通西5丁目11番地 大五ビル4Fにオフィスを移転しました。",
+        &[("北海道札幌市中央区大通西5丁目11番地 大五ビル4F", Address)],
+    );
+    assert_finds(
+        "新住所は長野県松本市中央一丁目１８番１号 コーポ中央２Ｃです。",
+        &[("長野県松本市中央一丁目１８番１号 コーポ中央２Ｃ", Address)],
+    );
+    assert_finds(
+        "配送先の郵便番号が1000005となっております。",
+        &[("1000005", PostalCode)],
+    );
+    assert_finds(
+        "当店スタッフの翼が、サイズ選びをお手伝いします。",
+        &[("翼", Person)],
+    );
+    assert_finds(
+        "ご指定の受取人木村 拓也様宛に送金しました。",
+        &[("木村 拓也", Person)],
+    );
+    assert_finds("坂本龍馬の記念切手シートは完売しました。", &[]);
+    assert_finds("夏目漱石デザインのブックカバーを販売中です。", &[]);
+    assert_finds("SKU: LBL-500-A（宛名ラベル500枚）は明日入荷です。", &[]);
+}
