@@ -106,6 +106,7 @@ const BRANDS: &[(&str, &str)] = &[
     ("Eggs", "Benedict"), ("Bloody", "Mary"), ("Tia", "Maria"), ("Mac", "Cheese"),
     ("Jack", "Daniel"), ("Sweet", "William"), ("Mason", "Cash"), ("Le", "Creuset"),
     ("Iris", "Ohyama"), ("Morris", "Minor"), ("Marriott", "Bonvoy"), ("Hilton", "Honors"),
+    ("Kia", "Niro"), ("Ferrari", "Roma"), ("Johnson", "Matthey"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -119,6 +120,7 @@ static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
     "Kenneth", "Steve", "Ben", "Laura", "Yves", "Dolce", "Bob", "Chuck", "Martha", "Mary",
     "Winnie", "Procter", "Abercrombie", "Simon", "Crabtree", "Johnson", "Earl", "Pinot", "Eggs",
     "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris", "Morris", "Marriott", "Hilton",
+    "Kia", "Ferrari",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -156,7 +158,7 @@ const ACTS_AFTER: &[&str] = &[
     " at the till", " in the ", " hosts ", " says ", " said ", " is ", " was ", " found ",
     " sent ", " made ", " asked ", " called ", " in our ", " know ", " know.", " needs ",
     " wants ", " wanted ", " would like ", " mentioned ", " told ", " emailed ", " phoned ",
-    " confirmed ", " on the night shift", " on the day shift", " on duty",
+    " confirmed ", " on the night shift", " on the day shift", " on duty", " left a ", " left you ",
 ];
 
 /// What may follow a name that is also a word or a place ("Grace", "Will") when it

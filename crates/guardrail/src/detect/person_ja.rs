@@ -44,7 +44,7 @@ pub(crate) fn honorific_at(s: &str) -> Option<&'static str> {
 const ROLES: &[&str] = &[
     "担当者", "担当", "副店長", "店長", "部長", "課長", "係長", "社長", "主任", "代表", "院長", "医師", "看護師", "講師", "弁護士",
     "税理士", "支配人", "責任者", "会長", "専務", "常務", "取締役", "理事長", "校長", "教授", "准教授", "受付", "営業", "窓口",
-    "氏名", "名前", "宛名", "新郎", "新婦", "所長", "美容師",
+    "氏名", "名前", "宛名", "新郎", "新婦", "所長", "美容師", "運転手", "工場長",
     // Parties to a form or a transfer: "受取人木村 拓也様".
     "受取人", "差出人", "名義人", "依頼人", "契約者", "申込者", "保証人",
 ];
@@ -148,6 +148,8 @@ const NOT_NAMES: &[&str] = &[
     "主人", "患者", "利用者", "会員", "担当者", "旦那", "女王", "王子", "姫", "社長", "部長", "課長", "店長", "先生", "医師",
     "教授", "生徒", "学生", "家族", "御中", "各位", "親御", "上", "子供", "子", "大家", "家主", "施主", "校長", "院長", "会長",
     "伊勢丹", "高島屋", "三越", "大丸",
+    // Labels of a staff card after the name: "担当：渡辺　直通：052-…".
+    "直通", "電話", "内線", "携帯", "代表", "住所", "営業", "受付", "連絡先",
     "理事長", "担当", "管理者", "代表者", "購入者", "申込者", "契約者", "依頼者", "受取人", "同行者", "営業", "事務", "受付", "幹事",
     "窓口", "現場", "業者", "職人", "大工", "庭師", "本人", "皆々", "相手", "先方", "御社", "貴社", "弊社", "当社", "お客",
     "隣人", "住人", "友人", "恋人", "彼", "彼女", "先輩", "後輩", "上司", "部下", "同僚", "店員", "駅員", "係員", "乗客",
@@ -377,11 +379,14 @@ const TITLES_AFTER: &[&str] = &[
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     let run = &t[a..b];
-    if let Some(title) = TITLES_AFTER.iter().find(|w| ends_with(run, w)) {
-        let name = &run[..run.len() - title.len()];
-        if name.chars().nth(1).is_some() && (is_family(name, g) || full_name(name, g, 2)) {
-            out.push(Cand::new(a, a + name.len(), Label::Person));
-            return;
+    // "藤田部長宛て": a title before the addressee mark, too.
+    for run in std::iter::once(run).chain(run.strip_suffix('宛')) {
+        if let Some(title) = TITLES_AFTER.iter().find(|w| ends_with(run, w)) {
+            let name = &run[..run.len() - title.len()];
+            if name.chars().nth(1).is_some() && (is_family(name, g) || full_name(name, g, 2)) {
+                out.push(Cand::new(a, a + name.len(), Label::Person));
+                return;
+            }
         }
     }
     if let Some((h, name_end)) = honorific(t, a, b) {
@@ -1065,6 +1070,8 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
         || (!word && (chars >= 3 || dotted || listed) && cue_before(t, a))
         || (!word && (role_note_after(t, b) || duty_next(t, b)) && (listed || chars >= 3))
         || (dotted && (acts_after(t, b) || duty_after(t, b)))
+        // "エミリーまでお気軽に": a listed name (no word) before an act.
+        || (!dotted && chars >= 3 && g.katakana(run) == Some(false) && acts_after(t, b))
         || (shaped.is_some() && !compound_after(t, b))
         || ((dotted || g.katakana(run) == Some(false))
             && (contact_after(t, b) || after_contact(t, a, b)))

@@ -1844,3 +1844,31 @@ fn escalations_departments_closing_vocatives_and_addressees_after_an_address_are
     assert_finds("夏目漱石デザインのブックカバーを販売中です。", &[]);
     assert_finds("SKU: LBL-500-A（宛名ラベル500枚）は明日入荷です。", &[]);
 }
+
+#[test]
+fn staff_cards_titles_before_the_addressee_mark_and_car_models_are_read_right() {
+    assert_finds(
+        "担当者：渡辺　直通：052-961-3307",
+        &[("渡辺", Person), ("052-961-3307", Phone)],
+    );
+    assert_finds(
+        "藤田部長宛ての請求書をお送りください。",
+        &[("藤田", Person)],
+    );
+    assert_finds("お見積りは前田宛てにお送りください。", &[("前田", Person)]);
+    assert_finds("ご指名の運転手伊藤は本日非番です。", &[("伊藤", Person)]);
+    assert_finds(
+        "ご質問はエミリーまでお気軽にどうぞ。",
+        &[("エミリー", Person)],
+    );
+    assert_finds(
+        "住所は東京都千代田区外神田三丁目一〇番七号です。",
+        &[("東京都千代田区外神田三丁目一〇番七号", Address)],
+    );
+    assert_finds(
+        "Siobhan left a note that your saddle was swapped.",
+        &[("Siobhan", Person)],
+    );
+    assert_finds("The Ferrari Roma on the forecourt has a full history.", &[]);
+    assert_finds("Your deposit has been received for the Kia Niro.", &[]);
+}
