@@ -159,6 +159,8 @@ const ACTS_AFTER: &[&str] = &[
     " sent ", " made ", " asked ", " called ", " in our ", " know ", " know.", " needs ",
     " wants ", " wanted ", " would like ", " mentioned ", " told ", " emailed ", " phoned ",
     " confirmed ", " on the night shift", " on the day shift", " on duty", " left a ", " left you ",
+    " from dispatch ", " from accounts ", " from reception ", " from support ", " from billing ",
+    " from sales ",
 ];
 
 /// What may follow a name that is also a word or a place ("Grace", "Will") when it
@@ -343,8 +345,13 @@ impl PersonEn {
             }
             let found = out.len();
             let next = self.at(&cx, k, key, out);
-            // "\"An Evening with Agatha Christie\"": a name in a quoted title is no one.
-            if out.len() > found && out[found..].iter().any(|c| in_title(t, c.start, c.end)) {
+            // "\"An Evening with Agatha Christie\"": a name in a quoted title is no one;
+            // nor is one in a compound ("the Elvis Presley-themed night").
+            if out.len() > found
+                && out[found..]
+                    .iter()
+                    .any(|c| in_title(t, c.start, c.end) || styled(&t[c.start..c.end]))
+            {
                 out.truncate(found);
             }
             // "by K. Morrison": the initial before a name found on its own is part of it.
@@ -458,6 +465,15 @@ impl PersonEn {
                 || ["the ", "The "].iter().any(|d| t[..toks[k].s].ends_with(d)))
         {
             return third + 1;
+        }
+        // "Our Victorian Hall can be split", "the Darwin Hall": a venue of the business.
+        if let [_, second] = *chain.as_slice()
+            && SURNAME_PLACE_SET.contains(word(second))
+            && ["the ", "The ", "our ", "Our "]
+                .iter()
+                .any(|d| t[..toks[k].s].ends_with(d))
+        {
+            return second + 1;
         }
         if let Some(end) = self.pair(t, toks, chain.as_slice(), g, key) {
             // "Kenji Watanabe-san": the suffix is no part of the name.
@@ -882,12 +898,56 @@ fn named_number(t: &str, s: usize, e: usize) -> bool {
 
 /// "…for 3:15pm tomorrow, Oliver.", "…for your receipts, Lily?": a name after a comma
 /// that ends the text, as the reader is addressed.
+/// Also before a clause for the reader or the writer: "…arrived warm, Rachel; we'll
+/// refund it".
 fn closing_vocative(t: &str, s: usize, after: &str) -> bool {
     t[..s].ends_with(", ")
-        && [".", " ?", "?", "!"]
+        && [".", " ?", "?", "!", ";"]
             .iter()
             .filter_map(|p| after.strip_prefix(p))
-            .any(|rest| rest.trim().is_empty())
+            .any(|rest| {
+                let word = rest
+                    .trim_start()
+                    .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’'))
+                    .next()
+                    .unwrap_or("")
+                    .replace('’', "'");
+                rest.trim().is_empty()
+                    || matches!(
+                        word.as_str(),
+                        "we" | "We"
+                            | "we'll"
+                            | "We'll"
+                            | "we've"
+                            | "We've"
+                            | "we're"
+                            | "We're"
+                            | "I"
+                            | "I'll"
+                            | "I've"
+                            | "I'm"
+                            | "you"
+                            | "You"
+                            | "you'll"
+                            | "You'll"
+                            | "please"
+                            | "Please"
+                    )
+            })
+}
+
+/// "Elvis Presley-themed", "Frida Kahlo-inspired": a name made an adjective.
+fn styled(name: &str) -> bool {
+    [
+        "-themed",
+        "-inspired",
+        "-style",
+        "-branded",
+        "-era",
+        "-approved",
+    ]
+    .iter()
+    .any(|s| name.ends_with(s))
 }
 
 /// ", 3021 Maple Drive": a house number after a comma, as an address follows its

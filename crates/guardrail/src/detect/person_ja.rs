@@ -45,6 +45,7 @@ const ROLES: &[&str] = &[
     "担当者", "担当", "副店長", "店長", "部長", "課長", "係長", "社長", "主任", "代表", "院長", "医師", "看護師", "講師", "弁護士",
     "税理士", "支配人", "責任者", "会長", "専務", "常務", "取締役", "理事長", "校長", "教授", "准教授", "受付", "営業", "窓口",
     "氏名", "名前", "宛名", "新郎", "新婦", "所長", "美容師", "運転手", "工場長",
+    "注文者", "購入者", "予約者", "故",
     // Parties to a form or a transfer: "受取人木村 拓也様".
     "受取人", "差出人", "名義人", "依頼人", "契約者", "申込者", "保証人",
 ];
@@ -63,8 +64,11 @@ const CUES: &[&str] = &[
     "オペレーター", "エンジニア", "デザイナー", "ディレクター", "秘書", "教師",
     "作業員", "係員", "職員", "社員", "事務員", "薬剤師", "技師", "公証人", "司法書士", "行政書士",
     "弁理士", "社労士", "調査士",
-    // Trades: "大工の木村が", "庭師の岡田".
+    // Trades: "大工の木村が", "庭師の岡田"; shops by what they sell: "魚屋の松本が".
     "大工", "職人", "庭師", "左官", "塗装工", "配管工", "電気工事士", "清掃員", "施工管理",
+    "魚屋", "八百屋", "肉屋", "花屋", "酒屋", "米屋", "植木屋",
+    // Temples and shrines: "住職の岡田", "神主の加藤が".
+    "住職", "神主", "宮司", "僧侶", "牧師", "神父",
     // Family and office roles: "妻の美穂", "藤原（広報）".
     "妻", "夫", "娘", "息子", "広報", "総務", "経理", "人事",
 ];
@@ -148,6 +152,8 @@ const NOT_NAMES: &[&str] = &[
     "主人", "患者", "利用者", "会員", "担当者", "旦那", "女王", "王子", "姫", "社長", "部長", "課長", "店長", "先生", "医師",
     "教授", "生徒", "学生", "家族", "御中", "各位", "親御", "上", "子供", "子", "大家", "家主", "施主", "校長", "院長", "会長",
     "伊勢丹", "高島屋", "三越", "大丸",
+    // Halls of a shrine or a palace: "本殿前", "拝殿", "宮殿".
+    "本", "拝", "宮", "御",
     // Labels of a staff card after the name: "担当：渡辺　直通：052-…".
     "直通", "電話", "内線", "携帯", "代表", "住所", "営業", "受付", "連絡先",
     "理事長", "担当", "管理者", "代表者", "購入者", "申込者", "契約者", "依頼者", "受取人", "同行者", "営業", "事務", "受付", "幹事",
@@ -689,7 +695,7 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
     let run = run.strip_suffix('宛').unwrap_or(run);
     let title = TITLES_AFTER
         .iter()
-        .chain(&["先生", "様", "氏", "殿", "監督", "博士", "選手"])
+        .chain(&["先生", "様", "氏", "殿", "監督", "博士", "選手", "師"])
         .filter(|w| run.len() > w.len() && ends_with(run, w))
         .max_by_key(|w| w.len());
     let given = title.map_or(run, |w| &run[..run.len() - w.len()]);
@@ -702,6 +708,8 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
     let family_ok = is_family(family, g)
         || ((2..=3).contains(&chars(family))
             && !family.contains(['様', '殿', '氏', '君'])
+            // "故高橋 正男様": "the late" is no part of the name.
+            && !family.starts_with('故')
             && !NOT_NAME_SET.contains(family));
     let named = ((title.is_some() || addressed) && is_family(family, g) && is_given(given, g))
         || (titled

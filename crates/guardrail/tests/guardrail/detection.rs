@@ -1872,3 +1872,38 @@ fn staff_cards_titles_before_the_addressee_mark_and_car_models_are_read_right() 
     assert_finds("The Ferrari Roma on the forecourt has a full history.", &[]);
     assert_finds("Your deposit has been received for the Kia Niro.", &[]);
 }
+
+#[test]
+fn temples_shops_by_their_wares_the_late_and_venues_of_the_business_are_read_right() {
+    assert_finds(
+        "故高橋 正男様の告別式は明日執り行います。",
+        &[("高橋 正男", Person)],
+    );
+    assert_finds(
+        "ご住職の岡田 宗円師が読経を担当されます。",
+        &[("岡田 宗円", Person)],
+    );
+    assert_finds("神主の加藤が準備に伺います。", &[("加藤", Person)]);
+    assert_finds(
+        "魚屋の松本が、おすすめはカツオだと申しております。",
+        &[("松本", Person)],
+    );
+    assert_finds("午後３時以降は本殿前での撮影が可能です。", &[]);
+    assert_finds(
+        "I'm sorry your salmon arrived warm, Rachel; we'll refund it today.",
+        &[("Rachel", Person)],
+    );
+    assert_finds(
+        "Lucy from dispatch will phone you once the van leaves.",
+        &[("Lucy", Person)],
+    );
+    assert_finds(
+        "Reservations for the Elvis Presley-themed night are open.",
+        &[],
+    );
+    assert_finds("Our Victorian Hall can be split into two rooms.", &[]);
+    assert_finds(
+        "We will drop the box at 9 Mill Cottages, Hexham on Wednesday.",
+        &[("9 Mill Cottages, Hexham", Address)],
+    );
+}
