@@ -897,43 +897,36 @@ fn named_number(t: &str, s: usize, e: usize) -> bool {
 }
 
 /// "…for 3:15pm tomorrow, Oliver.", "…for your receipts, Lily?": a name after a comma
-/// that ends the text, as the reader is addressed.
-/// Also before a clause for the reader or the writer: "…arrived warm, Rachel; we'll
-/// refund it".
+/// that ends the text, or a clause before one for the reader or the writer ("…arrived
+/// warm, Rachel; we'll refund it"), as the reader is addressed.
 fn closing_vocative(t: &str, s: usize, after: &str) -> bool {
+    let reader = |rest: &str| {
+        let word = rest
+            .trim_start()
+            .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’'))
+            .next()
+            .unwrap_or("")
+            .replace('’', "'")
+            .to_ascii_lowercase();
+        matches!(
+            word.as_str(),
+            "we" | "we'll"
+                | "we've"
+                | "we're"
+                | "i"
+                | "i'll"
+                | "i've"
+                | "i'm"
+                | "you"
+                | "you'll"
+                | "please"
+        )
+    };
     t[..s].ends_with(", ")
         && [".", " ?", "?", "!", ";"]
             .iter()
             .filter_map(|p| after.strip_prefix(p))
-            .any(|rest| {
-                let word = rest
-                    .trim_start()
-                    .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’'))
-                    .next()
-                    .unwrap_or("")
-                    .replace('’', "'");
-                rest.trim().is_empty()
-                    || matches!(
-                        word.as_str(),
-                        "we" | "We"
-                            | "we'll"
-                            | "We'll"
-                            | "we've"
-                            | "We've"
-                            | "we're"
-                            | "We're"
-                            | "I"
-                            | "I'll"
-                            | "I've"
-                            | "I'm"
-                            | "you"
-                            | "You"
-                            | "you'll"
-                            | "You'll"
-                            | "please"
-                            | "Please"
-                    )
-            })
+            .any(|rest| rest.trim().is_empty() || reader(rest))
 }
 
 /// "Elvis Presley-themed", "Frida Kahlo-inspired": a name made an adjective.
