@@ -30,13 +30,15 @@
 //! never changes when more text arrives; each piece is then detected on its own with
 //! at most 64 bytes of left context and, as right context, the following quiet unit
 //! and (for a piece with a capital or a Japanese character, which the name rules read
-//! on from) up to 24 more bytes, cut at the end of the sentence. Batch redaction runs
-//! that loop over the whole text; the stream runs the same loop over what it has
-//! received and stops where a decision or a right context needs more text. Both make
-//! the same decisions on the same windows in the same order, so their outputs are
-//! equal. The only state carried from piece to piece is where the last name ended
-//! (the items of a Japanese list, "佐藤、鈴木、ケンジ", are pieces of their own), and
-//! it too is the same in both. A name in kana may end in, or lie in, the quiet unit of
+//! on from) up to 24 more bytes, cut at the end of the sentence (a full stop before a
+//! letter or a digit, as in "brian.o@…", ends none, so one at the end of the text so
+//! far waits for the next byte). Batch redaction runs that loop over the whole text;
+//! the stream runs the same loop over what it has received and stops where a decision
+//! or a right context needs more text. Both make the same decisions on the same
+//! windows in the same order, so their outputs are equal. The only state carried from piece to piece is where the last name ended
+//! (the items of a Japanese list, "佐藤、鈴木、ケンジ", are pieces of their own; a
+//! first name found again alone, "Dr Emily Hartmann or just Emily"), and it too is
+//! the same in both. A name in kana may end in, or lie in, the quiet unit of
 //! hiragana after its piece ("加藤めぐみ、", "スタイリスト：あやの、"): that unit is
 //! in the window and passed through unchanged, so a stretch of it can be replaced.
 //! The stream holds back at most [`MAX_HOLD_BACK`] bytes.
