@@ -160,7 +160,7 @@ const ACTS_AFTER: &[&str] = &[
     " wants ", " wanted ", " would like ", " mentioned ", " told ", " emailed ", " phoned ",
     " confirmed ", " on the night shift", " on the day shift", " on duty", " left a ", " left you ",
     " from dispatch ", " from accounts ", " from reception ", " from support ", " from billing ",
-    " from sales ",
+    " from sales ", " checks ",
 ];
 
 /// What may follow a name that is also a word or a place ("Grace", "Will") when it
@@ -186,7 +186,8 @@ const PERSON_ROLES: &[&str] = &[
     "son", "daughter", "wife", "husband", "mum", "mom", "dad", "mother", "father", "waiter",
     "waitress", "server", "operator", "director", "owner", "locksmith", "apprentice",
     "handyman", "roofer", "joiner", "carpenter", "decorator", "gardener", "surveyor", "fitter",
-    "installer", "foreman", "supervisor", "porter", "chauffeur", "inspector",
+    "installer", "foreman", "supervisor", "porter", "chauffeur", "inspector", "carer",
+    "caregiver", "nanny", "childminder",
 ];
 
 static PERSON_ROLE_SET: WordSet<256> = WordSet::new(PERSON_ROLES);
@@ -270,14 +271,14 @@ pub(crate) struct PersonEn {
 
 /// People's roles and kin, which cue the name after them ("our driver Will", "your
 /// stylist, Jordan,").
-const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|key ?holder|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|key ?holder|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
 
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
         let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name";
         let weak = format!(
-            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done) by"
+            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done) by"
         );
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
@@ -288,7 +289,7 @@ impl PersonEn {
             strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+[\x22“]?$"))
                 .map_err(regex_err)?,
             role_is: Regex::new(&format!(
-                r"(?i)(?:^|[^a-z])(?:{ROLE_WORDS})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day| for [a-z0-9'’ ]{{1,30}})? (?:is|was|will be) $"
+                r"(?i)(?:^|[^a-z])(?:{ROLE_WORDS})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day| (?:for|assigned to) [a-z0-9'’ ]{{1,30}})? (?:is|was|will be) $"
             ))
             .map_err(regex_err)?,
             // "Thanks for your patience, Florence!": a greeting, thanks or an apology
@@ -1303,30 +1304,42 @@ fn staff_at(after: &str) -> bool {
         .iter()
         .take_while(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         .count();
-    let noun_at = |i: usize| {
+    let noun_at = |i: usize, any: bool| {
         words.get(i).is_some_and(|w| {
             let n = w.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
             matches!(
                 n,
                 "shop" | "branch" | "store" | "office" | "salon" | "clinic" | "studio" | "site"
-            ) || (!ours && matches!(n, "agency" | "depot" | "desk" | "counter"))
+            ) || (any && matches!(n, "agency" | "depot" | "desk" | "counter"))
         })
     };
-    if ours {
-        return (1..=2).contains(&place) && noun_at(place);
+    if ours && (1..=2).contains(&place) && noun_at(place, false) {
+        return true;
     }
-    // What follows the place: a verb of what the person does.
+    // What follows the place: a verb of what the person does ("Mohammed at our ticket
+    // desk confirmed", "Ngozi at the travel agency will").
     let acts = |i: usize| {
         words.get(i + 1).is_some_and(|w| {
             matches!(
                 *w,
-                "has" | "will" | "can" | "is" | "says" | "said" | "sent" | "set" | "put" | "kept"
+                "has"
+                    | "will"
+                    | "can"
+                    | "is"
+                    | "says"
+                    | "said"
+                    | "sent"
+                    | "set"
+                    | "put"
+                    | "kept"
+                    | "confirmed"
             )
         }) && !words[i].ends_with([',', '.', ';'])
     };
+    // The place's words: its capitalised name, or one lower-case word ("travel").
     (0..=2)
         .filter(|&n| n > 0 || place == 0)
-        .any(|n| (n <= place || (place == 0 && n == 1)) && noun_at(n) && acts(n))
+        .any(|n| (n <= place || (place == 0 && n == 1)) && noun_at(n, true) && acts(n))
 }
 
 /// "Callum's Tuesday group", "Niamh's instructions": a possessive before a lower-case

@@ -96,7 +96,23 @@ impl Postal {
             let (s, e) = (m.start(), m.end());
             let near = || self.keywords.last_before(t, s, 40).is_some();
             let before = &t[crate::text::ceil_boundary(t, s.saturating_sub(24))..s];
-            if bounded(s, e) && (near() || self.us_before.is_match(before)) {
+            // A state's abbreviation after a lower-case word is a label ("event ID
+            // 40021", "order ID"), not a state after its town ("Boise, ID 83702").
+            let state = || {
+                self.us_before.find(before).is_some_and(|m| {
+                    let head = before[..m.start()].trim_end_matches(' ');
+                    let word = head
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or(head)
+                        .trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+                    let abbreviated = m.as_str().trim_end_matches([' ', ',']).len() == 2;
+                    !abbreviated
+                        || head.ends_with(',')
+                        || !word.starts_with(|c: char| c.is_ascii_lowercase())
+                })
+            };
+            if bounded(s, e) && (near() || state()) {
                 out.push(Cand::new(s, e, Label::PostalCode));
             }
         }

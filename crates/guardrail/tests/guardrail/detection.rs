@@ -1907,3 +1907,31 @@ fn temples_shops_by_their_wares_the_late_and_venues_of_the_business_are_read_rig
         &[("9 Mill Cottages, Hexham", Address)],
     );
 }
+
+#[test]
+fn care_roles_labels_before_a_number_and_venue_titles_are_read_right() {
+    assert_finds(
+        "The carer assigned to your grandmother is Precious.",
+        &[("Precious", Person)],
+    );
+    assert_finds(
+        "Our senior carer, Grace Mbeki, will lead the coffee morning.",
+        &[("Grace Mbeki", Person)],
+    );
+    assert_finds("Please copy in Jake on the contract.", &[("Jake", Person)]);
+    assert_finds(
+        "Sam at our ticket desk has your tickets.",
+        &[("Sam", Person)],
+    );
+    assert_finds("相談員の石井に引き継ぎました。", &[("石井", Person)]);
+    assert_finds("藤原館長の講演会は３月に開催します。", &[("藤原", Person)]);
+    // A state's abbreviation after a lower-case word is a label.
+    assert_finds("Your show (event ID 40021) will be refunded.", &[]);
+    assert_finds(
+        "Ship it to 12 Main Street, Boise, ID 83702 today.",
+        &[
+            ("12 Main Street, Boise, ID", Address),
+            ("83702", PostalCode),
+        ],
+    );
+}
