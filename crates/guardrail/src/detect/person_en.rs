@@ -159,8 +159,7 @@ const ACTS_AFTER: &[&str] = &[
     " sent ", " made ", " asked ", " called ", " in our ", " know ", " know.", " needs ",
     " wants ", " wanted ", " would like ", " mentioned ", " told ", " emailed ", " phoned ",
     " confirmed ", " on the night shift", " on the day shift", " on duty", " left a ", " left you ",
-    " from dispatch ", " from accounts ", " from reception ", " from support ", " from billing ",
-    " from sales ", " checks ",
+    " checks ",
 ];
 
 /// What may follow a name that is also a word or a place ("Grace", "Will") when it
@@ -1245,30 +1244,25 @@ fn team_after(after: &str) -> bool {
         || in_department(after)
 }
 
-/// "Beatriz in accounts confirmed", "Grace in the fundraising team, who…": someone in
-/// one of the business's departments.
+/// "Beatriz in accounts confirmed", "Lucy from dispatch will", "Grace in the
+/// fundraising team, who…": someone in one of the business's departments.
 fn in_department(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(" in ") else {
+    let Some(rest) = after
+        .strip_prefix(" in ")
+        .or_else(|| after.strip_prefix(" from "))
+    else {
         return false;
     };
-    let dept = [
-        "accounts",
-        "billing",
-        "sales",
-        "support",
-        "finance",
-        "payroll",
-        "dispatch",
-        "customer service",
-        "customer services",
-        "HR",
-        "IT",
-        "marketing",
-        "admin",
-    ]
-    .iter()
-    .find_map(|d| rest.strip_prefix(d))
-    .is_some_and(|r| r.starts_with([' ', ',', '.', ';']) || r.is_empty());
+    // The department's name, as a whole word.
+    #[rustfmt::skip]
+    const DEPARTMENTS: &[&str] = &[
+        "accounts", "billing", "sales", "support", "finance", "payroll", "dispatch",
+        "reception", "customer services", "customer service", "HR", "IT", "marketing", "admin",
+    ];
+    let dept = DEPARTMENTS.iter().any(|d| {
+        rest.strip_prefix(d)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', '.', ';']))
+    });
     let team = ["the ", "our "]
         .iter()
         .find_map(|d| rest.strip_prefix(d))

@@ -1897,6 +1897,11 @@ fn temples_shops_by_their_wares_the_late_and_venues_of_the_business_are_read_rig
         "Lucy from dispatch will phone you once the van leaves.",
         &[("Lucy", Person)],
     );
+    // A name that is also a word, from a department: "Will from customer services".
+    assert_finds(
+        "Will from customer services has your refund.",
+        &[("Will", Person)],
+    );
     assert_finds(
         "Reservations for the Elvis Presley-themed night are open.",
         &[],
