@@ -14,8 +14,8 @@
 //! `None` when the decision needs text it has not seen yet. A decision, once made, is
 //! the same for every continuation of that prefix: that is what makes the streaming
 //! redactor's output equal the batch output. An active piece is at most
-//! [`MAX_ACTIVE`] bytes; a longer one is cut at a soft boundary (or a character
-//! boundary) no later than that, so a decision never needs more than
+//! [`MAX_ACTIVE`] bytes; a longer one is cut at a line break, a soft boundary (or a
+//! character boundary) no later than that, so a decision never needs more than
 //! [`DECISION_WINDOW`] bytes.
 
 mod words;
@@ -70,7 +70,43 @@ enum Quiet {
 pub(crate) struct Scan {
     i: usize,
     prev: Option<char>,
-    soft: usize,
+    soft: Soft,
+}
+
+/// Where an active piece longer than [`MAX_ACTIVE`] may be cut: after its last soft
+/// break, and after its last line break, within the first [`MAX_ACTIVE`] bytes (0:
+/// none).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Soft {
+    any: usize,
+    line: usize,
+}
+
+impl Soft {
+    /// Where to cut. A line break first: a Markdown table or list runs on for hundreds
+    /// of bytes without a quiet unit, and a row or an item is never cut inside
+    /// ("| (503) 555-0166 |"). Else the last soft break in the second half, so that
+    /// pieces are not small; else a character boundary.
+    fn cut(self, buf: &str) -> usize {
+        if self.line > 0 {
+            self.line
+        } else if self.any > MAX_ACTIVE / 2 {
+            self.any
+        } else {
+            hard_cut(buf)
+        }
+    }
+
+    /// After a soft break (a line break when `line`) that ends at `next`.
+    fn after(self, next: usize, line: bool) -> Soft {
+        if next > MAX_ACTIVE {
+            return self;
+        }
+        Soft {
+            any: next,
+            line: if line { next } else { self.line },
+        }
+    }
 }
 
 impl Scan {
@@ -79,7 +115,7 @@ impl Scan {
         Scan {
             i: 0,
             prev,
-            soft: 0,
+            soft: Soft::default(),
         }
     }
 }
@@ -102,12 +138,7 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
     let b = buf.as_bytes();
     loop {
         if i > MAX_ACTIVE {
-            let cut = if soft > MAX_ACTIVE / 2 {
-                soft
-            } else {
-                hard_cut(buf)
-            };
-            return Ok(Piece::new(cut, 0));
+            return Ok(Piece::new(soft.cut(buf), 0));
         }
         let q = match b.get(i) {
             // ASCII, most of the text: only a word can start a quiet unit here.
@@ -186,13 +217,13 @@ pub(crate) fn resume(buf: &str, scan: Scan, eof: bool) -> Result<Piece, Scan> {
 }
 
 /// The scan state after a unit that is not quiet and ends at `next`.
-fn step(buf: &str, next: usize, soft: usize) -> (usize, Option<char>, usize) {
+fn step(buf: &str, next: usize, soft: Soft) -> (usize, Option<char>, Soft) {
     let prev = match buf.as_bytes().get(next.wrapping_sub(1)) {
         Some(&b) if b.is_ascii() => {
             // The ASCII soft breaks: whitespace and `, ; ! ?`.
             let soft_break = is_ascii_space(b) || matches!(b, b',' | b';' | b'!' | b'?');
-            let soft = if next <= MAX_ACTIVE && soft_break {
-                next
+            let soft = if soft_break {
+                soft.after(next, b == b'\n')
             } else {
                 soft
             };
@@ -200,8 +231,8 @@ fn step(buf: &str, next: usize, soft: usize) -> (usize, Option<char>, usize) {
         }
         _ => buf[..next].chars().next_back(),
     };
-    let soft = if next <= MAX_ACTIVE && prev.is_some_and(is_soft_break) {
-        next
+    let soft = if prev.is_some_and(is_soft_break) {
+        soft.after(next, false)
     } else {
         soft
     };
@@ -256,7 +287,7 @@ fn more_quiet(buf: &str, mut end: usize, eof: bool) -> (usize, Option<Scan>) {
                 Quiet::Yes(len) => end += len,
                 Quiet::NeedMore => return (end, None),
                 Quiet::No(len) => {
-                    let (i, prev, soft) = step(&buf[end..], len, 0);
+                    let (i, prev, soft) = step(&buf[end..], len, Soft::default());
                     return (end, Some(Scan { i, prev, soft }));
                 }
             }
@@ -633,6 +664,24 @@ mod tests {
         let text = "Abc ".repeat(100);
         let p = next_piece(&text, None, false).unwrap();
         assert!(p.active <= MAX_ACTIVE && p.active > MAX_ACTIVE / 2);
+    }
+
+    #[test]
+    fn long_active_text_is_cut_after_its_last_line_break_first() {
+        // A Markdown table: no quiet unit for hundreds of bytes. Cut at a space, the
+        // second row's phone number would lie across two pieces.
+        let row =
+            |n: &str| format!("| X{n} Y | 19 Elm Rd, Gresham, OR 97030 | (503) 555-01{n} |\n");
+        let table: String = ["10", "66", "77", "88"].map(row).concat();
+        let p = next_piece(&table, None, false).unwrap();
+        let rows = MAX_ACTIVE / row("10").len();
+        assert!(rows >= 2);
+        assert_eq!(p.active, rows * row("10").len());
+        // Without a line break, the last soft break in the second half.
+        let flat = table.replace('\n', " ");
+        let p = next_piece(&flat, None, false).unwrap();
+        assert!(flat[..p.active].ends_with(' ') && p.active > MAX_ACTIVE / 2);
+        assert!(p.active <= MAX_ACTIVE && p.active != rows * row("10").len());
     }
 
     #[test]
