@@ -382,8 +382,9 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
             _ => break,
         }
     }
+    // Markdown's emphasis marks (`*My Requests*`) stand where a space would.
     let starts_ok = prev.is_none_or(|p| {
-        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«')
+        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '*')
     });
     // Not quiet, however the word goes on. When it goes on past the text received,
     // the next scan resumes inside it, after a letter (or at an apostrophe, which
@@ -441,7 +442,7 @@ fn after_word(buf: &str, at: usize, eof: bool) -> Option<bool> {
     if n.is_whitespace()
         || matches!(
             n,
-            ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\'' | '”' | '’'
+            ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\'' | '”' | '’' | '*'
         )
     {
         return Some(true);
@@ -471,7 +472,8 @@ fn kana_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     }
     // After a space, a hiragana run may be a given name after its family name
     // ("石井 まゆみまで"): the name rules must see it.
-    if prev.is_some_and(|p| p == ' ' || p == '\u{3000}') {
+    // So may one in emphasis marks ("**ゆうき**さん"), which the detectors drop.
+    if prev.is_some_and(|p| p == ' ' || p == '\u{3000}' || p == '*') {
         return Quiet::No(end.max(1));
     }
     // A honorific near the start of the run shows a given name in kana before it
@@ -506,6 +508,7 @@ fn kana_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
         || is_any_digit(next)
         || next == ' '
         || next == '\u{3000}'
+        || next == '*'
     {
         return Quiet::No(end);
     }

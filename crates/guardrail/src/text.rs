@@ -41,8 +41,14 @@ fn fold_char(c: char, prev_is_digit: bool) -> char {
     }
 }
 
-/// True if [`Folded::fold`] would change `s`: a byte scan for the lead bytes of the
-/// characters `fold_char` rewrites, so unfolded text (most text) is never copied.
+/// Markdown's emphasis mark (`**Gareth**`, `*My Requests*`, a list's `* `): folding
+/// drops it, so that the detectors read "is **Gareth**." as "is Gareth." and
+/// "**ゆうき**さん" as "ゆうきさん". (`_` is left: it is part of e-mail addresses.)
+const EMPHASIS: u8 = b'*';
+
+/// True if [`Folded::fold`] would change `s`: a byte scan for the emphasis mark and the
+/// lead bytes of the characters `fold_char` rewrites, so unfolded text (most text) is
+/// never copied.
 #[cfg(test)]
 pub(crate) fn needs_fold(s: &str) -> bool {
     next_foldable(s.as_bytes(), 0) < s.len()
@@ -51,26 +57,38 @@ pub(crate) fn needs_fold(s: &str) -> bool {
 /// The offset of the first character at or after `from` that folding may change, or
 /// `b.len()`.
 pub(crate) fn next_foldable(b: &[u8], from: usize) -> usize {
-    // Every character folding changes is three bytes long and starts with E2, E3 or EF,
-    // bytes that occur in UTF-8 only as lead bytes, so any byte position may be tested.
-    // Blocks of 16 positions are tested at once without branches (the compiler turns
-    // that into vector compares); only a block with a candidate is looked at closely.
+    // Every character folding changes is the emphasis mark, or three bytes long and
+    // starting with E2, E3 or EF, bytes that occur in UTF-8 only as lead bytes, so any
+    // byte position may be tested. Blocks of 16 positions are tested at once without
+    // branches (the compiler turns that into vector compares); only a block with a
+    // candidate is looked at closely.
     const BLOCK: usize = 16;
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    const ONES: u128 = HIGH >> 7;
     let hit = |i: usize| {
         let at = |k: usize| b.get(k).copied().unwrap_or(0);
-        may_fold(at(i), at(i + 1), at(i + 2))
-            && !(b[i] == 0xE3 && at(i + 1) == 0x83 && !(i > 0 && b[i - 1].is_ascii_digit()))
+        b[i] == EMPHASIS
+            || (may_fold(at(i), at(i + 1), at(i + 2))
+                && !(b[i] == 0xE3 && at(i + 1) == 0x83 && !(i > 0 && b[i - 1].is_ascii_digit())))
     };
     let mut i = from;
     while let Some(w) = b.get(i..i + BLOCK + 2) {
-        // A block of ASCII (most English text) holds no lead byte: one test.
         let mut word = [0u8; BLOCK];
         word.copy_from_slice(&w[..BLOCK]);
-        if u128::from_le_bytes(word) & 0x8080_8080_8080_8080_8080_8080_8080_8080 == 0 {
+        let word = u128::from_le_bytes(word);
+        // A block of ASCII (most English text) without the emphasis mark: one test. A
+        // byte equal to the mark is a zero byte of `word ^ MARKS`, which the classic
+        // test `(x - 1) & !x & 0x80` finds (it may flag a byte after a borrow too, which
+        // only means the block is looked at closely).
+        let x = word ^ (ONES * u128::from(EMPHASIS));
+        let star = x.wrapping_sub(ONES) & !x & HIGH;
+        if (word & HIGH) | star == 0 {
             i += BLOCK;
             continue;
         }
-        let any = (0..BLOCK).fold(false, |any, k| any | may_fold(w[k], w[k + 1], w[k + 2]));
+        let any = (0..BLOCK).fold(false, |any, k| {
+            any | may_fold(w[k], w[k + 1], w[k + 2]) | (w[k] == EMPHASIS)
+        });
         if any && let Some(k) = (i..i + BLOCK).find(|&k| hit(k)) {
             return k;
         }
@@ -96,20 +114,32 @@ fn may_fold(b0: u8, b1: u8, b2: u8) -> bool {
 }
 
 /// A width-folded copy of a text with a map back to the original byte offsets.
-/// Folding is one character to one character, and every character it changes is
-/// three bytes long and becomes one byte, so every folded character boundary
-/// corresponds to an original one and the map needs only the changed characters.
-/// Reused from piece to piece to avoid allocation.
+/// Folding turns a character into one character that is two bytes shorter (every
+/// character it changes is three bytes long and becomes one byte), or drops it (the
+/// emphasis mark), so every folded character boundary corresponds to an original one
+/// and the map needs only the changes. Reused from piece to piece to avoid allocation.
 #[derive(Debug, Default)]
 pub(crate) struct Folded {
     /// The folded text.
     pub text: String,
-    /// The folded and the original offset of each character folding changed, ascending.
-    changed: Vec<(u32, u32)>,
+    /// The changes, by folded offset, ascending (see [`Change`]).
+    changes: Vec<Change>,
+}
+
+/// Where folding shortened the text: a character folded to one two bytes shorter, which
+/// ends at folded offset `at`, or emphasis marks dropped just before folded offset
+/// `at`. At the same offset, the first comes first.
+#[derive(Debug, Clone, Copy)]
+struct Change {
+    at: u32,
+    /// Marks dropped (else a character shortened).
+    dropped: bool,
+    /// Bytes the text has lost up to and including this change.
+    lost: u32,
 }
 
 /// Bytes a changed character loses in folding.
-const SHRINK: usize = 2;
+const SHRINK: u32 = 2;
 
 impl Folded {
     /// Folds `s` into this buffer if folding may change it; returns whether it did. When
@@ -138,25 +168,45 @@ impl Folded {
             return false;
         };
         self.text.clear();
-        self.changed.clear();
-        let (mut o, mut prev_is_digit) = (0, false);
+        self.changes.clear();
+        let (mut o, mut prev_is_digit, mut lost) = (0, false, 0);
         loop {
             // Text up to the next foldable character is copied as it is.
             self.text.push_str(&s[o..stop]);
             if stop > o {
                 prev_is_digit = b[stop - 1].is_ascii_digit();
             }
-            // Fold one character, and a prolonged sound mark right after a digit.
             o = stop;
-            while let Some(c) = s[o..].chars().next() {
+            if b[o] == EMPHASIS {
+                // Dropped; marks in a row make one change.
+                lost += 1;
+                let at = self.text.len() as u32;
+                match self.changes.last_mut() {
+                    Some(c) if c.dropped && c.at == at => c.lost = lost,
+                    _ => self.changes.push(Change {
+                        at,
+                        dropped: true,
+                        lost,
+                    }),
+                }
+                o += 1;
+                prev_is_digit = false;
+            }
+            // Fold one character, and a prolonged sound mark right after a digit.
+            while let Some(c) = s[o..].chars().next().filter(|_| b[stop] != EMPHASIS) {
                 let f = fold_char(c, prev_is_digit);
                 prev_is_digit = f.is_ascii_digit();
-                if f != c {
-                    debug_assert!(c.len_utf8() == f.len_utf8() + SHRINK);
-                    self.changed.push((self.text.len() as u32, o as u32));
-                }
                 self.text.push(f);
                 o += c.len_utf8();
+                if f != c {
+                    debug_assert!(c.len_utf8() == f.len_utf8() + SHRINK as usize);
+                    lost += SHRINK;
+                    self.changes.push(Change {
+                        at: self.text.len() as u32,
+                        dropped: false,
+                        lost,
+                    });
+                }
                 if !(prev_is_digit && s[o..].starts_with('ー')) {
                     break;
                 }
@@ -173,14 +223,38 @@ impl Folded {
         true
     }
 
-    /// The original byte offset of folded offset `i` (a character boundary or the end).
-    pub fn orig(&self, i: usize) -> usize {
-        i + SHRINK * self.changed.partition_point(|&(f, _)| (f as usize) < i)
+    /// Bytes lost before the first `k` changes.
+    fn lost(&self, k: usize) -> usize {
+        k.checked_sub(1)
+            .map_or(0, |k| self.changes[k].lost as usize)
     }
 
-    /// The folded offset of original offset `o` (must be a character boundary).
+    /// The original byte offset of folded offset `i` (a character boundary or the end)
+    /// where a span starts: after any marks dropped there ("**Gareth" starts at "G").
+    pub fn orig_start(&self, i: usize) -> usize {
+        i + self.lost(self.changes.partition_point(|c| c.at as usize <= i))
+    }
+
+    /// The original byte offset of folded offset `i` where a span ends: before any
+    /// marks dropped there ("Gareth**" ends after "h").
+    pub fn orig_end(&self, i: usize) -> usize {
+        let k = self
+            .changes
+            .partition_point(|c| (c.at as usize) < i || (c.at as usize == i && !c.dropped));
+        i + self.lost(k)
+    }
+
+    /// The folded offset of original offset `o` (must be a character boundary); an
+    /// offset among dropped marks maps to where they were dropped.
     pub fn folded(&self, o: usize) -> usize {
-        o - SHRINK * self.changed.partition_point(|&(_, g)| (g as usize) < o)
+        let k = self
+            .changes
+            .partition_point(|c| (c.at + c.lost) as usize <= o);
+        let i = o - self.lost(k);
+        match self.changes.get(k) {
+            Some(c) if c.dropped => i.min(c.at as usize),
+            _ => i,
+        }
     }
 }
 
@@ -233,8 +307,8 @@ mod tests {
     fn folding_maps_full_width_characters_back_to_their_original_offsets() {
         let f = folded("電話０３－１２");
         assert_eq!(f.text, "電話03-12");
-        assert_eq!(f.orig(f.text.find('0').unwrap()), "電話".len());
-        assert_eq!(f.orig(f.text.len()), "電話０３－１２".len());
+        assert_eq!(f.orig_start(f.text.find('0').unwrap()), "電話".len());
+        assert_eq!(f.orig_end(f.text.len()), "電話０３－１２".len());
         assert_eq!(f.folded("電話０３".len()), "電話03".len());
     }
 
@@ -242,7 +316,19 @@ mod tests {
     fn folding_a_leading_full_width_character_still_maps_every_offset() {
         let f = folded("＠aｂ");
         assert_eq!(f.text, "@ab");
-        assert_eq!((f.orig(1), f.orig(2), f.orig(3)), (3, 4, 7));
+        assert_eq!((f.orig_start(1), f.orig_start(2), f.orig_end(3)), (3, 4, 7));
+    }
+
+    #[test]
+    fn folding_drops_emphasis_marks_and_spans_keep_out_of_them() {
+        let s = "is **Gareth**.";
+        let f = folded(s);
+        assert_eq!(f.text, "is Gareth.");
+        let (i, j) = (f.text.find('G').unwrap(), f.text.find('.').unwrap());
+        assert_eq!(&s[f.orig_start(i)..f.orig_end(j)], "Gareth");
+        assert_eq!(f.folded(s.find('*').unwrap()), i);
+        assert_eq!(folded("**ゆうき**さん").text, "ゆうきさん");
+        assert_eq!(folded("*ｔｅｌ* ０３").text, "tel 03");
     }
 
     #[test]
@@ -266,14 +352,25 @@ mod tests {
             "なし",
             "１２３ー４５６７ー",
             "Ａ1ーー",
+            "**Ａ**",
+            "a*ｂ**c***",
+            "***",
+            "１*ー２",
+            "1ー*ー",
+            "ｂ*",
         ] {
             let mut want = String::new();
+            // Each original boundary and the folded one it maps to.
             let mut want_map = Vec::new();
             let mut digit = false;
             for (o, c) in s.char_indices() {
+                want_map.push((want.len(), o));
+                if c == '*' {
+                    digit = false;
+                    continue;
+                }
                 let f = fold_char(c, digit);
                 digit = f.is_ascii_digit();
-                want_map.push((want.len(), o));
                 want.push(f);
             }
             want_map.push((want.len(), s.len()));
@@ -281,7 +378,11 @@ mod tests {
             if f.fold(s, 0) {
                 assert_eq!(f.text, want, "{s}");
                 for &(i, o) in &want_map {
-                    assert_eq!((f.orig(i), f.folded(o)), (o, i), "{s} at {i}/{o}");
+                    let at_i = want_map.iter().filter(|m| m.0 == i).map(|m| m.1);
+                    let (first, last) = (at_i.clone().min(), at_i.max());
+                    assert_eq!(f.folded(o), i, "{s} at {o}");
+                    assert_eq!(Some(f.orig_end(i)), first, "{s} at {i}");
+                    assert_eq!(Some(f.orig_start(i)), last, "{s} at {i}");
                 }
             } else {
                 assert_eq!(want, s);
@@ -298,7 +399,7 @@ mod tests {
                 let changes = s.chars().any(|c| {
                     let f = fold_char(c, digit);
                     digit = f.is_ascii_digit();
-                    f != c
+                    f != c || c == '*'
                 });
                 assert_eq!(needs_fold(&s), changes, "{s:?}");
             }

@@ -161,7 +161,9 @@ impl Detectors {
             }
         }
         resolve(cands);
-        let orig = |i: usize| if is_folded { folded.orig(i) } else { i };
+        // A span starts after and ends before the emphasis marks folding dropped there.
+        let start = |i: usize| if is_folded { folded.orig_start(i) } else { i };
+        let end = |i: usize| if is_folded { folded.orig_end(i) } else { i };
         out.extend(
             cands
                 .iter()
@@ -176,7 +178,7 @@ impl Detectors {
                     };
                     c.start >= flo && c.start < c.end && (c.end <= fhi || in_kana())
                 })
-                .map(|c| Cand::new(orig(c.start) - lo, orig(c.end) - lo, c.label)),
+                .map(|c| Cand::new(start(c.start) - lo, end(c.end) - lo, c.label)),
         );
     }
 }

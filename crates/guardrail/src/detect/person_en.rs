@@ -59,6 +59,8 @@ const NOT_NAMES: &[&str] = &[
     "Llp", "Plc", "Room", "Lounge", "Wing", "Pool", "Fields", "Sea", "Ocean", "Channel", "Canal",
     "Falls", "Coast", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
     "Suite", "Suites", "Tearoom", "Tearooms", "Bistro", "Deli", "Diner", "Pub", "Tavern",
+    "Springs", "Physio", "Physiotherapy", "Dentistry", "Veterinary", "Vets", "Lettings",
+    "Estates", "Realty", "Properties",
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",
@@ -635,9 +637,9 @@ impl PersonEn {
             return None;
         }
         let last_tok = toks[chain[chain.len() - 1]];
-        let followed_by_org = toks
-            .get(chain[chain.len() - 1] + 1)
-            .is_some_and(|x| x.s == last_tok.e + 1 && is_not_name(&t[x.s..x.e]));
+        let followed_by_org = toks.get(chain[chain.len() - 1] + 1).is_some_and(|x| {
+            x.s == last_tok.e + 1 && is_not_name(&t[x.s..x.e]) && !t[x.e..].starts_with(':')
+        });
         if followed_by_org {
             return None;
         }
@@ -2117,8 +2119,10 @@ fn chain(t: &str, toks: &[Tok], k: usize, hi: usize) -> Chain {
         let gap = &t[a.e..b.s];
         let w = &t[b.s..b.e];
         let joined = gap == " " || (gap == ". " && is_initial(&t[a.s..a.e]));
-        // "The" (active before a capital, for addresses) is no part of a name.
-        if !joined || b.e > hi || w == "The" {
+        // "The" (active before a capital, for addresses) is no part of a name; nor is a
+        // label's word ("Dimitra Kouris **Room:** 3B", read as "Room:").
+        let label = || t[b.e..].starts_with(':') && is_not_name(w);
+        if !joined || b.e > hi || w == "The" || label() {
             break;
         }
         if !(is_cap(w) || is_initial(w)) {

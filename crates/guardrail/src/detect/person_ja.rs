@@ -191,6 +191,9 @@ const KATA_NOT_NAMES: &[&str] = &[
     "ジム", "プランナー", "ホール", "ルーム", "ラウンジ", "ギャラリー", "スタジオ", "アリーナ",
     "レッスン", "クラス", "コース", "プラン", "メニュー", "サービス", "ラベル", "シール",
     "ワンコ", "ネコ", "イヌ", "ウサギ",
+    // Last words of firms' names ("本田モータース様").
+    "モータース", "ホールディングス", "コーポレーション", "カンパニー", "システムズ", "ソリューションズ",
+    "テクノロジーズ", "エンタープライズ", "インダストリーズ", "グループ",
     // Characters and works, as "Harry Potter" is in English.
     "ハリー・ポッター", "シャーロック・ホームズ", "ピーター・パン", "ミッキー・マウス", "サンタ・クロース",
 ];
@@ -462,6 +465,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                         .any(|r| t[b..].starts_with(r))
                     || after_contact(t, a, b)
                     || role_note_after(t, b)
+                    || role_cell_after(t, a, b)
                     || duty_next(t, b)
                     || introduced(t, a, b))
         };
@@ -1082,7 +1086,9 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     let listed = !t[..a].ends_with('「') && (g.katakana(run) == Some(false) || g.kana_given(run));
     let named = honorific
         || (!word && (chars >= 3 || dotted || listed) && cue_before(t, a))
-        || (!word && (role_note_after(t, b) || duty_next(t, b)) && (listed || chars >= 3))
+        || (!word
+            && (role_note_after(t, b) || duty_next(t, b) || role_cell_after(t, a, b))
+            && (listed || chars >= 3))
         || (dotted && (acts_after(t, b) || duty_after(t, b)))
         // "エミリーまでお気軽に": a listed name (no word) before an act.
         || (!dotted && chars >= 3 && g.katakana(run) == Some(false) && acts_after(t, b))
@@ -1245,6 +1251,20 @@ fn contact_after(t: &str, b: usize) -> bool {
 /// Whether brackets right after `b` hold a role: "ミキ（スタッフ）", "あおい（受付担当）".
 fn role_note_after(t: &str, b: usize) -> bool {
     bracket_after(t, b, 30).is_some_and(|inner| cues().ends(inner))
+}
+
+/// Whether `t[a..b]` fills a cell of a Markdown table and the next cell holds a role:
+/// "| 中村 | フロント |", "| 吉田 | 請求担当 | 212 |".
+fn role_cell_after(t: &str, a: usize, b: usize) -> bool {
+    let opens = t[..a].trim_end_matches(' ').ends_with('|');
+    let Some(next) = t[b..].trim_start_matches(' ').strip_prefix('|') else {
+        return false;
+    };
+    let near = &next[..crate::text::floor_boundary(next, 40)];
+    opens
+        && near
+            .find('|')
+            .is_some_and(|k| cues().ends(near[..k].trim()))
 }
 
 /// "が" and a duty right after `b`: "森が担当します", "ヤマモトが対応いたします".

@@ -1940,3 +1940,45 @@ fn care_roles_labels_before_a_number_and_venue_titles_are_read_right() {
         ],
     );
 }
+
+#[test]
+fn markdown_emphasis_tables_and_lists_are_read_through() {
+    // Emphasis marks are dropped before detection, and spans keep out of them.
+    assert_finds(
+        "## Physios\n\n1. **James Whitby** – sports\n2. **Ravi** – rehab, Saturdays",
+        &[("James Whitby", Person), ("Ravi", Person)],
+    );
+    assert_finds("フィールド担当の**松田**が伺います。", &[("松田", Person)]);
+    assert_finds("今週の管理人は**ゆうき**さんです。", &[("ゆうき", Person)]);
+    assert_finds(
+        "- **担当：** 大塚\n- **電話：** 048-555-0418",
+        &[("大塚", Person), ("048-555-0418", Phone)],
+    );
+    assert_finds(
+        "**Instructor:** Dimitra Kouris **Room:** 3B",
+        &[("Dimitra Kouris", Person)],
+    );
+    // A family name alone in a table's cell, before a cell that holds a role.
+    assert_finds("| 吉田 | 請求担当 | 212 |", &[("吉田", Person)]);
+    assert_finds("| 本館 | 受付 | 1F |", &[]);
+    // Emphasised words are words: "My" opens no name, in emphasis or out of it.
+    assert_finds("Track it in the app under *My Requests*.", &[]);
+    assert_finds(
+        "We only list homes with **Meadowbank Lettings** or *Hope Springs* Realty.",
+        &[],
+    );
+    // A firm before 様 is no one, bold or not.
+    assert_finds("**本田モータース**様のベンダーポータルです。", &[]);
+    assert_finds("Bathrooms are stocked with *Grace Lounge* towels.", &[]);
+    // A table runs on without a quiet unit: each row is a piece of its own, so the
+    // second row's phone number is not cut in two.
+    let table = "| Clinic | Address | Phone |\n|---|---|---|\n\
+        | Northside Animal ER | 455 Elm Ave, Portland, OR 97214 | (503) 555-0110 |\n\
+        | Paws & Claws 24/7 | 19 Burnside Rd, Gresham, OR 97030 | (503) 555-0166 |\n";
+    let phones: Vec<String> = found(table)
+        .into_iter()
+        .filter(|(_, l)| *l == Phone)
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(phones, ["(503) 555-0110", "(503) 555-0166"]);
+}
