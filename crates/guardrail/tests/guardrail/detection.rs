@@ -1982,3 +1982,19 @@ fn markdown_emphasis_tables_and_lists_are_read_through() {
         .collect();
     assert_eq!(phones, ["(503) 555-0110", "(503) 555-0166"]);
 }
+
+#[test]
+fn doctors_returns_and_requests_to_a_family_name_are_read_right() {
+    assert_finds(
+        "本件はシニアエンジニアの田中博士にエスカレーションしました。",
+        &[("田中", Person)],
+    );
+    assert_finds("鍵は天王寺店の前田へご返却ください。", &[("前田", Person)]);
+    assert_finds(
+        "法人営業部の渡辺までお願いいたします。",
+        &[("渡辺", Person)],
+    );
+    assert_finds("ご回答は明日までお願いいたします。", &[]);
+    assert_finds("博士課程の学生向けの奨学金です。", &[]);
+    assert_finds("多くの企業様にご利用いただいています。", &[]);
+}
