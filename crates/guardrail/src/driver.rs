@@ -8,6 +8,7 @@ use crate::detect::{Cand, Scratch, Window};
 use crate::guardrail::Inner;
 use crate::redaction::Span;
 use crate::segment::{Piece, Scan, resume};
+use crate::table::Table;
 use crate::text::{ceil_boundary, floor_boundary, next_foldable};
 
 /// Bytes of already-consumed text the detectors see as left context.
@@ -31,6 +32,8 @@ pub(crate) struct Driver {
     hits: Vec<usize>,
     /// Where the last name found ends, in the whole text.
     last_person: Option<usize>,
+    /// The Markdown table the consumed text ends in, if any.
+    table: Table,
 }
 
 impl Driver {
@@ -118,6 +121,7 @@ impl Driver {
                         .and_then(|p| (p + pos).checked_sub(self.consumed))
                         .filter(|&p| p >= left && p <= pos)
                         .map(|p| p - left),
+                    table: self.table,
                 };
                 g.detectors()
                     .detect(&window, &self.hits, &mut self.scratch, &mut self.cands);
@@ -141,6 +145,7 @@ impl Driver {
                     copied = e;
                 }
             }
+            self.table.feed(&buf.as_bytes()[pos..q_end]);
             self.consumed += active + quiet;
             self.scan = next.unwrap_or_else(|| Scan::start(buf[pos..q_end].chars().next_back()));
             pos = q_end;

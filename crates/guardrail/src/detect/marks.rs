@@ -17,6 +17,8 @@ const AT: u8 = 4;
 /// `+` and `(`, which may open a phone number.
 const OPENER: u8 = 8;
 const NON_ASCII: u8 = 16;
+/// `|`, which separates the cells of a Markdown table.
+const BAR: u8 = 32;
 
 static CLASS: [u8; 256] = classes();
 
@@ -33,6 +35,8 @@ const fn classes() -> [u8; 256] {
             AT
         } else if c == b'+' || c == b'(' {
             OPENER
+        } else if c == b'|' {
+            BAR
         } else if c >= 0x80 {
             NON_ASCII
         } else {
@@ -103,6 +107,8 @@ pub(crate) struct Marks {
     pub kana_honorifics: Vec<usize>,
     /// 丁 or 番: a Japanese block address may be written in kanji numerals alone.
     pub kanji_block: bool,
+    /// `|`: a Markdown table's cell may lie in the piece.
+    pub bar: bool,
 }
 
 /// The honorifics a given name in hiragana is found before ("ゆうこ先生", "さくらちゃん").
@@ -147,6 +153,7 @@ impl Marks {
         self.runs.clear();
         self.kana_honorifics.clear();
         self.kanji_block = false;
+        self.bar = false;
         self.first_upper = hi;
         (self.max_digits, self.ja_postal, self.uk_postal) = (0, false, false);
         (self.numbered, self.boxed) = (false, false);
@@ -193,6 +200,7 @@ impl Marks {
                         self.phone_starts.push(i);
                     }
                 }
+                BAR => self.bar = true,
                 // U+5000–U+9FFF: kanji, known without decoding.
                 _ if (0xE5..=0xE9).contains(&c) && i + 3 <= hi => {
                     self.trig.cjk = true;

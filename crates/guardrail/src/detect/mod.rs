@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::Label;
+use crate::table::Table;
 use crate::text::Folded;
 use marks::Marks;
 
@@ -95,6 +96,7 @@ impl Detectors {
             hi,
             qhi,
             prev_person,
+            table,
         } = *w;
         out.clear();
         let Scratch {
@@ -138,12 +140,15 @@ impl Detectors {
             self.address.find(t, flo, fhi, trig, m, cands);
         }
         let prev = prev_person.map(|p| if is_folded { folded.folded(p) } else { p });
+        // A name alone in a table's cell stands between bars, the one before it in the
+        // piece: without a bar there, the table is not asked.
+        let table = m.bar.then_some(&table);
         if trig.upper {
             self.person_en
-                .find(t, flo..fhi, m.first_upper, prev, words, cands);
+                .find(t, flo..fhi, m.first_upper, prev, table, words, cands);
         }
         if trig.cjk {
-            person_ja::find(t, &m.runs, cands);
+            person_ja::find(t, flo, &m.runs, table, cands);
             person_ja::kana_names(t, &m.kana_honorifics, cands);
             person_ja::kana_spaced(t, flo, fhi, cands);
             person_ja::lists(t, &m.runs, prev, cands);
@@ -176,7 +181,14 @@ impl Detectors {
                             && c.end <= fqhi
                             && t[fhi..c.end].chars().all(crate::text::is_hiragana)
                     };
-                    c.start >= flo && c.start < c.end && (c.end <= fhi || in_kana())
+                    // A name across emphasis marks joins what the reply set apart
+                    // ("**April** and **May** Cherry Blossom tours").
+                    let across = || {
+                        is_folded
+                            && c.label == Label::Person
+                            && window[start(c.start)..end(c.end)].contains('*')
+                    };
+                    c.start >= flo && c.start < c.end && (c.end <= fhi || in_kana()) && !across()
                 })
                 .map(|c| Cand::new(start(c.start) - lo, end(c.end) - lo, c.label)),
         );
@@ -200,6 +212,8 @@ pub(crate) struct Window<'a> {
     /// Where the last name found before the piece ends, if in `text`: the items of a
     /// list ("佐藤、鈴木、ケンジ") are pieces of their own.
     pub prev_person: Option<usize>,
+    /// The Markdown table the text before the piece ends in.
+    pub table: Table,
 }
 
 /// Buffers reused from one piece to the next.

@@ -10,6 +10,7 @@ use super::tokens::{Tok, token_start_before, tokenize, word_before};
 use super::{Cand, regex_err};
 use crate::Label;
 use crate::gazetteer::{Gazetteers, fold_romaji};
+use crate::table::{Table, people_cell};
 use crate::wordset::{self, PACKED_MAX, WordSet};
 
 #[rustfmt::skip]
@@ -250,6 +251,10 @@ struct Cx<'a> {
     hi: usize,
     /// Where the last name found before the piece ends, if in `t`.
     prev: Option<usize>,
+    /// Where the piece starts, and the Markdown table the text before it ends in
+    /// (`None` when no cell can lie in the piece).
+    lo: usize,
+    table: Option<&'a Table>,
 }
 
 /// Buffers the name rules reuse from piece to piece.
@@ -313,6 +318,7 @@ impl PersonEn {
         piece: std::ops::Range<usize>,
         first_upper: usize,
         prev: Option<usize>,
+        table: Option<&Table>,
         bufs: &mut Buffers,
         out: &mut Vec<Cand>,
     ) {
@@ -337,6 +343,8 @@ impl PersonEn {
             g,
             hi,
             prev,
+            lo,
+            table,
         };
         let mut k = 0;
         while k < toks.len() {
@@ -439,6 +447,16 @@ impl PersonEn {
             return k + 2;
         }
         if !is_cap(w) {
+            return k + 1;
+        }
+        // "| 10:00 | Beatriz |" under "| Time | Host |": a first name alone in a cell of
+        // a column of people.
+        if cx
+            .table
+            .is_some_and(|tb| people_cell(tb, t, cx.lo, toks[k].s, toks[k].e))
+            && g.first(w, key).is_some()
+        {
+            out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
             return k + 1;
         }
         // "Sorry, McDonald's gift cards…": a chain, even after a cue.

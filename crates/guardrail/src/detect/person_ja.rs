@@ -8,7 +8,8 @@ use super::Cand;
 use super::marks::Run;
 use crate::Label;
 use crate::gazetteer::Gazetteers;
-use crate::text::{ends_with, is_han, is_katakana, starts_with};
+use crate::table::Table;
+use crate::text::{ends_with, is_han, is_hiragana, is_katakana, starts_with};
 use crate::wordset::WordSet;
 
 /// Honorifics written in kanji (part of a kanji run) and in kana (after it).
@@ -229,11 +230,17 @@ const ACTS: &[&str] = &[
 ];
 
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
-pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
+/// `table` is the Markdown table the text before the piece (at `lo`) ends in, if a cell
+/// may lie in the piece.
+pub(crate) fn find(t: &str, lo: usize, runs: &[Run], table: Option<&Table>, out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
     let mut joined = None;
     for (i, r) in runs.iter().enumerate() {
         if joined == Some(i) {
+            continue;
+        }
+        if let Some(end) = table.and_then(|tb| cell_name(t, lo, r, tb, g)) {
+            out.push(Cand::new(r.s, end, Label::Person));
             continue;
         }
         // "ジャン＝ピエール・ルノー": katakana runs joined by a double hyphen are one name.
@@ -287,8 +294,37 @@ pub(crate) fn find(t: &str, runs: &[Run], out: &mut Vec<Cand>) {
     }
 }
 
-/// One-kanji places and pronouns that name lists also hold ("左"; "森" is a name).
-const ONE_KANJI_WORDS: &str = "左右上下奥前後横隣外内中東西南北私僕次今方者";
+/// "| 福岡店 | 木村 |" under "| 店舗 | 店長 |": a listed name alone in a cell of a
+/// column of people (a family name in kanji, perhaps with a given name in hiragana,
+/// "| 中村ゆい |"; a given name; a katakana name). Returns where it ends.
+fn cell_name(t: &str, lo: usize, r: &Run, table: &Table, g: &Gazetteers) -> Option<usize> {
+    // The cell ends at the next bar, after spaces; a family name's kana given name may
+    // follow the run in it. Most runs are followed by neither: a byte test settles them.
+    let rest = &t[r.e..];
+    if !rest.starts_with([' ', '|']) && !rest.starts_with(is_hiragana) {
+        return None;
+    }
+    let end = r.e + rest.len() - rest.trim_start_matches(is_hiragana).len();
+    if !t[end..].trim_start_matches(' ').starts_with('|') {
+        return None;
+    }
+    let run = &t[r.s..r.e];
+    let kana = &t[r.e..end];
+    let listed = if !kana.is_empty() {
+        r.han && kana.chars().all(is_hiragana) && kana.chars().count() <= 4 && is_family(run, g)
+    } else if r.han {
+        run.chars().nth(1).is_some()
+            && !NOT_NAME_SET.contains(run)
+            && (is_family(run, g) || is_given(run, g) || full_name(run, g, 2))
+    } else {
+        g.katakana(run) == Some(false) || g.kana_given(run)
+    };
+    (listed && crate::table::people_cell(table, t, lo, r.s, end)).then_some(end)
+}
+
+/// One-kanji places, pronouns and colours that name lists also hold ("左", "白のアルファード";
+/// "森" is a name).
+const ONE_KANJI_WORDS: &str = "左右上下奥前後横隣外内中東西南北私僕次今方者白黒青緑紺";
 
 /// Whether `s` is one kanji of [`ONE_KANJI_WORDS`].
 fn one_kanji_word(s: &str) -> bool {

@@ -1958,6 +1958,24 @@ fn markdown_emphasis_tables_and_lists_are_read_through() {
         "**Instructor:** Dimitra Kouris **Room:** 3B",
         &[("Dimitra Kouris", Person)],
     );
+    // A name alone in a cell of a column whose header names people, however far
+    // above; not in another column, nor in a table of rooms.
+    let hosts = "Who is on:\n\n| Time | Host | Room |\n|---|---|---|\n\
+        | 10:00 | Luke Harrington | Library |\n| 12:00 | Beatriz | Garden |\n\
+        | 14:00 | Rob | Grace |\n";
+    assert_finds(
+        hosts,
+        &[
+            ("Luke Harrington", Person),
+            ("Beatriz", Person),
+            ("Rob", Person),
+        ],
+    );
+    assert_finds("| Room | Floor |\n|---|---|\n| Grace | 2 |\n", &[]);
+    assert_finds(
+        "| 店舗 | 店長 |\n|---|---|\n| 福岡店 | 木村 |\n| 横浜店 | 中村ゆい |\n",
+        &[("木村", Person), ("中村ゆい", Person)],
+    );
     // A family name alone in a table's cell, before a cell that holds a role.
     assert_finds("| 吉田 | 請求担当 | 212 |", &[("吉田", Person)]);
     assert_finds("| 本館 | 受付 | 1F |", &[]);
@@ -1967,6 +1985,12 @@ fn markdown_emphasis_tables_and_lists_are_read_through() {
         "We only list homes with **Meadowbank Lettings** or *Hope Springs* Realty.",
         &[],
     );
+    // Words set apart by emphasis are not joined into a name once the marks are gone.
+    assert_finds(
+        "Our **April** and **May** Cherry Blossom tours depart soon.",
+        &[],
+    );
+    assert_finds("- **車両：** 白のアルファード", &[]);
     // A firm before 様 is no one, bold or not.
     assert_finds("**本田モータース**様のベンダーポータルです。", &[]);
     assert_finds("Bathrooms are stocked with *Grace Lounge* towels.", &[]);

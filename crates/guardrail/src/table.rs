@@ -1,0 +1,306 @@
+//! Markdown tables: which columns hold people, so that a name alone in a cell is read
+//! as one ("| 10:00 | Beatriz |" under "| Time | Host |").
+//!
+//! A [`Table`] is fed the text in order, byte by byte in effect, and knows at every
+//! point whether it stands in a row of a table and in which cell, and which of that
+//! table's columns have a header that names people. The driver feeds it every piece it
+//! consumes (batch and stream consume the same pieces, so the state is the same in
+//! both); a detector copies the state at its piece's start and feeds it the piece up to
+//! a cell.
+
+/// Header words of a column of people (compared without case, whole cell).
+const PEOPLE_HEADERS: &[&str] = &[
+    "name",
+    "names",
+    "full name",
+    "host",
+    "hosts",
+    "contact",
+    "contact person",
+    "staff",
+    "staff member",
+    "team member",
+    "member",
+    "who",
+    "person",
+    "therapist",
+    "stylist",
+    "barber",
+    "teacher",
+    "tutor",
+    "instructor",
+    "coach",
+    "trainer",
+    "guide",
+    "driver",
+    "agent",
+    "adviser",
+    "advisor",
+    "manager",
+    "owner",
+    "chef",
+    "doctor",
+    "dentist",
+    "vet",
+    "nurse",
+    "engineer",
+    "technician",
+    "consultant",
+    "lead",
+    "speaker",
+    "presenter",
+    "volunteer",
+    "organiser",
+    "organizer",
+    "on call",
+    "on-call",
+    "assigned to",
+    "mechanic",
+    "landlord",
+    "tenant",
+    "caretaker",
+    "warden",
+    "receptionist",
+    "nail artist",
+    "nailist",
+    "名前",
+    "氏名",
+    "お名前",
+    "担当",
+    "担当者",
+    "スタッフ",
+    "セラピスト",
+    "スタイリスト",
+    "講師",
+    "先生",
+    "コーチ",
+    "トレーナー",
+    "ガイド",
+    "ドライバー",
+    "店長",
+    "責任者",
+    "主治医",
+    "医師",
+    "獣医師",
+    "看護師",
+    "営業担当",
+    "技術者",
+    "エンジニア",
+    "通訳",
+    "案内役",
+    "司会",
+    "登壇者",
+    "出演者",
+    "管理人",
+    "オーナー",
+    "シェフ",
+    "料理長",
+    "バリスタ",
+    "ネイリスト",
+    "美容師",
+    "整備士",
+    "メカニック",
+    "当番",
+    "代表者",
+    "院長",
+];
+
+/// Longest header cell looked at, in bytes.
+const CELL_MAX: usize = 32;
+
+/// Where the text fed so far stands in the line it is on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Line {
+    /// At the start of a line: nothing of it fed yet.
+    #[default]
+    Start,
+    /// In a line that is no table row.
+    Prose,
+    /// In the first row of a table: its header.
+    Header,
+    /// In a later row of a table.
+    Row,
+}
+
+/// What the text fed so far says about the Markdown table it is in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Table {
+    line: Line,
+    /// The last line was a row of a table (or its header).
+    in_table: bool,
+    /// The current table's columns of people: bit `k` for the `k`-th cell.
+    people: u64,
+    /// `|` fed on the current line.
+    bars: u32,
+    /// The current header cell's text so far (the first [`CELL_MAX`] bytes).
+    cell: [u8; CELL_MAX],
+    cell_len: u8,
+}
+
+impl Table {
+    /// Takes in `b`, which follows the text fed so far.
+    #[inline]
+    pub fn feed(&mut self, b: &[u8]) {
+        // Most text is prose, where only a line's end changes anything.
+        if self.line == Line::Prose && !b.contains(&b'\n') {
+            return;
+        }
+        self.feed_lines(b);
+    }
+
+    fn feed_lines(&mut self, b: &[u8]) {
+        let mut i = 0;
+        while i < b.len() {
+            match self.line {
+                Line::Start => {
+                    let x = b[i];
+                    if x == b'\n' {
+                        self.end_line();
+                    } else if x == b'|' {
+                        if !self.in_table {
+                            self.people = 0;
+                            self.line = Line::Header;
+                        } else {
+                            self.line = Line::Row;
+                        }
+                        self.bars = 1;
+                        self.cell_len = 0;
+                    } else if x != b' ' {
+                        self.line = Line::Prose;
+                    }
+                    i += 1;
+                }
+                // Only the line's end matters.
+                Line::Prose => match memchr::memchr(b'\n', &b[i..]) {
+                    Some(k) => {
+                        self.end_line();
+                        i += k + 1;
+                    }
+                    None => return,
+                },
+                Line::Row => match memchr::memchr2(b'\n', b'|', &b[i..]) {
+                    Some(k) => {
+                        if b[i + k] == b'\n' {
+                            self.end_line();
+                        } else {
+                            self.bars += 1;
+                        }
+                        i += k + 1;
+                    }
+                    None => return,
+                },
+                Line::Header => {
+                    match b[i] {
+                        b'\n' => self.end_line(),
+                        b'|' => {
+                            if self.header_names_people() && self.bars <= 64 {
+                                self.people |= 1 << (self.bars - 1);
+                            }
+                            self.bars += 1;
+                            self.cell_len = 0;
+                        }
+                        x => {
+                            if usize::from(self.cell_len) < CELL_MAX {
+                                self.cell[usize::from(self.cell_len)] = x;
+                            }
+                            self.cell_len = self.cell_len.saturating_add(1);
+                        }
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    fn end_line(&mut self) {
+        self.in_table = matches!(self.line, Line::Header | Line::Row);
+        if !self.in_table {
+            self.people = 0;
+        }
+        self.line = Line::Start;
+        self.bars = 0;
+    }
+
+    /// Whether the header cell just closed names a column of people.
+    fn header_names_people(&self) -> bool {
+        let len = usize::from(self.cell_len);
+        if len > CELL_MAX {
+            return false;
+        }
+        let Ok(cell) = std::str::from_utf8(&self.cell[..len]) else {
+            return false;
+        };
+        let cell = cell.trim();
+        PEOPLE_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(cell))
+    }
+
+    /// Whether the text fed so far ends inside a cell, of a row after the header, in a
+    /// column of people.
+    pub fn in_people_cell(&self) -> bool {
+        self.line == Line::Row
+            && self.bars >= 1
+            && self.bars <= 64
+            && self.people & (1 << (self.bars - 1)) != 0
+    }
+}
+
+/// Whether `t[a..b]` fills a cell of a column of people: `table` is the state after
+/// `t[..from]`, and `from <= a`.
+pub(crate) fn people_cell(table: &Table, t: &str, from: usize, a: usize, b: usize) -> bool {
+    let fills = t[..a].trim_end_matches(' ').ends_with('|')
+        && t[b..].trim_start_matches(' ').starts_with('|');
+    fills && {
+        let mut at = *table;
+        at.feed(&t.as_bytes()[from..a]);
+        at.in_people_cell()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(text: &str, name: &str) -> bool {
+        let a = text.find(name).unwrap();
+        people_cell(&Table::default(), text, 0, a, a + name.len())
+    }
+
+    #[test]
+    fn names_alone_in_a_column_of_people_are_found_by_the_header() {
+        let t = "Who is on:\n\n| Time | Host |\n|---|---|\n| 10:00 | Beatriz |\n| 14:00 | Rob |\n";
+        assert!(cell(t, "Beatriz"));
+        assert!(cell(t, "Rob"));
+        assert!(!cell(t, "10:00"));
+        // The header's own cells are no data.
+        assert!(!cell(t, "Host"));
+        // A table without a column of people.
+        assert!(!cell(
+            "| Room | Floor |\n|---|---|\n| Grace | 2 |\n",
+            "Grace"
+        ));
+        // A paragraph ends the table: a later table has its own header.
+        let two = "| Name | Role |\n|---|---|\n| Ana | Chef |\n\nRooms:\n| Room | Floor |\n|---|---|\n| Grace | 2 |\n";
+        assert!(cell(two, "Ana"));
+        assert!(!cell(two, "Grace"));
+        assert!(cell(
+            "| 店舗 | 店長 |\n|---|---|\n| 福岡店 | 木村 |\n",
+            "木村"
+        ));
+    }
+
+    #[test]
+    fn feeding_in_pieces_gives_the_state_of_feeding_at_once() {
+        let t = "x\n| Time | Host |\n|---|---|\n| 10:00 | Beatriz |\nend\n| Name |\n| Ana |";
+        let b = t.as_bytes();
+        for cut in 0..=b.len() {
+            for cut2 in cut..=b.len() {
+                let mut whole = Table::default();
+                whole.feed(&b[..cut2]);
+                let mut parts = Table::default();
+                parts.feed(&b[..cut]);
+                parts.feed(&b[cut..cut2]);
+                assert_eq!(parts, whole, "{cut} {cut2}");
+            }
+        }
+    }
+}
