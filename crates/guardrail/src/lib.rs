@@ -5,9 +5,8 @@
 //! It owns detection and redaction only. It depends on `regex`, `aho-corasick`,
 //! `memchr` (the SIMD byte search those two are built on, which finds the line ends a
 //! Markdown table's state needs) and `unicode-normalization`; it must not depend on the
-//! store, the server or any
-//! network, and it reads no files at run time: its name lists are compiled in (see
-//! `DATA.md` for their sources and licences).
+//! store, the server or any network, and it reads no files at run time: its name lists
+//! are compiled in (see `DATA.md` for their sources and licences).
 //!
 //! ```
 //! use mimi_guardrail::{Guardrail, GuardrailConfig, Language};
