@@ -16,7 +16,7 @@ use crate::text::is_ja_break;
 const SUFFIXES: &str = "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|\
 Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Close|Crescent|Gardens|\
 Mews|Row|Hill|Grove|Walk|Green|Rise|Gate|Parade|Trail|Alley|Plaza|Loop|Expressway|Pike|\
-Bend|Ridge|Crossing|Cove|Trace|Hollow|Landing|Commons|Path|Approach|View|Cottages";
+Bend|Ridge|Crossing|Cove|Trace|Hollow|Landing|Commons|Path|Approach|View|Cottages|Passage";
 
 const BUILDINGS: &str = "ビルディング|ビル|マンション|ハイツ|タワー|ヒルズ|荘|レジデンス|コーポ|ハウス|\
 プラザ|センター|テラス|コート|パレス|アパート|会館|ビレッジ|ガーデン|スクエア|ヴィラ|メゾン|キャッスル|\

@@ -2022,3 +2022,24 @@ fn doctors_returns_and_requests_to_a_family_name_are_read_right() {
     assert_finds("博士課程の学生向けの奨学金です。", &[]);
     assert_finds("多くの企業様にご利用いただいています。", &[]);
 }
+
+#[test]
+fn salon_and_kitchen_roles_passages_and_shops_by_their_wares_are_read_right() {
+    assert_finds(
+        "Our senior barber, **Tony**, is the one to ask.",
+        &[("Tony", Person)],
+    );
+    assert_finds("The barber shop opens at 9.", &[]);
+    assert_finds(
+        "Find us at 14 Camden Passage, London N1 8EA.",
+        &[
+            ("14 Camden Passage, London", Address),
+            ("N1 8EA", PostalCode),
+        ],
+    );
+    assert_finds("田中シェフが毎朝市場で仕入れます。", &[("田中", Person)]);
+    assert_finds("担当はカラーリストの小川です。", &[("小川", Person)]);
+    assert_finds("果物は松本駅前の田中青果さんから仕入れています。", &[]);
+    assert_finds("鈴木商店ツアーズ様との提携プランです。", &[]);
+    assert_finds("Try our Frida Kahlo-inspired Mexican tasting menu.", &[]);
+}
