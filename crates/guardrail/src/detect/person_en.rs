@@ -61,7 +61,7 @@ const NOT_NAMES: &[&str] = &[
     "Falls", "Coast", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
     "Suite", "Suites", "Tearoom", "Tearooms", "Bistro", "Deli", "Diner", "Pub", "Tavern",
     "Springs", "Physio", "Physiotherapy", "Dentistry", "Veterinary", "Vets", "Lettings",
-    "Estates", "Realty", "Properties",
+    "Estates", "Realty", "Properties", "Success", "Ballroom", "Pavilion", "Orangery", "Conservatory",
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",
@@ -221,7 +221,7 @@ const FOUNDED: &[&str] = &[
 const PLACE_PREFIXES: &[&str] = &[
     "San", "Santa", "Santo", "Saint", "St", "Lake", "Mount", "Mt", "Port", "Fort", "Los", "Las",
     "Cape", "Glen", "New", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little",
-    "Point", "Rue", "Via", "Calle", "Avenida",
+    "Point", "Rue", "Via", "Calle", "Avenida", "Hotel",
 ];
 
 static PLACE_PREFIX_SET: WordSet<128> = WordSet::new(PLACE_PREFIXES);
@@ -357,10 +357,13 @@ impl PersonEn {
             let next = self.at(&cx, k, key, out);
             // "\"An Evening with Agatha Christie\"": a name in a quoted title is no one;
             // nor is one in a compound ("the Elvis Presley-themed night").
+            // Nor is a full name after "the" ("the Liberty Bell", "the Frank Lloyd Wright
+            // house"): a person's is not written so.
+            let the = |c: &Cand| t[..c.start].ends_with(" the ") && t[c.start..c.end].contains(' ');
             if out.len() > found
                 && out[found..]
                     .iter()
-                    .any(|c| in_title(t, c.start, c.end) || styled(&t[c.start..c.end]))
+                    .any(|c| in_title(t, c.start, c.end) || styled(&t[c.start..c.end]) || the(c))
             {
                 out.truncate(found);
             }
@@ -664,11 +667,14 @@ impl PersonEn {
         let (f, l) = (word(chain[0]), word(chain[1]));
         // "Meet Isabella Rossi": a verb that is also a name leaves the name to start at
         // the next word. "Joseph Joseph", "Braun ThermoScan" are brands.
+        // "Mercedes V-Class": a model's letter and class.
+        let model = l.len() >= 3 && l.as_bytes()[1] == b'-' && l.as_bytes()[0].is_ascii_uppercase();
         if is_brand(f, l)
             || PLACE_PREFIX_SET.contains(f)
             || VERB_NAME_SET.contains(f)
             || f == l
             || camel(l)
+            || model
         {
             return None;
         }
@@ -1241,8 +1247,8 @@ fn note_after(after: &str) -> bool {
 
 /// "Mon–Wed", "Thu-Fri": a range of days written short.
 fn day_range(w: &str) -> bool {
-    // Seven to twelve bytes with a hyphen or a dash (E2 80 93): most words are not.
-    if !(7..=12).contains(&w.len()) || !w.bytes().any(|c| c == b'-' || c == 0xE2) {
+    // Seven to twenty-one bytes with a hyphen or a dash (E2 80 93): most words are not.
+    if !(7..=21).contains(&w.len()) || !w.bytes().any(|c| c == b'-' || c == 0xE2) {
         return false;
     }
     let mut parts = w.split(['-', '–']);
@@ -1250,7 +1256,23 @@ fn day_range(w: &str) -> bool {
         && parts.all(|p| {
             matches!(
                 p,
-                "Mon" | "Tue" | "Tues" | "Wed" | "Thu" | "Thur" | "Thurs" | "Fri" | "Sat" | "Sun"
+                "Mon"
+                    | "Tue"
+                    | "Tues"
+                    | "Wed"
+                    | "Thu"
+                    | "Thur"
+                    | "Thurs"
+                    | "Fri"
+                    | "Sat"
+                    | "Sun"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
             )
         })
 }

@@ -196,6 +196,8 @@ const KATA_NOT_NAMES: &[&str] = &[
     // Last words of firms' names ("本田モータース様").
     "モータース", "ホールディングス", "コーポレーション", "カンパニー", "システムズ", "ソリューションズ",
     "テクノロジーズ", "エンタープライズ", "インダストリーズ", "グループ", "ツアーズ", "トラベル",
+    // Teams and duties: "担当のカスタマーサクセスが".
+    "サクセス",
     // Characters and works, as "Harry Potter" is in English.
     "ハリー・ポッター", "シャーロック・ホームズ", "ピーター・パン", "ミッキー・マウス", "サンタ・クロース",
 ];
@@ -254,6 +256,14 @@ pub(crate) fn find(t: &str, lo: usize, runs: &[Run], table: Option<&Table>, out:
             kata_run(t, r.s, n.e, true, g, out);
             continue;
         }
+        // "9月1日開始です": a counter after a number opens no name.
+        let counted = || {
+            t[..r.s].ends_with(|c: char| c.is_ascii_digit())
+                && t[r.s..].starts_with(|c: char| "日月年時分秒円件回歳".contains(c))
+        };
+        if r.han && counted() {
+            continue;
+        }
         if r.han {
             let found = out.len();
             han_run(t, r.s, r.e, g, out);
@@ -305,6 +315,15 @@ fn cell_name(t: &str, lo: usize, r: &Run, table: &Table, g: &Gazetteers) -> Opti
     if !rest.starts_with([' ', '|']) && !rest.starts_with(is_hiragana) {
         return None;
     }
+    // "| ヤマダ タケシ |": a katakana name in two parts.
+    let kata_end = if r.han {
+        r.e
+    } else {
+        spaced_kata_after(t, r.e, g)
+    };
+    if kata_end > r.e {
+        return crate::table::people_cell(table, t, lo, r.s, kata_end).then_some(kata_end);
+    }
     let end = r.e + rest.len() - rest.trim_start_matches(is_hiragana).len();
     if !t[end..].trim_start_matches(' ').starts_with('|') {
         return None;
@@ -318,7 +337,7 @@ fn cell_name(t: &str, lo: usize, r: &Run, table: &Table, g: &Gazetteers) -> Opti
             && !NOT_NAME_SET.contains(run)
             && (is_family(run, g) || is_given(run, g) || full_name(run, g, 2))
     } else {
-        g.katakana(run) == Some(false) || g.kana_given(run)
+        g.katakana(run) == Some(false) || g.kana_given(run) || dotted_name(run, g).is_some()
     };
     (listed && crate::table::people_cell(table, t, lo, r.s, end)).then_some(end)
 }
@@ -372,7 +391,7 @@ fn names_thing(t: &str, c: &Cand) -> bool {
         return true;
     }
     if (after.starts_with("の間") && !after["の間".len()..].starts_with('に'))
-        || ["ゆかり", "にちなん", "にちなみ"]
+        || ["ゆかり", "にちなん", "にちなみ", "に学ぶ"]
             .iter()
             .any(|w| after.starts_with(w))
     {
@@ -390,9 +409,18 @@ fn names_thing(t: &str, c: &Cand) -> bool {
         && after.find('」').is_some_and(|k| {
             let rest = &after[k + '」'.len_utf8()..];
             k <= 60
-                && ["展", "という", "って", "モデル", "フェア"]
-                    .iter()
-                    .any(|w| rest.starts_with(w))
+                && [
+                    "展",
+                    "という",
+                    "って",
+                    "モデル",
+                    "フェア",
+                    "朗読会",
+                    "講演会",
+                    "講座",
+                ]
+                .iter()
+                .any(|w| rest.starts_with(w))
         })
 }
 
@@ -800,12 +828,28 @@ fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
 
 /// "受付：高橋", "会計: 小林": a Japanese label and a colon, as in a staff list, before a
 /// kanji name (a katakana word after a label is seldom one: "夜間：フロント").
+/// Not after a label of a room, a place or a thing ("**会議室：** 一葉（6名）", "車両：").
 fn labelled(t: &str, a: usize) -> bool {
-    t[..a]
-        .trim_end_matches(' ')
-        .strip_suffix(['：', ':', '】'])
-        .and_then(|l| l.chars().next_back())
-        .is_some_and(|c| is_han(c) || is_katakana(c) || crate::text::is_hiragana(c))
+    let Some(label) = t[..a].trim_end_matches(' ').strip_suffix(['：', ':', '】']) else {
+        return false;
+    };
+    let thing = label.ends_with(['室', '場', '館', '両', '車', '品', '物', '号'])
+        || [
+            "店名",
+            "会場名",
+            "商品名",
+            "部屋名",
+            "施設名",
+            "プラン名",
+            "コース名",
+        ]
+        .iter()
+        .any(|w| label.ends_with(w));
+    label
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_han(c) || is_katakana(c) || is_hiragana(c))
+        && !thing
 }
 
 /// Whether a cue or a role word ends the text before `a` (with a particle, a colon or

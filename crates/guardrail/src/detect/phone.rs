@@ -127,8 +127,10 @@ impl Phone {
         });
         // "order 55-901-4478 will go to (503) 555-0148": a keyword with a number of its
         // own after it says nothing about a number written as a phone number is.
+        // Nor does one a comma parts from it ("**Amelia**: Membership, +44 20 7946 0321").
         let dialled = matches!(t.as_bytes()[s], b'(' | b'+');
-        let neg = neg.filter(|&n| !(dialled && t[n..s].bytes().any(|c| c.is_ascii_digit())));
+        let neg =
+            neg.filter(|&n| !(dialled && t[n..s].bytes().any(|c| c.is_ascii_digit() || c == b',')));
         // A positive keyword that ends where a negative one does holds it ("caller id"
         // holds "id"): the longer one tells.
         match shape {

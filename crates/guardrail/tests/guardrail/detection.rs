@@ -2043,3 +2043,38 @@ fn salon_and_kitchen_roles_passages_and_shops_by_their_wares_are_read_right() {
     assert_finds("鈴木商店ツアーズ様との提携プランです。", &[]);
     assert_finds("Try our Frida Kahlo-inspired Mexican tasting menu.", &[]);
 }
+
+#[test]
+fn rooms_counters_teams_and_labelled_numbers_in_lists_are_read_right() {
+    assert_finds(
+        "- **Amelia Foster**: Membership, +44 20 7946 0321",
+        &[("Amelia Foster", Person), ("+44 20 7946 0321", Phone)],
+    );
+    assert_finds("Your membership no. 4471 2210 9983 is active.", &[]);
+    assert_finds(
+        "| Grace Whitfield | Customer Success Manager | 301 |",
+        &[("Grace Whitfield", Person)],
+    );
+    assert_finds("Dinner is in The Grace Kelly Ballroom.", &[]);
+    assert_finds(
+        "| 氏名 | 担当 |\n|---|---|\n| ヤマダ タケシ | 会場装飾 |\n",
+        &[("ヤマダ タケシ", Person)],
+    );
+    assert_finds("- **会議室：** 一葉（6名）", &[]);
+    assert_finds("- **受付：** 一葉", &[("一葉", Person)]);
+    assert_finds("担当のカスタマーサクセスをご案内します。", &[]);
+    assert_finds("次回募集は9月1日開始です。", &[]);
+}
+
+#[test]
+fn landmarks_models_hotels_and_seminars_named_after_people_are_no_one() {
+    assert_finds("The tour visits the Liberty Bell at 10:00.", &[]);
+    assert_finds(
+        "Your driver is Liberty Bell, who meets you at 10:00.",
+        &[("Liberty Bell", Person)],
+    );
+    assert_finds("- **Vehicle:** Mercedes V-Class (up to 7)", &[]);
+    assert_finds("2. Hotel Wilhelm Tell, Lucerne – 2 nights", &[]);
+    assert_finds("セミナー「渋沢栄一に学ぶ事業承継」を開催します。", &[]);
+    assert_finds("「夏目漱石と温泉」朗読会は図書室です。", &[]);
+}
