@@ -1122,8 +1122,8 @@ fn contact_after(after: &str) -> bool {
         .iter()
         .find_map(|p| after.strip_prefix(p).map(|r| (*p, r)))
         .is_some_and(|(p, r)| {
-            // After "on", a number long enough to be a phone's: "printed in Milan on
-            // 120 gsm paper" is none.
+            // After "on" or a colon, a number long enough to be a phone's: "printed in
+            // Milan on 120 gsm paper", "**Tuesday–Friday:** 9:00 AM" are none.
             let near = &r[..crate::text::floor_boundary(r, 20)];
             let digits = near
                 .bytes()
@@ -1131,7 +1131,7 @@ fn contact_after(after: &str) -> bool {
                 .filter(u8::is_ascii_digit)
                 .count();
             r.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(')
-                && (p != " on " || digits >= 6)
+                && (!matches!(p, " on " | ": ") || digits >= 6)
         });
     let extension = after.starts_with(", ext") || after.starts_with(" ext.");
     number || extension || after.starts_with(" at the ")

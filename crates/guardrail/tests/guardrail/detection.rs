@@ -2074,6 +2074,12 @@ fn landmarks_models_hotels_and_seminars_named_after_people_are_no_one() {
         &[("Liberty Bell", Person)],
     );
     assert_finds("- **Vehicle:** Mercedes V-Class (up to 7)", &[]);
+    // A time after a label's colon is no contact number.
+    assert_finds("- **Tuesday–Friday:** 9:00 AM – 7:30 PM", &[]);
+    assert_finds(
+        "- Rachel: 07700 900123",
+        &[("Rachel", Person), ("07700 900123", Phone)],
+    );
     assert_finds("2. Hotel Wilhelm Tell, Lucerne – 2 nights", &[]);
     assert_finds("セミナー「渋沢栄一に学ぶ事業承継」を開催します。", &[]);
     assert_finds("「夏目漱石と温泉」朗読会は図書室です。", &[]);
