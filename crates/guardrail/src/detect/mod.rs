@@ -144,8 +144,9 @@ impl Detectors {
         // piece: without a bar there, the table is not asked.
         let table = m.bar.then_some(&table);
         if trig.upper {
+            let carried = person_en::Carried { prev, table };
             self.person_en
-                .find(t, flo..fhi, m.first_upper, prev, table, words, cands);
+                .find(t, flo..fhi, m.first_upper, carried, words, cands);
         }
         if trig.cjk {
             person_ja::find(t, flo, &m.runs, table, cands);

@@ -257,6 +257,16 @@ struct Cx<'a> {
     table: Option<&'a Table>,
 }
 
+/// What the driver carries from the pieces before to the name rules.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Carried<'a> {
+    /// Where the last name found before the piece ends, if in the window.
+    pub prev: Option<usize>,
+    /// The Markdown table the text before the piece ends in, when a cell may lie in
+    /// the piece.
+    pub table: Option<&'a Table>,
+}
+
 /// Buffers the name rules reuse from piece to piece.
 #[derive(Debug, Default)]
 pub(crate) struct Buffers {
@@ -310,19 +320,18 @@ impl PersonEn {
     }
 
     /// Finds names whose tokens lie in `t[piece]`; `first_upper` is the offset of the
-    /// piece's first ASCII capital (or its end); `prev`, where the last name found
-    /// before the piece ends, if in `t`.
+    /// piece's first ASCII capital (or its end).
     pub fn find(
         &self,
         t: &str,
         piece: std::ops::Range<usize>,
         first_upper: usize,
-        prev: Option<usize>,
-        table: Option<&Table>,
+        carried: Carried,
         bufs: &mut Buffers,
         out: &mut Vec<Cand>,
     ) {
         let std::ops::Range { start: lo, end: hi } = piece;
+        let Carried { prev, table } = carried;
         let Buffers { toks, key } = bufs;
         // Every rule starts at a capitalised token, and only the one token before it is
         // ever looked at: tokenise from there, skipping the left context and the piece's
