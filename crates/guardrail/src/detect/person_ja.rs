@@ -315,8 +315,9 @@ fn cell_name(t: &str, lo: usize, r: &Run, table: &Table, g: &Gazetteers) -> Opti
     if !rest.starts_with([' ', '|']) && !rest.starts_with(is_hiragana) {
         return None;
     }
-    // "| ヤマダ タケシ |": a katakana name in two parts.
-    let kata_end = if r.han {
+    // "| ヤマダ タケシ |": a katakana name in two parts, neither a common word ("| カット
+    // メンズ |" is a service).
+    let kata_end = if r.han || g.katakana(&t[r.s..r.e]) == Some(true) {
         r.e
     } else {
         spaced_kata_after(t, r.e, g)

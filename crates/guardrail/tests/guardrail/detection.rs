@@ -2060,6 +2060,10 @@ fn rooms_counters_teams_and_labelled_numbers_in_lists_are_read_right() {
         "| 氏名 | 担当 |\n|---|---|\n| ヤマダ タケシ | 会場装飾 |\n",
         &[("ヤマダ タケシ", Person)],
     );
+    assert_finds(
+        "| 氏名 | 担当 |\n|---|---|\n| カット メンズ | 550円 |\n",
+        &[],
+    );
     assert_finds("- **会議室：** 一葉（6名）", &[]);
     assert_finds("- **受付：** 一葉", &[("一葉", Person)]);
     assert_finds("担当のカスタマーサクセスをご案内します。", &[]);
