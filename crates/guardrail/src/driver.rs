@@ -8,7 +8,7 @@ use crate::detect::{Cand, Scratch, Window};
 use crate::guardrail::Inner;
 use crate::redaction::Span;
 use crate::segment::{Piece, Scan, resume};
-use crate::table::Table;
+use crate::table::{LazyTable, Table};
 use crate::text::{ceil_boundary, floor_boundary, next_foldable};
 
 /// Bytes of already-consumed text the detectors see as left context.
@@ -52,6 +52,9 @@ impl Driver {
         spans: &mut Vec<Span>,
     ) -> usize {
         let mut pos = start;
+        // The table state is brought up to date only when a detector asks for it, or
+        // when this call returns: `buf[fed..pos]` is consumed text not yet fed to it.
+        let mut fed = start;
         // Text passes through unchanged except where a span is replaced, so it is copied
         // to `out` in long runs: `copied` is how far it has been.
         let mut copied = start;
@@ -62,6 +65,7 @@ impl Driver {
                 Err(scan) => {
                     self.scan = scan;
                     out.push_str(&buf[copied..pos]);
+                    self.table.feed(&buf.as_bytes()[fed..pos]);
                     return pos;
                 }
             };
@@ -106,10 +110,12 @@ impl Driver {
                     // an apostrophe differently once the text is complete.
                     self.scan = Scan::start(buf[..pos].chars().next_back());
                     out.push_str(&buf[copied..pos]);
+                    self.table.feed(&buf.as_bytes()[fed..pos]);
                     return pos;
                 };
                 let left = ceil_boundary(buf, pos.saturating_sub(LEFT_CONTEXT));
                 fold.hits(buf.as_bytes(), left, right, &mut self.hits);
+                let table = LazyTable::new(self.table, &buf.as_bytes()[fed..pos]);
                 let window = Window {
                     text: &buf[left..right],
                     lo: pos - left,
@@ -121,10 +127,14 @@ impl Driver {
                         .and_then(|p| (p + pos).checked_sub(self.consumed))
                         .filter(|&p| p >= left && p <= pos)
                         .map(|p| p - left),
-                    table: self.table,
+                    table: &table,
                 };
                 g.detectors()
                     .detect(&window, &self.hits, &mut self.scratch, &mut self.cands);
+                if table.is_fed() {
+                    self.table = table.get();
+                    fed = pos;
+                }
                 for c in &self.cands {
                     let (s, e) = (pos + c.start, pos + c.end);
                     if c.label == Label::Person {
@@ -145,7 +155,6 @@ impl Driver {
                     copied = e;
                 }
             }
-            self.table.feed(&buf.as_bytes()[pos..q_end]);
             self.consumed += active + quiet;
             self.scan = next.unwrap_or_else(|| Scan::start(buf[pos..q_end].chars().next_back()));
             pos = q_end;

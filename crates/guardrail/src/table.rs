@@ -3,10 +3,13 @@
 //!
 //! A [`Table`] is fed the text in order, byte by byte in effect, and knows at every
 //! point whether it stands in a row of a table and in which cell, and which of that
-//! table's columns have a header that names people. The driver feeds it every piece it
-//! consumes (batch and stream consume the same pieces, so the state is the same in
-//! both); a detector copies the state at its piece's start and feeds it the piece up to
-//! a cell.
+//! table's columns have a header that names people. The driver feeds it the text it
+//! consumes, in whatever stretches: when a detector asks for the state at its piece's
+//! start ([`LazyTable`]) and when a call returns. Feeding in pieces gives the state of
+//! feeding at once, so batch and stream agree. A detector copies the state and feeds it
+//! its piece up to a cell.
+
+use std::cell::Cell;
 
 /// Header words of a column of people (compared without case, whole cell).
 #[rustfmt::skip]
@@ -162,6 +165,41 @@ impl Table {
             && self.bars >= 1
             && self.bars <= 64
             && self.people & (1 << (self.bars - 1)) != 0
+    }
+}
+
+/// A [`Table`] and the text that follows what it was fed, fed to it on first use:
+/// most pieces never ask, and feeding long stretches at once is cheaper than a call
+/// for every piece.
+#[derive(Debug)]
+pub(crate) struct LazyTable<'a> {
+    table: Cell<Table>,
+    pending: Cell<&'a [u8]>,
+}
+
+impl<'a> LazyTable<'a> {
+    /// `table`, still to be fed `pending`.
+    pub fn new(table: Table, pending: &'a [u8]) -> Self {
+        LazyTable {
+            table: Cell::new(table),
+            pending: Cell::new(pending),
+        }
+    }
+
+    /// The state after the pending text.
+    pub fn get(&self) -> Table {
+        let mut table = self.table.get();
+        let pending = self.pending.take();
+        if !pending.is_empty() {
+            table.feed(pending);
+            self.table.set(table);
+        }
+        table
+    }
+
+    /// Whether nothing is pending any more.
+    pub fn is_fed(&self) -> bool {
+        self.pending.get().is_empty()
     }
 }
 

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::Label;
-use crate::table::Table;
+use crate::table::LazyTable;
 use crate::text::Folded;
 use marks::Marks;
 
@@ -142,7 +142,8 @@ impl Detectors {
         let prev = prev_person.map(|p| if is_folded { folded.folded(p) } else { p });
         // A name alone in a table's cell stands between bars, the one before it in the
         // piece: without a bar there, the table is not asked.
-        let table = m.bar.then_some(&table);
+        let table = m.bar.then(|| table.get());
+        let table = table.as_ref();
         if trig.upper {
             let carried = person_en::Carried { prev, table };
             self.person_en
@@ -214,7 +215,7 @@ pub(crate) struct Window<'a> {
     /// list ("佐藤、鈴木、ケンジ") are pieces of their own.
     pub prev_person: Option<usize>,
     /// The Markdown table the text before the piece ends in.
-    pub table: Table,
+    pub table: &'a LazyTable<'a>,
 }
 
 /// Buffers reused from one piece to the next.

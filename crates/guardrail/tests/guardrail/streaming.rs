@@ -53,6 +53,15 @@ const FRAGMENTS: &[&str] = &[
     "@",
     "-",
     "1",
+    // Markdown: emphasis, and tables whose columns hold people.
+    "**",
+    "*",
+    "| Name | Host |\n|---|---|\n",
+    "| ",
+    " |\n",
+    " | ",
+    "Beatriz",
+    "木村",
 ];
 
 /// Runs the stream over `text` cut after each size in `cuts` (rounded up to a
