@@ -11,22 +11,16 @@
 
 use std::cell::Cell;
 
-/// Header words of a column of people (compared without case, whole cell).
+/// Header words of a column of people that name no role (compared without case, whole
+/// cell). A header that names a role, as the name rules' cues do ("Therapist", "店長",
+/// "営業担当"), marks one too: see [`crate::detect::is_role`].
 #[rustfmt::skip]
 const PEOPLE_HEADERS: &[&str] = &[
-    "name", "names", "full name", "host", "hosts", "contact", "contact person", "staff",
-    "staff member", "team member", "member", "who", "person", "therapist", "stylist",
-    "barber", "teacher", "tutor", "instructor", "coach", "trainer", "guide", "driver",
-    "agent", "adviser", "advisor", "manager", "owner", "chef", "doctor", "dentist", "vet",
-    "nurse", "engineer", "technician", "consultant", "lead", "speaker", "presenter",
-    "volunteer", "organiser", "organizer", "on call", "on-call", "assigned to", "mechanic",
-    "landlord", "tenant", "caretaker", "warden", "receptionist", "nail artist", "nailist",
-    "名前", "氏名", "お名前", "担当", "担当者", "スタッフ", "セラピスト", "スタイリスト",
-    "講師", "先生", "コーチ", "トレーナー", "ガイド", "ドライバー", "店長", "責任者",
-    "主治医", "医師", "獣医師", "看護師", "営業担当", "技術者", "エンジニア", "通訳",
-    "案内役", "司会", "登壇者", "出演者", "管理人", "オーナー", "シェフ", "料理長",
-    "バリスタ", "ネイリスト", "美容師", "整備士", "メカニック", "当番", "代表者", "院長",
-    "看護師長", "師長", "主任", "カメラマン", "プランナー",
+    "name", "names", "full name", "contact", "contact person", "staff", "staff member",
+    "team member", "member", "who", "person", "speaker", "presenter", "on call", "on-call",
+    "assigned to", "tenant", "nail artist", "nailist",
+    "先生", "主治医", "技術者", "案内役", "司会", "登壇者", "出演者", "管理人", "メカニック",
+    "当番", "代表者", "師長",
 ];
 
 /// Longest header cell looked at, in bytes.
@@ -156,6 +150,7 @@ impl Table {
         };
         let cell = cell.trim();
         PEOPLE_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(cell))
+            || (!cell.is_empty() && crate::detect::is_role(cell))
     }
 
     /// Whether the text fed so far ends inside a cell, of a row after the header, in a
@@ -232,6 +227,19 @@ mod tests {
         assert!(!cell(t, "10:00"));
         // The header's own cells are no data.
         assert!(!cell(t, "Host"));
+        // A header that names a role, as the name rules' cues do, in either language.
+        assert!(cell(
+            "| Pet | Groomers |\n|---|---|\n| Biscuit | Hannah |\n",
+            "Hannah"
+        ));
+        assert!(!cell(
+            "| Pet | Groomers |\n|---|---|\n| Biscuit | Hannah |\n",
+            "Biscuit"
+        ));
+        assert!(cell(
+            "| 地域 | 営業担当 |\n|---|---|\n| 北区 | 佐藤 |\n",
+            "佐藤"
+        ));
         // A table without a column of people.
         assert!(!cell(
             "| Room | Floor |\n|---|---|\n| Grace | 2 |\n",

@@ -197,6 +197,12 @@ impl Detectors {
     }
 }
 
+/// Whether `word` names a person's role, as the name rules' cues do, in either
+/// language ("Therapist", "店長").
+pub(crate) fn is_role(word: &str) -> bool {
+    person_en::is_role(word) || person_ja::is_role(word)
+}
+
 /// An active piece and what the detectors see around it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Window<'a> {

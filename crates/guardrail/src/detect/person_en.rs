@@ -289,6 +289,15 @@ pub(crate) struct PersonEn {
 /// stylist, Jordan,").
 const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|key ?holder|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
 
+/// Whether `word` is one of [`ROLE_WORDS`], in any case, perhaps in the plural (a
+/// table's header: "Therapist", "Hosts").
+pub(crate) fn is_role(word: &str) -> bool {
+    static ROLE: OnceLock<Option<Regex>> = OnceLock::new();
+    ROLE.get_or_init(|| Regex::new(&format!("(?i)^(?:{ROLE_WORDS})s?$")).ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(word))
+}
+
 impl PersonEn {
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {

@@ -142,6 +142,12 @@ fn kata_not_names() -> &'static EndIndex {
     INDEX.get_or_init(|| EndIndex::new(&[KATA_NOT_NAMES]))
 }
 
+/// Whether `word` ends in one of [`CUES`] or [`ROLES`] (a table's header: "店長",
+/// "営業担当").
+pub(crate) fn is_role(word: &str) -> bool {
+    cues().ends(word)
+}
+
 /// [`CUES`] and [`ROLES`], by their last character.
 fn cues() -> &'static EndIndex {
     static INDEX: OnceLock<EndIndex> = OnceLock::new();
