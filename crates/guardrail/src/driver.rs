@@ -6,6 +6,7 @@ use std::collections::VecDeque;
 use crate::Label;
 use crate::detect::{Cand, Scratch, Window};
 use crate::guardrail::Inner;
+use crate::known::Known;
 use crate::redaction::Span;
 use crate::segment::{Piece, Scan, resume};
 use crate::table::{LazyTable, Table};
@@ -34,6 +35,8 @@ pub(crate) struct Driver {
     last_person: Option<usize>,
     /// The Markdown table the consumed text ends in, if any.
     table: Table,
+    /// The parts of the names found so far.
+    known: Known,
 }
 
 impl Driver {
@@ -128,6 +131,7 @@ impl Driver {
                         .filter(|&p| p >= left && p <= pos)
                         .map(|p| p - left),
                     table: &table,
+                    known: &self.known,
                 };
                 g.detectors()
                     .detect(&window, &self.hits, &mut self.scratch, &mut self.cands);
@@ -139,6 +143,7 @@ impl Driver {
                     let (s, e) = (pos + c.start, pos + c.end);
                     if c.label == Label::Person {
                         self.last_person = Some(self.consumed + c.end);
+                        self.known.add(&buf[s..e]);
                     }
                     if g.allowed(&buf[s..e]) {
                         continue;

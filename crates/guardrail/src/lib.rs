@@ -39,9 +39,11 @@
 //! windows in the same order, so their outputs are equal. The only state carried from
 //! piece to piece is where the last name ended (the items of a Japanese list,
 //! "佐藤、鈴木、ケンジ", are pieces of their own; a first name found again alone, "Dr
-//! Emily Hartmann or just Emily") and which columns of the Markdown table the text is
-//! in hold people (`table.rs`: "| 10:00 | Beatriz |" under "| Time | Host |"), and it
-//! too is the same in both. A name in kana may end in, or lie in, the quiet unit of
+//! Emily Hartmann or just Emily"), the parts of the last names found (`known.rs`: a
+//! part alone later in the text names the same person, "Olivia Grant" … "Olivia
+//! founded", at most 16 parts of 30 bytes) and which columns of the Markdown table the
+//! text is in hold people (`table.rs`: "| 10:00 | Beatriz |" under "| Time | Host |"),
+//! and it too is the same in both. A name in kana may end in, or lie in, the quiet unit of
 //! hiragana after its piece ("加藤めぐみ、", "スタイリスト：あやの、"): that unit is
 //! in the window and passed through unchanged, so a stretch of it can be replaced.
 //! The stream holds back at most [`MAX_HOLD_BACK`] bytes.
@@ -52,6 +54,7 @@ mod driver;
 mod error;
 mod gazetteer;
 mod guardrail;
+mod known;
 mod label;
 mod redaction;
 mod segment;

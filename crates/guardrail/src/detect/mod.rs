@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::Label;
+use crate::known::Known;
 use crate::table::LazyTable;
 use crate::text::Folded;
 use marks::Marks;
@@ -97,6 +98,7 @@ impl Detectors {
             qhi,
             prev_person,
             table,
+            known,
         } = *w;
         out.clear();
         let Scratch {
@@ -145,12 +147,12 @@ impl Detectors {
         let table = m.bar.then(|| table.get());
         let table = table.as_ref();
         if trig.upper {
-            let carried = person_en::Carried { prev, table };
+            let carried = person_en::Carried { prev, table, known };
             self.person_en
                 .find(t, flo..fhi, m.first_upper, carried, words, cands);
         }
         if trig.cjk {
-            person_ja::find(t, flo, &m.runs, table, cands);
+            person_ja::find(t, flo, &m.runs, table, known, cands);
             person_ja::kana_names(t, &m.kana_honorifics, cands);
             person_ja::kana_spaced(t, flo, fhi, cands);
             person_ja::lists(t, &m.runs, prev, cands);
@@ -222,6 +224,8 @@ pub(crate) struct Window<'a> {
     pub prev_person: Option<usize>,
     /// The Markdown table the text before the piece ends in.
     pub table: &'a LazyTable<'a>,
+    /// The parts of the names found before the piece.
+    pub known: &'a Known,
 }
 
 /// Buffers reused from one piece to the next.

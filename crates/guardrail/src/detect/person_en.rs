@@ -10,6 +10,7 @@ use super::tokens::{Tok, token_start_before, tokenize, word_before};
 use super::{Cand, regex_err};
 use crate::Label;
 use crate::gazetteer::{Gazetteers, fold_romaji};
+use crate::known::Known;
 use crate::table::{Table, people_cell};
 use crate::wordset::{self, PACKED_MAX, WordSet};
 
@@ -255,6 +256,8 @@ struct Cx<'a> {
     /// (`None` when no cell can lie in the piece).
     lo: usize,
     table: Option<&'a Table>,
+    /// The parts of the names found before the piece.
+    known: &'a Known,
 }
 
 /// What the driver carries from the pieces before to the name rules.
@@ -265,6 +268,8 @@ pub(crate) struct Carried<'a> {
     /// The Markdown table the text before the piece ends in, when a cell may lie in
     /// the piece.
     pub table: Option<&'a Table>,
+    /// The parts of the names found before the piece.
+    pub known: &'a Known,
 }
 
 /// Buffers the name rules reuse from piece to piece.
@@ -340,7 +345,7 @@ impl PersonEn {
         out: &mut Vec<Cand>,
     ) {
         let std::ops::Range { start: lo, end: hi } = piece;
-        let Carried { prev, table } = carried;
+        let Carried { prev, table, known } = carried;
         let Buffers { toks, key } = bufs;
         // Every rule starts at a capitalised token, and only the one token before it is
         // ever looked at: tokenise from there, skipping the left context and the piece's
@@ -363,6 +368,7 @@ impl PersonEn {
             prev,
             lo,
             table,
+            known,
         };
         let mut k = 0;
         while k < toks.len() {
@@ -491,6 +497,13 @@ impl PersonEn {
             && is_cap(word(k - 1))
             && PLACE_PREFIX_SET.contains(word(k - 1));
         if after_place {
+            return k + 1;
+        }
+        // "Olivia Grant | CEO" … "Olivia founded the agency": a part of a name found
+        // earlier in the text, alone, names that person again.
+        // Not a word ("The", "Grant"): a name found in error should not spread.
+        if !cx.known.is_empty() && alone(cx, k) && cx.known.contains(w) && !g.is_word(w, key) {
+            out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
             return k + 1;
         }
         if !maybe_name(g, w, key) {
@@ -896,26 +909,7 @@ impl PersonEn {
 fn repeated(cx: &Cx, k: usize, out: &[Cand]) -> bool {
     let (t, s) = (cx.t, cx.toks[k].s);
     let w = &t[s..cx.toks[k].e];
-    if w.len() < 3 || not_name(w) {
-        return false;
-    }
-    // Alone, not part of another name or a thing named after the person ("Ben's
-    // Bikes", "the Rose Garden Room", "our Joy of Painting series", "Efua Asante").
-    let after = &t[cx.toks[k].e..];
-    let after = ["'s", "’s"]
-        .iter()
-        .find_map(|p| after.strip_prefix(p))
-        .unwrap_or(after);
-    let capital_next = after
-        .strip_prefix(' ')
-        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()) || a.starts_with("of "));
-    let capital_before = t[..s]
-        .strip_suffix(' ')
-        .and_then(|b| b.rsplit(' ').next())
-        .is_some_and(|b| {
-            b.starts_with(|c: char| c.is_ascii_uppercase()) && b.chars().all(char::is_alphabetic)
-        });
-    if capital_next || capital_before {
+    if !alone(cx, k) {
         return false;
     }
     let holds = |name: &str| name.split([' ', '-']).any(|p| p == w);
@@ -930,6 +924,42 @@ fn repeated(cx: &Cx, k: usize, out: &[Cand]) -> bool {
                     .take_while(|x| x.starts_with(|c: char| c.is_ascii_uppercase()))
                     .any(|x| x == w)
         })
+}
+
+/// Whether the word at token `k` stands alone as a name may be repeated: three letters
+/// or more, no word that is never a name, and not part of another name or a thing named
+/// after the person ("Ben's Bikes", "the Rose Garden Room", "our Joy of Painting series",
+/// "Efua Asante").
+fn alone(cx: &Cx, k: usize) -> bool {
+    let (t, s) = (cx.t, cx.toks[k].s);
+    let w = &t[s..cx.toks[k].e];
+    if w.len() < 3 || not_name(w) {
+        return false;
+    }
+    let after = &t[cx.toks[k].e..];
+    let possessive = ["'s", "’s"].iter().find_map(|p| after.strip_prefix(p));
+    // "the Parkinson's disease service": what is named after someone.
+    if possessive.is_some_and(|a| {
+        [" disease", " syndrome", " law"]
+            .iter()
+            .any(|n| a.starts_with(n))
+    }) {
+        return false;
+    }
+    let after = possessive.unwrap_or(after);
+    // "MacLeod & Sons": a firm named after the person.
+    let capital_next = after.strip_prefix(' ').is_some_and(|a| {
+        a.starts_with(|c: char| c.is_ascii_uppercase())
+            || a.starts_with("of ")
+            || a.starts_with("& ")
+    });
+    let capital_before = t[..s]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|b| {
+            b.starts_with(|c: char| c.is_ascii_uppercase()) && b.chars().all(char::is_alphabetic)
+        });
+    !capital_next && !capital_before
 }
 
 /// "+81 90 2468 1357（Lee）": a name alone in brackets right after a number, whose

@@ -8,6 +8,7 @@ use super::Cand;
 use super::marks::Run;
 use crate::Label;
 use crate::gazetteer::Gazetteers;
+use crate::known::Known;
 use crate::table::Table;
 use crate::text::{ends_with, is_han, is_hiragana, is_katakana, starts_with};
 use crate::wordset::WordSet;
@@ -241,11 +242,26 @@ const ACTS: &[&str] = &[
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
 /// `table` is the Markdown table the text before the piece (at `lo`) ends in, if a cell
 /// may lie in the piece.
-pub(crate) fn find(t: &str, lo: usize, runs: &[Run], table: Option<&Table>, out: &mut Vec<Cand>) {
+pub(crate) fn find(
+    t: &str,
+    lo: usize,
+    runs: &[Run],
+    table: Option<&Table>,
+    known: &Known,
+    out: &mut Vec<Cand>,
+) {
     let g = Gazetteers::get();
     let mut joined = None;
     for (i, r) in runs.iter().enumerate() {
         if joined == Some(i) {
+            continue;
+        }
+        // "長谷川 智子" … "長谷川は一橋大学を卒業後": a part of a name found earlier in the
+        // text, a whole run alone, names that person again.
+        if !known.is_empty()
+            && let Some(end) = known_alone(t, r, known)
+        {
+            out.push(Cand::new(r.s, end, Label::Person));
             continue;
         }
         if let Some(end) = table.and_then(|tb| cell_name(t, lo, r, tb, g)) {
@@ -347,6 +363,28 @@ fn cell_name(t: &str, lo: usize, r: &Run, table: &Table, g: &Gazetteers) -> Opti
         g.katakana(run) == Some(false) || g.kana_given(run) || dotted_name(run, g).is_some()
     };
     (listed && crate::table::people_cell(table, t, lo, r.s, end)).then_some(end)
+}
+
+/// The end of the run `r` when it is a part of a name found earlier (`known`) standing
+/// alone: not inside a word of katakana or Latin letters ("ホテル森田", "森田Studio"), not
+/// before a given name, nor before a word that makes it a thing's name ("森田ルーム").
+fn known_alone(t: &str, r: &Run, known: &Known) -> Option<usize> {
+    let e = r.s + t[r.s..r.e].trim_end_matches('・').len();
+    let run = &t[r.s..e];
+    let glued = |c: char| c.is_ascii_alphanumeric() || is_katakana(c) || is_han(c);
+    let before = t[..r.s].chars().next_back();
+    let after = t[e..].chars().next();
+    // "小川 亮": a family name found before, with a given name after it this time.
+    let given_after = t[e..]
+        .strip_prefix([' ', '\u{3000}'])
+        .and_then(|a| a.chars().next())
+        .is_some_and(|c| is_han(c) || is_katakana(c) || is_hiragana(c));
+    if before.is_some_and(glued) || after.is_some_and(glued) || given_after || !known.contains(run)
+    {
+        return None;
+    }
+    let c = Cand::new(r.s, e, Label::Person);
+    (!names_thing(t, &c)).then_some(e)
 }
 
 /// One-kanji places, pronouns and colours that name lists also hold ("左", "白のアルファード";

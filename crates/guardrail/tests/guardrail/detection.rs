@@ -2088,3 +2088,50 @@ fn landmarks_models_hotels_and_seminars_named_after_people_are_no_one() {
     assert_finds("セミナー「渋沢栄一に学ぶ事業承継」を開催します。", &[]);
     assert_finds("「夏目漱石と温泉」朗読会は図書室です。", &[]);
 }
+
+#[test]
+fn a_part_of_a_name_found_earlier_in_the_reply_names_that_person_again() {
+    // The first mention lies well before the second, outside the second piece's left
+    // context: only what the driver carries can tie them.
+    let table = "| Name | Title |\n|---|---|\n| Olivia Grant | CEO |\n| Tom Becker | Creative Director |\n\n";
+    assert_finds(
+        &format!("{table}Olivia founded the agency in 2015 after a decade in advertising."),
+        &[
+            ("Olivia Grant", Person),
+            ("Tom Becker", Person),
+            ("Olivia", Person),
+        ],
+    );
+    // Without the earlier name, the same sentence names no one.
+    assert_finds(
+        "Olivia founded the agency in 2015 after a decade in advertising.",
+        &[],
+    );
+    // A firm or a disease named after the person, a word, another name's part.
+    assert_finds(
+        "Please contact our agent, Fiona MacLeod, about the lease and the deposit. \
+         The flat is let by MacLeod & Sons Lettings.",
+        &[("Fiona MacLeod", Person)],
+    );
+    assert_finds(
+        "Dr. Alan Parkinson runs our cardiology clinic on the second floor, which is \
+         separate from the Parkinson's disease service.",
+        &[("Alan Parkinson", Person)],
+    );
+    assert_finds(
+        "社会保険労務士の長谷川 智子が2011年に開設しました。大学を卒業後、メーカーの人事部で\
+         十五年勤務しました。長谷川は現在、労務相談を担当しています。",
+        &[("長谷川 智子", Person), ("長谷川", Person)],
+    );
+    assert_finds("長谷川は現在、労務相談を担当しています。", &[]);
+    // The same family name with another given name, and inside a word.
+    assert_finds(
+        "院長 小川 恵子、副院長 小川 亮、理学療法士 ホセ・ガルシアの3名体制で診療しております。\
+         駐車場はホテル小川の裏です。",
+        &[
+            ("小川 恵子", Person),
+            ("小川 亮", Person),
+            ("ホセ・ガルシア", Person),
+        ],
+    );
+}
