@@ -205,6 +205,54 @@ pub(crate) fn is_role(word: &str) -> bool {
     person_en::is_role(word) || person_ja::is_role(word)
 }
 
+/// Whether `t[s..e]` is all an item of a list says before a dash and what follows the
+/// dash names a role ("- **Dev** — owner and head mechanic", "3. **Yolanda** — Office
+/// manager", "- **近藤** — 介護福祉士。"): the item introduces that person. A thing so
+/// listed has no role after it ("- **Monet Room** — Impressionist prints").
+pub(crate) fn list_item_role(t: &str, s: usize, e: usize) -> bool {
+    // The list marker opens the line: "- ", "* ", "+ ", "3. ", "3) ".
+    let line = &t[t[..s].rfind('\n').map_or(0, |k| k + 1)..s];
+    let marker = line.trim_matches(' ');
+    let numbered = marker.len() <= 3
+        && marker.ends_with(['.', ')'])
+        && marker[..marker.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+    if !(matches!(marker, "-" | "*" | "+") || numbered && marker.len() > 1) {
+        return false;
+    }
+    let rest = t[e..].trim_start_matches([' ', '\u{3000}']);
+    let Some(rest) = rest.strip_prefix(['—', '–', '―', '-']) else {
+        return false;
+    };
+    // The role comes first in what the item says of the person: its first clause.
+    let clause = rest
+        .split(['\n', ',', '.', ';', '。', '、', '（', '('])
+        .next()
+        .unwrap_or("");
+    // The role heads its phrase: it ends the clause or comes before "and", "at"…
+    // ("Office manager and notary"; not "our tour guide team").
+    let words: Vec<&str> = clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let heads = words.get(k + 1).is_none_or(|n| {
+            matches!(
+                *n,
+                "and" | "or" | "at" | "for" | "with" | "in" | "of" | "since" | "on" | "from"
+            )
+        });
+        if w.is_ascii() {
+            heads && person_en::is_role(w)
+        } else {
+            // A Japanese role ends the word ("介護福祉士", "アシュタンガ担当").
+            person_ja::is_role(w.trim_end_matches(crate::text::is_hiragana))
+        }
+    })
+}
+
 /// An active piece and what the detectors see around it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Window<'a> {

@@ -576,6 +576,7 @@ impl PersonEn {
                 || thanked(&t[..s], after)
                 || self.addressed(t, s, e)
                 || (signed(t, s) && ends_signature(after))
+                || super::list_item_role(t, s, e)
         };
         let ja = super::person_ja::cue_before(t, s);
         if !(ja || self.cued(before)) {
@@ -848,6 +849,7 @@ impl PersonEn {
                 || (signed(t, s) && (ends_signature(after) || initial_after(after)))
                 || pronoun_after(after)
                 || role_after(after)
+                || super::list_item_role(t, s, e)
                 || ((acts_after(after) || contact_after(after)) && cue())
         };
         // "Sorry, April orders…": a month after a cue must end the clause or act.

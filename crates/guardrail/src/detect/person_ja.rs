@@ -586,7 +586,8 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                     || role_note_after(t, b)
                     || role_cell_after(t, a, b)
                     || duty_next(t, b)
-                    || introduced(t, a, b))
+                    || introduced(t, a, b)
+                    || super::list_item_role(t, a, b))
         };
         // "担当：浩二": a given name of two kanji or more after a label or a cue.
         // Before a particle or the end, not before a number ("受付：平日10時〜") or

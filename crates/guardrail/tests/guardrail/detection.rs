@@ -2135,3 +2135,28 @@ fn a_part_of_a_name_found_earlier_in_the_reply_names_that_person_again() {
         ],
     );
 }
+
+#[test]
+fn a_list_item_that_gives_a_role_after_a_dash_introduces_a_person() {
+    assert_finds(
+        "## The crew\n\n- **Dev** — owner and head mechanic.\n- **Pete** — fitting specialist, trained in Boulder\n",
+        &[("Dev", Person), ("Pete", Person)],
+    );
+    assert_finds(
+        "3. **Yolanda** — Office manager and notary",
+        &[("Yolanda", Person)],
+    );
+    assert_finds(
+        "- **近藤** — 介護福祉士。入居のご相談を担当しています。",
+        &[("近藤", Person)],
+    );
+    // Things so listed have no role after the dash, or one that heads no phrase.
+    assert_finds(
+        "- **Monet Room** — Impressionist prints, permanent display",
+        &[],
+    );
+    assert_finds("- **Paris** — our tour guide team", &[]);
+    assert_finds("- **Bookkeeping** — from £95/month", &[]);
+    assert_finds("- **Grace** — our bestselling blend, on sale", &[]);
+    assert_finds("- **Grace** — head baker", &[("Grace", Person)]);
+}
