@@ -236,7 +236,7 @@ const ACTS: &[&str] = &[
     "確認いた", "の伝言", "のご連絡", "の折り返", "のご案内", "のお電話", "でございます", "承り",
     "ですが", "です、", "の個人", "の携帯", "の直通", "の連絡先", "お声がけ", "お待ち", "：", ":",
     "をお呼び", "ご返信", "ご回答", "ご返答", "お申し付け", "お問い合わせ", "お問合せ", "ご一報",
-    "お願い", "ご返却", "ご返送", "ご提出",
+    "お願い", "ご返却", "ご返送", "ご提出", "メール", "電話", "LINE", "不在",
 ];
 
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
@@ -596,7 +596,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         let ends_name = || {
             t[b..].is_empty()
                 || [
-                    "が", "は", "です", "、", "。", "（", "(", "／", "/", " ", "と", "\n",
+                    "が", "は", "です", "、", "。", "（", "(", "／", "/", " ", "と", "\n", "に",
                 ]
                 .iter()
                 .any(|p| t[b..].starts_with(p))
@@ -921,6 +921,15 @@ fn acts_after(t: &str, b: usize) -> bool {
             .filter(|&c| crate::text::is_any_digit(c))
             .count();
         if near.starts_with(['0', '０', '+', '＋']) && digits >= 9 {
+            return true;
+        }
+    }
+    // "佐藤までsato＠flower-miyabi.jpで": to the person at an e-mail address.
+    if let Some(address) = rest.strip_prefix("まで") {
+        let near = &address[..crate::text::floor_boundary(address, 40)];
+        let local =
+            near.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || ".-_+".contains(c));
+        if local.len() < near.len() && local.starts_with(['@', '＠']) {
             return true;
         }
     }

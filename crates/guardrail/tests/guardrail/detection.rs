@@ -2160,3 +2160,29 @@ fn a_list_item_that_gives_a_role_after_a_dash_introduces_a_person() {
     assert_finds("- **Grace** — our bestselling blend, on sale", &[]);
     assert_finds("- **Grace** — head baker", &[("Grace", Person)]);
 }
+
+#[test]
+fn a_japanese_name_before_a_mail_or_a_call_to_it_is_a_person() {
+    assert_finds(
+        "- [森田にメールする](mailto:morita@shortstay-aoi.jp)",
+        &[("森田", Person), ("morita@shortstay-aoi.jp", Email)],
+    );
+    assert_finds(
+        "- [本社にメールする](mailto:info@shortstay-aoi.jp)",
+        &[("info@shortstay-aoi.jp", Email)],
+    );
+    assert_finds(
+        "森田が不在の場合は、代わりの者が対応します。",
+        &[("森田", Person)],
+    );
+    assert_finds(
+        "ご相談は、佐藤までsato＠flower-miyabi.jpでどうぞ。",
+        &[("佐藤", Person), ("sato＠flower-miyabi.jp", Email)],
+    );
+    assert_finds(
+        "ご相談は、受付までinfo＠flower-miyabi.jpでどうぞ。",
+        &[("info＠flower-miyabi.jp", Email)],
+    );
+    assert_finds("経理担当の真由美に申し伝えました。", &[("真由美", Person)]);
+    assert_finds("経理担当の部署に申し伝えました。", &[]);
+}
