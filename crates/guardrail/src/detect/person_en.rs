@@ -466,6 +466,18 @@ impl PersonEn {
         {
             return self.titled(t, toks, k, hi, out);
         }
+        // "trained at Le Cordon Bleu", "eight years at Kaiser Permanente": after "at"
+        // (no title before it) capitalised words name a place or a firm, not a person.
+        if t[..toks[k].s].ends_with(" at ") || t[..toks[k].s].ends_with("\nAt ") {
+            let mut end = k;
+            while let Some(n) = toks.get(end + 1)
+                && &t[toks[end].e..n.s] == " "
+                && starts_upper(&t[n.s..n.e])
+            {
+                end += 1;
+            }
+            return end + 1;
+        }
         if packed.is_some_and(|p| BRAND_FIRSTS.holds(p))
             && toks
                 .get(k + 1)

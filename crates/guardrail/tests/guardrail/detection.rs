@@ -2186,3 +2186,24 @@ fn a_japanese_name_before_a_mail_or_a_call_to_it_is_a_person() {
     assert_finds("経理担当の真由美に申し伝えました。", &[("真由美", Person)]);
     assert_finds("経理担当の部署に申し伝えました。", &[]);
 }
+
+#[test]
+fn capitalised_words_after_at_name_a_place_or_a_firm() {
+    assert_finds(
+        "Before joining us he worked for eight years at Kaiser Permanente.",
+        &[],
+    );
+    assert_finds(
+        "Our head chef trained at Le Cordon Bleu and cooked at Chez Panisse.",
+        &[],
+    );
+    // A name before "at", or a title after it, is still a person's.
+    assert_finds(
+        "Please email Tom Baker at tom@example.com.",
+        &[("Tom Baker", Person), ("tom@example.com", Email)],
+    );
+    assert_finds(
+        "Your check-up is at Dr. Patel's clinic.",
+        &[("Patel", Person)],
+    );
+}
