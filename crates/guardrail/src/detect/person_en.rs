@@ -63,13 +63,16 @@ const NOT_NAMES: &[&str] = &[
     "Suite", "Suites", "Tearoom", "Tearooms", "Bistro", "Deli", "Diner", "Pub", "Tavern",
     "Springs", "Physio", "Physiotherapy", "Dentistry", "Veterinary", "Vets", "Lettings",
     "Estates", "Realty", "Properties", "Success", "Ballroom", "Pavilion", "Orangery", "Conservatory",
+    // Things named after someone: prizes, nights, bars and terraces, companies of artists.
+    "Award", "Awards", "Prize", "Medal", "Scholarship", "Fellowship", "Lecture", "Cup", "Trophy",
+    "Night", "Nights", "Quiz", "Bar", "Terrace", "Ballet", "Orchestra", "Choir", "Living",
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",
     "Git", "GitHub", "GitLab",
 ];
 
-static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
+static NOT_NAME_SET: WordSet<1024> = WordSet::new(NOT_NAMES);
 
 /// Whether `first last` is in [`BRANDS`]: a word-set test settles most first words.
 fn is_brand(first: &str, last: &str) -> bool {

@@ -2207,3 +2207,21 @@ fn capitalised_words_after_at_name_a_place_or_a_firm() {
         &[("Patel", Person)],
     );
 }
+
+#[test]
+fn prizes_nights_bars_and_terraces_named_after_people_are_no_one() {
+    assert_finds(
+        "The **Ada Lovelace Coding Night** runs every second Tuesday.",
+        &[],
+    );
+    assert_finds("- James Beard Award semifinalist, 2019", &[]);
+    assert_finds(
+        "- **Frida Kahlo Terrace** — summer café, June to September",
+        &[],
+    );
+    assert_finds("- **The Churchill Bar:** open daily from 5 pm", &[]);
+    assert_finds(
+        "Ask for Ada Lovelace when you arrive.",
+        &[("Ada Lovelace", Person)],
+    );
+}
