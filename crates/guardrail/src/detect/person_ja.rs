@@ -167,6 +167,8 @@ const NOT_NAMES: &[&str] = &[
     "本", "拝", "御",
     // Labels of a staff card after the name: "担当：渡辺　直通：052-…".
     "直通", "電話", "内線", "携帯", "代表", "住所", "営業", "受付", "連絡先",
+    // Kinds of lecturer: "研修講師", "非常勤講師".
+    "研修", "非常勤", "専任", "特別", "外部", "招待", "主任", "常勤", "客員",
     "理事長", "担当", "管理者", "代表者", "購入者", "申込者", "契約者", "依頼者", "受取人", "同行者", "営業", "事務", "受付", "幹事",
     "窓口", "現場", "業者", "職人", "大工", "庭師", "本人", "皆々", "相手", "先方", "御社", "貴社", "弊社", "当社", "お客",
     "隣人", "住人", "友人", "恋人", "彼", "彼女", "先輩", "後輩", "上司", "部下", "同僚", "店員", "駅員", "係員", "乗客",
@@ -506,11 +508,18 @@ const TITLES_AFTER: &[&str] = &[
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     let run = &t[a..b];
+    if FIRM_NAMES.contains(&run) || SCHOOL_ENDINGS.iter().any(|w| ends_with(run, w)) {
+        return;
+    }
     // "藤田部長宛て": a title before the addressee mark, too.
     for run in std::iter::once(run).chain(run.strip_suffix('宛')) {
         if let Some(title) = TITLES_AFTER.iter().find(|w| ends_with(run, w)) {
             let name = &run[..run.len() - title.len()];
-            if name.chars().nth(1).is_some() && (is_family(name, g) || full_name(name, g, 2)) {
+            // "研修講師", "非常勤講師": a kind of lecturer.
+            if name.chars().nth(1).is_some()
+                && !NOT_NAME_SET.contains(name)
+                && (is_family(name, g) || full_name(name, g, 2))
+            {
                 out.push(Cand::new(a, a + name.len(), Label::Person));
                 return;
             }
@@ -711,8 +720,8 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
             let after = rest[h.len()..].chars().next();
             let compound = match *h {
                 "様" => after.is_some_and(|c| "々式子相態".contains(c)),
-                // "氏名", "源氏物語".
-                "氏" => after.is_some_and(|c| "名物".contains(c)),
+                // "氏名", "源氏物語"; "南部杜氏" (a master brewer).
+                "氏" => after.is_some_and(|c| "名物".contains(c)) || run[..k].ends_with('杜'),
                 "殿" => after.is_some_and(|c| "下堂様".contains(c)),
                 "君" => after.is_some_and(is_han),
                 _ => false,
@@ -724,6 +733,12 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     }
     honorific_at(&t[b..]).is_some().then_some((b, b))
 }
+
+/// Firms whose names read as a family and a given name ("富士" and "通").
+const FIRM_NAMES: &[&str] = &["富士通", "伊藤忠", "塩野義"];
+
+/// Last words of schools' names: "一橋大学" is no "一橋" and "大学".
+const SCHOOL_ENDINGS: &[&str] = &["大学", "大学院", "高校", "学校", "学院", "学園", "短大"];
 
 /// Start of the name that ends at `end` before a honorific, if it is one.
 fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Option<usize> {
@@ -1205,6 +1220,13 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
         return;
     }
     let after = &t[b..];
+    // "ボルドー大学", "ヒースロー空港", "カリフォルニア州": a place's or a school's name.
+    if ["大学", "空港", "駅", "銀行", "大使館", "市", "州"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return;
+    }
     // 『ハリー・ポッターと賢者の石』: a title names no one.
     if t[..a].ends_with('『') {
         return;

@@ -2225,3 +2225,15 @@ fn prizes_nights_bars_and_terraces_named_after_people_are_no_one() {
         &[("Ada Lovelace", Person)],
     );
 }
+
+#[test]
+fn schools_firms_and_kinds_of_staff_that_read_as_japanese_names_are_no_one() {
+    assert_finds("長谷川は一橋大学を卒業後、メーカーに勤務しました。", &[]);
+    assert_finds("醸造責任者はボルドー大学で醸造学を学びました。", &[]);
+    assert_finds("メンバーの多くは富士通、NTTデータなどの出身です。", &[]);
+    assert_finds("連合会の研修講師も務めています。", &[]);
+    assert_finds("現在の杜氏は南部杜氏の流れをくむ職人です。", &[]);
+    // A name before a title, and a family name before 氏, still are.
+    assert_finds("鈴木講師のクラスは満席です。", &[("鈴木", Person)]);
+    assert_finds("担当は南部氏です。", &[("南部", Person)]);
+}
