@@ -70,6 +70,8 @@ const NOT_NAMES: &[&str] = &[
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",
     "Git", "GitHub", "GitLab",
+    // Degrees and letters after a name.
+    "PhD", "MBA", "MSc", "BSc", "LLM", "CPA", "DVM",
 ];
 
 static NOT_NAME_SET: WordSet<1024> = WordSet::new(NOT_NAMES);
@@ -471,15 +473,29 @@ impl PersonEn {
         }
         // "trained at Le Cordon Bleu", "eight years at Kaiser Permanente": after "at"
         // (no title before it) capitalised words name a place or a firm, not a person.
+        // So do the others listed with them ("backgrounds at Ernst & Young, Grant Thornton
+        // and Baker Tilly").
+        // A comma goes on with the list only when "and" closes it later ("at Hartley &
+        // Finch, Matteo Bianchi" signs).
         if t[..toks[k].s].ends_with(" at ") || t[..toks[k].s].ends_with("\nAt ") {
-            let mut end = k;
+            let (mut end, mut before_comma) = (k, None);
             while let Some(n) = toks.get(end + 1)
-                && &t[toks[end].e..n.s] == " "
+                && let gap = &t[toks[end].e..n.s]
+                && matches!(gap, " " | ", " | " and " | ", and " | " & ")
                 && starts_upper(&t[n.s..n.e])
             {
+                match gap {
+                    ", " => before_comma = before_comma.or(Some(end)),
+                    " and " | ", and " => before_comma = None,
+                    _ => {}
+                }
                 end += 1;
             }
-            return end + 1;
+            return before_comma.unwrap_or(end) + 1;
+        }
+        // "*Tradesperson of the Year*": a prize.
+        if t[toks[k].e..].starts_with(" of the Year") {
+            return k + 1;
         }
         if packed.is_some_and(|p| BRAND_FIRSTS.holds(p))
             && toks
@@ -1029,6 +1045,12 @@ fn styled(name: &str) -> bool {
         "-branded",
         "-era",
         "-approved",
+        "-certified",
+        "-accredited",
+        "-registered",
+        "-trained",
+        "-qualified",
+        "-licensed",
     ]
     .iter()
     .any(|s| name.contains(s))
@@ -1615,7 +1637,7 @@ const THINGS: &[&str] = &[
     "blender", "cookware", "casserole", "exhibition", "concert", "tribute", "biography", "novel",
     "novels", "books", "series", "musical", "audit", "neuroma", "law", "principle", "ataxia",
     "sarcoma", "lymphoma", "phenomenon", "reflex", "sign", "suite", "suites", "retrospective",
-    "exhibit", "room", "rooms",
+    "exhibit", "room", "rooms", "warehouse", "building", "factory",
 ];
 
 static THING_SET: WordSet<256> = WordSet::new(THINGS);

@@ -2237,3 +2237,22 @@ fn schools_firms_and_kinds_of_staff_that_read_as_japanese_names_are_no_one() {
     assert_finds("鈴木講師のクラスは満席です。", &[("鈴木", Person)]);
     assert_finds("担当は南部氏です。", &[("南部", Person)]);
 }
+
+#[test]
+fn degrees_certifications_prizes_and_buildings_named_after_someone_are_no_one() {
+    assert_finds("- **Certifications:** ATA-certified (JA→EN)", &[]);
+    assert_finds(
+        "Colin was named *Tradesperson of the Year* in 2020.",
+        &[("Colin", Person)],
+    );
+    assert_finds("The gallery occupies a former Hudson Bay warehouse.", &[]);
+    assert_finds(
+        "- Fiona (Maths) — PhD, University of Edinburgh",
+        &[("Fiona", Person)],
+    );
+    // A signature after a firm that follows "at" is still a name.
+    assert_finds(
+        "On behalf of everyone at Hartley & Finch Funeral Directors, Matteo Bianchi.",
+        &[("Matteo Bianchi", Person)],
+    );
+}
