@@ -188,7 +188,21 @@ impl Postal {
                 .enumerate()
                 .any(|(k, c)| k > 0 && matches!(c, '市' | '区' | '郡'))
         };
-        self.keywords.last_before(t, s, 20).is_some()
+        // "3-5-8 Nishiki, Naka-ku, Nagoya 460-0003": a ward, city or county in romaji
+        // before the town ("-ku", "-shi", "-gun"), or right before.
+        let ward = || {
+            let mut parts = before.rsplit(", ").take(2);
+            let (last, prev) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            let marked = |p: &str| {
+                ["-ku", "-shi", "-gun", "-ken"]
+                    .iter()
+                    .any(|m| p.ends_with(m))
+            };
+            marked(last) || (marked(prev) && last.bytes().all(|b| b.is_ascii_alphabetic()))
+        };
+        // "The postal code for deliveries is 111-0032": the word a sentence before.
+        self.keywords.last_before(t, s, 32).is_some()
+            || ward()
             || PREFECTURES
                 .iter()
                 .any(|p| crate::text::starts_with(after, p))

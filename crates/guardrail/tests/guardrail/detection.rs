@@ -2256,3 +2256,20 @@ fn degrees_certifications_prizes_and_buildings_named_after_someone_are_no_one() 
         &[("Matteo Bianchi", Person)],
     );
 }
+
+#[test]
+fn a_japanese_postal_code_in_english_follows_a_ward_in_romaji_or_the_word_a_sentence_before() {
+    assert_finds(
+        "Send it to 3-5-8 Nishiki, Naka-ku, Nagoya 460-0003.",
+        &[
+            ("3-5-8 Nishiki, Naka-ku, Nagoya", Address),
+            ("460-0003", PostalCode),
+        ],
+    );
+    assert_finds(
+        "The postal code for deliveries is 111-0032.",
+        &[("111-0032", PostalCode)],
+    );
+    assert_finds("Order number 460-0003 has shipped.", &[]);
+    assert_finds("Your order for deliveries is 111-0032.", &[]);
+}
