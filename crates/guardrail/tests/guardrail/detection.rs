@@ -2273,3 +2273,10 @@ fn a_japanese_postal_code_in_english_follows_a_ward_in_romaji_or_the_word_a_sent
     assert_finds("Order number 460-0003 has shipped.", &[]);
     assert_finds("Your order for deliveries is 111-0032.", &[]);
 }
+
+#[test]
+fn katakana_staff_roles_after_a_cue_are_no_one() {
+    assert_finds("担当のケアマネジャーにご相談ください。", &[]);
+    assert_finds("スタッフはフラワーデザイナー資格を持っています。", &[]);
+    assert_finds("担当のマリアにご相談ください。", &[("マリア", Person)]);
+}
