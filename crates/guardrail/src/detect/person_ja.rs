@@ -411,6 +411,27 @@ const THING_AFTER: &[&str] = &[
     "フェア", "モデル", "デザイン", "コラボ",
 ];
 
+/// Last words of the titles of events and shows ("読む会", "科学教室", "の世界").
+const EVENT_ENDS: &[&str] = &[
+    "会",
+    "展",
+    "教室",
+    "講座",
+    "世界",
+    "祭",
+    "祭り",
+    "フェア",
+    "ナイト",
+    "特集",
+    "ツアー",
+    "大会",
+    "講演",
+    "コンサート",
+    "ライブ",
+    "セミナー",
+    "ワークショップ",
+];
+
 /// Whether the name `c` names a thing: a room or a show after it ("夏目漱石ルーム"), a
 /// work of its own after it ("宮沢賢治の「注文の多い料理店」"), quotes around it that
 /// name a show or a product (「葛飾北斎と歌川広重 浮世絵の風景」展, 「坂本龍馬」という地酒),
@@ -447,6 +468,22 @@ fn names_thing(t: &str, c: &Cand) -> bool {
         return true;
     }
     if t[..c.end].ends_with('行') && after.starts_with('き') {
+        return true;
+    }
+    // "「手塚治虫の世界」", "| 宮沢賢治よみきかせ会 |", "「野口英世こども科学教室」": an
+    // event or a show whose title goes on from the name to its end.
+    let title = after
+        .split([
+            '」', '』', '|', '\n', '。', '、', ' ', '\u{3000}', '（', '(',
+        ])
+        .next()
+        .unwrap_or("");
+    // Not after a honorific: "林先生の教室" is the teacher's.
+    if title.len() <= 45
+        && !title.starts_with(['が', 'は', 'も', 'と', 'に', 'へ', 'で'])
+        && honorific_at(after).is_none()
+        && EVENT_ENDS.iter().any(|w| ends_with(title, w))
+    {
         return true;
     }
     // Inside 「」: the last bracket before the name opens, the next one after it closes.

@@ -2280,3 +2280,19 @@ fn katakana_staff_roles_after_a_cue_are_no_one() {
     assert_finds("スタッフはフラワーデザイナー資格を持っています。", &[]);
     assert_finds("担当のマリアにご相談ください。", &[("マリア", Person)]);
 }
+
+#[test]
+fn a_japanese_figure_in_the_title_of_an_event_is_no_one() {
+    assert_finds("- **特別展：** 「手塚治虫の世界」9月1日まで", &[]);
+    assert_finds(
+        "夏休みには「野口英世こども科学教室」も予定しています。",
+        &[],
+    );
+    assert_finds("| 宮沢賢治よみきかせ会 | 3月2日 | 図書コーナー |", &[]);
+    // A teacher's class, and a name before its particle.
+    assert_finds(
+        "発表会の受付は林先生の教室で行っています。",
+        &[("林", Person)],
+    );
+    assert_finds("「清水と申します。」", &[("清水", Person)]);
+}
