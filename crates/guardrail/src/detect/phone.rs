@@ -119,6 +119,16 @@ impl Phone {
         let Some(shape) = shape(&t[s..e]) else {
             return false;
         };
+        // "**Form 210-555-4471** (Household Income Declaration)": a form's number, the
+        // word right before it ("fax the signed form to +1 …" is a phone).
+        let head = t[..s].trim_end_matches(' ');
+        let word = |f: &&str| {
+            head.strip_suffix(*f)
+                .is_some_and(|h| !h.ends_with(|c: char| c.is_ascii_alphabetic()))
+        };
+        if ["Form", "form", "FORM", "様式"].iter().any(word) {
+            return false;
+        }
         let (pos, neg) = *context.get_or_insert_with(|| {
             (
                 self.positive.last_before(t, s, WINDOW),

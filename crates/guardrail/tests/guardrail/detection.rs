@@ -2296,3 +2296,19 @@ fn a_japanese_figure_in_the_title_of_an_event_is_no_one() {
     );
     assert_finds("「清水と申します。」", &[("清水", Person)]);
 }
+
+#[test]
+fn a_form_s_number_is_no_phone_number() {
+    assert_finds(
+        "You need **Form 210-555-4471** (Household Income Declaration).",
+        &[],
+    );
+    assert_finds(
+        "Fax the signed form to +1 617-555-0143 today.",
+        &[("+1 617-555-0143", Phone)],
+    );
+    assert_finds(
+        "Our booking platform 0120-444-555 is free to call.",
+        &[("0120-444-555", Phone)],
+    );
+}
