@@ -80,7 +80,7 @@ fn en_pattern() -> String {
         (?:{SUFFIXES})(?-u:\b)\.?(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b)|[A-Z][a-z]{{2,}}gate(?-u:\b))
         (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)(?-u:\b)\.?)?
         (?:,?\ (?:(?:Apt|Apartment|Flat|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|Dock|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
-        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ )?{town}(?:\ {town}){{0,2}}(?-u:\b))){{0,2}}
+        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ |(?:St|Ste|Ft|Mt)\.\ )?{town}(?:\ {town}){{0,2}}(?-u:\b))){{0,2}}
         (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)(?-u:\b))?
         (?:,?\ (?:{states})(?-u:\b))?"
     )

@@ -2312,3 +2312,19 @@ fn a_form_s_number_is_no_phone_number() {
         &[("0120-444-555", Phone)],
     );
 }
+
+#[test]
+fn a_town_named_after_a_saint_ends_an_address() {
+    assert_finds(
+        "4120 Lindell Ave, Suite 210, St. Louis, MO 63108-2214",
+        &[
+            ("4120 Lindell Ave, Suite 210, St. Louis, MO", Address),
+            ("63108-2214", PostalCode),
+        ],
+    );
+    // A saint's day after an address is no part of it.
+    assert_finds(
+        "We're at 12 Main Street, Leeds. St. Patrick's Day is busy.",
+        &[("12 Main Street, Leeds", Address)],
+    );
+}
