@@ -509,13 +509,26 @@ impl PersonEn {
         }
         // "| 10:00 | Beatriz |" under "| Time | Host |": a first name alone in a cell of
         // a column of people.
-        if cx
-            .table
-            .is_some_and(|tb| people_cell(tb, t, cx.lo, toks[k].s, toks[k].e))
-            && g.first(w, key).is_some()
-        {
-            out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
-            return k + 1;
+        // So is a word no list holds ("| Morwenna | 8 seasons |"), and two or three
+        // capitalised words filling such a cell, the first a first name or none listed
+        // ("| Sun-Hee Park | Immigration |").
+        if let Some(tb) = cx.table {
+            let listed = |w: &str, key: &mut String| {
+                g.first(w, key).is_some()
+                    || unlisted(g, w, key)
+                    || (w.contains('-') && w.split('-').all(|p| is_cap(p) && !g.is_word(p, key)))
+            };
+            let cell_end = (k..toks.len().min(k + 3))
+                .take_while(|&i| i == k || (&t[toks[i - 1].e..toks[i].s] == " " && is_cap(word(i))))
+                .filter(|&i| people_cell(tb, t, cx.lo, toks[k].s, toks[i].e))
+                .last();
+            if let Some(end) = cell_end
+                && listed(w, key)
+                && (end == k || !not_name(word(end)) || SURNAME_PLACE_SET.contains(word(end)))
+            {
+                out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
+                return end + 1;
+            }
         }
         // "Sorry, McDonald's gift cards…": a chain, even after a cue.
         if possessed(&t[toks[k].e..]).is_some() && FOUNDED.contains(&w) {

@@ -2328,3 +2328,20 @@ fn a_town_named_after_a_saint_ends_an_address() {
         &[("12 Main Street, Leeds", Address)],
     );
 }
+
+#[test]
+fn an_unlisted_or_a_full_name_filling_a_cell_of_people_is_a_person() {
+    assert_finds(
+        "| Instructor | Experience |\n|---|---|\n| Morwenna | 8 seasons, lifeguard |\n| Pilates | Mat classes |\n",
+        &[("Morwenna", Person)],
+    );
+    assert_finds(
+        "| Partner | Practice area |\n|---|---|\n| Sun-Hee Park | Immigration |\n| Ana Lopez | Estate Planning |\n",
+        &[("Sun-Hee Park", Person), ("Ana Lopez", Person)],
+    );
+    // Not under a header of people.
+    assert_finds(
+        "| Area | Note |\n|---|---|\n| Morwenna | 8 seasons |\n",
+        &[],
+    );
+}
