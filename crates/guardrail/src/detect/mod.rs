@@ -154,6 +154,9 @@ impl Detectors {
         if trig.cjk {
             person_ja::find(t, flo, &m.runs, table, known, cands);
             person_ja::kana_names(t, &m.kana_honorifics, cands);
+            if let Some(tb) = table {
+                person_ja::kana_cells(t, flo, fhi, tb, cands);
+            }
             person_ja::kana_spaced(t, flo, fhi, cands);
             person_ja::lists(t, &m.runs, prev, cands);
         }

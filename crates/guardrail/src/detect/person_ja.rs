@@ -1227,6 +1227,26 @@ fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
 
 /// Names in hiragana before the honorifics at `honorifics` (offsets in `t`, each
 /// after a hiragana character).
+/// "| 月 | ひかる |" under "| 曜日 | 担当 |": a listed given name in hiragana filling a
+/// cell of a column of people in `t[lo..hi]` (`table` is the table the text before `lo`
+/// ends in).
+pub(crate) fn kana_cells(t: &str, lo: usize, hi: usize, table: &Table, out: &mut Vec<Cand>) {
+    let g = Gazetteers::get();
+    for (k, _) in t[lo..hi].match_indices('|') {
+        let s = lo + k + 1;
+        let s = s + t[s..].len() - t[s..].trim_start_matches(' ').len();
+        let e = s + t[s..].len() - t[s..].trim_start_matches(is_hiragana).len();
+        let chars = t[s..e].chars().count();
+        if (2..=4).contains(&chars)
+            && e <= hi
+            && g.kana_given(&t[s..e])
+            && crate::table::people_cell(table, t, lo, s, e)
+        {
+            out.push(Cand::new(s, e, Label::Person));
+        }
+    }
+}
+
 pub(crate) fn kana_names(t: &str, honorifics: &[usize], out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
     for &h in honorifics {

@@ -2345,3 +2345,19 @@ fn an_unlisted_or_a_full_name_filling_a_cell_of_people_is_a_person() {
         &[],
     );
 }
+
+#[test]
+fn a_hiragana_given_name_filling_a_cell_of_people_is_a_person() {
+    assert_finds(
+        "| 曜日 | 担当 | 携帯 |\n|---|---|---|\n| 月 | ひかる | 090-1111-2222 |\n| 火 | めぐ | 080-3333-4444 |\n",
+        &[
+            ("ひかる", Person),
+            ("090-1111-2222", Phone),
+            ("めぐ", Person),
+            ("080-3333-4444", Phone),
+        ],
+    );
+    // Not a listed name, or not under a header of people.
+    assert_finds("| 曜日 | 担当 |\n|---|---|\n| 月 | おやすみ |\n", &[]);
+    assert_finds("| 曜日 | メニュー |\n|---|---|\n| 月 | ひかる |\n", &[]);
+}
