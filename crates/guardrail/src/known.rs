@@ -20,18 +20,54 @@ pub(crate) struct Known {
     lens: [u8; SLOTS],
     /// Where the next part goes: the oldest is replaced once all slots are used.
     next: usize,
+    /// Each part's [`head`]: one comparison settles most words asked about.
+    heads: [u64; SLOTS],
+    /// A bit for the third byte and one for the last byte of each part kept (their
+    /// low six bits), and perhaps of a few given way to: a word whose bits are not both
+    /// set is none of the parts, which settles most words asked about at once.
+    thirds: u64,
+    lasts: u64,
+}
+
+/// The bits of [`Known::thirds`] and [`Known::lasts`] a word sets.
+fn bits(w: &[u8]) -> (u64, u64) {
+    let third = w.get(2).copied().unwrap_or(0);
+    let last = w.last().copied().unwrap_or(0);
+    (1 << (third & 63), 1 << (last & 63))
+}
+
+/// A word's length and its first seven bytes, as one number: two words with different
+/// heads differ.
+fn head(w: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let n = w.len().min(7);
+    b[..n].copy_from_slice(&w[..n]);
+    b[7] = w.len() as u8;
+    u64::from_le_bytes(b)
 }
 
 impl Known {
     /// Takes in the parts of `name`, a span found as a person.
     pub fn add(&mut self, name: &str) {
         for part in name.split([' ', '\u{3000}', '・', '-', '‐']) {
-            let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+            let part = part.trim_matches(|c: char| c.is_ascii_punctuation());
             if keeps(part) && !self.contains(part) {
                 let slot = self.next % SLOTS;
                 self.parts[slot][..part.len()].copy_from_slice(part.as_bytes());
                 self.lens[slot] = part.len() as u8;
+                self.heads[slot] = head(part.as_bytes());
                 self.next = self.next.wrapping_add(1);
+                let (t, l) = bits(part.as_bytes());
+                (self.thirds, self.lasts) = (self.thirds | t, self.lasts | l);
+                // The bits of parts given way to only cost a comparison more; they are
+                // cleared once every round of the slots.
+                if self.next.is_multiple_of(SLOTS) {
+                    (self.thirds, self.lasts) = (0, 0);
+                    for k in 0..SLOTS {
+                        let (t, l) = bits(&self.parts[k][..usize::from(self.lens[k])]);
+                        (self.thirds, self.lasts) = (self.thirds | t, self.lasts | l);
+                    }
+                }
             }
         }
     }
@@ -39,8 +75,13 @@ impl Known {
     /// Whether `word` is a part of a name found so far.
     pub fn contains(&self, word: &str) -> bool {
         let w = word.as_bytes();
+        let (t, l) = bits(w);
+        if self.thirds & t == 0 || self.lasts & l == 0 || w.len() > PART_MAX {
+            return false;
+        }
+        let h = head(w);
         let used = self.next.min(SLOTS);
-        (0..used).any(|k| &self.parts[k][..usize::from(self.lens[k])] == w)
+        (0..used).any(|k| self.heads[k] == h && &self.parts[k][..w.len()] == w)
     }
 
     /// Whether no name has been found yet.

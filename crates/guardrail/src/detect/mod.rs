@@ -235,15 +235,15 @@ pub(crate) fn list_item_role(t: &str, s: usize, e: usize) -> bool {
         .unwrap_or("");
     // The role heads its phrase: it ends the clause or comes before "and", "at"…
     // ("Office manager and notary"; not "our tour guide team").
-    let words: Vec<&str> = clause
+    let mut words = clause
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .take(6)
-        .collect();
-    words.iter().enumerate().any(|(k, w)| {
-        let heads = words.get(k + 1).is_none_or(|n| {
+        .peekable();
+    std::iter::from_fn(|| words.next().map(|w| (w, words.peek().copied()))).any(|(w, next)| {
+        let heads = next.is_none_or(|n| {
             matches!(
-                *n,
+                n,
                 "and" | "or" | "at" | "for" | "with" | "in" | "of" | "since" | "on" | "from"
             )
         });

@@ -546,7 +546,7 @@ impl PersonEn {
         // "Olivia Grant | CEO" … "Olivia founded the agency": a part of a name found
         // earlier in the text, alone, names that person again.
         // Not a word ("The", "Grant"): a name found in error should not spread.
-        if !cx.known.is_empty() && alone(cx, k) && cx.known.contains(w) && !g.is_word(w, key) {
+        if cx.known.contains(w) && alone(cx, k) && !g.is_word(w, key) {
             out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
             return k + 1;
         }
@@ -1051,22 +1051,24 @@ fn closing_vocative(t: &str, s: usize, after: &str) -> bool {
 
 /// "Elvis Presley-themed", "Frida Kahlo-inspired": a name made an adjective.
 fn styled(name: &str) -> bool {
-    [
-        "-themed",
-        "-inspired",
-        "-style",
-        "-branded",
-        "-era",
-        "-approved",
-        "-certified",
-        "-accredited",
-        "-registered",
-        "-trained",
-        "-qualified",
-        "-licensed",
-    ]
-    .iter()
-    .any(|s| name.contains(s))
+    // Every ending holds a hyphen; most names hold none.
+    name.as_bytes().contains(&b'-')
+        && [
+            "-themed",
+            "-inspired",
+            "-style",
+            "-branded",
+            "-era",
+            "-approved",
+            "-certified",
+            "-accredited",
+            "-registered",
+            "-trained",
+            "-qualified",
+            "-licensed",
+        ]
+        .iter()
+        .any(|s| name.contains(s))
 }
 
 /// ", 3021 Maple Drive": a house number after a comma, as an address follows its

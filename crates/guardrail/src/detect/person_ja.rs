@@ -375,6 +375,9 @@ fn cell_name(t: &str, lo: usize, r: &Run, table: &Table, g: &Gazetteers) -> Opti
 fn known_alone(t: &str, r: &Run, known: &Known) -> Option<usize> {
     let e = r.s + t[r.s..r.e].trim_end_matches('・').len();
     let run = &t[r.s..e];
+    if !known.contains(run) {
+        return None;
+    }
     let glued = |c: char| c.is_ascii_alphanumeric() || is_katakana(c) || is_han(c);
     let before = t[..r.s].chars().next_back();
     let after = t[e..].chars().next();
@@ -383,8 +386,7 @@ fn known_alone(t: &str, r: &Run, known: &Known) -> Option<usize> {
         .strip_prefix([' ', '\u{3000}'])
         .and_then(|a| a.chars().next())
         .is_some_and(|c| is_han(c) || is_katakana(c) || is_hiragana(c));
-    if before.is_some_and(glued) || after.is_some_and(glued) || given_after || !known.contains(run)
-    {
+    if before.is_some_and(glued) || after.is_some_and(glued) || given_after {
         return None;
     }
     let c = Cand::new(r.s, e, Label::Person);
@@ -472,19 +474,21 @@ fn names_thing(t: &str, c: &Cand) -> bool {
     }
     // "「手塚治虫の世界」", "| 宮沢賢治よみきかせ会 |", "「野口英世こども科学教室」": an
     // event or a show whose title goes on from the name to its end.
-    let title = after
-        .split([
-            '」', '』', '|', '\n', '。', '、', ' ', '\u{3000}', '（', '(',
-        ])
-        .next()
-        .unwrap_or("");
-    // Not after a honorific: "林先生の教室" is the teacher's.
-    if title.len() <= 45
-        && !title.starts_with(['が', 'は', 'も', 'と', 'に', 'へ', 'で'])
-        && honorific_at(after).is_none()
-        && EVENT_ENDS.iter().any(|w| ends_with(title, w))
-    {
-        return true;
+    // (A title of 45 bytes or less ends within the first 52.) Not after a particle, nor
+    // after a honorific: "林先生の教室" is the teacher's.
+    if !after.starts_with(['が', 'は', 'も', 'と', 'に', 'へ', 'で']) {
+        let title = after[..crate::text::floor_boundary(after, 52)]
+            .split([
+                '」', '』', '|', '\n', '。', '、', ' ', '\u{3000}', '（', '(',
+            ])
+            .next()
+            .unwrap_or("");
+        if title.len() <= 45
+            && EVENT_ENDS.iter().any(|w| ends_with(title, w))
+            && honorific_at(after).is_none()
+        {
+            return true;
+        }
     }
     // Inside 「」: the last bracket before the name opens, the next one after it closes.
     let before = &t[crate::text::ceil_boundary(t, c.start.saturating_sub(60))..c.start];
