@@ -472,11 +472,10 @@ impl PersonEn {
             return self.titled(t, toks, k, hi, out);
         }
         // "trained at Le Cordon Bleu", "eight years at Kaiser Permanente": after "at"
-        // (no title before it) capitalised words name a place or a firm, not a person.
-        // So do the others listed with them ("backgrounds at Ernst & Young, Grant Thornton
-        // and Baker Tilly").
-        // A comma goes on with the list only when "and" closes it later ("at Hartley &
-        // Finch, Matteo Bianchi" signs).
+        // (no title before it) capitalised words name a place or a firm, not a person;
+        // so do the others listed with them ("at Ernst & Young, Grant Thornton and
+        // Baker Tilly"). A comma goes on with the list only when "and" closes it later:
+        // in "at Hartley & Finch, Matteo Bianchi" a name signs.
         if t[..toks[k].s].ends_with(" at ") || t[..toks[k].s].ends_with("\nAt ") {
             let (mut end, mut before_comma) = (k, None);
             while let Some(n) = toks.get(end + 1)

@@ -1229,8 +1229,6 @@ fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
     None
 }
 
-/// Names in hiragana before the honorifics at `honorifics` (offsets in `t`, each
-/// after a hiragana character).
 /// "| 月 | ひかる |" under "| 曜日 | 担当 |": a listed given name in hiragana filling a
 /// cell of a column of people in `t[lo..hi]` (`table` is the table the text before `lo`
 /// ends in).
@@ -1251,6 +1249,8 @@ pub(crate) fn kana_cells(t: &str, lo: usize, hi: usize, table: &Table, out: &mut
     }
 }
 
+/// Names in hiragana before the honorifics at `honorifics` (offsets in `t`, each
+/// after a hiragana character).
 pub(crate) fn kana_names(t: &str, honorifics: &[usize], out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
     for &h in honorifics {
