@@ -262,9 +262,7 @@ pub(crate) fn find(
         }
         // "長谷川 智子" … "長谷川は一橋大学を卒業後": a part of a name found earlier in the
         // text, a whole run alone, names that person again.
-        if !known.is_empty()
-            && let Some(end) = known_alone(t, r, known)
-        {
+        if let Some(end) = known_alone(t, r, known) {
             out.push(Cand::new(r.s, end, Label::Person));
             continue;
         }
