@@ -76,6 +76,10 @@ const CUES: &[&str] = &[
     "相談員", "ヘルパー", "介護士", "介護福祉士", "ケアマネジャー", "ケアマネ", "学芸員",
     // Family and office roles: "妻の美穂", "藤原（広報）".
     "妻", "夫", "娘", "息子", "広報", "総務", "経理", "人事",
+    // Departments and teams: "人事部の佐藤と", "API チームの小川が", "総務部 菅原".
+    "チーム", "人事部", "人事課", "総務部", "総務課", "営業部", "営業課", "経理部", "経理課", "広報部",
+    "広報課", "開発部", "技術部", "企画部", "管理部", "業務部", "製造部", "法務部", "財務部", "事業部",
+    "本部", "編集部", "事務局", "秘書室",
 ];
 
 /// The last characters of [`ROLES`], hashed to one bit each of 64: a character whose
@@ -172,7 +176,7 @@ const NOT_NAMES: &[&str] = &[
     "理事長", "担当", "管理者", "代表者", "購入者", "申込者", "契約者", "依頼者", "受取人", "同行者", "営業", "事務", "受付", "幹事",
     "窓口", "現場", "業者", "職人", "大工", "庭師", "本人", "皆々", "相手", "先方", "御社", "貴社", "弊社", "当社", "お客",
     "隣人", "住人", "友人", "恋人", "彼", "彼女", "先輩", "後輩", "上司", "部下", "同僚", "店員", "駅員", "係員", "乗客",
-    "新郎", "新婦", "赤", "神主", "企業", "一人", "二人", "三人", "一名", "二名", "一人一人", "団体", "法人", "平日", "本日", "土日", "祝日",
+    "新郎", "新婦", "赤", "神主", "日当", "道場", "企業", "一人", "二人", "三人", "一名", "二名", "一人一人", "団体", "法人", "平日", "本日", "土日", "祝日",
 ];
 
 /// Last words of firms' names ("トヨタ自動車", "三井物産"), which are no one's before 様.
@@ -231,6 +235,8 @@ const KANA_KIN: &[&str] = &[
 const AFTER_KANA_NAME: &[&str] = &[
     "宛", "／", "/", "が", "は", "と", "から", "より", "まで", "に", "へ", "で", "も", "の", "、",
     "。", "（", "(", " ", "」", "』", "）", ")",
+    // The end of a line or of a table's cell: "- 面接官：人事課 中村 あかり⏎".
+    "\n", "|", "\u{3000}",
 ];
 
 /// What follows a bare family name when it is a person doing something.
@@ -545,6 +551,9 @@ const TITLES_AFTER: &[&str] = &[
     "園長",
     "宛",
     "直通",
+    // Teachers of a martial art or a team: "岩崎師範による", "小池監督が".
+    "師範",
+    "監督",
 ];
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
@@ -772,7 +781,17 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    honorific_at(&t[b..]).is_some().then_some((b, b))
+    if honorific_at(&t[b..]).is_some() {
+        return Some((b, b));
+    }
+    // "松田 様", "原田 真理 様": a kanji honorific after a space, as a table or a letter
+    // sets it, standing alone ("様式" is no honorific).
+    let spaced = t[b..].strip_prefix([' ', '\u{3000}'])?;
+    let h = ["様", "氏", "殿", "先生"]
+        .iter()
+        .find(|h| spaced.starts_with(*h))?;
+    let alone = spaced[h.len()..].chars().next().is_none_or(|c| !is_han(c));
+    alone.then_some((b, b))
 }
 
 /// Firms whose names read as a family and a given name ("富士" and "通").

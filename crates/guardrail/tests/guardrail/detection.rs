@@ -2361,3 +2361,73 @@ fn a_hiragana_given_name_filling_a_cell_of_people_is_a_person() {
     assert_finds("| 曜日 | 担当 |\n|---|---|\n| 月 | おやすみ |\n", &[]);
     assert_finds("| 曜日 | メニュー |\n|---|---|\n| 月 | ひかる |\n", &[]);
 }
+
+#[test]
+fn a_phone_in_a_field_of_a_csv_row_is_found() {
+    assert_finds(
+        "name,phone\nSofia Marchetti,+39 06 5550 4412\nAhmed Karimi,+1 (905) 555-0119\n",
+        &[
+            ("Sofia Marchetti", Person),
+            ("+39 06 5550 4412", Phone),
+            ("Ahmed Karimi", Person),
+            ("+1 (905) 555-0119", Phone),
+        ],
+    );
+    assert_finds(
+        "氏名,電話\n桜井 光,０９２－５５５－０１９０\n",
+        &[("桜井 光", Person), ("０９２－５５５－０１９０", Phone)],
+    );
+    // A comma after a digit parts thousands.
+    assert_finds("Total: 1,234,567,890 points", &[]);
+}
+
+#[test]
+fn a_kanji_honorific_after_a_space_marks_the_name_before_it() {
+    assert_finds(
+        "| お名前 | 数量 |\n|---|---|\n| 松田 様 | 2箱 |\n",
+        &[("松田", Person)],
+    );
+    assert_finds("松田 様にお届けします。", &[("松田", Person)]);
+    // "様式" is a form, not a honorific.
+    assert_finds("松田 様式の書類をご用意ください。", &[]);
+}
+
+#[test]
+fn a_department_or_a_team_before_a_family_name_cues_a_person() {
+    assert_finds(
+        "受付で「人事部の佐藤と面接の約束がある」とお伝えください。",
+        &[("佐藤", Person)],
+    );
+    assert_finds(
+        "API チームの小川がログを監視しています。",
+        &[("小川", Person)],
+    );
+    assert_finds("- **管理担当：** 総務部 菅原\n", &[("菅原", Person)]);
+    assert_finds(
+        "エクスポートの再生成が終わり次第、データチームの彩からご連絡します。",
+        &[("彩", Person)],
+    );
+    // A department's own place or thing.
+    assert_finds("人事部の松本出張所までお越しください。", &[]);
+}
+
+#[test]
+fn a_title_after_a_family_name_in_its_run_marks_it() {
+    assert_finds(
+        "当日は岩崎師範による形の指導があります。",
+        &[("岩崎", Person)],
+    );
+    assert_finds("小池監督が指揮を執ります。", &[("小池", Person)]);
+}
+
+#[test]
+fn a_kana_given_name_ends_at_the_end_of_a_line_or_a_cell() {
+    assert_finds(
+        "- **面接官：** 人事課 中村 あかり\n- **場所：** 本社\n",
+        &[("中村 あかり", Person)],
+    );
+    assert_finds(
+        "| 担当 |\n|---|\n| 吉田 さくら |\n",
+        &[("吉田 さくら", Person)],
+    );
+}
