@@ -60,7 +60,8 @@ const NOT_NAMES: &[&str] = &[
     // Organisations, rooms and waters; days written short.
     "Llp", "Plc", "Room", "Lounge", "Wing", "Pool", "Fields", "Sea", "Ocean", "Channel", "Canal",
     "Falls", "Coast", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
-    "Suite", "Suites", "Tearoom", "Tearooms", "Bistro", "Deli", "Diner", "Pub", "Tavern",
+    "Suite", "Suites", "Tearoom", "Tearooms", "Bistro", "Deli", "Diner", "Pub", "Tavern", "Dojo",
+    "Karate",
     "Springs", "Physio", "Physiotherapy", "Dentistry", "Veterinary", "Vets", "Lettings",
     "Estates", "Realty", "Properties", "Success", "Ballroom", "Pavilion", "Orangery", "Conservatory",
     // Things named after someone: prizes, nights, bars and terraces, companies of artists.
@@ -247,6 +248,10 @@ static ROLE_TITLE_SET: WordSet<32> = WordSet::new(&[
     "Coach", "Chef", "Officer", "Detective", "Judge", "Sergeant", "Inspector", "Councillor",
     "Councilor", "Mayor", "Senator", "Principal", "Headteacher", "Director",
 ]);
+
+/// Roles before a name as a title, before a first name only ("Farmer Dan", "Skipper
+/// Angus MacLeod", "Nurse Manager Grace Adeyemi"; not "Farmer Market", "Manager Portal").
+static ROLE_TITLE_FIRST_SET: WordSet<8> = WordSet::new(&["Manager", "Farmer", "Skipper"]);
 
 /// What every name rule reads: the window, its words, the lists and the piece's end.
 #[derive(Clone, Copy)]
@@ -471,6 +476,15 @@ impl PersonEn {
         {
             return self.titled(t, toks, k, hi, out);
         }
+        if packed.is_some_and(|p| ROLE_TITLE_FIRST_SET.holds(p))
+            && let Some(n) = toks.get(k + 1)
+            && &t[toks[k].e..n.s] == " "
+            && n.e <= hi
+            && is_cap(&t[n.s..n.e])
+            && g.first(&t[n.s..n.e], key).is_some()
+        {
+            return self.titled(t, toks, k, hi, out);
+        }
         // "trained at Le Cordon Bleu", "eight years at Kaiser Permanente": after "at"
         // (no title before it) capitalised words name a place or a firm, not a person;
         // so do the others listed with them ("at Ernst & Young, Grant Thornton and
@@ -491,6 +505,37 @@ impl PersonEn {
                 end += 1;
             }
             return before_comma.unwrap_or(end) + 1;
+        }
+        // "Johnson & Johnson", "Johnson and Johnson": a word joined to itself names a
+        // firm.
+        // "and" is a token of its own; "&" is none.
+        let joined = |a: usize, b: usize| {
+            let gap = &t[toks[a].e..toks[b].s];
+            (gap == " & " || (b == a + 2 && &t[toks[a + 1].s..toks[a + 1].e] == "and" && gap == " and "))
+                && t[toks[a].s..toks[a].e] == t[toks[b].s..toks[b].e]
+                // Not "Maria and Maria Lopez".
+                && !toks
+                    .get(b + 1)
+                    .is_some_and(|n| &t[toks[b].e..n.s] == " " && starts_upper(&t[n.s..n.e]))
+        };
+        if let Some(b) = (k + 1..toks.len().min(k + 3)).find(|&b| joined(k, b)) {
+            return b + 1;
+        }
+        if (k.saturating_sub(2)..k).any(|a| joined(a, k)) {
+            return k + 1;
+        }
+        // "- Portland, OR": a town before its state's code is a place (at the end of
+        // the line or before a ZIP code; "Maria, OK?" is a question).
+        if let Some(code) = t[toks[k].e..].strip_prefix(", ")
+            && let [b'A'..=b'Z', b'A'..=b'Z', rest @ ..] = code.as_bytes()
+            && super::places::US_STATES.contains(&&code[..2])
+            && match rest {
+                [] | [b'\n' | b';' | b')' | b',', ..] => true,
+                [b' ', c, ..] => c.is_ascii_digit() || *c == b'\n',
+                _ => false,
+            }
+        {
+            return k + 1;
         }
         // "*Tradesperson of the Year*": a prize.
         if t[toks[k].e..].starts_with(" of the Year") {
@@ -678,6 +723,15 @@ impl PersonEn {
         let name = &t[toks[first].s..toks[first].e];
         if titled_brand(name) {
             return first + 1;
+        }
+        // "Nurse Manager Grace Adeyemi": a role after the title is a title too.
+        if first == k + 1
+            && wordset::key(name).is_some_and(|p| ROLE_TITLE_FIRST_SET.holds(p))
+            && toks
+                .get(first + 1)
+                .is_some_and(|n| &t[toks[first].e..n.s] == " ")
+        {
+            return self.titled(t, toks, first, hi, out);
         }
         if name == "The" {
             return k + 1;
@@ -1388,11 +1442,14 @@ fn team_after(after: &str) -> bool {
 }
 
 /// "Beatriz in accounts confirmed", "Lucy from dispatch will", "Grace in the
-/// fundraising team, who…": someone in one of the business's departments.
+/// fundraising team, who…", "Marco on our team processed", "Tariq on the API team":
+/// someone in one of the business's departments.
 fn in_department(after: &str) -> bool {
+    let on = after.strip_prefix(" on ");
     let Some(rest) = after
         .strip_prefix(" in ")
         .or_else(|| after.strip_prefix(" from "))
+        .or(on)
     else {
         return false;
     };
@@ -1402,23 +1459,31 @@ fn in_department(after: &str) -> bool {
         "accounts", "billing", "sales", "support", "finance", "payroll", "dispatch",
         "reception", "customer services", "customer service", "HR", "IT", "marketing", "admin",
     ];
-    let dept = DEPARTMENTS.iter().any(|d| {
-        rest.strip_prefix(d)
-            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', '.', ';']))
-    });
+    // "On" a team only: "Ana on support" may be a shift.
+    let dept = on.is_none()
+        && DEPARTMENTS.iter().any(|d| {
+            rest.strip_prefix(d)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', '.', ';']))
+        });
+    let unit = |w: &str| {
+        matches!(
+            w.trim_end_matches(|c: char| !c.is_ascii_alphabetic()),
+            "team" | "department" | "office"
+        )
+    };
     let team = ["the ", "our "]
         .iter()
         .find_map(|d| rest.strip_prefix(d))
         .is_some_and(|r| {
             let mut words = r.split(' ');
             let first = words.next().unwrap_or("");
-            first.starts_with(|c: char| c.is_ascii_lowercase())
-                && words.next().is_some_and(|w| {
-                    matches!(
-                        w.trim_end_matches(|c: char| !c.is_ascii_alphabetic()),
-                        "team" | "department" | "office"
-                    )
-                })
+            // "our team", or a team's name before it: "the fundraising team", "the API
+            // team" (an acronym of two to five capitals).
+            let acronym =
+                (2..=5).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
+            (on.is_some() && first == "team" && rest.starts_with("our "))
+                || ((first.starts_with(|c: char| c.is_ascii_lowercase()) || acronym)
+                    && words.next().is_some_and(unit))
         });
     dept || team
 }

@@ -2431,3 +2431,52 @@ fn a_kana_given_name_ends_at_the_end_of_a_line_or_a_cell() {
         &[("吉田 さくら", Person)],
     );
 }
+
+#[test]
+fn a_role_before_a_first_name_is_a_title() {
+    assert_finds(
+        "Applications are reviewed by **Nurse Manager Grace Adeyemi**.",
+        &[("Grace Adeyemi", Person)],
+    );
+    assert_finds(
+        "[Call Farmer Dan](tel:+15035550199) today.",
+        &[("Dan", Person), ("+15035550199", Phone)],
+    );
+    assert_finds(
+        "Skipper Angus MacLeod brought in 40 kg.",
+        &[("Angus MacLeod", Person)],
+    );
+    // Not before a word that is no first name.
+    assert_finds("The Farmer Market opens at 9.", &[]);
+    assert_finds("Our Manager Portal is live.", &[]);
+}
+
+#[test]
+fn someone_on_a_team_is_a_person() {
+    assert_finds(
+        "Marco on our team processed it the same day.",
+        &[("Marco", Person)],
+    );
+    assert_finds(
+        "Tariq on the API team is watching the logs.",
+        &[("Tariq", Person)],
+    );
+    // "On" a desk is no team.
+    assert_finds("April on the calendar is busy.", &[]);
+}
+
+#[test]
+fn a_word_joined_to_itself_names_a_firm() {
+    assert_finds(
+        "Two companies called **Johnson & Johnson** and **Johnson and Johnson**.",
+        &[],
+    );
+    assert_finds("Ask Maria and Maria Lopez.", &[("Maria Lopez", Person)]);
+}
+
+#[test]
+fn a_town_before_a_state_code_is_a_place() {
+    assert_finds("Openings:\n- Portland, OR\n- Boise, ID\n", &[]);
+    // "OK" after a comma is a question.
+    assert_finds("Please call Maria, OK? She is in.", &[("Maria", Person)]);
+}
