@@ -34,7 +34,8 @@ impl Postal {
             eircode: Regex::new(r"(?:[ACDEFHKNPRTVWXY][0-9]{2}|D6W) ?[0-9ACDEFHKNPRTVWXY]{4}")
                 .map_err(regex_err)?,
             us_before: Regex::new(&format!(
-                r"(?:(?-u:\b)(?:{states})|(?-u:\b)(?:{names})),? ?$"
+                // A CSV field ends the state's in quotes: "…, Dayton, OH",45419.
+                r#"(?:(?-u:\b)(?:{states})|(?-u:\b)(?:{names}))"?,? ?$"#
             ))
             .map_err(regex_err)?,
             keywords: Keywords::new(&[
@@ -44,6 +45,9 @@ impl Postal {
                 "postcode",
                 "post code",
                 "postal code",
+                // Keys of structured data: "postal_code: \"530-0001\"".
+                "postal_code",
+                "zip_code",
                 "郵便番号",
                 "〒",
             ])?,
@@ -75,11 +79,20 @@ impl Postal {
             let (s, e) = (m.start(), m.end());
             let marked = m.as_str().starts_with('〒');
             let has_dash = m.as_str().contains('-');
-            // "郵便番号は0600042": seven digits right after the word.
+            // "郵便番号は0600042": seven digits right after the word, or after a key of
+            // structured data ("\"zip\": \"0600042\"").
             let labelled = || {
-                t[..s]
-                    .trim_end_matches([' ', 'は', 'が', ':', '：'])
-                    .ends_with("郵便番号")
+                let head = t[..s].trim_end_matches([' ', 'は', 'が', ':', '：', '"']);
+                [
+                    "郵便番号",
+                    "zip",
+                    "zipcode",
+                    "zip_code",
+                    "postal_code",
+                    "postcode",
+                ]
+                .iter()
+                .any(|k| head.ends_with(k))
             };
             if bounded(s, e)
                 && (marked || (has_dash && self.ja_context(t, s, e)) || (!has_dash && labelled()))

@@ -2480,3 +2480,39 @@ fn a_town_before_a_state_code_is_a_place() {
     // "OK" after a comma is a question.
     assert_finds("Please call Maria, OK? She is in.", &[("Maria", Person)]);
 }
+
+#[test]
+fn a_postal_code_under_a_key_of_structured_data_is_found() {
+    assert_finds(
+        "```yaml\nbilling:\n  postal_code: \"530-0001\"\n```",
+        &[("530-0001", PostalCode)],
+    );
+    assert_finds(
+        "```json\n{\"zip\": \"0600042\", \"order_id\": \"0600043\"}\n```",
+        &[("0600042", PostalCode)],
+    );
+    assert_finds(
+        "```csv\nname,address,zip\nCarl Vickery,\"88 Birch Hollow Rd, Dayton, OH\",45419\n```",
+        &[
+            ("Carl Vickery", Person),
+            ("88 Birch Hollow Rd, Dayton, OH", Address),
+            ("45419", PostalCode),
+        ],
+    );
+}
+
+#[test]
+fn a_block_written_with_cho_alone_ends_a_japanese_address() {
+    assert_finds(
+        "住所：大阪府堺市西区築港新町3丁8番地",
+        &[("大阪府堺市西区築港新町3丁8番地", Address)],
+    );
+    // "八丁堀" is a town's name, not a block.
+    assert_finds(
+        "広島県広島市中区八丁堀１５－１０ 八丁堀ＳＱビル９階",
+        &[(
+            "広島県広島市中区八丁堀１５－１０ 八丁堀ＳＱビル９階",
+            Address,
+        )],
+    );
+}
