@@ -213,6 +213,8 @@ const KATA_NOT_NAMES: &[&str] = &[
     "テクノロジーズ", "エンタープライズ", "インダストリーズ", "グループ", "ツアーズ", "トラベル",
     // Teams and duties: "担当のカスタマーサクセスが".
     "サクセス",
+    // Classes a teacher takes: "担当：パワーヨガ".
+    "ヨガ", "ピラティス", "ダンス", "ストレッチ", "エアロビクス", "ズンバ", "ボクシング", "トレーニング",
     // Characters and works, as "Harry Potter" is in English.
     "ハリー・ポッター", "シャーロック・ホームズ", "ピーター・パン", "ミッキー・マウス", "サンタ・クロース",
 ];
@@ -398,8 +400,9 @@ fn known_alone(t: &str, r: &Run, known: &Known) -> Option<usize> {
 }
 
 /// One-kanji places, pronouns and colours that name lists also hold ("左", "白のアルファード";
-/// "森" is a name).
-const ONE_KANJI_WORDS: &str = "左右上下奥前後横隣外内中東西南北私僕次今方者白黒青緑紺";
+/// "森" is a name), and the values a form's field takes ("優先度：高", "駐車場：有").
+const ONE_KANJI_WORDS: &str =
+    "左右上下奥前後横隣外内中東西南北私僕次今方者白黒青緑紺高低大小有無可否済新旧";
 
 /// Whether `s` is one kanji of [`ONE_KANJI_WORDS`].
 fn one_kanji_word(s: &str) -> bool {
@@ -621,9 +624,11 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         }
         // After a role word ("営業所"), a one-kanji family name is too often a word;
         // so is a direction alone ("受付は左です").
+        // Nor is a word that is also a family name ("道場のご案内", "日当").
         let family = is_family(rest, g)
             && (i == 0 || rest.chars().nth(1).is_some())
-            && !one_kanji_word(rest);
+            && !one_kanji_word(rest)
+            && !(rest.chars().nth(1).is_some() && NOT_NAME_SET.contains(rest));
         // A contact in brackets after it ("渡辺（080-…）"), or it in brackets after a
         // contact ("…1234（岡田）").
         // Or a role in brackets after it ("河野（フロント）"), or a duty after が even for
@@ -904,7 +909,18 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
         .filter(|w| run.len() > w.len() && ends_with(run, w))
         .max_by_key(|w| w.len());
     let given = title.map_or(run, |w| &run[..run.len() - w.len()]);
-    let titled = title.is_some() || honorific_at(&rest[run_len..]).is_some();
+    // "岩崎 宗一郎 師範", "原田 真理 様": a title or a honorific after a space, too.
+    let after = &rest[run_len..];
+    let spaced_title = || {
+        after.strip_prefix([' ', '\u{3000}']).is_some_and(|a| {
+            honorific_at(a).is_some()
+                || TITLES_AFTER
+                    .iter()
+                    .filter(|w| !matches!(**w, "宛" | "直通"))
+                    .any(|w| starts_with(a, w))
+        })
+    };
+    let titled = title.is_some() || honorific_at(after).is_some() || spaced_title();
     if honorific_at(given).is_some() {
         return None;
     }
@@ -978,13 +994,46 @@ fn labelled(t: &str, a: usize) -> bool {
 pub(crate) fn cue_before(t: &str, a: usize) -> bool {
     let before =
         t[..a].trim_end_matches([' ', '\u{3000}', 'の', 'は', 'が', ':', '：', 'も', '「']);
-    cues().ends(before)
+    cues().ends(before) || json_name_key(&t[..a])
+}
+
+/// Whether `head` ends in the key of a name in JSON, before its value's opening quote:
+/// `{"name": "`, `"customer_name":"`, `"氏名": "`.
+fn json_name_key(head: &str) -> bool {
+    let Some(key) = head
+        .strip_suffix('"')
+        .map(|h| h.trim_end_matches([' ', ':']))
+        .and_then(|h| h.strip_suffix('"'))
+    else {
+        return false;
+    };
+    [
+        "name",
+        "full_name",
+        "customer_name",
+        "contact_name",
+        "contact",
+        "氏名",
+        "名前",
+        "お名前",
+    ]
+    .iter()
+    .any(|k| key.strip_suffix(k).is_some_and(|r| r.ends_with('"')))
 }
 
 /// Words after a bare family name that show a person acting: "林が担当いたします",
 /// "加藤までお気軽に", "近藤からの折り返し".
 fn acts_after(t: &str, b: usize) -> bool {
-    let rest = &t[b..];
+    // "管理者の **石田** までご連絡": emphasis, folded away, leaves a space before the
+    // particle.
+    let rest = t[b..]
+        .strip_prefix(' ')
+        .filter(|r| {
+            ["まで", "から", "より", "が"]
+                .iter()
+                .any(|p| r.starts_with(p))
+        })
+        .unwrap_or(&t[b..]);
     // "岡田まで、0422-55-8899にて": to the person at a phone number.
     if let Some(number) = rest
         .strip_prefix("まで")

@@ -2516,3 +2516,40 @@ fn a_block_written_with_cho_alone_ends_a_japanese_address() {
         )],
     );
 }
+
+#[test]
+fn a_title_after_a_space_marks_a_full_name() {
+    assert_finds(
+        "- **道場長：** 岩崎 宗一郎 師範（六段）",
+        &[("岩崎 宗一郎", Person)],
+    );
+    // A word that is also a family name is none before an act.
+    assert_finds("### 道場のご案内", &[]);
+    assert_finds("- **日当：** 8,000円（交通費別途支給）", &[]);
+}
+
+#[test]
+fn the_value_of_a_field_or_a_class_is_no_name() {
+    assert_finds("- **ステータス：** 対応中\n- **優先度：** 高\n", &[]);
+    assert_finds("- **担当：** パワーヨガ（水曜 19:00〜）", &[]);
+    // A person in charge still is.
+    assert_finds("- **担当：** ケイコ（水曜 19:00〜）", &[("ケイコ", Person)]);
+}
+
+#[test]
+fn a_name_under_a_name_key_of_json_is_a_person() {
+    assert_finds(
+        "```json\n{\"id\": 1419, \"name\": \"ワタナベ ツバサ\", \"plan\": \"プレミアム プラン\"}\n```",
+        &[("ワタナベ ツバサ", Person)],
+    );
+    // Not under another key.
+    assert_finds("{\"product_name\": \"ワタナベ ツバサ\"}", &[]);
+}
+
+#[test]
+fn a_family_name_in_bold_before_a_particle_acts() {
+    assert_finds(
+        "個人情報保護管理者の **石田** までご連絡ください。",
+        &[("石田", Person)],
+    );
+}
