@@ -438,13 +438,22 @@ impl PersonEn {
         }
         // "signed for by J. Whitfield": an initial and a surname after a cue.
         if is_initial(w)
+            // A letter on its own, not the end of "B&B".
+            && (toks[k].s == 0 || !t.as_bytes()[toks[k].s - 1].is_ascii_graphic()
+                || matches!(t.as_bytes()[toks[k].s - 1], b'*' | b'_' | b'"' | b'(' | b'|'))
             && let Some(n) = toks.get(k + 1)
             && &t[toks[k].e..n.s] == ". "
             && n.e <= hi
             && (g.last(&t[n.s..n.e], key) == Some(false) || unlisted(g, &t[n.s..n.e], key))
             && (self.cue.is_match(recent(t, toks[k].s))
                 || t[..toks[k].s].ends_with(" to ")
-                || house_number_after(&t[n.e..]))
+                || house_number_after(&t[n.e..])
+                // "the name tag *R. Singh*": a listed surname that is no word, and no
+                // capitalised word after it ("J. Sainsbury Ltd").
+                || (g.last(&t[n.s..n.e], key) == Some(false)
+                    && !toks.get(k + 2).is_some_and(|m| {
+                        &t[n.e..m.s] == " " && starts_upper(&t[m.s..m.e])
+                    })))
         {
             out.push(Cand::new(toks[k].s, n.e, Label::Person));
             return k + 2;
@@ -536,6 +545,16 @@ impl PersonEn {
             }
         {
             return k + 1;
+        }
+        // "Le Jardin", "La Maison": a French article opens a place's name (not "Le Minh",
+        // a first name after it).
+        if matches!(w, "Le" | "La" | "Les")
+            && let Some(n) = toks.get(k + 1)
+            && &t[toks[k].e..n.s] == " "
+            && starts_upper(&t[n.s..n.e])
+            && g.first(&t[n.s..n.e], key).is_none()
+        {
+            return k + 2;
         }
         // "*Tradesperson of the Year*": a prize.
         if t[toks[k].e..].starts_with(" of the Year") {

@@ -1311,6 +1311,29 @@ pub(crate) fn kana_cells(t: &str, lo: usize, hi: usize, table: &Table, out: &mut
             && crate::table::people_cell(table, t, lo, s, e)
         {
             out.push(Cand::new(s, e, Label::Person));
+            continue;
+        }
+        // "| 1 | 森田 陽斗 | GK |" under "| 背番号 | 氏名 |": a listed family name, a space
+        // and one to three kanji (a given name no list need hold) filling the cell.
+        let f = s + t[s..].len() - t[s..].trim_start_matches(is_han).len();
+        let Some(gs) = t[f..]
+            .strip_prefix([' ', '\u{3000}'])
+            .map(|r| t.len() - r.len())
+        else {
+            continue;
+        };
+        let ge = gs + t[gs..].len() - t[gs..].trim_start_matches(is_han).len();
+        if f > s
+            && (1..=3).contains(&t[gs..ge].chars().count())
+            && ge <= hi
+            && is_family(&t[s..f], g)
+            && !NOT_NAME_SET.contains(&t[gs..ge])
+            // "| 松田 様 |", "| 岩崎 師範 |": a honorific or a title is no given name.
+            && honorific_at(&t[gs..ge]).is_none()
+            && !TITLES_AFTER.contains(&&t[gs..ge])
+            && crate::table::people_cell(table, t, lo, s, ge)
+        {
+            out.push(Cand::new(s, ge, Label::Person));
         }
     }
 }

@@ -2553,3 +2553,23 @@ fn a_family_name_in_bold_before_a_particle_acts() {
         &[("石田", Person)],
     );
 }
+
+#[test]
+fn a_french_article_opens_a_place_not_a_name() {
+    assert_finds("The restaurant Le Jardin is open until ten.", &[]);
+    assert_finds("Your seats for \"Les Misérables\" are confirmed.", &[]);
+    // A first name after "Le" is a Vietnamese name.
+    assert_finds("Ask for Le Minh at the desk.", &[("Le Minh", Person)]);
+}
+
+#[test]
+fn an_initial_and_a_listed_surname_are_a_person() {
+    assert_finds(
+        "We found a bag with the name tag *R. Singh* in the changing room.",
+        &[("R. Singh", Person)],
+    );
+    // A firm after it, or the end of "B&B".
+    assert_finds("Shop at J. Sainsbury Ltd today.", &[]);
+    let bnb = found("Welcome to Briarwood B&B. Arthur cooks breakfast.");
+    assert!(bnb.iter().all(|(s, _)| !s.starts_with("B.")), "{bnb:?}");
+}
