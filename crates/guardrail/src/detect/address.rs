@@ -152,7 +152,9 @@ fn ja_pattern() -> String {
         r"\ [\p{Katakana}ー]{2,15}\p{Han}{0,4}[0-9]{2,4}(?:号室?)?".to_owned(),
     ]
     .join("|");
-    let bldg = format!("(?:{bldg})?");
+    // A CSV field may part the building from the block with a comma ("博多駅前3-2-8,
+    // 博多シティハイツ1104").
+    let bldg = format!("(?:,?(?:{bldg}))?");
     // "船津１２３４", "祇園町北側２６３": a lot number alone after the town, last of all
     // (see `bare_lot`).
     format!(r"(?:(?:{prefs}){city}|{city_req}){town}(?:{block}{bldg}|[0-9]{{1,4}})")

@@ -2573,3 +2573,28 @@ fn an_initial_and_a_listed_surname_are_a_person() {
     let bnb = found("Welcome to Briarwood B&B. Arthur cooks breakfast.");
     assert!(bnb.iter().all(|(s, _)| !s.starts_with("B.")), "{bnb:?}");
 }
+
+#[test]
+fn a_csv_row_keeps_a_japanese_address_whole() {
+    assert_finds(
+        "```csv\n氏名,郵便番号,住所\n岡本 直樹,812-0011,\"福岡県福岡市博多区博多駅前3-2-8, 博多シティハイツ1104\"\n```",
+        &[
+            ("岡本 直樹", Person),
+            ("812-0011", PostalCode),
+            (
+                "福岡県福岡市博多区博多駅前3-2-8, 博多シティハイツ1104",
+                Address,
+            ),
+        ],
+    );
+    // A code of the same shape before no address is none.
+    assert_finds("品番,在庫\n812-0011,\"12個\"\n", &[]);
+}
+
+#[test]
+fn a_kana_given_name_ends_before_a_coach() {
+    assert_finds(
+        "3. マスターズ：加藤 ひろみコーチ\n",
+        &[("加藤 ひろみ", Person)],
+    );
+}
