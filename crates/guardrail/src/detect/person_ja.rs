@@ -966,7 +966,8 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
         || (is_family(family, g)
             && (1..=3).contains(&chars(given))
             && !NOT_NAME_SET.contains(given)
-            && cue_before(t, a));
+            // "## 講師紹介：石川 遼子": after a label, too.
+            && (cue_before(t, a) || labelled(t, a)));
     named.then(|| Cand::new(a, b + 1 + given.len(), Label::Person))
 }
 
@@ -1004,6 +1005,18 @@ fn labelled(t: &str, a: usize) -> bool {
             "施設名",
             "プラン名",
             "コース名",
+            // Labels of places: "行程：京都（3泊）".
+            "行程",
+            "目的地",
+            "出発地",
+            "開催地",
+            "行き先",
+            "所在地",
+            "住所",
+            "出身",
+            "最寄り駅",
+            "エリア",
+            "地域",
         ]
         .iter()
         .any(|w| label.ends_with(w));
@@ -1086,6 +1099,15 @@ fn acts_after(t: &str, b: usize) -> bool {
         .iter()
         .find_map(|p| rest.strip_prefix(p))
         .unwrap_or(rest);
+    // "- **名古屋：** 10月5日": a date after a colon labels a day, not a person's
+    // contact.
+    if let Some(value) = rest.strip_prefix(['：', ':']) {
+        let value = value.trim_start_matches([' ', '*', '\u{3000}']);
+        let digits = value.len() - value.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && value[digits..].starts_with(['月', '年', '日', '/']) {
+            return false;
+        }
+    }
     ACTS.iter().any(|v| starts_with(rest, v))
 }
 

@@ -2598,3 +2598,19 @@ fn a_kana_given_name_ends_before_a_coach() {
         &[("加藤 ひろみ", Person)],
     );
 }
+
+#[test]
+fn places_under_a_label_of_places_or_before_a_date_are_no_one() {
+    assert_finds("行程：京都（3泊）、奈良（1泊）、吉野（1泊）。", &[]);
+    assert_finds(
+        "札幌・名古屋・福岡の3都市で開催します。\n\n- **名古屋：** 10月5日\n- **福岡：** 11月2日\n",
+        &[],
+    );
+    // A person's contact after the colon still acts.
+    assert_finds(
+        "- **田中：** 080-1234-5678\n",
+        &[("田中", Person), ("080-1234-5678", Phone)],
+    );
+    // A full name after a label.
+    assert_finds("## 講師紹介：石川 遼子\n", &[("石川 遼子", Person)]);
+}
