@@ -613,6 +613,10 @@ impl PersonEn {
             out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
             return k + 1;
         }
+        // "Hours: Thu–Sun": a range of days is no double-barrelled name.
+        if day_range(w) {
+            return k + 1;
+        }
         if !maybe_name(g, w, key) {
             return self.unlisted_name(cx, k, key, out);
         }

@@ -2614,3 +2614,10 @@ fn places_under_a_label_of_places_or_before_a_date_are_no_one() {
     // A full name after a label.
     assert_finds("## 講師紹介：石川 遼子\n", &[("石川 遼子", Person)]);
 }
+
+#[test]
+fn a_range_of_days_after_a_label_is_no_name() {
+    assert_finds("- Performances: Thu–Sun, July 10 – August 3", &[]);
+    assert_finds("Hours: Thu-Sun", &[]);
+    assert_finds("Ask Sun-Hee Park.", &[("Sun-Hee Park", Person)]);
+}
