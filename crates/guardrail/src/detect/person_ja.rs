@@ -59,7 +59,7 @@ const CUES: &[&str] = &[
     // Staff roles in shops, inns and salons: "仲居の", "客室係の", "スタイリスト:".
     "番頭", "仲居", "女将", "板長", "料理長", "客室係", "係", "スタッフ", "スタイリスト",
     "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト",
-    "店主", "塾長", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
+    "店主", "塾長", "管理人", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
     "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ", "オーナー", "ホスト",
     "カラーリスト", "アイリスト", "美容師", "理容師",
     "バリスタ", "担当医", "添乗員", "配達員", "ドライバー", "ソムリエ", "運転手", "獣医", "アソシエイト", "指名", "フロント",
@@ -589,6 +589,32 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     if FIRM_NAMES.contains(&run) || SCHOOL_ENDINGS.iter().any(|w| ends_with(run, w)) {
         return;
     }
+    // "添乗員（岡田）", "経理担当（松本）宛て": a family name in brackets after a
+    // role.
+    if t[..a].ends_with(['（', '('])
+        && t[b..].starts_with(['）', ')'])
+        && cue_before(t, a - t[..a].chars().next_back().map_or(0, char::len_utf8))
+        && is_family(run, g)
+        && !NOT_NAME_SET.contains(run)
+    {
+        out.push(Cand::new(a, b, Label::Person));
+        return;
+    }
+    // "採用担当青木宛", "経理部井上宛て": a role, a family name and the addressee
+    // mark in one run.
+    if let Some(head) = run.strip_suffix('宛') {
+        for (i, _) in head.char_indices().skip(1) {
+            let name = &head[i..];
+            if name.chars().nth(1).is_some()
+                && is_family(name, g)
+                && !NOT_NAME_SET.contains(name)
+                && cues().ends(&head[..i])
+            {
+                out.push(Cand::new(a + i, a + head.len(), Label::Person));
+                return;
+            }
+        }
+    }
     // "藤田部長宛て": a title before the addressee mark, too.
     for run in std::iter::once(run).chain(run.strip_suffix('宛')) {
         if let Some(title) = TITLES_AFTER.iter().find(|w| ends_with(run, w)) {
@@ -686,6 +712,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             t[b..].is_empty()
                 || [
                     "が", "は", "です", "、", "。", "（", "(", "／", "/", " ", "と", "\n", "に",
+                    "まで",
                 ]
                 .iter()
                 .any(|p| t[b..].starts_with(p))

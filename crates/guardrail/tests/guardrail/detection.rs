@@ -2621,3 +2621,31 @@ fn a_range_of_days_after_a_label_is_no_name() {
     assert_finds("Hours: Thu-Sun", &[]);
     assert_finds("Ask Sun-Hee Park.", &[("Sun-Hee Park", Person)]);
 }
+
+#[test]
+fn a_family_name_after_a_role_in_brackets_or_before_the_addressee_mark_is_a_person() {
+    assert_finds(
+        "| 添乗員（岡田） | +81-90-5555-3381 |",
+        &[("岡田", Person), ("+81-90-5555-3381", Phone)],
+    );
+    assert_finds(
+        "経理担当（松本）宛てにご連絡ください。",
+        &[("松本", Person)],
+    );
+    assert_finds("経理部井上宛てにお願いいたします。", &[("井上", Person)]);
+    assert_finds(
+        "採用担当青木宛に書類をお送りください。",
+        &[("青木", Person)],
+    );
+    // A place in brackets after a desk.
+    assert_finds("担当（東京）までお問い合わせください。", &[]);
+}
+
+#[test]
+fn a_given_name_after_a_cue_may_end_before_made() {
+    assert_finds(
+        "オーナーの真理子までお知らせください。",
+        &[("真理子", Person)],
+    );
+    assert_finds("管理人の翔太にお電話ください。", &[("翔太", Person)]);
+}
