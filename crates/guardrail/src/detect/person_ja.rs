@@ -234,34 +234,12 @@ const KANA_KIN: &[&str] = &[
 ];
 
 /// What may follow a kana given name: a honorific, a particle, punctuation.
+#[rustfmt::skip]
 const AFTER_KANA_NAME: &[&str] = &[
-    "宛",
-    "／",
-    "/",
-    "が",
-    "は",
-    "と",
-    "から",
-    "より",
-    "まで",
-    "に",
-    "へ",
-    "で",
-    "も",
-    "の",
-    "、",
-    "。",
-    "（",
-    "(",
-    " ",
-    "」",
-    "』",
-    "）",
-    ")",
+    "宛", "／", "/", "が", "は", "と", "から", "より", "まで", "に", "へ", "で", "も", "の", "、",
+    "。", "（", "(", " ", "」", "』", "）", ")",
     // The end of a line or of a table's cell: "- 面接官：人事課 中村 あかり⏎".
-    "\n",
-    "|",
-    "\u{3000}",
+    "\n", "|", "\u{3000}",
     // A role after the name: "加藤 ひろみコーチ".
     "コーチ",
 ];

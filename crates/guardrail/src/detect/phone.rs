@@ -187,7 +187,7 @@ pub(crate) fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
             ))
         // A field of a CSV row after a word: "Sofia Marchetti,+39 06 5550 4412",
         // "西村 さくら,075-555-0119" (not "1,234,567": a digit before the comma).
-        || (b[i - 1] == b',' && (b[i] != b'(' && !(i >= 2 && b[i - 2].is_ascii_digit())))
+        || (b[i - 1] == b',' && !(i >= 2 && b[i - 2].is_ascii_digit()))
         // Asked last: most numbers are settled by the byte before them.
         || labelled();
     here && prev_ok

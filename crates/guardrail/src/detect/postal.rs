@@ -186,7 +186,7 @@ impl Postal {
     /// A bare NNN-NNNN is a Japanese postal code after 郵便番号/〒 or before a prefecture.
     fn ja_context(&self, t: &str, s: usize, e: usize) -> bool {
         // The next field of a CSV row: `812-0011,"福岡県…"`.
-        let after = t[e..].trim_start_matches([' ', ',', '"']);
+        let after = t[e..].trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == '"');
         // "…, Kanagawa 250-0311": a prefecture in romaji right before.
         let before = t[..s].trim_end_matches([' ', ',']);
         let romaji = |p: &&str| {
