@@ -617,6 +617,18 @@ impl PersonEn {
         if day_range(w) {
             return k + 1;
         }
+        // "**Kaizen Academy**", "Kaizen Karate Dojo": an organisation's word right after
+        // it names a place or a firm (a place word that is also a surname, "Seo-yeon
+        // Park", is left to the chain rules).
+        if let Some(n) = toks.get(k + 1)
+            && &t[toks[k].e..n.s] == " "
+            && is_not_name(&t[n.s..n.e])
+            && !SURNAME_PLACE_SET.contains(&t[n.s..n.e])
+            // Not a month that is a first name after a greeting ("Hi April!").
+            && g.first(&t[n.s..n.e], key).is_none()
+        {
+            return k + 2;
+        }
         if !maybe_name(g, w, key) {
             return self.unlisted_name(cx, k, key, out);
         }

@@ -2649,3 +2649,20 @@ fn a_given_name_after_a_cue_may_end_before_made() {
     );
     assert_finds("管理人の翔太にお電話ください。", &[("翔太", Person)]);
 }
+
+#[test]
+fn a_word_before_an_organisation_word_is_no_name() {
+    assert_finds(
+        "The dojo is located at:\n\n**Kaizen Karate Dojo**\n2140 Alder Street, Eugene, OR 97405",
+        &[
+            ("2140 Alder Street, Eugene, OR", Address),
+            ("97405", PostalCode),
+        ],
+    );
+    assert_finds("The school:\n\n**Kaizen Academy**\nOpen daily.", &[]);
+    // A month that is a first name after a greeting is still one.
+    assert_finds(
+        "Hi April! Your box is out for delivery.",
+        &[("April", Person)],
+    );
+}
