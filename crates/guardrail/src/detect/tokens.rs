@@ -154,12 +154,14 @@ pub(crate) fn tokenize(t: &str, from: usize, until: usize, toks: &mut Vec<Tok>) 
             }
             i += j;
         }
-        let glued =
-            s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b'@' | b'.' | b'_' | b'/'));
-        let glued_after = b
-            .get(i)
-            .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'@' | b'_' | b'/'))
-            || (b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric));
+        let glued = s > 0
+            && (b[s - 1].is_ascii_digit()
+                || matches!(b[s - 1], b'@' | b'.' | b'/')
+                || (b[s - 1] == b'_' && !emphasis_opens(b, s - 1)));
+        let glued_after = b.get(i).is_some_and(|&c| {
+            c.is_ascii_digit() || matches!(c, b'@' | b'/') || (c == b'_' && !emphasis_closes(b, i))
+        }) || (b.get(i) == Some(&b'.')
+            && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric));
         if !glued && !glued_after {
             toks.push(Tok { s, e: i });
             if s >= until && toks.iter().rev().take_while(|k| k.s >= until).count() == TOKENS_AFTER
@@ -168,6 +170,20 @@ pub(crate) fn tokenize(t: &str, from: usize, until: usize, toks: &mut Vec<Tok>) 
             }
         }
     }
+}
+
+/// Whether the `_` at `b[k]` opens emphasis ("to _Marcus_, who"): it starts the text
+/// or follows a space or an opening mark. Else it joins a word to what is before it,
+/// as in an e-mail address or an identifier ("first_Last@", "user_Name").
+fn emphasis_opens(b: &[u8], k: usize) -> bool {
+    k == 0 || b[k - 1].is_ascii_whitespace() || b"([\"*".contains(&b[k - 1])
+}
+
+/// Whether the `_` at `b[k]` closes emphasis: it ends the text or comes before a space
+/// or punctuation.
+fn emphasis_closes(b: &[u8], k: usize) -> bool {
+    b.get(k + 1)
+        .is_none_or(|&d| d.is_ascii_whitespace() || b",.;:!?)]\"*".contains(&d))
 }
 
 #[cfg(test)]
@@ -203,12 +219,15 @@ mod tests {
             let (bs, be) = (end(s), end(k));
             let b = t.as_bytes();
             let glued = bs > 0
-                && (b[bs - 1].is_ascii_digit() || matches!(b[bs - 1], b'@' | b'.' | b'_' | b'/'));
-            let glued_after = b
-                .get(be)
-                .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'@' | b'_' | b'/'))
-                || (b.get(be) == Some(&b'.')
-                    && b.get(be + 1).is_some_and(u8::is_ascii_alphanumeric));
+                && (b[bs - 1].is_ascii_digit()
+                    || matches!(b[bs - 1], b'@' | b'.' | b'/')
+                    || (b[bs - 1] == b'_' && !emphasis_opens(b, bs - 1)));
+            let glued_after = b.get(be).is_some_and(|&c| {
+                c.is_ascii_digit()
+                    || matches!(c, b'@' | b'/')
+                    || (c == b'_' && !emphasis_closes(b, be))
+            }) || (b.get(be) == Some(&b'.')
+                && b.get(be + 1).is_some_and(u8::is_ascii_alphanumeric));
             if !glued && !glued_after {
                 out.push((bs, be));
             }
@@ -233,6 +252,7 @@ mod tests {
                     "Siobhán O’Sullivan, Ramírez-Ortega’s ×a÷ Ó Ceallaigh ’s é",
                     "Łukasz Żółć ŋ ə ɐ ǅ",
                     "Nguyễn Thị Lan ḁ ỿ Ḁ",
+                    "_Marcus_, _Nurse Patel_ first_Last@x.jp user_Name _a_b_ __Bold__ _",
                 ]
                 .map(String::from),
             );

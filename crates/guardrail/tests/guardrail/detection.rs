@@ -2666,3 +2666,16 @@ fn a_word_before_an_organisation_word_is_no_name() {
         &[("April", Person)],
     );
 }
+
+#[test]
+fn a_name_in_underscore_emphasis_is_read_as_one_in_asterisks() {
+    assert_finds(
+        "If you have trouble attaching the file, _Nurse Patel_ can help you at the desk.",
+        &[("Patel", Person)],
+    );
+    // An underscore inside an address or an identifier still glues.
+    assert_finds(
+        "Write to john_Smith@example.com; the field user_Name is required.",
+        &[("john_Smith@example.com", Email)],
+    );
+}
