@@ -1423,6 +1423,17 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     if chars < 2 {
         return;
     }
+    // "ケンコーチ", "マイクトレーナー": a listed name glued to the role it is called by
+    // ("ヘッドコーチ" and "ライフコーチ" are words before it).
+    for role in ["コーチ", "トレーナー"] {
+        if let Some(name) = run.strip_suffix(role)
+            && name.chars().nth(1).is_some()
+            && (g.katakana(name) == Some(false) || g.kana_given(name))
+        {
+            out.push(Cand::new(a, a + name.len(), Label::Person));
+            return;
+        }
+    }
     let after = &t[b..];
     // "ボルドー大学", "ヒースロー空港", "カリフォルニア州": a place's or a school's name.
     if ["大学", "空港", "駅", "銀行", "大使館", "市", "州"]

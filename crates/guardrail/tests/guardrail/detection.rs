@@ -2679,3 +2679,13 @@ fn a_name_in_underscore_emphasis_is_read_as_one_in_asterisks() {
         &[("john_Smith@example.com", Email)],
     );
 }
+
+#[test]
+fn a_listed_katakana_name_glued_to_its_role_is_a_person() {
+    assert_finds(
+        "初心者クラスはケンコーチが担当します。",
+        &[("ケン", Person)],
+    );
+    // A word before the role.
+    assert_finds("ヘッドコーチとパーソナルトレーナーが担当します。", &[]);
+}
