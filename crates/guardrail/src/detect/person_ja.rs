@@ -567,17 +567,6 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     if FIRM_NAMES.contains(&run) || SCHOOL_ENDINGS.iter().any(|w| ends_with(run, w)) {
         return;
     }
-    // "添乗員（岡田）", "経理担当（松本）宛て": a family name in brackets after a
-    // role.
-    if t[..a].ends_with(['（', '('])
-        && t[b..].starts_with(['）', ')'])
-        && cue_before(t, a - t[..a].chars().next_back().map_or(0, char::len_utf8))
-        && is_family(run, g)
-        && !NOT_NAME_SET.contains(run)
-    {
-        out.push(Cand::new(a, b, Label::Person));
-        return;
-    }
     // "採用担当青木宛", "経理部井上宛て": a role, a family name and the addressee
     // mark in one run.
     if let Some(head) = run.strip_suffix('宛') {
@@ -676,6 +665,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                     .iter()
                     .any(|r| t[b..].starts_with(r))
                     || after_contact(t, a, b)
+                    || role_before_bracket(t, a, b)
                     || role_note_after(t, b)
                     || role_cell_after(t, a, b)
                     || duty_next(t, b)
@@ -1656,6 +1646,14 @@ fn duty_next(t: &str, b: usize) -> bool {
             .iter()
             .any(|d| r.starts_with(d))
     })
+}
+
+/// "添乗員（岡田）", "経理担当（松本）宛て": `t[a..b]` alone in brackets after a role.
+fn role_before_bracket(t: &str, a: usize, b: usize) -> bool {
+    t[b..].starts_with(['）', ')'])
+        && t[..a]
+            .strip_suffix(['（', '('])
+            .is_some_and(|head| cue_before(head, head.len()))
 }
 
 /// Whether `t[a..b]` stands alone in brackets right after a phone number or an email

@@ -79,20 +79,14 @@ impl Postal {
             let (s, e) = (m.start(), m.end());
             let marked = m.as_str().starts_with('〒');
             let has_dash = m.as_str().contains('-');
-            // "郵便番号は0600042": seven digits right after the word, or after a key of
+            // "郵便番号は0600042": seven digits right after a keyword, also as a key of
             // structured data ("\"zip\": \"0600042\"").
             let labelled = || {
-                let head = t[..s].trim_end_matches([' ', 'は', 'が', ':', '：', '"']);
-                [
-                    "郵便番号",
-                    "zip",
-                    "zipcode",
-                    "zip_code",
-                    "postal_code",
-                    "postcode",
-                ]
-                .iter()
-                .any(|k| head.ends_with(k))
+                self.keywords.last_before(t, s, 16).is_some_and(|k| {
+                    t[k..s]
+                        .trim_matches([' ', 'は', 'が', ':', '：', '"'])
+                        .is_empty()
+                })
             };
             if bounded(s, e)
                 && (marked || (has_dash && self.ja_context(t, s, e)) || (!has_dash && labelled()))
