@@ -250,26 +250,15 @@ impl Gazetteers {
 
     /// Whether the kana `w` (hiragana or katakana) is a Japanese given name.
     pub fn kana_given(&self, w: &str) -> bool {
-        // Hiragana and katakana are three bytes each and listed names at most four
-        // characters: the hiragana form is built on the stack.
-        let mut buf = [0u8; 12];
-        if w.len() > buf.len() {
-            return false;
-        }
-        let mut n = 0;
-        for c in w.chars() {
-            let c = match c {
-                'ァ'..='ヶ' => char::from_u32(u32::from(c) - 0x60).unwrap_or(c),
-                c => c,
-            };
-            n += c.encode_utf8(&mut buf[n..]).len();
-        }
-        std::str::from_utf8(&buf[..n]).is_ok_and(|k| self.ja_given_kana.contains_key(k))
+        let mut buf = [0u8; KANA_KEY];
+        as_hiragana(w, &mut buf).is_some_and(|k| self.ja_given_kana.contains_key(k))
     }
 
-    /// Whether the hiragana `w` is a Japanese family name as read ("たなか").
+    /// Whether the kana `w` (hiragana or katakana) is a Japanese family name as read
+    /// ("たなか", "スズキ").
     pub fn kana_family(&self, w: &str) -> bool {
-        self.ja_family_kana.contains_key(w)
+        let mut buf = [0u8; KANA_KEY];
+        as_hiragana(w, &mut buf).is_some_and(|k| self.ja_family_kana.contains_key(k))
     }
 
     /// Whether `w` is a common English word (in any case).
@@ -286,6 +275,26 @@ impl Gazetteers {
         self.en_places.contains_key(w)
             || (!w.is_ascii() && self.en_places.contains_key(name_key(w, key)))
     }
+}
+
+/// Bytes of the longest kana name looked up: five characters of three bytes.
+const KANA_KEY: usize = 15;
+
+/// The kana `w` in hiragana, built in `buf`; `None` if it is too long to be a listed
+/// name. Hiragana and katakana are three bytes each.
+fn as_hiragana<'b>(w: &str, buf: &'b mut [u8; KANA_KEY]) -> Option<&'b str> {
+    if w.len() > buf.len() {
+        return None;
+    }
+    let mut n = 0;
+    for c in w.chars() {
+        let c = match c {
+            'ァ'..='ヶ' => char::from_u32(u32::from(c) - 0x60).unwrap_or(c),
+            c => c,
+        };
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// ASCII letters for U+00C0–U+017F without their accents, `?` for the two signs.

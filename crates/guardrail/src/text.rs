@@ -28,17 +28,62 @@ pub(crate) fn is_ja_break(c: char) -> bool {
     )
 }
 
-/// Folds one character to its ASCII form where the detectors treat them alike:
-/// full-width ASCII, the ideographic space and the many hyphen look-alikes.
-fn fold_char(c: char, prev_is_digit: bool) -> char {
+/// Folds one character to the form the detectors read: full-width ASCII to ASCII, the
+/// ideographic space to a space, the many hyphen look-alikes to a hyphen, and half-width
+/// katakana and punctuation to full-width (`ﾀﾅｶ` to `タナカ`). `prev` is the character
+/// folded before it (`None` at the start or after a dropped emphasis mark). A voiced
+/// mark after a kana that takes it is joined to that kana by [`Folded::fold_at`], not
+/// here.
+fn fold_char(c: char, prev: Option<char>) -> char {
+    let prev_is_digit = prev.is_some_and(|p| p.is_ascii_digit());
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FF70}' => '-',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        // The half-width prolonged sound mark is one after katakana ("ﾊﾟｰｸ") and a
+        // hyphen elsewhere ("090ｰ1234").
+        '\u{FF70}' if prev.is_some_and(is_katakana) => 'ー',
+        '\u{FF70}' => '-',
+        '\u{FF61}'..='\u{FF9F}' => HALF_WIDTH_KANA[c as usize - 0xFF61],
         // The katakana prolonged sound mark stands in for a hyphen only between digits.
         'ー' if prev_is_digit => '-',
         _ => c,
     }
+}
+
+/// The full-width forms of U+FF61 to U+FF9F (half-width punctuation, katakana and
+/// sound marks), as Unicode's compatibility decomposition gives them; the sound marks
+/// as the spacing ones (゛, ゜). U+FF70 is folded by [`fold_char`] itself.
+#[rustfmt::skip]
+const HALF_WIDTH_KANA: [char; 63] = [
+    '。', '「', '」', '、', '・', 'ヲ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ッ',
+    'ー', 'ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ', 'サ', 'シ', 'ス', 'セ',
+    'ソ', 'タ', 'チ', 'ツ', 'テ', 'ト', 'ナ', 'ニ', 'ヌ', 'ネ', 'ノ', 'ハ', 'ヒ', 'フ', 'ヘ',
+    'ホ', 'マ', 'ミ', 'ム', 'メ', 'モ', 'ヤ', 'ユ', 'ヨ', 'ラ', 'リ', 'ル', 'レ', 'ロ', 'ワ',
+    'ン', '゛', '゜',
+];
+
+/// The katakana `kana` with the half-width voiced (`ﾞ`) or semi-voiced (`ﾟ`) `mark`
+/// joined to it (`ﾀﾞ` to `ダ`, `ﾊﾟ` to `パ`), if there is such a character.
+fn join_mark(kana: char, mark: char) -> Option<char> {
+    let k = kana as u32;
+    let voiced = match mark {
+        '\u{FF9E}' => match k {
+            // カ to ト, where every other character is the voiced one before it; ハ to ホ
+            // in threes (ハ バ パ).
+            0x30AB..=0x30C2 if !k.is_multiple_of(2) => k + 1,
+            0x30C4..=0x30C8 if k.is_multiple_of(2) => k + 1,
+            0x30CF..=0x30DB if (k - 0x30CF).is_multiple_of(3) => k + 1,
+            0x30A6 => 0x30F4, // ヴ
+            _ => return None,
+        },
+        '\u{FF9F}' => match k {
+            0x30CF..=0x30DB if (k - 0x30CF).is_multiple_of(3) => k + 2,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    char::from_u32(voiced)
 }
 
 /// Markdown's emphasis mark (`**Gareth**`, `*My Requests*`, a list's `* `): folding
@@ -107,17 +152,20 @@ fn may_fold(b0: u8, b1: u8, b2: u8) -> bool {
         & (((b1 == 0x80) & (b2.wrapping_sub(0x90) < 6)) | ((b1 == 0x88) & (b2 == 0x92)));
     // U+3000, U+30FC
     let e3 = (b0 == 0xE3) & (((b1 == 0x80) & (b2 == 0x80)) | ((b1 == 0x83) & (b2 == 0xBC)));
-    // U+FF01–U+FF5E, U+FF70
+    // U+FF01–U+FF5E, U+FF61–U+FF9F
     let ef = (b0 == 0xEF)
-        & (((b1 == 0xBC) & (b2 >= 0x81)) | ((b1 == 0xBD) & ((b2 <= 0x9E) | (b2 == 0xB0))));
+        & (((b1 == 0xBC) & (b2 >= 0x81))
+            | ((b1 == 0xBD) & ((b2 <= 0x9E) | (b2 >= 0xA1)))
+            | ((b1 == 0xBE) & (b2 <= 0x9F)));
     e2 | e3 | ef
 }
 
 /// A width-folded copy of a text with a map back to the original byte offsets.
-/// Folding turns a character into one character that is two bytes shorter (every
-/// character it changes is three bytes long and becomes one byte), or drops it (the
-/// emphasis mark), so every folded character boundary corresponds to an original one
-/// and the map needs only the changes. Reused from piece to piece to avoid allocation.
+/// Folding turns a character into one that is as long or shorter (a full-width ASCII
+/// character becomes one byte, two shorter; a half-width kana and the voiced mark after
+/// it become one full-width kana, three shorter), or drops it (the emphasis mark), so
+/// every folded character boundary corresponds to an original one and the map needs
+/// only the changes of length. Reused from piece to piece to avoid allocation.
 #[derive(Debug, Default)]
 pub(crate) struct Folded {
     /// The folded text.
@@ -126,9 +174,9 @@ pub(crate) struct Folded {
     changes: Vec<Change>,
 }
 
-/// Where folding shortened the text: a character folded to one two bytes shorter, which
-/// ends at folded offset `at`, or emphasis marks dropped just before folded offset
-/// `at`. At the same offset, the first comes first.
+/// Where folding shortened the text: a character (or a kana and its voiced mark) folded
+/// to a shorter one, which ends at folded offset `at`, or emphasis marks dropped just
+/// before folded offset `at`. At the same offset, the first comes first.
 #[derive(Debug, Clone, Copy)]
 struct Change {
     at: u32,
@@ -137,9 +185,6 @@ struct Change {
     /// Bytes the text has lost up to and including this change.
     lost: u32,
 }
-
-/// Bytes a changed character loses in folding.
-const SHRINK: u32 = 2;
 
 impl Folded {
     /// Folds `s` into this buffer if folding may change it; returns whether it did. When
@@ -169,12 +214,13 @@ impl Folded {
         };
         self.text.clear();
         self.changes.clear();
-        let (mut o, mut prev_is_digit, mut lost) = (0, false, 0);
+        // `prev`: the last character folded or copied, none after a dropped mark.
+        let (mut o, mut prev, mut lost) = (0, None, 0);
         loop {
             // Text up to the next foldable character is copied as it is.
             self.text.push_str(&s[o..stop]);
             if stop > o {
-                prev_is_digit = b[stop - 1].is_ascii_digit();
+                prev = s[..stop].chars().next_back();
             }
             o = stop;
             if b[o] == EMPHASIS {
@@ -190,24 +236,32 @@ impl Folded {
                     }),
                 }
                 o += 1;
-                prev_is_digit = false;
+                prev = None;
             }
             // Fold one character, and a prolonged sound mark right after a digit.
             while let Some(c) = s[o..].chars().next().filter(|_| b[stop] != EMPHASIS) {
-                let f = fold_char(c, prev_is_digit);
-                prev_is_digit = f.is_ascii_digit();
+                let mut f = fold_char(c, prev);
+                let mut len = c.len_utf8();
+                // A half-width kana takes the voiced mark after it ("ﾀﾞ" to "ダ").
+                if c != f
+                    && let Some(m) = s[o + len..].chars().next()
+                    && let Some(v) = join_mark(f, m)
+                {
+                    f = v;
+                    len += m.len_utf8();
+                }
+                prev = Some(f);
                 self.text.push(f);
-                o += c.len_utf8();
-                if f != c {
-                    debug_assert!(c.len_utf8() == f.len_utf8() + SHRINK as usize);
-                    lost += SHRINK;
+                o += len;
+                if len > f.len_utf8() {
+                    lost += (len - f.len_utf8()) as u32;
                     self.changes.push(Change {
                         at: self.text.len() as u32,
                         dropped: false,
                         lost,
                     });
                 }
-                if !(prev_is_digit && s[o..].starts_with('ー')) {
+                if !(f.is_ascii_digit() && s[o..].starts_with('ー')) {
                     break;
                 }
             }
@@ -332,6 +386,20 @@ mod tests {
     }
 
     #[test]
+    fn half_width_katakana_folds_to_full_width_with_its_voiced_marks() {
+        let s = "口座名義：ﾀﾞｲｽｹ ﾊﾟｰｸ｡ 090ｰ1234";
+        let f = folded(s);
+        assert_eq!(f.text, "口座名義:ダイスケ パーク。 090-1234");
+        // A span over the folded name maps back over the marks.
+        let (i, j) = (f.text.find('ダ').unwrap(), f.text.find(" パ").unwrap());
+        assert_eq!(&s[f.orig_start(i)..f.orig_end(j)], "ﾀﾞｲｽｹ");
+        let k = f.text.find('。').unwrap();
+        assert_eq!(&s[f.orig_start(j + 1)..f.orig_end(k)], "ﾊﾟｰｸ");
+        // A mark with no kana to take it stays a mark of its own.
+        assert_eq!(folded("ﾞﾝﾞ ｶﾞ").text, "゛ン゛ ガ");
+    }
+
+    #[test]
     fn the_prolonged_sound_mark_is_a_hyphen_only_after_a_digit() {
         assert_eq!(folded("090ー1234 ルーシー").text, "090-1234 ルーシー");
         assert!(!needs_fold("ルーシー 090-1234"));
@@ -358,19 +426,41 @@ mod tests {
             "１*ー２",
             "1ー*ー",
             "ｂ*",
+            "ﾀﾞｲｽｹ ﾊﾟｰｸ",
+            "ﾀﾞﾞ",
+            "ダﾞ",
+            "ﾞﾀ",
+            "ｱﾞｳﾞｰ1ｰ",
+            "ﾎﾟﾝﾟ",
+            "*ﾟ*ｶﾞ",
+            "１ｰ２",
+            "ｰｰ",
         ] {
             let mut want = String::new();
             // Each original boundary and the folded one it maps to.
             let mut want_map = Vec::new();
-            let mut digit = false;
+            let mut prev = None;
+            // Whether the last character was a half-width kana (which may take a mark).
+            let mut half = false;
             for (o, c) in s.char_indices() {
-                want_map.push((want.len(), o));
-                if c == '*' {
-                    digit = false;
+                // A voiced mark joined to the kana before it is inside a folded
+                // character: its offset is no boundary of the folded text.
+                if let Some(v) = prev.filter(|_| half).and_then(|p| join_mark(p, c)) {
+                    want.pop();
+                    want.push(v);
+                    prev = Some(v);
+                    half = false;
                     continue;
                 }
-                let f = fold_char(c, digit);
-                digit = f.is_ascii_digit();
+                want_map.push((want.len(), o));
+                if c == '*' {
+                    prev = None;
+                    half = false;
+                    continue;
+                }
+                let f = fold_char(c, prev);
+                half = f != c;
+                prev = Some(f);
                 want.push(f);
             }
             want_map.push((want.len(), s.len()));
@@ -395,10 +485,10 @@ mod tests {
         for c in ('\u{0}'..='\u{FFFF}').chain(['\u{1F4DE}']) {
             for prev in ["", "1", "a", "あ"] {
                 let s = format!("{prev}{c}x");
-                let mut digit = false;
+                let mut prev = None;
                 let changes = s.chars().any(|c| {
-                    let f = fold_char(c, digit);
-                    digit = f.is_ascii_digit();
+                    let f = fold_char(c, prev);
+                    prev = Some(f);
                     f != c || c == '*'
                 });
                 assert_eq!(needs_fold(&s), changes, "{s:?}");

@@ -1424,6 +1424,16 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
             return;
         }
     }
+    // "スズキ タロウ様", "名義：スズキ ハナコ": a family name that is also a word (the
+    // fish, the maker) before a space and a listed given name.
+    if t[b..].starts_with(' ')
+        && g.katakana(run) == Some(true)
+        && g.kana_family(run)
+        && let Some((end, _)) = kana_given_after(t, b, g)
+    {
+        out.push(Cand::new(a, end, Label::Person));
+        return;
+    }
     let after = &t[b..];
     // "ボルドー大学", "ヒースロー空港", "カリフォルニア州": a place's or a school's name.
     if ["大学", "空港", "駅", "銀行", "大使館", "市", "州"]

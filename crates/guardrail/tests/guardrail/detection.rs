@@ -2689,3 +2689,32 @@ fn a_listed_katakana_name_glued_to_its_role_is_a_person() {
     // A word before the role.
     assert_finds("ヘッドコーチとパーソナルトレーナーが担当します。", &[]);
 }
+
+#[test]
+fn half_width_katakana_is_read_as_full_width() {
+    // A bank account's holder and a building, as older systems write them.
+    assert_finds(
+        "- 名義：ｽｽﾞｷ ﾊﾅｺ\n- お届け先：東京都新宿区西新宿1-2-3 ﾊﾟｰｸｻｲﾄﾞ201",
+        &[
+            ("ｽｽﾞｷ ﾊﾅｺ", Person),
+            ("東京都新宿区西新宿1-2-3 ﾊﾟｰｸｻｲﾄﾞ201", Address),
+        ],
+    );
+    // A company's account, and a common word.
+    assert_finds("口座名義：ｶ)ﾔﾏﾀﾞｼｮｳﾃﾝ、ﾃｽﾄ ｻｰﾋﾞｽ中です。", &[]);
+    // The half-width prolonged sound mark is still a hyphen between digits.
+    assert_finds(
+        "電話 ０３ｰ１２３４ｰ５６７８",
+        &[("０３ｰ１２３４ｰ５６７８", Phone)],
+    );
+}
+
+#[test]
+fn a_family_name_that_is_also_a_word_joins_a_listed_given_name() {
+    assert_finds(
+        "スズキ イチロウ様、お待ちしております。",
+        &[("スズキ イチロウ", Person)],
+    );
+    // The maker alone.
+    assert_finds("スズキの軽自動車もございます。", &[]);
+}
