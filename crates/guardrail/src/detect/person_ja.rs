@@ -240,6 +240,8 @@ const AFTER_KANA_NAME: &[&str] = &[
     "。", "（", "(", " ", "」", "』", "）", ")",
     // The end of a line or of a table's cell: "- 面接官：人事課 中村 あかり⏎".
     "\n", "|", "\u{3000}",
+    // The end of code or of emphasis: "`ｶﾄｳ ｹﾝ`", "_書記：村上 あゆみ_".
+    "`", "_",
     // A role after the name: "加藤 ひろみコーチ".
     "コーチ",
 ];
@@ -1424,10 +1426,18 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
             return;
         }
     }
-    // "スズキ タロウ様", "名義：スズキ ハナコ": a family name that is also a word (the
-    // fish, the maker) before a space and a listed given name.
+    // "ｲｯﾊﾟﾝｻﾞｲﾀﾞﾝﾎｳｼﾞﾝ", "カブシキガイシャ": a legal entity spelt in katakana, as
+    // bank accounts spell a company's name, holds no person's name.
+    if ["ホウジン", "ガイシャ", "カイシャ", "クミアイ"]
+        .iter()
+        .any(|w| run.contains(w))
+    {
+        return;
+    }
+    // "ヤマモト ユウキ", "名義：ｽｽﾞｷ ﾊﾅｺ": a family name as read before a space and a
+    // listed given name, in katakana (as bank accounts write names) is a full name,
+    // also when the family name is a word too (スズキ: the fish, the maker).
     if t[b..].starts_with(' ')
-        && g.katakana(run) == Some(true)
         && g.kana_family(run)
         && let Some((end, _)) = kana_given_after(t, b, g)
     {

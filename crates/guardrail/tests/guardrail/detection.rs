@@ -2718,3 +2718,23 @@ fn a_family_name_that_is_also_a_word_joins_a_listed_given_name() {
     // The maker alone.
     assert_finds("スズキの軽自動車もございます。", &[]);
 }
+
+#[test]
+fn a_katakana_family_and_given_name_is_a_person_as_bank_accounts_write_it() {
+    assert_finds(
+        "口座名義は `ｶﾄｳ ｹﾝ` です（全角なら「カトウ　ケン」）。",
+        &[("ｶﾄｳ ｹﾝ", Person), ("カトウ　ケン", Person)],
+    );
+    assert_finds(
+        "**ヤマモト ユウキ** 名義の口座へお願いいたします。",
+        &[("ヤマモト ユウキ", Person)],
+    );
+    // A legal entity in katakana, and two words.
+    assert_finds("名義：ｲｯﾊﾟﾝｻﾞｲﾀﾞﾝﾎｳｼﾞﾝ ｵﾝｶﾞｸｼﾝｺｳｶｲ", &[]);
+    assert_finds("本日のランチ：ハヤシ ライスです。", &[]);
+}
+
+#[test]
+fn a_kana_given_name_may_end_at_code_or_emphasis() {
+    assert_finds("_書記：村上 あゆみ_", &[("村上 あゆみ", Person)]);
+}
