@@ -529,6 +529,9 @@ fn names_thing(t: &str, c: &Cand) -> bool {
 /// Titles, and 宛 (the addressee), that follow a family name in the same kanji run:
 /// "鈴木弁護士", "渡邉医師", "山口宛".
 const TITLES_AFTER: &[&str] = &[
+    // Before the titles they end in.
+    "副会長",
+    "副理事長",
     "弁護士",
     "医師",
     "税理士",
@@ -562,6 +565,11 @@ const TITLES_AFTER: &[&str] = &[
     // Teachers of a martial art or a team: "岩崎師範による", "小池監督が".
     "師範",
     "監督",
+    // An association's officers: "松本理事長、森田副理事長、光井理事".
+    "理事長",
+    "理事",
+    "監事",
+    "顧問",
 ];
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {

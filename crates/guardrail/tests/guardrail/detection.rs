@@ -2738,3 +2738,21 @@ fn a_katakana_family_and_given_name_is_a_person_as_bank_accounts_write_it() {
 fn a_kana_given_name_may_end_at_code_or_emphasis() {
     assert_finds("_書記：村上 あゆみ_", &[("村上 あゆみ", Person)]);
 }
+
+#[test]
+fn an_associations_officers_are_named_before_their_titles() {
+    assert_finds(
+        "- 出席：松本理事長、森田副理事長、光井理事\n- 欠席：岡本理事",
+        &[
+            ("松本", Person),
+            ("森田", Person),
+            ("光井", Person),
+            ("岡本", Person),
+        ],
+    );
+    // The board itself, and an officer named by title alone.
+    assert_finds(
+        "第３回理事会の議事録です。副理事長が司会を務めました。",
+        &[],
+    );
+}
