@@ -62,6 +62,8 @@ const NOT_NAMES: &[&str] = &[
     "Falls", "Coast", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
     "Suite", "Suites", "Tearoom", "Tearooms", "Bistro", "Deli", "Diner", "Pub", "Tavern", "Dojo",
     "Karate",
+    // Street types written short ("on Maple Ave"), and trades' firms ("Wilson Marine").
+    "Ave", "Blvd", "Rd", "Marine", "Outboards", "Joinery",
     "Springs", "Physio", "Physiotherapy", "Dentistry", "Veterinary", "Vets", "Lettings",
     "Estates", "Realty", "Properties", "Success", "Ballroom", "Pavilion", "Orangery", "Conservatory",
     // Things named after someone: prizes, nights, bars and terraces, companies of artists.
@@ -499,7 +501,13 @@ impl PersonEn {
         // so do the others listed with them ("at Ernst & Young, Grant Thornton and
         // Baker Tilly"). A comma goes on with the list only when "and" closes it later:
         // in "at Hartley & Finch, Matteo Bianchi" a name signs.
-        if t[..toks[k].s].ends_with(" at ") || t[..toks[k].s].ends_with("\nAt ") {
+        // So do the words after "t/a" or "trading as" ("Oliver Hartley t/a Hartley
+        // Joinery"): a trading name.
+        let before = &t[..toks[k].s];
+        if [" at ", "\nAt ", " t/a ", " T/A ", " trading as "]
+            .iter()
+            .any(|w| before.ends_with(w))
+        {
             let (mut end, mut before_comma) = (k, None);
             while let Some(n) = toks.get(end + 1)
                 && let gap = &t[toks[end].e..n.s]

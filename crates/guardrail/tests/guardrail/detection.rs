@@ -2756,3 +2756,21 @@ fn an_associations_officers_are_named_before_their_titles() {
         &[],
     );
 }
+
+#[test]
+fn trading_names_street_types_and_trades_firms_are_no_names() {
+    assert_finds(
+        "Account name: Oliver Hartley t/a Hartley Joinery",
+        &[("Oliver Hartley", Person)],
+    );
+    assert_finds("Overflow parking is on Maple Ave tonight.", &[]);
+    assert_finds(
+        "The regatta is sponsored by Wilson Marine and Johnson Outboards.",
+        &[],
+    );
+    // A name after them still is one.
+    assert_finds(
+        "Parking is on Maple Ave, courtesy of Father Tom Reilly.",
+        &[("Tom Reilly", Person)],
+    );
+}
