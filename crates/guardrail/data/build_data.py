@@ -140,17 +140,18 @@ def ascii_fold(name):
 
 def read_places(folder):
     """Single- and multi-word place names: countries, US states and cities of GeoNames,
-    as ASCII. Returns (all places, big cities and countries)."""
+    as ASCII. Returns (all places, big cities and countries, countries)."""
     import json
 
     def load(name):
         with open(os.path.join(folder, name), encoding="utf-8") as f:
             return json.load(f)
 
-    places, big = set(), set()
+    places, big, countries = set(), set(), set()
     for c in load("countries.json").values():
         places.add(ascii_fold(c["name"]))
         big.add(ascii_fold(c["name"]))
+        countries.add(ascii_fold(c["name"]))
     for s in load("us_states.json").values():
         places.add(ascii_fold(s["name"]))
     for c in load("cities15000.json").values():
@@ -159,7 +160,7 @@ def read_places(folder):
         if c["population"] >= CITY_MIN_POPULATION:
             big.add(name)
     places = {p for p in places if p and all(w[:1].isupper() for w in p.split())}
-    return places, big
+    return places, big, countries
 
 
 KATA = re.compile(r"^[\u30a1-\u30fa\u30fc]+$")
@@ -185,7 +186,7 @@ def main():
     first = read_census(os.path.join(a.census, "dist.male.first"))
     first += read_census(os.path.join(a.census, "dist.female.first"))
     last = read_census(os.path.join(a.census, "dist.all.last"))
-    places, big = read_places(a.geonames)
+    places, big, countries = read_places(a.geonames)
     census_first = set(first)
     ssa_only = [n for n in read_ssa(a.ssa) if n not in census_first]
     # A name only the SSA list holds is ambiguous when it is also a big city or a
@@ -193,7 +194,8 @@ def main():
     write(
         "en_first.txt",
         first + ssa_only,
-        words | {p.lower() for p in PLACES} | {p.lower() for p in big & set(ssa_only)},
+        words | {p.lower() for p in PLACES} | {p.lower() for p in big & set(ssa_only)}
+        | {p.lower() for p in countries},
     )
     # Place names, so that an unknown capitalised word after a cue ("ask for ...") is
     # taken for a name only when it is not a place either.

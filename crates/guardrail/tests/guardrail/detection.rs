@@ -2774,3 +2774,15 @@ fn trading_names_street_types_and_trades_firms_are_no_names() {
         &[("Tom Reilly", Person)],
     );
 }
+
+#[test]
+fn a_first_name_that_is_a_country_needs_a_second_signal() {
+    assert_finds(
+        "Our host contact in France is Lucien Marchand.",
+        &[("Lucien Marchand", Person)],
+    );
+    assert_finds(
+        "Call France Dupont at the desk.",
+        &[("France Dupont", Person)],
+    );
+}
