@@ -403,14 +403,16 @@ impl PersonEn {
             {
                 out.truncate(found);
             }
-            // "by K. Morrison": the initial before a name found on its own is part of it.
+            // "by K. Morrison": the initial before a name found on its own is part of it;
+            // "M." before a full name is French for "Mr" ("M. Lucien Marchand").
             let b = t.as_bytes();
             for c in &mut out[found..] {
                 let s = c.start;
                 let initial = s >= lo + 3
                     && &b[s - 2..s] == b". "
                     && b[s - 3].is_ascii_uppercase()
-                    && (s - 3 == 0 || b[s - 4] == b' ');
+                    && (s - 3 == 0 || b[s - 4] == b' ')
+                    && !(b[s - 3] == b'M' && t[s..c.end].contains(' '));
                 if c.label == Label::Person && initial {
                     c.start = s - 3;
                 }
@@ -437,6 +439,17 @@ impl PersonEn {
         if let Some(end) = caps_honoured(cx, k, key) {
             out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
             return end + 1;
+        }
+        // "M. Lucien Marchand": "M." before a first name and a surname is French for
+        // "Mr".
+        if w == "M"
+            && let [n, m, ..] = &toks[k + 1..]
+            && &t[toks[k].e..n.s] == ". "
+            && &t[n.e..m.s] == " "
+            && g.first(&t[n.s..n.e], key).is_some()
+            && is_cap(&t[m.s..m.e])
+        {
+            return self.titled(t, toks, k, hi, out);
         }
         // "signed for by J. Whitfield": an initial and a surname after a cue.
         if is_initial(w)

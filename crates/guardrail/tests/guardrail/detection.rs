@@ -2786,3 +2786,13 @@ fn a_first_name_that_is_a_country_needs_a_second_signal() {
         &[("France Dupont", Person)],
     );
 }
+
+#[test]
+fn m_before_a_full_name_is_the_french_title() {
+    assert_finds(
+        "Our contact in Lyon is M. Lucien Marchand.",
+        &[("Lucien Marchand", Person)],
+    );
+    // An initial before a surname stays part of the name.
+    assert_finds("Signed for by K. Morrison.", &[("K. Morrison", Person)]);
+}
