@@ -391,7 +391,9 @@ const UNITS: [&str; 10] = [
 /// capitalised words or numbers, one of them a street, a numbered part or a house's
 /// name; returns the span before the postcode.
 pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize, usize)> {
-    let head = t.get(lo..code)?.strip_suffix(' ')?;
+    // The postcode may stand on a line of its own, as in a letter's address block.
+    let head = t.get(lo..code)?;
+    let head = head.strip_suffix(' ').or_else(|| head.strip_suffix('\n'))?;
     // "Dublin 8, Eircode D08 K2C7": the code's label is no part of the address.
     let head = without_label_after(head);
     let part_ok = |p: &str| {
@@ -410,11 +412,32 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
     // Whether the part taken last starts with a house number.
     let mut numbered = false;
     for part in head.rsplit(", ") {
+        // A line break opens the address: what stands before it on the lines above
+        // is no part of it ("…, at:\n\nThe Old Rectory, Church Road").
+        let (part, opens) = match part.rfind('\n') {
+            Some(k) if parts > 0 => (&part[k + 1..], true),
+            _ => (part, false),
+        };
         // A department or a company is no part of the address ("Returns Dept, 9 Mill
         // Lane"); nor is what comes before a flat or unit, which opens it ("Zofia
         // Nowak, Flat 5, 19 Abbeville Road").
         let org = part.split(' ').any(|w| ORG_WORDS.contains(&w));
         if parts == 5 || org {
+            break;
+        }
+        // "3/2, 18 Hyndland Road": a Glasgow flat, its floor and door, before the
+        // numbered street, opening the line ("Due on 3/2, …" is a date).
+        let at = lo + start - part.len();
+        let flat = numbered
+            && (at == 0 || t[..at].ends_with('\n'))
+            && part.split_once('/').is_some_and(|(a, b)| {
+                [a, b]
+                    .iter()
+                    .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+            });
+        if flat {
+            start -= part.len();
+            parts += 1;
             break;
         }
         if !part_ok(part) {
@@ -462,7 +485,7 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
         street |= numbered || premises || part.split(' ').any(|w| STREET_WORDS.contains(&w));
         start -= part.len();
         parts += 1;
-        if start < 2 || !head[..start].ends_with(", ") {
+        if opens || start < 2 || !head[..start].ends_with(", ") {
             break;
         }
         start -= 2;

@@ -2796,3 +2796,42 @@ fn m_before_a_full_name_is_the_french_title() {
     // An initial before a surname stays part of the name.
     assert_finds("Signed for by K. Morrison.", &[("K. Morrison", Person)]);
 }
+
+#[test]
+fn a_uk_address_block_opens_at_its_line_and_may_end_above_its_postcode() {
+    assert_finds(
+        "Post cheques to our treasurer at:\n\nThe Old Rectory, Church Road, Little Shelford, Cambridge CB22 5HG",
+        &[
+            (
+                "The Old Rectory, Church Road, Little Shelford, Cambridge",
+                Address,
+            ),
+            ("CB22 5HG", PostalCode),
+        ],
+    );
+    assert_finds(
+        "**Kestrel Accounting**\nUnit 7, Riverside Business Park, 41 Mill Lane, Bristol\nBS3 4QT",
+        &[
+            (
+                "Unit 7, Riverside Business Park, 41 Mill Lane, Bristol",
+                Address,
+            ),
+            ("BS3 4QT", PostalCode),
+        ],
+    );
+    // A Glasgow flat ("3/2") before the numbered street; a date after words is none.
+    assert_finds(
+        "3/2, 18 Hyndland Road, Glasgow G12 9UP",
+        &[
+            ("3/2, 18 Hyndland Road, Glasgow", Address),
+            ("G12 9UP", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Due on 3/2, 18 Hyndland Road, Glasgow G12 9UP",
+        &[
+            ("18 Hyndland Road, Glasgow", Address),
+            ("G12 9UP", PostalCode),
+        ],
+    );
+}
