@@ -163,6 +163,7 @@ impl Detectors {
             }
             person_ja::kana_spaced(t, flo, fhi, cands);
             person_ja::lists(t, &m.runs, prev, cands);
+            person_ja::readings(t, cands);
         }
         // A UK postcode (or a Canadian one: same first letter) after address parts without
         // a house number.

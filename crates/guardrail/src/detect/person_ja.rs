@@ -1785,6 +1785,38 @@ fn counted_after(t: &str, e: usize) -> bool {
     digits > 0 && rest[digits..].starts_with(['名', '人'])
 }
 
+/// A name's reading in brackets right after it ("石井（いしい）", "Yusuf Kaya（ユスフ）"):
+/// one word of kana that is a listed family or given name (roles stand in brackets
+/// too: "（ケアマネジャー）"). A reading of two words is found as a name of its own.
+/// `cands` holds every candidate of the piece.
+pub(crate) fn readings(t: &str, cands: &mut Vec<Cand>) {
+    let g = Gazetteers::get();
+    for k in 0..cands.len() {
+        let c = cands[k];
+        if c.label != Label::Person {
+            continue;
+        }
+        let Some(rest) = t[c.end..].strip_prefix(['（', '(']) else {
+            continue;
+        };
+        let start = t.len() - rest.len();
+        let len: usize = rest
+            .chars()
+            .take_while(|&c| is_hiragana(c) || (is_katakana(c) && c != '・'))
+            .map(char::len_utf8)
+            .sum();
+        let reading = &rest[..len];
+        let one_script = reading.chars().all(is_hiragana) || reading.chars().all(is_katakana);
+        let listed = one_script
+            && (g.kana_family(reading)
+                || g.kana_given(reading)
+                || g.katakana(reading) == Some(false));
+        if reading.chars().nth(1).is_some() && listed && rest[len..].starts_with(['）', ')']) {
+            cands.push(Cand::new(start, start + len, Label::Person));
+        }
+    }
+}
+
 /// Names in a list with a name already found, or in a list counted as people: the
 /// other kanji and katakana items that may be names ("担当：佐藤、鈴木、ケンジ",
 /// "高橋とジョンが", "アンナ、ジェームス、小川（敬称略）"). `cands` holds every

@@ -2835,3 +2835,16 @@ fn a_uk_address_block_opens_at_its_line_and_may_end_above_its_postcode() {
         ],
     );
 }
+
+#[test]
+fn a_names_reading_in_brackets_is_part_of_the_personal_data() {
+    assert_finds(
+        "- 担当：石井（いしい）",
+        &[("石井", Person), ("いしい", Person)],
+    );
+    // A role or a duty in brackets.
+    assert_finds(
+        "- **担当：** 佐藤 美咲（ケアマネジャー）、加藤（受付）",
+        &[("佐藤 美咲", Person), ("加藤", Person)],
+    );
+}
