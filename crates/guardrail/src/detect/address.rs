@@ -141,6 +141,11 @@ fn ja_pattern() -> String {
         format!(
             r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})(?:[A-Z]?棟|[A-Z]|[東西南北本新別]館)?{room}"
         ),
+        // "みどり倉庫B棟": a warehouse or a factory only with its wing ("…の倉庫から"
+        // is none).
+        format!(
+            r"\ ?(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])[\p{{Katakana}}\p{{Hiragana}}\p{{Han}}A-Za-z0-9・&ー]{{0,10}}(?:倉庫|工場)[A-Z0-9]{{1,2}}号?棟{room}"
+        ),
         // "那覇オフィス二〇五号室": an office only with its floor or room (an office
         // alone is a word: "4Fにオフィスを移転").
         format!(r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{1,10}}オフィス\ ?(?:{floor}(?:\ ?{rn})?|{rn})"),

@@ -2848,3 +2848,16 @@ fn a_names_reading_in_brackets_is_part_of_the_personal_data() {
         &[("佐藤 美咲", Person), ("加藤", Person)],
     );
 }
+
+#[test]
+fn a_japanese_address_keeps_a_warehouse_wing_as_its_building() {
+    assert_finds(
+        "返品先は埼玉県川口市領家五丁目14番20号 みどり倉庫B棟です。",
+        &[("埼玉県川口市領家五丁目14番20号 みどり倉庫B棟", Address)],
+    );
+    // A warehouse without its wing is what the address holds, not part of it.
+    assert_finds(
+        "埼玉県川口市領家五丁目14番20号の倉庫から出荷します。",
+        &[("埼玉県川口市領家五丁目14番20号", Address)],
+    );
+}
