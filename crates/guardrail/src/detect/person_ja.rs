@@ -819,14 +819,22 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     if honorific_at(&t[b..]).is_some() {
         return Some((b, b));
     }
-    // "松田 様", "原田 真理 様": a kanji honorific after a space, as a table or a letter
-    // sets it, standing alone ("様式" is no honorific).
+    // "松田 様", "原田 真理 様", "通関部 石井 宛": a kanji honorific or the addressee
+    // mark after a space, as a table or a letter sets it, standing alone ("様式" and
+    // "宛先" are none).
     let spaced = t[b..].strip_prefix([' ', '\u{3000}'])?;
-    let h = ["様", "氏", "殿", "先生"]
+    let h = ["様", "氏", "殿", "先生", "宛"]
         .iter()
         .find(|h| spaced.starts_with(*h))?;
     let alone = spaced[h.len()..].chars().next().is_none_or(|c| !is_han(c));
-    alone.then_some((b, b))
+    // The addressee mark follows a place as often ("大阪 宛の荷物"): a name before it
+    // comes after a role or a department ("通関部 石井 宛", "総務課 田中 宛").
+    let addressed = || {
+        t[..a]
+            .strip_suffix([' ', '\u{3000}'])
+            .is_some_and(|s| cues().ends(s) || s.ends_with(['部', '課', '係', '室']))
+    };
+    (alone && (*h != "宛" || addressed())).then_some((b, b))
 }
 
 /// Firms whose names read as a family and a given name ("富士" and "通").

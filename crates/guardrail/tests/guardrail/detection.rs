@@ -2861,3 +2861,10 @@ fn a_japanese_address_keeps_a_warehouse_wing_as_its_building() {
         &[("埼玉県川口市領家五丁目14番20号", Address)],
     );
 }
+
+#[test]
+fn a_family_name_between_a_department_and_a_spaced_addressee_mark_is_a_person() {
+    assert_finds("- **宛先：** 通関部 石井 宛", &[("石井", Person)]);
+    // A place before the mark.
+    assert_finds("大阪 宛の荷物は本日発送します。", &[]);
+}
