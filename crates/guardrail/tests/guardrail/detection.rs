@@ -2868,3 +2868,14 @@ fn a_family_name_between_a_department_and_a_spaced_addressee_mark_is_a_person() 
     // A place before the mark.
     assert_finds("大阪 宛の荷物は本日発送します。", &[]);
 }
+
+#[test]
+fn minutes_taken_by_and_good_catch_cue_a_first_name() {
+    assert_finds("_Minutes taken by Pete._", &[("Pete", Person)]);
+    assert_finds(
+        "Good catch, Lena!\n\nThe date on your booking was wrong.",
+        &[("Lena", Person)],
+    );
+    // A firm after a label.
+    assert_finds("Mailing address: **Maple Leaf Landscaping**", &[]);
+}
