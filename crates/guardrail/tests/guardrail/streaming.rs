@@ -62,6 +62,14 @@ const FRAGMENTS: &[&str] = &[
     " | ",
     "Beatriz",
     "木村",
+    // Half-width katakana, folded with its voiced marks joined: a mark may arrive in
+    // the next chunk, or stand at a window's edge.
+    "名義：ｽｽﾞｷ ﾊﾅｺ",
+    "ﾊﾟｰｸｻｲﾄﾞ201",
+    "ﾞ",
+    "ﾟ",
+    "ｰ",
+    "ﾀﾞ",
 ];
 
 /// Runs the stream over `text` cut after each size in `cuts` (rounded up to a
