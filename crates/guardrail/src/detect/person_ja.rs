@@ -122,6 +122,18 @@ impl EndIndex {
         EndIndex(v)
     }
 
+    /// The longest of the words that `s` ends in.
+    fn longest(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next_back()?;
+        let from = self.0.partition_point(|&(l, _)| l < c);
+        self.0[from..]
+            .iter()
+            .take_while(|&&(l, _)| l == c)
+            .filter(|&&(_, w)| ends_with(s, w))
+            .map(|&(_, w)| w)
+            .max_by_key(|w| w.len())
+    }
+
     /// Whether `s` ends in one of the words.
     fn ends(&self, s: &str) -> bool {
         let Some(c) = s.chars().next_back() else {
@@ -139,6 +151,12 @@ impl EndIndex {
 fn roles() -> &'static EndIndex {
     static INDEX: OnceLock<EndIndex> = OnceLock::new();
     INDEX.get_or_init(|| EndIndex::new(&[ROLES]))
+}
+
+/// [`TITLES_AFTER`], by their last character.
+fn titles_after() -> &'static EndIndex {
+    static INDEX: OnceLock<EndIndex> = OnceLock::new();
+    INDEX.get_or_init(|| EndIndex::new(&[TITLES_AFTER]))
 }
 
 /// [`KATA_NOT_NAMES`], by their last character.
@@ -529,7 +547,6 @@ fn names_thing(t: &str, c: &Cand) -> bool {
 /// Titles, and 宛 (the addressee), that follow a family name in the same kanji run:
 /// "鈴木弁護士", "渡邉医師", "山口宛".
 const TITLES_AFTER: &[&str] = &[
-    // Before the titles they end in.
     "副会長",
     "副理事長",
     "弁護士",
@@ -594,7 +611,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     }
     // "藤田部長宛て": a title before the addressee mark, too.
     for run in std::iter::once(run).chain(run.strip_suffix('宛')) {
-        if let Some(title) = TITLES_AFTER.iter().find(|w| ends_with(run, w)) {
+        if let Some(title) = titles_after().longest(run) {
             let name = &run[..run.len() - title.len()];
             // "研修講師", "非常勤講師": a kind of lecturer.
             if name.chars().nth(1).is_some()
@@ -1442,14 +1459,6 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
             return;
         }
     }
-    // "ｲｯﾊﾟﾝｻﾞｲﾀﾞﾝﾎｳｼﾞﾝ", "カブシキガイシャ": a legal entity spelt in katakana, as
-    // bank accounts spell a company's name, holds no person's name.
-    if ["ホウジン", "ガイシャ", "カイシャ", "クミアイ"]
-        .iter()
-        .any(|w| run.contains(w))
-    {
-        return;
-    }
     // "ヤマモト ユウキ", "名義：ｽｽﾞｷ ﾊﾅｺ": a family name as read before a space and a
     // listed given name, in katakana (as bank accounts write names) is a full name,
     // also when the family name is a word too (スズキ: the fish, the maker).
@@ -1504,7 +1513,14 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
         || ((dotted || g.katakana(run) == Some(false))
             && (contact_after(t, b) || after_contact(t, a, b)))
         || (!dotted && g.katakana(run) == Some(false) && labelled(t, a));
-    if named && !kata_not_names().ends(run) {
+    // "ｲｯﾊﾟﾝｻﾞｲﾀﾞﾝﾎｳｼﾞﾝ", "カブシキガイシャ": a legal entity spelt in katakana, as
+    // bank accounts spell a company's name, holds no person's name.
+    let entity = || {
+        ["ホウジン", "ガイシャ", "カイシャ", "クミアイ"]
+            .iter()
+            .any(|w| run.contains(w))
+    };
+    if named && !kata_not_names().ends(run) && !entity() {
         // "アンナ ペトロワ様": a katakana given name before a space belongs to the name.
         let start = match shaped {
             Some(k) => a + k,
