@@ -226,6 +226,8 @@ const KATA_NOT_NAMES: &[&str] = &[
     "インストラクター", "コンシェルジュ", "エンジニア", "スペシャリスト", "カウンセラー", "ヘルパー",
     "レッスン", "クラス", "コース", "プラン", "メニュー", "サービス", "ラベル", "シール",
     "ワンコ", "ネコ", "イヌ", "ウサギ",
+    // A professor's hours and leave: "山田教授のオフィスアワー".
+    "アワー", "サバティカル",
     // Last words of firms' names ("本田モータース様").
     "モータース", "ホールディングス", "コーポレーション", "カンパニー", "システムズ", "ソリューションズ",
     "テクノロジーズ", "エンタープライズ", "インダストリーズ", "グループ", "ツアーズ", "トラベル",
@@ -582,6 +584,9 @@ const TITLES_AFTER: &[&str] = &[
     // Teachers of a martial art or a team: "岩崎師範による", "小池監督が".
     "師範",
     "監督",
+    // Teaching staff below a professor: "大野 翼助教", "井上助教".
+    "助教",
+    "助手",
     // An association's officers: "松本理事長、森田副理事長、光井理事".
     "理事長",
     "理事",
@@ -1491,7 +1496,10 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     {
         return;
     }
-    let honorific = honorific_at(after).is_some() && !after.starts_with("様式");
+    // "**イ・ソヨン** さん", "| グエン・ティ・ラン 先生 |": a honorific may stand after a
+    // space too.
+    let spaced = after.strip_prefix(' ').unwrap_or(after);
+    let honorific = honorific_at(spaced).is_some() && !spaced.starts_with("様式");
     // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
     // none of its parts is a common word, or when a cue comes before it or an act after it.
     let dotted = joined || run.contains('・');

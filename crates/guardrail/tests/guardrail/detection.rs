@@ -2879,3 +2879,25 @@ fn minutes_taken_by_and_good_catch_cue_a_first_name() {
     // A firm after a label.
     assert_finds("Mailing address: **Maple Leaf Landscaping**", &[]);
 }
+
+#[test]
+fn a_katakana_name_takes_a_honorific_after_a_space() {
+    assert_finds(
+        "バディは **イ・ソヨン** さんです。",
+        &[("イ・ソヨン", Person)],
+    );
+    assert_finds(
+        "| グエン・ティ・ラン 先生 | 日本語支援 |",
+        &[("グエン・ティ・ラン", Person)],
+    );
+    // A professor's office hours are no one's name.
+    assert_finds("山田教授のオフィスアワーは月曜です。", &[("山田", Person)]);
+}
+
+#[test]
+fn assistant_professors_are_named_before_their_title() {
+    assert_finds(
+        "演習は大野 翼助教が担当します。井上助教にご相談ください。",
+        &[("大野 翼", Person), ("井上", Person)],
+    );
+}
