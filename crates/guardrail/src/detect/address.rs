@@ -146,6 +146,9 @@ fn ja_pattern() -> String {
         format!(
             r"\ ?(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])[\p{{Katakana}}\p{{Hiragana}}\p{{Han}}A-Za-z0-9・&ー]{{0,10}}(?:倉庫|工場)[A-Z0-9]{{1,2}}号?棟{room}"
         ),
+        // "理学部E館 302号室", "学務棟201号室": a hall or a wing of a campus only with
+        // its room.
+        format!(r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{1,10}}(?:館|棟)\ ?{rn}"),
         // "那覇オフィス二〇五号室": an office only with its floor or room (an office
         // alone is a word: "4Fにオフィスを移転").
         format!(r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{1,10}}オフィス\ ?(?:{floor}(?:\ ?{rn})?|{rn})"),

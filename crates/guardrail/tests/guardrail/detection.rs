@@ -2901,3 +2901,19 @@ fn assistant_professors_are_named_before_their_title() {
         &[("大野 翼", Person), ("井上", Person)],
     );
 }
+
+#[test]
+fn a_japanese_address_keeps_a_campus_hall_and_its_room() {
+    assert_finds(
+        "愛知県名古屋市千種区不老町五丁目4番 理学部E館 ３０２号室",
+        &[(
+            "愛知県名古屋市千種区不老町五丁目4番 理学部E館 ３０２号室",
+            Address,
+        )],
+    );
+    // A hall without a room is what the address holds, not part of it.
+    assert_finds(
+        "北海道札幌市北区北八条西五丁目の学務棟で受け付けます。",
+        &[("北海道札幌市北区北八条西五丁目", Address)],
+    );
+}
