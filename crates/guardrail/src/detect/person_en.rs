@@ -63,7 +63,7 @@ const NOT_NAMES: &[&str] = &[
     "Suite", "Suites", "Tearoom", "Tearooms", "Bistro", "Deli", "Diner", "Pub", "Tavern", "Dojo",
     "Karate",
     // Street types written short ("on Maple Ave"), and trades' firms ("Wilson Marine").
-    "Ave", "Blvd", "Rd", "Marine", "Outboards", "Joinery", "Landscaping",
+    "Ave", "Blvd", "Rd", "Marine", "Outboards", "Joinery", "Landscaping", "Auto",
     "Springs", "Physio", "Physiotherapy", "Dentistry", "Veterinary", "Vets", "Lettings",
     "Estates", "Realty", "Properties", "Success", "Ballroom", "Pavilion", "Orangery", "Conservatory",
     // Things named after someone: prizes, nights, bars and terraces, companies of artists.
@@ -225,12 +225,16 @@ const FOUNDED: &[&str] = &[
 ];
 
 /// Words that open place names ("San Diego", "Lake Tahoe", "Fort Worth") and are
-/// also given names.
+/// also given names; and words before which a capitalised word names a thing: a
+/// storm ("Storm Henk") or a car maker's model ("Ford Focus", "Vauxhall Corsa").
 #[rustfmt::skip]
 const PLACE_PREFIXES: &[&str] = &[
     "San", "Santa", "Santo", "Saint", "St", "Lake", "Mount", "Mt", "Port", "Fort", "Los", "Las",
     "Cape", "Glen", "New", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little",
     "Point", "Rue", "Via", "Calle", "Avenida", "Hotel",
+    "Storm", "Hurricane", "Typhoon", "Cyclone",
+    "Ford", "Vauxhall", "Toyota", "Honda", "Nissan", "Mazda", "Subaru", "Hyundai", "Peugeot",
+    "Renault", "Volkswagen", "Skoda", "Volvo", "Chevrolet", "Audi", "Fiat", "Porsche",
 ];
 
 static PLACE_PREFIX_SET: WordSet<128> = WordSet::new(PLACE_PREFIXES);
@@ -304,7 +308,7 @@ pub(crate) struct PersonEn {
 
 /// People's roles and kin, which cue the name after them ("our driver Will", "your
 /// stylist, Jordan,").
-const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|key ?holder|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|professor|dean|researcher|key ?holder|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
 
 /// Whether `word` is one of [`ROLE_WORDS`], in any case, perhaps in the plural (a
 /// table's header: "Therapist", "Hosts").

@@ -2917,3 +2917,24 @@ fn a_japanese_address_keeps_a_campus_hall_and_its_room() {
         &[("北海道札幌市北区北八条西五丁目", Address)],
     );
 }
+
+#[test]
+fn storms_car_models_and_garages_are_no_names() {
+    assert_finds(
+        "If your home was damaged by Storm Henk, your Ford Focus claim goes to Jackson Auto Body.",
+        &[],
+    );
+    // A name after them still is one.
+    assert_finds(
+        "Your Ford Focus is ready; ask for Marco Ruiz at the desk.",
+        &[("Marco Ruiz", Person)],
+    );
+}
+
+#[test]
+fn a_column_of_professors_holds_names() {
+    assert_finds(
+        "| Professor | Room |\n|---|---|\n| Okafor | Lavoisier Hall 2.14 |\n| Delgado-Ruiz | Curie Annex 105 |",
+        &[("Okafor", Person), ("Delgado-Ruiz", Person)],
+    );
+}
