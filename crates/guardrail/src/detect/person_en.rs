@@ -631,6 +631,22 @@ impl PersonEn {
         if after_place {
             return k + 1;
         }
+        // "Keller Hall 412", "Pascal Hall (Room 204)": a building, by its room (a short
+        // number alone; not a phone number: "Ann Hall 07700 900123").
+        if let Some(n) = toks.get(k + 1)
+            && &t[toks[k].e..n.s] == " "
+            && SURNAME_PLACE_SET.contains(word(k + 1))
+            && let Some(after) = t[n.e..].strip_prefix(' ')
+        {
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let room = (1..=4).contains(&digits)
+                && after.as_bytes().get(digits).is_none_or(|&b| {
+                    matches!(b, b'\n' | b',' | b')' | b';') || b.is_ascii_uppercase()
+                });
+            if after.starts_with("(Room ") || room {
+                return k + 2;
+            }
+        }
         // "Olivia Grant | CEO" … "Olivia founded the agency": a part of a name found
         // earlier in the text, alone, names that person again.
         // Not a word ("The", "Grant"): a name found in error should not spread.

@@ -2938,3 +2938,14 @@ fn a_column_of_professors_holds_names() {
         &[("Okafor", Person), ("Delgado-Ruiz", Person)],
     );
 }
+
+#[test]
+fn a_hall_with_a_room_number_is_a_building() {
+    assert_finds("- **Room:** Keller Hall 412", &[]);
+    assert_finds("Drop in at Pascal Hall (Room 204) any weekday.", &[]);
+    // A name before a phone number is still one.
+    assert_finds(
+        "- Ann Hall 07700 900123",
+        &[("Ann Hall", Person), ("07700 900123", Phone)],
+    );
+}
