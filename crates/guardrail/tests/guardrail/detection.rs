@@ -2949,3 +2949,24 @@ fn a_hall_with_a_room_number_is_a_building() {
         &[("Ann Hall", Person), ("07700 900123", Phone)],
     );
 }
+
+#[test]
+fn an_address_may_open_with_a_room_written_short_or_with_a_dot() {
+    assert_finds(
+        "Rm 3021, 480 Campus Drive, Ithaca, NY 14853-2701",
+        &[
+            ("Rm 3021, 480 Campus Drive, Ithaca, NY", Address),
+            ("14853-2701", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Room 1.12, Armstrong Building, 4 Kings Walk, Newcastle NE1 7RU",
+        &[
+            (
+                "Room 1.12, Armstrong Building, 4 Kings Walk, Newcastle",
+                Address,
+            ),
+            ("NE1 7RU", PostalCode),
+        ],
+    );
+}
