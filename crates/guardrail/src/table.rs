@@ -23,6 +23,18 @@ const PEOPLE_HEADERS: &[&str] = &[
     "当番", "代表者", "師長",
 ];
 
+/// Header words of a column of postal codes (compared without case, whole cell).
+const POSTAL_HEADERS: &[&str] = &[
+    "郵便番号",
+    "〒",
+    "zip",
+    "zip code",
+    "zipcode",
+    "postcode",
+    "post code",
+    "postal code",
+];
+
 /// Longest header cell looked at, in bytes.
 const CELL_MAX: usize = 32;
 
@@ -48,6 +60,8 @@ pub(crate) struct Table {
     in_table: bool,
     /// The current table's columns of people: bit `k` for the `k`-th cell.
     people: u64,
+    /// The current table's columns of postal codes, likewise.
+    postal: u64,
     /// `|` fed on the current line.
     bars: u32,
     /// The current header cell's text so far (the first [`CELL_MAX`] bytes).
@@ -111,8 +125,14 @@ impl Table {
                     match b[i] {
                         b'\n' => self.end_line(),
                         b'|' => {
-                            if self.header_names_people() && self.bars <= 64 {
-                                self.people |= 1 << (self.bars - 1);
+                            if self.bars <= 64 {
+                                let bit = 1 << (self.bars - 1);
+                                if self.header_names_people() {
+                                    self.people |= bit;
+                                }
+                                if self.header_names(POSTAL_HEADERS) {
+                                    self.postal |= bit;
+                                }
                             }
                             self.bars += 1;
                             self.cell_len = 0;
@@ -134,32 +154,50 @@ impl Table {
         self.in_table = matches!(self.line, Line::Header | Line::Row);
         if !self.in_table {
             self.people = 0;
+            self.postal = 0;
         }
         self.line = Line::Start;
         self.bars = 0;
     }
 
+    /// The header cell just closed, trimmed, unless it is too long to be looked at.
+    fn header_cell(&self) -> Option<&str> {
+        let len = usize::from(self.cell_len);
+        let cell = self.cell.get(..len)?;
+        std::str::from_utf8(cell).ok().map(str::trim)
+    }
+
+    /// Whether the header cell just closed is one of `headers`, without case.
+    fn header_names(&self, headers: &[&str]) -> bool {
+        self.header_cell()
+            .is_some_and(|cell| headers.iter().any(|h| h.eq_ignore_ascii_case(cell)))
+    }
+
     /// Whether the header cell just closed names a column of people.
     fn header_names_people(&self) -> bool {
-        let len = usize::from(self.cell_len);
-        if len > CELL_MAX {
-            return false;
-        }
-        let Ok(cell) = std::str::from_utf8(&self.cell[..len]) else {
-            return false;
-        };
-        let cell = cell.trim();
-        PEOPLE_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(cell))
-            || (!cell.is_empty() && crate::detect::is_role(cell))
+        self.header_names(PEOPLE_HEADERS)
+            || self
+                .header_cell()
+                .is_some_and(|cell| !cell.is_empty() && crate::detect::is_role(cell))
     }
 
     /// Whether the text fed so far ends inside a cell, of a row after the header, in a
     /// column of people.
     pub fn in_people_cell(&self) -> bool {
+        self.in_column(self.people)
+    }
+
+    /// Whether the text fed so far ends inside a cell, of a row after the header, in a
+    /// column of postal codes.
+    pub fn in_postal_cell(&self) -> bool {
+        self.in_column(self.postal)
+    }
+
+    fn in_column(&self, columns: u64) -> bool {
         self.line == Line::Row
             && self.bars >= 1
             && self.bars <= 64
-            && self.people & (1 << (self.bars - 1)) != 0
+            && columns & (1 << (self.bars - 1)) != 0
     }
 }
 
@@ -201,13 +239,25 @@ impl<'a> LazyTable<'a> {
 /// Whether `t[a..b]` fills a cell of a column of people: `table` is the state after
 /// `t[..from]`, and `from <= a`.
 pub(crate) fn people_cell(table: &Table, t: &str, from: usize, a: usize, b: usize) -> bool {
+    fills_cell(table, t, from, a, b).is_some_and(|at| at.in_people_cell())
+}
+
+/// Whether `t[a..b]` fills a cell of a column of postal codes ("| 060-0042 |" under
+/// "| 店舗 | 郵便番号 |"); as [`people_cell`].
+pub(crate) fn postal_cell(table: &Table, t: &str, from: usize, a: usize, b: usize) -> bool {
+    fills_cell(table, t, from, a, b).is_some_and(|at| at.in_postal_cell())
+}
+
+/// The table's state at `a` when `t[a..b]` fills a cell (bars around it, spaces
+/// aside); `table` is the state at `from`.
+fn fills_cell(table: &Table, t: &str, from: usize, a: usize, b: usize) -> Option<Table> {
     let fills = t[..a].trim_end_matches(' ').ends_with('|')
         && t[b..].trim_start_matches(' ').starts_with('|');
-    fills && {
+    fills.then(|| {
         let mut at = *table;
         at.feed(&t.as_bytes()[from..a]);
-        at.in_people_cell()
-    }
+        at
+    })
 }
 
 #[cfg(test)]
@@ -217,6 +267,18 @@ mod tests {
     fn cell(text: &str, name: &str) -> bool {
         let a = text.find(name).unwrap();
         people_cell(&Table::default(), text, 0, a, a + name.len())
+    }
+
+    #[test]
+    fn codes_alone_in_a_column_of_postal_codes_are_found_by_the_header() {
+        let t = "| 店舗 | 郵便番号 | 電話 |\n|---|---|---|\n| 札幌店 | 060-0042 | 011-555-0100 |\n";
+        let at = |s: &str| {
+            let a = t.find(s).unwrap();
+            postal_cell(&Table::default(), t, 0, a, a + s.len())
+        };
+        assert!(at("060-0042"));
+        assert!(!at("011-555-0100"));
+        assert!(!at("札幌店"));
     }
 
     #[test]

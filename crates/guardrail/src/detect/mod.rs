@@ -137,19 +137,19 @@ impl Detectors {
         if trig.at {
             email::find(t, flo, fhi, &m.ats, cands);
         }
+        // A name or a postal code alone in a table's cell stands between bars, the one
+        // before it in the piece: without a bar there, the table is not asked.
+        let table = m.bar.then(|| table.get());
+        let table = table.as_ref();
         if trig.digit {
             self.phone.find(t, fhi, &m.phone_starts, cands);
-            self.postal.find(t, flo, fhi, m, cands);
+            self.postal.find(t, flo, fhi, m, table, cands);
         }
         // "一丁目十三番七号": a Japanese block address needs no digit.
         if trig.digit || m.kanji_block {
             self.address.find(t, flo, fhi, trig, m, cands);
         }
         let prev = prev_person.map(|p| if is_folded { folded.folded(p) } else { p });
-        // A name alone in a table's cell stands between bars, the one before it in the
-        // piece: without a bar there, the table is not asked.
-        let table = m.bar.then(|| table.get());
-        let table = table.as_ref();
         if trig.upper {
             let carried = person_en::Carried { prev, table, known };
             self.person_en

@@ -10,6 +10,7 @@ use super::places::{
 };
 use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
+use crate::table::{Table, postal_cell};
 
 /// The postal-code detector.
 pub(crate) struct Postal {
@@ -55,7 +56,15 @@ impl Postal {
     }
 
     /// Finds postal codes in `t[lo..hi]`, whose digit shapes are in `m`.
-    pub fn find(&self, t: &str, lo: usize, hi: usize, m: &Marks, out: &mut Vec<Cand>) {
+    pub fn find(
+        &self,
+        t: &str,
+        lo: usize,
+        hi: usize,
+        m: &Marks,
+        table: Option<&Table>,
+        out: &mut Vec<Cand>,
+    ) {
         let b = t.as_bytes();
         let bounded = |s: usize, e: usize| {
             let before = s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'-');
@@ -88,8 +97,13 @@ impl Postal {
                         .is_empty()
                 })
             };
+            // "| 札幌店 | 060-0042 |" under "| 店舗 | 郵便番号 |": a cell of a column of
+            // postal codes.
+            let cell = || table.is_some_and(|tb| postal_cell(tb, t, lo, s, e));
             if bounded(s, e)
-                && (marked || (has_dash && self.ja_context(t, s, e)) || (!has_dash && labelled()))
+                && (marked
+                    || (has_dash && (self.ja_context(t, s, e) || cell()))
+                    || (!has_dash && labelled()))
             {
                 out.push(Cand::new(s, e, Label::PostalCode));
             }
@@ -119,7 +133,8 @@ impl Postal {
                         || !word.starts_with(|c: char| c.is_ascii_lowercase())
                 })
             };
-            if bounded(s, e) && (near() || state()) {
+            let cell = || table.is_some_and(|tb| postal_cell(tb, t, lo, s, e));
+            if bounded(s, e) && (near() || state() || cell()) {
                 out.push(Cand::new(s, e, Label::PostalCode));
             }
         }

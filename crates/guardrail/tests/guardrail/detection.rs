@@ -2970,3 +2970,20 @@ fn an_address_may_open_with_a_room_written_short_or_with_a_dot() {
         ],
     );
 }
+
+#[test]
+fn a_code_alone_in_a_column_of_postal_codes_is_one() {
+    assert_finds(
+        "| 店舗 | 郵便番号 | 電話 |\n|---|---|---|\n| 札幌店 | 060-0042 | 011-555-0100 |",
+        &[("060-0042", PostalCode), ("011-555-0100", Phone)],
+    );
+    assert_finds(
+        "| Store | ZIP |\n|---|---|\n| Mission | 94103 |",
+        &[("94103", PostalCode)],
+    );
+    // The same shapes under other headers.
+    assert_finds(
+        "| 店舗 | 会員番号 |\n|---|---|\n| 札幌店 | 060-0042 |\n\n| Store | Units |\n|---|---|\n| Mission | 94103 |",
+        &[],
+    );
+}
