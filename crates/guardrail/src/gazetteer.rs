@@ -48,6 +48,9 @@ pub(crate) struct Gazetteers {
     /// Katakana names of any origin ("ケンジ", "アンナ") and katakana common nouns,
     /// which are flagged as words ("ケーキ", "スタッフ") (IPADIC).
     pub ja_katakana: NameSet,
+    /// Places written in katakana that are no name entry ("アメリカ", "シアトル")
+    /// (IPADIC).
+    pub ja_kata_places: NameSet,
     /// Romanised Japanese family names, folded (see [`fold_romaji`]).
     pub romaji_family: NameSet,
     /// Romanised Japanese given names, folded (see [`fold_romaji`]).
@@ -168,6 +171,7 @@ impl Gazetteers {
             ja_given_kana: parse(include_str!("../data/ja_given_kana.txt")),
             ja_family_kana: parse(include_str!("../data/ja_family_kana.txt")),
             ja_katakana: parse(include_str!("../data/ja_katakana.txt")),
+            ja_kata_places: parse(include_str!("../data/ja_kata_places.txt")),
             romaji_family: parse(include_str!("../data/ja_romaji_family.txt")),
             romaji_given: parse(include_str!("../data/ja_romaji_given.txt")),
             en_words: parse(include_str!("../data/en_words.txt")),
@@ -191,6 +195,7 @@ impl Gazetteers {
             &self.ja_given_kana,
             &self.ja_family_kana,
             &self.ja_katakana,
+            &self.ja_kata_places,
             &self.romaji_family,
             &self.romaji_given,
             &self.en_words,
@@ -213,6 +218,7 @@ impl Gazetteers {
             + self.ja_given_kana.len()
             + self.ja_family_kana.len()
             + self.ja_katakana.len()
+            + self.ja_kata_places.len()
             + self.romaji_family.len()
             + self.romaji_given.len()
             + self.en_words.len()
@@ -223,6 +229,11 @@ impl Gazetteers {
     /// "アンナ"), `Some(true)` for a common word ("ケーキ", "カウンター").
     pub fn katakana(&self, w: &str) -> Option<bool> {
         self.ja_katakana.get(w).copied()
+    }
+
+    /// Whether the katakana word `w` is a listed place ("アメリカ").
+    pub fn is_kata_place(&self, w: &str) -> bool {
+        self.ja_kata_places.contains_key(w)
     }
 
     /// Whether `w` is an English first name, and if so whether it is ambiguous (also a

@@ -1623,8 +1623,9 @@ fn dotted_name(run: &str, g: &Gazetteers) -> Option<usize> {
     let (mut parts, mut short, mut listed, mut start) = (0, false, false, 0);
     for (n, mut p) in run.split(['・', '＝', '=', '゠']).enumerate() {
         if n == 0 && g.katakana(p).is_none() {
-            // A common word, then a listed name, in one part.
-            if let Some((k, _)) = p.char_indices().skip(2).find(|&(k, _)| {
+            // A common word, then a listed name, in one part ("アメリカ" is no "アメ"
+            // and "リカ": the word has three characters or more).
+            if let Some((k, _)) = p.char_indices().skip(3).find(|&(k, _)| {
                 let role = g.katakana(&p[..k]) == Some(true) || CUES.contains(&&p[..k]);
                 role && g.katakana(&p[k..]) == Some(false)
             }) {
@@ -1633,6 +1634,8 @@ fn dotted_name(run: &str, g: &Gazetteers) -> Option<usize> {
         }
         match g.katakana(p) {
             _ if p.is_empty() => return None,
+            // "韓国・アメリカ・イギリス": places listed.
+            _ if g.is_kata_place(p) => return None,
             Some(true) => return None,
             Some(false) => listed = true,
             None => {}

@@ -2987,3 +2987,11 @@ fn a_code_alone_in_a_column_of_postal_codes_is_one() {
         &[],
     );
 }
+
+#[test]
+fn katakana_places_joined_by_a_middle_dot_name_no_one() {
+    assert_finds(
+        "### 担当：パク・ヒョヌ\n\n韓国・アメリカ・イギリスの大学出願をサポートします。",
+        &[("パク・ヒョヌ", Person)],
+    );
+}
