@@ -634,9 +634,10 @@ impl PersonEn {
         // "Keller Hall 412", "Pascal Hall (Room 204)": a building, by its room (a short
         // number alone; not a phone number: "Ann Hall 07700 900123").
         if let Some(n) = toks.get(k + 1)
+            && let Some(after) = t[n.e..].strip_prefix(' ')
+            && (after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with("(Room "))
             && &t[toks[k].e..n.s] == " "
             && SURNAME_PLACE_SET.contains(word(k + 1))
-            && let Some(after) = t[n.e..].strip_prefix(' ')
         {
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
             let room = (1..=4).contains(&digits)
