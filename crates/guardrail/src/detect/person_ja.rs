@@ -295,7 +295,7 @@ pub(crate) fn find(
         }
         // "長谷川 智子" … "長谷川は一橋大学を卒業後": a part of a name found earlier in the
         // text, a whole run alone, names that person again.
-        if let Some(end) = known_alone(t, r, known) {
+        if let Some(end) = known_alone(t, r, known, out) {
             out.push(Cand::new(r.s, end, Label::Person));
             continue;
         }
@@ -403,10 +403,20 @@ fn cell_name(t: &str, lo: usize, r: &Run, table: &Table, g: &Gazetteers) -> Opti
 /// The end of the run `r` when it is a part of a name found earlier (`known`) standing
 /// alone: not inside a word of katakana or Latin letters ("ホテル森田", "森田Studio"), not
 /// before a given name, nor before a word that makes it a thing's name ("森田ルーム").
-fn known_alone(t: &str, r: &Run, known: &Known) -> Option<usize> {
+fn known_alone(t: &str, r: &Run, known: &Known, found: &[Cand]) -> Option<usize> {
     let e = r.s + t[r.s..r.e].trim_end_matches('・').len();
     let run = &t[r.s..e];
-    if !known.contains(run) {
+    // A name found earlier in the same piece is not yet known: "渡辺 健二\n\n渡辺は".
+    let in_piece = || {
+        found.iter().any(|c| {
+            c.label == Label::Person
+                && c.end <= r.s
+                && t[c.start..c.end]
+                    .split([' ', '\u{3000}', '・'])
+                    .any(|p| p == run)
+        })
+    };
+    if !(known.contains(run) || in_piece()) {
         return None;
     }
     let glued = |c: char| c.is_ascii_alphanumeric() || is_katakana(c) || is_han(c);

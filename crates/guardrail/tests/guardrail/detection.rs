@@ -2995,3 +2995,16 @@ fn katakana_places_joined_by_a_middle_dot_name_no_one() {
         &[("パク・ヒョヌ", Person)],
     );
 }
+
+#[test]
+fn a_part_of_a_name_found_earlier_in_the_same_stretch_names_that_person_again() {
+    assert_finds(
+        "### 担当鑑定人：渡辺 健二\n\n渡辺は企業物件の鑑定を専門としています。",
+        &[("渡辺 健二", Person), ("渡辺", Person)],
+    );
+    // The same word before the name is no one yet.
+    assert_finds(
+        "渡辺は初めてです。\n\n担当鑑定人：渡辺 健二",
+        &[("渡辺 健二", Person)],
+    );
+}
