@@ -65,7 +65,7 @@ const CUES: &[&str] = &[
     "バリスタ", "担当医", "添乗員", "配達員", "ドライバー", "ソムリエ", "運転手", "獣医", "アソシエイト", "指名", "フロント",
     // Office and support roles: "オペレーターの遠藤", "担当エンジニアの鈴木".
     "オペレーター", "エンジニア", "デザイナー", "ディレクター", "秘書", "教師",
-    "作業員", "係員", "職員", "社員", "事務員", "薬剤師", "技師", "公証人", "司法書士", "行政書士",
+    "作業員", "係員", "職員", "社員", "事務員", "技術員", "調査員", "薬剤師", "技師", "公証人", "司法書士", "行政書士",
     "弁理士", "社労士", "調査士",
     // Trades: "大工の木村が", "庭師の岡田"; shops by what they sell: "魚屋の松本が".
     "大工", "職人", "庭師", "左官", "塗装工", "配管工", "電気工事士", "清掃員", "施工管理",
@@ -395,7 +395,18 @@ fn cell_name(t: &str, lo: usize, r: &Run, table: &Table, g: &Gazetteers) -> Opti
             && !NOT_NAME_SET.contains(run)
             && (is_family(run, g) || is_given(run, g) || full_name(run, g, 2))
     } else {
-        g.katakana(run) == Some(false) || g.kana_given(run) || dotted_name(run, g).is_some()
+        // "| ジェームズ・ホワイト |": in a column of people, one listed part is enough,
+        // though another is also a word (ホワイト), unless a part is a place.
+        let dotted_listed = || {
+            let mut parts = run.split('・');
+            run.contains('・')
+                && parts.clone().any(|p| g.katakana(p) == Some(false))
+                && !parts.any(|p| p.is_empty() || g.is_kata_place(p))
+        };
+        g.katakana(run) == Some(false)
+            || g.kana_given(run)
+            || dotted_name(run, g).is_some()
+            || dotted_listed()
     };
     (listed && crate::table::people_cell(table, t, lo, r.s, end)).then_some(end)
 }

@@ -3008,3 +3008,17 @@ fn a_part_of_a_name_found_earlier_in_the_same_stretch_names_that_person_again() 
         &[("渡辺 健二", Person)],
     );
 }
+
+#[test]
+fn a_technician_and_a_dotted_name_in_a_column_of_people_are_persons() {
+    assert_finds("技術員の大野が再設定しました。", &[("大野", Person)]);
+    assert_finds(
+        "| 氏名 | 担当 |\n|---|---|\n| ジェームズ・ホワイト | 確定申告 |",
+        &[("ジェームズ・ホワイト", Person)],
+    );
+    // Things in such a column.
+    assert_finds(
+        "| 氏名 | 担当 |\n|---|---|\n| ケーキ・クッキー | 販売 |",
+        &[],
+    );
+}
