@@ -1655,8 +1655,6 @@ fn dotted_name(run: &str, g: &Gazetteers) -> Option<usize> {
         }
         match g.katakana(p) {
             _ if p.is_empty() => return None,
-            // "韓国・アメリカ・イギリス": places listed.
-            _ if g.is_kata_place(p) => return None,
             Some(true) => return None,
             Some(false) => listed = true,
             None => {}
@@ -1664,7 +1662,12 @@ fn dotted_name(run: &str, g: &Gazetteers) -> Option<usize> {
         short |= p.chars().nth(1).is_none();
         parts += 1;
     }
-    (parts >= 2 && (!short || listed)).then_some(start)
+    // "韓国・アメリカ・イギリス": places listed ("ソフィア・ロッシ" is a name: ソフィア is
+    // a city too).
+    let places = run
+        .split(['・', '＝', '=', '゠'])
+        .all(|p| g.is_kata_place(p));
+    (parts >= 2 && (!short || listed) && !places).then_some(start)
 }
 
 /// A kanji word right after a katakana run makes the run part of a compound

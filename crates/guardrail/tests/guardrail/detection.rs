@@ -3022,3 +3022,12 @@ fn a_technician_and_a_dotted_name_in_a_column_of_people_are_persons() {
         &[],
     );
 }
+
+#[test]
+fn a_name_of_parts_joined_by_a_middle_dot_may_start_with_a_place() {
+    // ソフィア is a city too.
+    assert_finds(
+        "- **ソフィア・ミュラー**：イベント担当",
+        &[("ソフィア・ミュラー", Person)],
+    );
+}
