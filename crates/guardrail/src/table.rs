@@ -18,7 +18,7 @@ use std::cell::Cell;
 const PEOPLE_HEADERS: &[&str] = &[
     "name", "names", "full name", "contact", "contact person", "staff", "staff member",
     "team member", "member", "who", "person", "speaker", "presenter", "on call", "on-call",
-    "assigned to", "tenant", "nail artist", "nailist",
+    "assigned to", "tenant", "nail artist", "nailist", "winner", "winners",
     "先生", "主治医", "技術者", "案内役", "司会", "登壇者", "出演者", "管理人", "メカニック",
     "当番", "代表者", "師長",
 ];

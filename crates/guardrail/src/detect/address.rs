@@ -128,7 +128,8 @@ fn ja_pattern() -> String {
     );
     // A room: "302号室", "三〇二号室", "1502号", "101".
     let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[0-9]{1,4}[A-Z](?-u:\b)|[〇一二三四五六七八九]{3,4}号室?)";
-    let floor = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F)";
+    // "3階", "12F", "B1" (a basement floor).
+    let floor = r"(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F)|B[1-9]F?)";
     let room = format!(r"(?:\ ?{floor})?(?:\ ?{rn})?");
     // After the block, a building: its name around a building word, then a floor or a
     // room ("三宮プラザ東館3階", "大門ハイツ三〇二号室", not "の損害サービスセンター");

@@ -118,7 +118,7 @@ const BRANDS: &[(&str, &str)] = &[
     ("Eggs", "Benedict"), ("Bloody", "Mary"), ("Tia", "Maria"), ("Mac", "Cheese"),
     ("Jack", "Daniel"), ("Sweet", "William"), ("Mason", "Cash"), ("Le", "Creuset"),
     ("Iris", "Ohyama"), ("Morris", "Minor"), ("Marriott", "Bonvoy"), ("Hilton", "Honors"),
-    ("Kia", "Niro"), ("Ferrari", "Roma"), ("Johnson", "Matthey"),
+    ("Kia", "Niro"), ("Jackson", "Hewitt"), ("Ferrari", "Roma"), ("Johnson", "Matthey"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -132,7 +132,7 @@ static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
     "Kenneth", "Steve", "Ben", "Laura", "Yves", "Dolce", "Bob", "Chuck", "Martha", "Mary",
     "Winnie", "Procter", "Abercrombie", "Simon", "Crabtree", "Johnson", "Earl", "Pinot", "Eggs",
     "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris", "Morris", "Marriott", "Hilton",
-    "Kia", "Ferrari",
+    "Kia", "Ferrari", "Jackson",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.

@@ -3031,3 +3031,19 @@ fn a_name_of_parts_joined_by_a_middle_dot_may_start_with_a_place() {
         &[("ソフィア・ミュラー", Person)],
     );
 }
+
+#[test]
+fn winners_a_basement_floor_and_a_tax_firm() {
+    assert_finds(
+        "| Winner | Seat |\n|---|---|\n| Josh Park | A-14 |",
+        &[("Josh Park", Person)],
+    );
+    assert_finds(
+        "東京都渋谷区神南一丁目十二番三号 神南スクエアビルB1",
+        &[(
+            "東京都渋谷区神南一丁目十二番三号 神南スクエアビルB1",
+            Address,
+        )],
+    );
+    assert_finds("H&R Block and Jackson Hewitt both offer free filing.", &[]);
+}
