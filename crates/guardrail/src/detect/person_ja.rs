@@ -862,6 +862,14 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     if honorific_at(&t[b..]).is_some() {
         return Some((b, b));
     }
+    // "ご予約名は「松井」様": a name in quotes, the honorific after them.
+    if t[..a].ends_with('「')
+        && t[b..]
+            .strip_prefix('」')
+            .is_some_and(|r| honorific_at(r).is_some())
+    {
+        return Some((b, b));
+    }
     // "松田 様", "原田 真理 様", "通関部 石井 宛": a kanji honorific or the addressee
     // mark after a space, as a table or a letter sets it, standing alone ("様式" and
     // "宛先" are none).

@@ -3047,3 +3047,10 @@ fn winners_a_basement_floor_and_a_tax_firm() {
     );
     assert_finds("H&R Block and Jackson Hewitt both offer free filing.", &[]);
 }
+
+#[test]
+fn a_name_in_quotes_takes_the_honorific_after_them() {
+    assert_finds("ご予約名は「*松井*」様です。", &[("松井", Person)]);
+    // A shop in quotes.
+    assert_finds("「田中商店」様よりご注文いただきました。", &[]);
+}
