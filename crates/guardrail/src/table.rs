@@ -1,11 +1,12 @@
-//! Markdown tables: which columns hold people, so that a name alone in a cell is read
-//! as one ("| 10:00 | Beatriz |" under "| Time | Host |").
+//! Markdown tables: which columns hold people or postal codes, so that a name or a code
+//! alone in a cell is read as one ("| 10:00 | Beatriz |" under "| Time | Host |",
+//! "| 札幌店 | 060-0042 |" under "| 店舗 | 郵便番号 |").
 //!
 //! A [`Table`] is fed the text in order, byte by byte in effect, and knows at every
 //! point whether it stands in a row of a table and in which cell, and which of that
-//! table's columns have a header that names people. The driver feeds it the text it
-//! consumes, in whatever stretches: when a detector asks for the state at its piece's
-//! start ([`LazyTable`]) and when a call returns. Feeding in pieces gives the state of
+//! table's columns have a header that names people or postal codes. The driver feeds
+//! it the text it consumes, in whatever stretches: when a detector asks for the state
+//! at its piece's start ([`LazyTable`]) and when a call returns. Feeding in pieces gives the state of
 //! feeding at once, so batch and stream agree. A detector copies the state and feeds it
 //! its piece up to a cell.
 
@@ -24,15 +25,9 @@ const PEOPLE_HEADERS: &[&str] = &[
 ];
 
 /// Header words of a column of postal codes (compared without case, whole cell).
+#[rustfmt::skip]
 const POSTAL_HEADERS: &[&str] = &[
-    "郵便番号",
-    "〒",
-    "zip",
-    "zip code",
-    "zipcode",
-    "postcode",
-    "post code",
-    "postal code",
+    "郵便番号", "〒", "zip", "zip code", "zipcode", "postcode", "post code", "postal code",
 ];
 
 /// Longest header cell looked at, in bytes.

@@ -124,8 +124,8 @@ impl Detectors {
         marks.scan(t, flo, fhi);
         let mut trig = marks.trig;
         // The triggers are those of the text as written. Folding keeps all of them but
-        // one: a prolonged sound mark (ー after a digit, ｰ not after katakana) is katakana as written and
-        // a hyphen once folded.
+        // one: a prolonged sound mark (ー after a digit, ｰ not after katakana) is
+        // katakana as written and a hyphen once folded.
         if is_folded && !trig.cjk {
             trig.cjk = window[lo..hi].contains(['ー', 'ｰ']);
         }

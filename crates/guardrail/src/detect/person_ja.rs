@@ -411,8 +411,8 @@ fn cell_name(t: &str, lo: usize, r: &Run, table: &Table, g: &Gazetteers) -> Opti
     (listed && crate::table::people_cell(table, t, lo, r.s, end)).then_some(end)
 }
 
-/// The end of the run `r` when it is a part of a name found earlier (`known`) standing
-/// alone: not inside a word of katakana or Latin letters ("ホテル森田", "森田Studio"), not
+/// The end of the run `r` when it is a part of a name found earlier (`known`, or among
+/// the piece's candidates so far, `found`) standing alone: not inside a word of katakana or Latin letters ("ホテル森田", "森田Studio"), not
 /// before a given name, nor before a word that makes it a thing's name ("森田ルーム").
 fn known_alone(t: &str, r: &Run, known: &Known, found: &[Cand]) -> Option<usize> {
     let e = r.s + t[r.s..r.e].trim_end_matches('・').len();
@@ -568,10 +568,9 @@ fn names_thing(t: &str, c: &Cand) -> bool {
 }
 
 /// Titles, and 宛 (the addressee), that follow a family name in the same kanji run:
-/// "鈴木弁護士", "渡邉医師", "山口宛".
+/// "鈴木弁護士", "渡邉医師", "山口宛". The longest a run ends in is taken ("副会長", not
+/// "会長").
 const TITLES_AFTER: &[&str] = &[
-    "副会長",
-    "副理事長",
     "弁護士",
     "医師",
     "税理士",
@@ -585,6 +584,7 @@ const TITLES_AFTER: &[&str] = &[
     "副店長",
     "店長",
     "会長",
+    "副会長",
     "専務",
     "常務",
     "支配人",
@@ -610,6 +610,7 @@ const TITLES_AFTER: &[&str] = &[
     "助手",
     // An association's officers: "松本理事長、森田副理事長、光井理事".
     "理事長",
+    "副理事長",
     "理事",
     "監事",
     "顧問",
