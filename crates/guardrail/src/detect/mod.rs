@@ -6,6 +6,7 @@
 mod address;
 mod context;
 mod email;
+mod famous;
 mod marks;
 mod person_en;
 mod person_ja;
@@ -165,6 +166,9 @@ impl Detectors {
             person_ja::lists(t, &m.runs, prev, cands);
             person_ja::readings(t, cands);
         }
+        // "an Agatha Christie evening", 「夏目漱石と英文学」: a public figure's name names a
+        // thing.
+        cands.retain(|c| c.label != Label::Person || !famous::is_famous(t, c.start, c.end));
         // A UK postcode (or a Canadian one: same first letter) after address parts without
         // a house number.
         for k in 0..cands.len() {

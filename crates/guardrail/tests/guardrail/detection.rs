@@ -3054,3 +3054,20 @@ fn a_name_in_quotes_takes_the_honorific_after_them() {
     // A shop in quotes.
     assert_finds("「田中商店」様よりご注文いただきました。", &[]);
 }
+
+#[test]
+fn a_public_figures_name_names_a_thing() {
+    assert_finds(
+        "- **Frida Kahlo painting workshop** — July 26\n- The Frank Lloyd Wright Open House",
+        &[],
+    );
+    assert_finds(
+        "夏期講座「夏目漱石と英文学」、野口英世アフリカ賞、モーツァルト・キャンドルナイト",
+        &[],
+    );
+    // Someone who shares a part of such a name is a person.
+    assert_finds(
+        "Please ask Tom Wright at the desk.",
+        &[("Tom Wright", Person)],
+    );
+}
