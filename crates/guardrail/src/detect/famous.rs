@@ -5,7 +5,13 @@
 //! taken from any list); see `DATA.md`.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use crate::gazetteer::Fnv;
+
+/// The index's map: a short key hashes faster with FNV than with SipHash.
+type Index = HashMap<&'static str, Vec<&'static str>, BuildHasherDefault<Fnv>>;
 
 /// Full names, as replies write them.
 #[rustfmt::skip]
@@ -59,10 +65,10 @@ const FAMOUS: &[&str] = &[
 
 /// Each full name, and each of its last words with the words before them, by those last
 /// words: "Lloyd Wright" is the end of "Frank Lloyd Wright".
-fn index() -> &'static HashMap<&'static str, Vec<&'static str>> {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut m = Index::default();
         for &f in FAMOUS {
             let ends = std::iter::once(0).chain(f.match_indices(' ').map(|(k, _)| k + 1));
             for k in ends {
@@ -79,10 +85,22 @@ fn index() -> &'static HashMap<&'static str, Vec<&'static str>> {
 /// ("モーツァルト・キャンドルナイト").
 pub(crate) fn is_famous(t: &str, s: usize, e: usize) -> bool {
     let name = &t[s..e];
-    // "Ask for Ada Lovelace when you arrive": the reply sends the reader to someone who
-    // bears the name.
+    let index = index();
+    let first = name.split('・').next().unwrap_or(name);
+    let famous = (first.len() < name.len() && index.get(first).is_some_and(|f| f.contains(&first)))
+        || index.get(name).is_some_and(|fulls| {
+            fulls
+                .iter()
+                .any(|f| t[..s].ends_with(&f[..f.len() - name.len()]))
+        });
+    famous && !sent_to(t, s)
+}
+
+/// "Ask for Ada Lovelace when you arrive": the reply sends the reader to someone who
+/// bears the name at `s`.
+fn sent_to(t: &str, s: usize) -> bool {
     let before = &t.as_bytes()[..s];
-    let sent = [
+    [
         "ask for ",
         "speak to ",
         "speak with ",
@@ -97,20 +115,7 @@ pub(crate) fn is_famous(t: &str, s: usize, e: usize) -> bool {
             && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
     }) || ["担当の", "担当：", "担当:"]
         .iter()
-        .any(|w| t[..s].ends_with(w));
-    if sent {
-        return false;
-    }
-    let first = name.split('・').next().unwrap_or(name);
-    let index = index();
-    if first.len() < name.len() && index.get(first).is_some_and(|f| f.contains(&first)) {
-        return true;
-    }
-    index.get(name).is_some_and(|fulls| {
-        fulls
-            .iter()
-            .any(|f| t[..s].ends_with(&f[..f.len() - name.len()]))
-    })
+        .any(|w| t[..s].ends_with(w))
 }
 
 #[cfg(test)]

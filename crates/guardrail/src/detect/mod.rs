@@ -166,9 +166,6 @@ impl Detectors {
             person_ja::lists(t, &m.runs, prev, cands);
             person_ja::readings(t, cands);
         }
-        // "an Agatha Christie evening", 「夏目漱石と英文学」: a public figure's name names a
-        // thing.
-        cands.retain(|c| c.label != Label::Person || !famous::is_famous(t, c.start, c.end));
         // A UK postcode (or a Canadian one: same first letter) after address parts without
         // a house number.
         for k in 0..cands.len() {
@@ -204,7 +201,15 @@ impl Detectors {
                             && c.label == Label::Person
                             && window[start(c.start)..end(c.end)].contains('*')
                     };
-                    c.start >= flo && c.start < c.end && (c.end <= fhi || in_kana()) && !across()
+                    // "an Agatha Christie evening", 「夏目漱石と英文学」: a public
+                    // figure's name names a thing.
+                    let famous =
+                        || c.label == Label::Person && famous::is_famous(t, c.start, c.end);
+                    c.start >= flo
+                        && c.start < c.end
+                        && (c.end <= fhi || in_kana())
+                        && !across()
+                        && !famous()
                 })
                 .map(|c| Cand::new(start(c.start) - lo, end(c.end) - lo, c.label)),
         );
