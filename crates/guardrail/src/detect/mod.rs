@@ -202,9 +202,14 @@ impl Detectors {
                             && window[start(c.start)..end(c.end)].contains('*')
                     };
                     // "an Agatha Christie evening", 「夏目漱石と英文学」: a public
-                    // figure's name names a thing.
-                    let famous =
-                        || c.label == Label::Person && famous::is_famous(t, c.start, c.end);
+                    // figure's name names a thing, unless a cue sends the reader to
+                    // someone who bears it ("Ask for Ada Lovelace").
+                    let famous = || {
+                        c.label == Label::Person
+                            && famous::is_famous(t, c.start, c.end)
+                            && !self.person_en.strongly_cued(t, c.start)
+                            && !person_ja::cue_before(t, c.start)
+                    };
                     c.start >= flo
                         && c.start < c.end
                         && (c.end <= fhi || in_kana())

@@ -320,6 +320,11 @@ pub(crate) fn is_role(word: &str) -> bool {
 }
 
 impl PersonEn {
+    /// Whether a strong cue ("ask for", "contact", "dear") ends the text before `s`.
+    pub(crate) fn strongly_cued(&self, t: &str, s: usize) -> bool {
+        self.strong_cue.is_match(recent(t, s))
+    }
+
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
         let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name";
