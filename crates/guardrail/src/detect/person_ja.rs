@@ -122,28 +122,25 @@ impl EndIndex {
         EndIndex(v)
     }
 
-    /// The longest of the words that `s` ends in.
-    fn longest(&self, s: &str) -> Option<&'static str> {
-        let c = s.chars().next_back()?;
-        let from = self.0.partition_point(|&(l, _)| l < c);
+    /// The words that `s` ends in.
+    fn endings<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+        let c = s.chars().next_back();
+        let from = c.map_or(self.0.len(), |c| self.0.partition_point(|&(l, _)| l < c));
         self.0[from..]
             .iter()
-            .take_while(|&&(l, _)| l == c)
-            .filter(|&&(_, w)| ends_with(s, w))
+            .take_while(move |&&(l, _)| Some(l) == c)
+            .filter(move |&&(_, w)| ends_with(s, w))
             .map(|&(_, w)| w)
-            .max_by_key(|w| w.len())
+    }
+
+    /// The longest of the words that `s` ends in.
+    fn longest(&self, s: &str) -> Option<&'static str> {
+        self.endings(s).max_by_key(|w| w.len())
     }
 
     /// Whether `s` ends in one of the words.
     fn ends(&self, s: &str) -> bool {
-        let Some(c) = s.chars().next_back() else {
-            return false;
-        };
-        let from = self.0.partition_point(|&(l, _)| l < c);
-        self.0[from..]
-            .iter()
-            .take_while(|&&(l, _)| l == c)
-            .any(|&(_, w)| ends_with(s, w))
+        self.endings(s).next().is_some()
     }
 }
 
@@ -1864,23 +1861,20 @@ pub(crate) fn readings(t: &str, cands: &mut Vec<Cand>) {
         if c.label != Label::Person {
             continue;
         }
-        let Some(rest) = t[c.end..].strip_prefix(['（', '(']) else {
+        // A listed name has five kana at most (15 bytes), then the closing bracket.
+        let Some(reading) = bracket_after(t, c.end, 18) else {
             continue;
         };
-        let start = t.len() - rest.len();
-        let len: usize = rest
-            .chars()
-            .take_while(|&c| is_hiragana(c) || (is_katakana(c) && c != '・'))
-            .map(char::len_utf8)
-            .sum();
-        let reading = &rest[..len];
-        let one_script = reading.chars().all(is_hiragana) || reading.chars().all(is_katakana);
+        let one_script = reading.chars().all(is_hiragana)
+            || reading.chars().all(|c| is_katakana(c) && c != '・');
         let listed = one_script
+            && reading.chars().nth(1).is_some()
             && (g.kana_family(reading)
                 || g.kana_given(reading)
                 || g.katakana(reading) == Some(false));
-        if reading.chars().nth(1).is_some() && listed && rest[len..].starts_with(['）', ')']) {
-            cands.push(Cand::new(start, start + len, Label::Person));
+        if listed {
+            let start = c.end + t[c.end..].chars().next().map_or(0, char::len_utf8);
+            cands.push(Cand::new(start, start + reading.len(), Label::Person));
         }
     }
 }
