@@ -224,11 +224,11 @@ const FOUNDED: &[&str] = &[
     "McDonald", "Wendy", "Arby", "Denny", "Macy", "Sainsbury", "Claire", "Levi",
 ];
 
-/// Words that open place names ("San Diego", "Lake Tahoe", "Fort Worth") and are
-/// also given names; and words before which a capitalised word names a thing: a
-/// storm ("Storm Henk") or a car maker's model ("Ford Focus", "Vauxhall Corsa").
+/// Words before which a capitalised word names a place or a thing, not a person, though
+/// many are given names: places ("San Diego", "Lake Tahoe", "Fort Worth"), storms
+/// ("Storm Henk") and car makers' models ("Ford Focus", "Vauxhall Corsa").
 #[rustfmt::skip]
-const PLACE_PREFIXES: &[&str] = &[
+const PREFIXES_OF_THINGS: &[&str] = &[
     "San", "Santa", "Santo", "Saint", "St", "Lake", "Mount", "Mt", "Port", "Fort", "Los", "Las",
     "Cape", "Glen", "New", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little",
     "Point", "Rue", "Via", "Calle", "Avenida", "Hotel",
@@ -237,7 +237,7 @@ const PLACE_PREFIXES: &[&str] = &[
     "Renault", "Volkswagen", "Skoda", "Volvo", "Chevrolet", "Audi", "Fiat", "Porsche",
 ];
 
-static PLACE_PREFIX_SET: WordSet<128> = WordSet::new(PLACE_PREFIXES);
+static PREFIX_OF_THING_SET: WordSet<128> = WordSet::new(PREFIXES_OF_THINGS);
 static VERB_NAME_SET: WordSet<64> = WordSet::new(VERB_NAMES);
 static SURNAME_PLACE_SET: WordSet<64> = WordSet::new(SURNAME_PLACES);
 
@@ -632,7 +632,7 @@ impl PersonEn {
         let after_place = k > 0
             && matches!(&t[toks[k - 1].e..toks[k].s], " " | ". ")
             && is_cap(word(k - 1))
-            && PLACE_PREFIX_SET.contains(word(k - 1));
+            && PREFIX_OF_THING_SET.contains(word(k - 1));
         if after_place {
             return k + 1;
         }
@@ -881,7 +881,7 @@ impl PersonEn {
         // "Mercedes V-Class": a model's letter and class.
         let model = l.len() >= 3 && l.as_bytes()[1] == b'-' && l.as_bytes()[0].is_ascii_uppercase();
         if is_brand(f, l)
-            || PLACE_PREFIX_SET.contains(f)
+            || PREFIX_OF_THING_SET.contains(f)
             || VERB_NAME_SET.contains(f)
             || f == l
             || camel(l)
@@ -2006,7 +2006,7 @@ fn coordinated_names(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut 
         let w = word(i);
         is_cap(w)
             && !not_name(w)
-            && !PLACE_PREFIX_SET.contains(w)
+            && !PREFIX_OF_THING_SET.contains(w)
             && g.first(w, key).is_some()
             && !in_place(i, key)
     };
@@ -2453,10 +2453,14 @@ mod tests {
         assert!(NOT_NAMES.iter().all(|w| not_name(w)));
         assert!(not_name("Motors") && !not_name("Sarah") && !not_name("Motor Company"));
         assert!(THINGS.iter().all(|w| THING_SET.contains(w)));
-        assert!(PLACE_PREFIXES.iter().all(|w| PLACE_PREFIX_SET.contains(w)));
+        assert!(
+            PREFIXES_OF_THINGS
+                .iter()
+                .all(|w| PREFIX_OF_THING_SET.contains(w))
+        );
         assert!(VERB_NAMES.iter().all(|w| VERB_NAME_SET.contains(w)));
         assert!(SURNAME_PLACES.iter().all(|w| SURNAME_PLACE_SET.contains(w)));
-        assert!(!PLACE_PREFIX_SET.contains("Sarah") && !SURNAME_PLACE_SET.contains("Smith"));
+        assert!(!PREFIX_OF_THING_SET.contains("Sarah") && !SURNAME_PLACE_SET.contains("Smith"));
         assert!(
             PERSON_AFTER_THE
                 .iter()
