@@ -257,8 +257,17 @@ def main():
             if KATA.match(surface) and len(surface) >= 2 and surface not in kata_names:
                 kata_places.add(surface)
     write("ja_kata_places.txt", sorted(kata_places), set())
+    # Kanji given names that are also common nouns ("結果", "中心", "光") are flagged as
+    # words: alone, they need a cue that names a person.
+    han_words = set()
+    for name in KATA_WORD_FILES + ("Noun.adverbal.csv", "Noun.nai.csv"):
+        with open(os.path.join(a.ipadic, name), encoding="utf-8") as f:
+            for row in f:
+                surface = unicodedata.normalize("NFKC", row.split(",", 1)[0])
+                if HAN.match(surface):
+                    han_words.add(surface)
     write("ja_family.txt", family, set())
-    write("ja_given.txt", given, set())
+    write("ja_given.txt", given, han_words)
     write("ja_given_kana.txt", kana_given, set())
     write("ja_family_kana.txt", kana_family, set())
     write("ja_romaji_family.txt", rfamily, words)

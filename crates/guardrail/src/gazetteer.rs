@@ -38,9 +38,11 @@ pub(crate) struct Gazetteers {
     pub en_last: NameSet,
     /// Japanese family names in kanji (IPADIC).
     pub ja_family: NameSet,
-    /// Japanese given names in kanji (IPADIC).
+    /// Japanese given names in kanji (IPADIC, SudachiDict); the value is true for one
+    /// that is also a common noun ("結果", "光").
     pub ja_given: NameSet,
-    /// Japanese given names as written in kana, in hiragana ("さくら", "えみ").
+    /// Japanese given names as written in kana, in hiragana ("さくら", "えみ")
+    /// (IPADIC, SudachiDict).
     pub ja_given_kana: NameSet,
     /// Japanese family names as written in hiragana ("たなか", "ひらの"): the readings
     /// of the kanji family names (IPADIC).
@@ -71,14 +73,20 @@ fn max_key_len(set: &NameSet) -> usize {
 }
 
 fn parse(data: &str) -> NameSet {
-    let mut set = NameSet::with_capacity_and_hasher(data.len() / 8, Default::default());
-    for line in data.lines() {
+    parse_all(&[data])
+}
+
+/// One set from several lists; a name in more than one keeps the first list's flag.
+fn parse_all(lists: &[&str]) -> NameSet {
+    let size = lists.iter().map(|d| d.len() / 8).sum();
+    let mut set = NameSet::with_capacity_and_hasher(size, Default::default());
+    for line in lists.iter().flat_map(|d| d.lines()) {
         let (name, ambiguous) = match line.split_once('\t') {
             Some((name, flag)) => (name, flag == "w"),
             None => (line, false),
         };
         if !name.is_empty() {
-            set.insert(name.into(), ambiguous);
+            set.entry(name.into()).or_insert(ambiguous);
         }
     }
     set.shrink_to_fit();
@@ -158,7 +166,11 @@ fn add_old_forms(set: &mut NameSet) {
 impl Gazetteers {
     fn load() -> Self {
         let mut ja_family = parse(include_str!("../data/ja_family.txt"));
-        let mut ja_given = parse(include_str!("../data/ja_given.txt"));
+        // IPADIC's names, then the more recent ones SudachiDict adds ("陽菜", "ひまり").
+        let mut ja_given = parse_all(&[
+            include_str!("../data/ja_given.txt"),
+            include_str!("../data/ja_given_sudachi.txt"),
+        ]);
         add_old_forms(&mut ja_family);
         add_old_forms(&mut ja_given);
         Gazetteers {
@@ -168,7 +180,10 @@ impl Gazetteers {
             ja_given_max: max_key_len(&ja_given),
             ja_family,
             ja_given,
-            ja_given_kana: parse(include_str!("../data/ja_given_kana.txt")),
+            ja_given_kana: parse_all(&[
+                include_str!("../data/ja_given_kana.txt"),
+                include_str!("../data/ja_given_kana_sudachi.txt"),
+            ]),
             ja_family_kana: parse(include_str!("../data/ja_family_kana.txt")),
             ja_katakana: parse(include_str!("../data/ja_katakana.txt")),
             ja_kata_places: parse(include_str!("../data/ja_kata_places.txt")),

@@ -764,8 +764,12 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                 && (rest.chars().nth(1).is_some() || one())
                 && ends_name()
                 && !NOT_NAME_SET.contains(rest)
-                && (is_given(rest, g) || (rest.chars().nth(2).is_none() && full_name(rest, g, 2)))
-                && cued()
+                && (((is_given(rest, g)
+                    || (rest.chars().nth(2).is_none() && full_name(rest, g, 2)))
+                    && cued())
+                    // "千尋が担当しております": a given name acting needs no cue, unless
+                    // it is also a word.
+                    || (is_given(rest, g) && !given_word(rest, g) && acting()))
         };
         if full_name(rest, g, 3)
             || (family
@@ -1039,6 +1043,12 @@ fn is_family(s: &str, g: &Gazetteers) -> bool {
 
 fn is_given(s: &str, g: &Gazetteers) -> bool {
     s.len() <= g.ja_given_max && g.ja_given.contains_key(s)
+}
+
+/// Whether `s` is a given name that is also a common noun ("結果", "光"): alone, it
+/// needs a cue that names a person.
+fn given_word(s: &str, g: &Gazetteers) -> bool {
+    g.ja_given.get(s) == Some(&true)
 }
 
 /// Family + given name with at least `min_chars` characters in all.

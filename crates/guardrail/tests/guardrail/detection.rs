@@ -3071,3 +3071,36 @@ fn a_public_figures_name_names_a_thing() {
         &[("Tom Wright", Person)],
     );
 }
+
+#[test]
+fn recent_japanese_given_names_are_found() {
+    // Names IPADIC (2007) lacks, from SudachiDict: after a family name and a space,
+    // after a cue, and in kana before the honorific.
+    assert_finds(
+        "受付で「森 陽菜の紹介」とお伝えください。",
+        &[("森 陽菜", Person)],
+    );
+    assert_finds("- **7番** 村上 海斗\n", &[("村上 海斗", Person)]);
+    assert_finds(
+        "車椅子席は、アクセシビリティ担当の陽菜までお電話ください。",
+        &[("陽菜", Person)],
+    );
+    assert_finds(
+        "新婦井上 ことは様の挙式は10月12日です。",
+        &[("井上 ことは", Person)],
+    );
+    // Words the list leaves out: no given name.
+    assert_finds("結果は本日中にご連絡します。", &[]);
+    assert_finds("相続・遺言を中心に担当しています。", &[]);
+}
+
+#[test]
+fn a_japanese_given_name_acting_needs_no_cue() {
+    assert_finds(
+        "翔太と申します。よろしくお願いいたします。",
+        &[("翔太", Person)],
+    );
+    assert_finds("当日は拓也がご案内いたします。", &[("拓也", Person)]);
+    // A given name that is also a word needs a cue.
+    assert_finds("希望があればご連絡ください。", &[]);
+}
