@@ -1285,9 +1285,18 @@ fn spaced_kana_given(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand
         let after = rest[kana_len..].strip_prefix(' ')?;
         (honorific_at(after).is_some() && g.kana_given(kana)).then_some(kana)
     };
+    // "高橋 ひなた様", "「小林 ひなた」様": a honorific in kanji right after the kana
+    // (or after a closing quote) ends a given name, listed or not.
+    let kanji_honorific = || {
+        let after = &rest[kana_len..];
+        let after = after.strip_prefix(['」', '』']).unwrap_or(after);
+        (kana.starts_with(crate::text::is_hiragana) && honorific_at(after).is_some())
+            .then_some(kana)
+    };
     let given = KANA_HONORIFICS
         .iter()
         .find_map(|h| kana.find(h).map(|i| &kana[..i]))
+        .or_else(kanji_honorific)
         .or_else(spaced)?;
     let n = given.chars().count();
     let ok = is_family(&t[a..b], g) && (2..=4).contains(&n);

@@ -3089,6 +3089,15 @@ fn recent_japanese_given_names_are_found() {
         "新婦井上 ことは様の挙式は10月12日です。",
         &[("井上 ことは", Person)],
     );
+    // An unlisted kana given name between a family name and a honorific in kanji.
+    assert_finds(
+        "飼い主様は高橋 ひなた様で登録いたしました。",
+        &[("高橋 ひなた", Person)],
+    );
+    assert_finds(
+        "お名前は「小林 ひなた」様でお間違いないでしょうか。",
+        &[("小林 ひなた", Person)],
+    );
     // Words the list leaves out: no given name.
     assert_finds("結果は本日中にご連絡します。", &[]);
     assert_finds("相続・遺言を中心に担当しています。", &[]);
