@@ -1,9 +1,11 @@
 //! Name lists compiled into the binary (see `DATA.md` for their sources) and the
 //! sets built from them once per process.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::borrow::Cow;
+use std::hash::Hasher;
 use std::sync::OnceLock;
+
+use crate::nameset::{Draft, NameSet};
 
 /// FNV-1a: the keys are short names, where SipHash's set-up cost dominates.
 #[derive(Default)]
@@ -26,9 +28,6 @@ impl Hasher for Fnv {
         self.0 = h;
     }
 }
-
-/// A set of names; the value is true when the name is also a common English word.
-pub(crate) type NameSet = HashMap<Box<str>, bool, BuildHasherDefault<Fnv>>;
 
 /// Every gazetteer the detectors use.
 pub(crate) struct Gazetteers {
@@ -69,27 +68,26 @@ pub(crate) struct Gazetteers {
 }
 
 fn max_key_len(set: &NameSet) -> usize {
-    set.keys().map(|k| k.len()).max().unwrap_or(0)
+    set.keys().map(str::len).max().unwrap_or(0)
 }
 
-fn parse(data: &str) -> NameSet {
-    parse_all(&[data])
+fn parse(data: &'static str) -> NameSet {
+    NameSet::new(&draft(&[data]))
 }
 
-/// One set from several lists; a name in more than one keeps the first list's flag.
-fn parse_all(lists: &[&str]) -> NameSet {
+/// The names of several lists; a name in more than one keeps the first list's flag.
+fn draft(lists: &[&'static str]) -> Draft {
     let size = lists.iter().map(|d| d.len() / 8).sum();
-    let mut set = NameSet::with_capacity_and_hasher(size, Default::default());
+    let mut set = Draft::with_capacity_and_hasher(size, Default::default());
     for line in lists.iter().flat_map(|d| d.lines()) {
         let (name, ambiguous) = match line.split_once('\t') {
             Some((name, flag)) => (name, flag == "w"),
             None => (line, false),
         };
         if !name.is_empty() {
-            set.entry(name.into()).or_insert(ambiguous);
+            set.entry(Cow::Borrowed(name)).or_insert(ambiguous);
         }
     }
-    set.shrink_to_fit();
     set
 }
 
@@ -128,7 +126,7 @@ const OLD_FORMS: &[(char, char)] = &[
 
 /// Adds to `set` each name written with the old forms of its kanji (every combination
 /// of them, for names with at most two such kanji), so that a look-up needs no folding.
-fn add_old_forms(set: &mut NameSet) {
+fn add_old_forms(set: &mut Draft) {
     let olds = |c: char| {
         OLD_FORMS
             .iter()
@@ -158,21 +156,21 @@ fn add_old_forms(set: &mut NameSet) {
         more.extend(forms.into_iter().filter(|f| f.as_str() != &**name));
     }
     for m in more {
-        set.entry(m.into()).or_insert(false);
+        set.entry(Cow::Owned(m)).or_insert(false);
     }
-    set.shrink_to_fit();
 }
 
 impl Gazetteers {
     fn load() -> Self {
-        let mut ja_family = parse(include_str!("../data/ja_family.txt"));
+        let mut ja_family = draft(&[include_str!("../data/ja_family.txt")]);
         // IPADIC's names, then the more recent ones SudachiDict adds ("陽菜", "ひまり").
-        let mut ja_given = parse_all(&[
+        let mut ja_given = draft(&[
             include_str!("../data/ja_given.txt"),
             include_str!("../data/ja_given_sudachi.txt"),
         ]);
         add_old_forms(&mut ja_family);
         add_old_forms(&mut ja_given);
+        let (ja_family, ja_given) = (NameSet::new(&ja_family), NameSet::new(&ja_given));
         Gazetteers {
             en_first: parse(include_str!("../data/en_first.txt")),
             en_last: parse(include_str!("../data/en_last.txt")),
@@ -180,10 +178,10 @@ impl Gazetteers {
             ja_given_max: max_key_len(&ja_given),
             ja_family,
             ja_given,
-            ja_given_kana: parse_all(&[
+            ja_given_kana: NameSet::new(&draft(&[
                 include_str!("../data/ja_given_kana.txt"),
                 include_str!("../data/ja_given_kana_sudachi.txt"),
-            ]),
+            ])),
             ja_family_kana: parse(include_str!("../data/ja_family_kana.txt")),
             ja_katakana: parse(include_str!("../data/ja_katakana.txt")),
             ja_kata_places: parse(include_str!("../data/ja_kata_places.txt")),
@@ -217,10 +215,7 @@ impl Gazetteers {
             &self.en_places,
         ]
         .iter()
-        .map(|s| {
-            let slots = s.capacity() * (std::mem::size_of::<(Box<str>, bool)>() + 1);
-            slots + s.keys().map(|k| k.len()).sum::<usize>()
-        })
+        .map(|s| s.heap_bytes())
         .sum()
     }
 
@@ -243,7 +238,7 @@ impl Gazetteers {
     /// Whether the katakana word `w` is listed: `Some(false)` for a name ("ケンジ",
     /// "アンナ"), `Some(true)` for a common word ("ケーキ", "カウンター").
     pub fn katakana(&self, w: &str) -> Option<bool> {
-        self.ja_katakana.get(w).copied()
+        self.ja_katakana.get(w)
     }
 
     /// Whether the katakana word `w` is a listed place ("アメリカ").
@@ -254,10 +249,10 @@ impl Gazetteers {
     /// Whether `w` is an English first name, and if so whether it is ambiguous (also a
     /// word or a place). A hyphenated name counts by its first part ("Jean-Baptiste").
     pub fn first(&self, w: &str, key: &mut String) -> Option<bool> {
-        let found = self.en_first.get(name_key(w, key)).copied();
+        let found = self.en_first.get(name_key(w, key));
         found.or_else(|| {
             let hyphen = w.bytes().position(|b| b == b'-')?;
-            self.en_first.get(name_key(&w[..hyphen], key)).copied()
+            self.en_first.get(name_key(&w[..hyphen], key))
         })
     }
 
@@ -265,12 +260,12 @@ impl Gazetteers {
     /// common word. A double-barrelled name counts by its last part, else its first
     /// ("Hughes-Whitby", "Eze-Williams").
     pub fn last(&self, w: &str, key: &mut String) -> Option<bool> {
-        let found = self.en_last.get(name_key(w, key)).copied();
+        let found = self.en_last.get(name_key(w, key));
         found.or_else(|| {
             let hyphen = w.bytes().rposition(|b| b == b'-')?;
             let (head, tail) = (&w[..hyphen], &w[hyphen + 1..]);
-            let tail = self.en_last.get(name_key(tail, key)).copied();
-            tail.or_else(|| self.en_last.get(name_key(head, key)).copied())
+            let tail = self.en_last.get(name_key(tail, key));
+            tail.or_else(|| self.en_last.get(name_key(head, key)))
         })
     }
 
@@ -411,8 +406,8 @@ mod tests {
     #[test]
     fn the_compiled_lists_hold_the_expected_names() {
         let g = Gazetteers::get();
-        assert_eq!(g.en_first.get("Sarah"), Some(&false));
-        assert_eq!(g.en_first.get("Hope"), Some(&true));
+        assert_eq!(g.en_first.get("Sarah"), Some(false));
+        assert_eq!(g.en_first.get("Hope"), Some(true));
         assert!(g.en_last.contains_key("Johnson"));
         let mut key = String::new();
         assert_eq!(g.first("Siobhán", &mut key), Some(false));

@@ -56,6 +56,7 @@ mod gazetteer;
 mod guardrail;
 mod known;
 mod label;
+mod nameset;
 mod redaction;
 mod segment;
 mod stream;

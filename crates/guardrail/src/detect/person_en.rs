@@ -2193,16 +2193,16 @@ fn vouched(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut String) ->
 /// A romanised given name and family name, not both also English words.
 fn romaji_pair(g: &Gazetteers, given: &str, family: &str, key: &mut String) -> bool {
     fold_romaji(given, key);
-    let giv = g.romaji_given.get(key.as_str()).copied();
+    let giv = g.romaji_given.get(key.as_str());
     fold_romaji(family, key);
-    let fam = g.romaji_family.get(key.as_str()).copied();
+    let fam = g.romaji_family.get(key.as_str());
     matches!((giv, fam), (Some(a), Some(b)) if !(a && b))
 }
 
 fn romaji(g: &Gazetteers, w: &str, key: &mut String) -> (bool, bool) {
     fold_romaji(w, key);
-    let fam = g.romaji_family.get(key.as_str()).is_some_and(|amb| !*amb);
-    let giv = g.romaji_given.get(key.as_str()).is_some_and(|amb| !*amb);
+    let fam = g.romaji_family.get(key.as_str()).is_some_and(|amb| !amb);
+    let giv = g.romaji_given.get(key.as_str()).is_some_and(|amb| !amb);
     (fam, giv)
 }
 

@@ -1048,7 +1048,7 @@ fn is_given(s: &str, g: &Gazetteers) -> bool {
 /// Whether `s` is a given name that is also a common noun ("結果", "光"): alone, it
 /// needs a cue that names a person.
 fn given_word(s: &str, g: &Gazetteers) -> bool {
-    g.ja_given.get(s) == Some(&true)
+    g.ja_given.get(s) == Some(true)
 }
 
 /// Family + given name with at least `min_chars` characters in all.
