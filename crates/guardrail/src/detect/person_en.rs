@@ -822,10 +822,21 @@ impl PersonEn {
             return k + 1;
         }
         let chain = chain(t, toks, first, hi);
-        let mut name = chain.as_slice().iter().take(3).take_while(|&&i| {
-            let w = &t[toks[i].s..toks[i].e];
-            SURNAME_PLACE_SET.contains(w) || !not_name(w)
-        });
+        // "Dr. June Park": a month that is also a first name may open the name, when more
+        // of it follows.
+        let month_first = chain.as_slice().len() > 1;
+        let mut name = chain
+            .as_slice()
+            .iter()
+            .take(3)
+            .enumerate()
+            .take_while(|&(n, &i)| {
+                let w = &t[toks[i].s..toks[i].e];
+                SURNAME_PLACE_SET.contains(w)
+                    || !not_name(w)
+                    || (n == 0 && month_first && CALENDAR_NAMES.contains(&w))
+            });
+        let mut name = std::iter::from_fn(move || name.next().map(|(_, i)| i));
         let first = name.next();
         let last = name.last().or(first);
         // "Dr. Seuss Read-Aloud Day": a day or a prize named after someone.
@@ -2034,6 +2045,20 @@ fn coordinated_names(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut 
             return true;
         }
     }
+    // "Margaret & Colin Abernathy": the same with an ampersand, which is no token.
+    let amp_next = toks.get(k + 1).is_some_and(|n| &t[toks[k].e..n.s] == " & ");
+    if amp_next
+        && named(k, key)
+        && named(k + 1, key)
+        && spaced(k + 1)
+        && toks.get(k + 2).is_some_and(|n| is_cap(&t[n.s..n.e]))
+        && !is_brand(word(k + 1), word(k + 2))
+        && !not_name(word(k + 2))
+        // Not a word: "Kelly & Hart Talent" is a firm.
+        && g.last(word(k + 2), key) == Some(false)
+    {
+        return true;
+    }
     // "Hunter and Georgia will be your coordinators", "Bridget and Tom run the class":
     // two first names that act.
     let act = |i: usize| {
@@ -2068,7 +2093,6 @@ fn coordinated_names(t: &str, toks: &[Tok], k: usize, g: &Gazetteers, key: &mut 
         .or_else(|| before.strip_suffix(" or "))
         .or_else(|| before.strip_suffix(" & "));
     // "Chloe & James": the ampersand joins two tokens with no word between.
-    let amp_next = toks.get(k + 1).is_some_and(|n| &t[toks[k].e..n.s] == " & ");
     if let Some(rest) = and_before
         && named(k, key)
         && acts_after(&t[toks[k].e..])

@@ -3113,3 +3113,20 @@ fn a_japanese_given_name_acting_needs_no_cue() {
     // A given name that is also a word needs a cue.
     assert_finds("希望があればご連絡ください。", &[]);
 }
+
+#[test]
+fn a_title_before_a_month_and_a_surname_and_a_couple_joined_by_an_ampersand() {
+    assert_finds(
+        "Dr. June Park offers Saturday appointments.",
+        &[("June Park", Person)],
+    );
+    // A month alone after a title is still a month.
+    assert_finds("See Dr. June on Monday.", &[]);
+    assert_finds(
+        "> — Margaret & Colin Abernathy",
+        &[("Margaret", Person), ("Colin Abernathy", Person)],
+    );
+    // Firms.
+    assert_finds("Our agency, Kelly & Hart Talent, handles placements.", &[]);
+    assert_finds("Johnson & Johnson and Marks & Spencer", &[]);
+}
