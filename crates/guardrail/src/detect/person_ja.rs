@@ -45,7 +45,7 @@ pub(crate) fn honorific_at(s: &str) -> Option<&'static str> {
 #[rustfmt::skip]
 const ROLES: &[&str] = &[
     "担当者", "担当", "副店長", "店長", "部長", "課長", "係長", "社長", "主任", "代表", "院長", "医師", "看護師", "講師", "弁護士",
-    "税理士", "支配人", "責任者", "会長", "専務", "常務", "取締役", "理事長", "校長", "教授", "准教授", "受付", "営業", "窓口",
+    "税理士", "支配人", "責任者", "会長", "看護師長", "師長", "専務", "常務", "取締役", "理事長", "校長", "教授", "准教授", "受付", "営業", "窓口",
     "氏名", "名前", "宛名", "新郎", "新婦", "所長", "美容師", "運転手", "工場長",
     "注文者", "購入者", "予約者", "故", "館長", "施設長", "事務長", "園長",
     // Parties to a form or a transfer: "受取人木村 拓也様".
@@ -74,8 +74,9 @@ const CUES: &[&str] = &[
     "住職", "神主", "宮司", "僧侶", "牧師", "神父",
     // Care and welfare: "相談員の石井に", "ヘルパーの林が".
     "相談員", "ヘルパー", "介護士", "介護福祉士", "ケアマネジャー", "ケアマネ", "学芸員",
-    // Family and office roles: "妻の美穂", "藤原（広報）".
-    "妻", "夫", "娘", "息子", "広報", "総務", "経理", "人事",
+    // Family and office roles: "妻の美穂", "孫の陽菜", "藤原（広報）".
+    "妻", "夫", "娘", "息子", "孫", "長男", "次男", "長女", "次女", "嫁", "婿", "祖母", "祖父",
+    "広報", "総務", "経理", "人事",
     // Departments and teams: "人事部の佐藤と", "API チームの小川が", "総務部 菅原".
     "チーム", "人事部", "人事課", "総務部", "総務課", "営業部", "営業課", "経理部", "経理課", "広報部",
     "広報課", "開発部", "技術部", "企画部", "管理部", "業務部", "製造部", "法務部", "財務部", "事業部",
@@ -192,6 +193,10 @@ const NOT_NAMES: &[&str] = &[
     "窓口", "現場", "業者", "職人", "大工", "庭師", "本人", "皆々", "相手", "先方", "御社", "貴社", "弊社", "当社", "お客",
     "隣人", "住人", "友人", "恋人", "彼", "彼女", "先輩", "後輩", "上司", "部下", "同僚", "店員", "駅員", "係員", "乗客",
     "新郎", "新婦", "赤", "神主", "日当", "道場", "企業", "一人", "二人", "三人", "一名", "二名", "一人一人", "団体", "法人", "平日", "本日", "土日", "祝日",
+    // Days and months after a name: "報告者：川口　来月もよろしく".
+    "今日", "明日", "昨日", "毎日", "今週", "来週", "先週", "毎週", "今月", "来月", "先月", "毎月", "今年", "来年", "昨年",
+    // Customers: "常連さん".
+    "常連",
 ];
 
 /// Last words of firms' names ("トヨタ自動車", "三井物産"), which are no one's before 様.
@@ -242,6 +247,8 @@ const KANA_NOT_NAMES: &[&str] = &[
     "ある", "いつ", "かた", "かみ", "こと", "さえ", "さき", "しか", "そう", "ため", "とき", "なか", "なる",
     "まえ", "みな", "より", "みんな", "あか", "あと", "うち", "もの", "よう", "ほか", "まで", "から",
     "さん", "さま", "くん", "ちゃん", "ほう",
+    // "通訳あり", "座敷席：あり": there is, there is none.
+    "あり", "なし",
 ];
 
 /// Kana before ちゃん or くん that name no one: family words and pets.
@@ -670,6 +677,14 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             continue;
         }
         let rest = &run[i..];
+        // "看護師長 吉田": no name opens inside the role word the run ends in ("長").
+        if i > 0
+            && roles()
+                .longest(run)
+                .is_some_and(|w| i > run.len() - w.len())
+        {
+            continue;
+        }
         if let Some(cand) = spaced_name(t, a + i, b, g) {
             out.push(cand);
             return;
@@ -720,6 +735,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                     || role_note_after(t, b)
                     || role_cell_after(t, a, b)
                     || duty_next(t, b)
+                    || spaced_title_after(t, b)
                     || introduced(t, a, b)
                     || super::list_item_role(t, a, b))
         };
@@ -784,6 +800,25 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             return;
         }
     }
+}
+
+/// "| 木村 医師 |", "スポーツキッズ札幌 高木 宛": a title, or the addressee mark, after a
+/// space at `b`. The mark must end the line or the sentence: "大阪 宛の荷物" is where a
+/// parcel goes.
+fn spaced_title_after(t: &str, b: usize) -> bool {
+    let Some(rest) = t[b..].strip_prefix([' ', '\u{3000}']) else {
+        return false;
+    };
+    if let Some(after) = rest.strip_prefix('宛') {
+        return after.is_empty() || after.starts_with(['\n', 'て', '。', '）', ')', ' ', '|']);
+    }
+    TITLES_AFTER
+        .iter()
+        .filter(|w| !matches!(**w, "宛" | "直通"))
+        .any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|after| !after.starts_with(is_han))
+        })
 }
 
 /// "株式会社アクアの田村です。", "水道修理の田村です": a family name after "の" and
@@ -1223,18 +1258,20 @@ fn duty_after(t: &str, b: usize) -> bool {
 /// ends in a staff role or a cue, and `の`, `は`, a colon or a space ("ネイリスト あかり").
 fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
     let after = &t[r.e..];
-    let Some(skip) = ["の", "：", ":", "は", " "]
+    // "衛生士あかりと": right after a staff role, too.
+    let skip = ["の", "：", ":", "は", " "]
         .iter()
         .find(|p| after.starts_with(**p))
-    else {
-        return;
-    };
-    let colon = matches!(*skip, "：" | ":");
+        .copied()
+        .unwrap_or("");
+    let colon = matches!(skip, "：" | ":");
     // After a colon, any label will do ("施術者：ちひろ（…）").
     if !(cues().ends(&t[r.s..r.e]) || (colon && r.han)) {
         return;
     }
-    let start = r.e + skip.len();
+    // "**受付：** みお": emphasis folded away leaves a space after the colon.
+    let spaced = colon && after[skip.len()..].starts_with(' ');
+    let start = r.e + skip.len() + usize::from(spaced);
     if !t[start..].starts_with(crate::text::is_hiragana) {
         return;
     }
@@ -1246,7 +1283,7 @@ fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
         let is = ["です", "でございます"]
             .iter()
             .any(|v| t[end..].starts_with(v));
-        if *skip != "は" || is {
+        if skip != "は" || is {
             out.push(Cand::new(start, end, Label::Person));
         }
     }
@@ -1545,7 +1582,16 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     // "**イ・ソヨン** さん", "| グエン・ティ・ラン 先生 |": a honorific may stand after a
     // space too.
     let spaced = after.strip_prefix(' ').unwrap_or(after);
-    let honorific = honorific_at(spaced).is_some() && !spaced.starts_with("様式");
+    // "ご予約名は「ヨシダ」様": a name as read, in quotes, the honorific after them (not
+    // a pet's "「モモ」ちゃん").
+    let quoted = || {
+        t[..a].ends_with('「')
+            && after
+                .strip_prefix('」')
+                .is_some_and(|r| ["様", "さま", "氏"].iter().any(|h| r.starts_with(h)))
+            && (g.kana_family(run) || g.katakana(run) == Some(false))
+    };
+    let honorific = (honorific_at(spaced).is_some() && !spaced.starts_with("様式")) || quoted();
     // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
     // none of its parts is a common word, or when a cue comes before it or an act after it.
     let dotted = joined || run.contains('・');
@@ -1886,11 +1932,13 @@ pub(crate) fn readings(t: &str, cands: &mut Vec<Cand>) {
         };
         let one_script = reading.chars().all(is_hiragana)
             || reading.chars().all(|c| is_katakana(c) && c != '・');
+        // A name in kanji reads as a Japanese name: "由美（ホール）" gives her post.
+        let kanji = t[c.start..c.end].chars().any(is_han);
         let listed = one_script
             && reading.chars().nth(1).is_some()
             && (g.kana_family(reading)
                 || g.kana_given(reading)
-                || g.katakana(reading) == Some(false));
+                || (!kanji && g.katakana(reading) == Some(false)));
         if listed {
             let start = c.end + t[c.end..].chars().next().map_or(0, char::len_utf8);
             cands.push(Cand::new(start, start + reading.len(), Label::Person));

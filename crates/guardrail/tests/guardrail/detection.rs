@@ -3130,3 +3130,52 @@ fn a_title_before_a_month_and_a_surname_and_a_couple_joined_by_an_ampersand() {
     assert_finds("Our agency, Kelly & Hart Talent, handles placements.", &[]);
     assert_finds("Johnson & Johnson and Marks & Spencer", &[]);
 }
+
+#[test]
+fn japanese_kin_posts_and_words_around_a_name() {
+    // Kin as cues, and "the day of" kin names no one.
+    assert_finds("シロップを考案したのは孫の陽菜です。", &[("陽菜", Person)]);
+    assert_finds("母の日と父の日のギフト", &[]);
+    // No name opens inside the role a run ends in.
+    assert_finds(
+        "- **検査結果：** 看護師長 吉田 恵子",
+        &[("吉田 恵子", Person)],
+    );
+    // A day or a customer after a name or a honorific.
+    assert_finds(
+        "報告者：川口\u{3000}来月もよろしくお願いします！",
+        &[("川口", Person)],
+    );
+    assert_finds("常連さんから素敵なお言葉をいただきました。", &[]);
+    // A post in brackets after a name in kanji is no reading.
+    assert_finds("- 長男の嫁：由美（ホール）", &[("由美", Person)]);
+}
+
+#[test]
+fn a_kana_given_name_right_after_a_role_or_a_colon_and_a_space() {
+    assert_finds(
+        "来週水曜に衛生士あかりとのクリーニングをお取りしました。",
+        &[("あかり", Person)],
+    );
+    assert_finds("* **受付：** みお", &[("みお", Person)]);
+    // "There is" after a colon or a service is no name.
+    assert_finds("- **座敷席：** あり（6卓）", &[]);
+    assert_finds(
+        "質疑応答：Oliver Brown（通訳あり）",
+        &[("Oliver Brown", Person)],
+    );
+}
+
+#[test]
+fn a_family_name_before_a_spaced_title_or_addressee_mark() {
+    assert_finds("スポーツキッズ札幌 高木 宛\n", &[("高木", Person)]);
+    assert_finds(
+        "| 曜日 | 担当医 |\n|---|---|\n| 月 | 木村 医師 |",
+        &[("木村", Person)],
+    );
+    // Where a parcel goes.
+    assert_finds("大阪 宛の荷物はこちらです。", &[]);
+    // A name as read, in quotes, before 様; not a pet.
+    assert_finds("ご予約名は「ヨシダ」様、2名様です。", &[("ヨシダ", Person)]);
+    assert_finds("お名前は「モモ」ちゃんですね。", &[]);
+}
