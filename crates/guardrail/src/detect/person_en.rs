@@ -19,6 +19,8 @@ const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Madam", "Mister",
     "Captain", "Capt", "Nurse", "Rev", "Reverend", "Pastor", "Father", "Fr", "Sister", "Deacon",
     "Rabbi", "Imam", "Bishop", "Vicar",
+    // Kin, as a family business calls its own: "Grandpa Walt", "Auntie Leilani".
+    "Aunt", "Auntie", "Aunty", "Uncle", "Grandpa", "Grandma", "Granny", "Grandad", "Granddad",
     // Titles in other languages ("Señora Rodriguez", "Sensei Nakamura").
     "Señor", "Señora", "Señorita", "Senhor", "Senhora", "Madame", "Mme", "Monsieur", "Mlle",
     "Mademoiselle", "Herr", "Frau", "Signor", "Signora", "Sensei",
@@ -144,6 +146,7 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
     ("Mr", "Porter"), ("Mr", "Freeze"), ("Ms", "Pac-Man"), ("Captain", "Cook"), ("Captain", "Morgan"),
     ("Captain", "America"), ("Captain", "Hook"), ("Sister", "Act"), ("Father", "Ted"),
     ("Mrs", "Meyer"), ("Madame", "Tussauds"), ("Madame", "Butterfly"), ("Señor", "Frog's"),
+    ("Uncle", "Ben"), ("Uncle", "Sam"), ("Aunt", "Jemima"), ("Auntie", "Anne"), ("Granny", "Smith"),
 ];
 
 /// Lower-case particles inside a name: "Pieter van der Berg", "Ms. de la Cruz".
@@ -308,7 +311,7 @@ pub(crate) struct PersonEn {
 
 /// People's roles and kin, which cue the name after them ("our driver Will", "your
 /// stylist, Jordan,").
-const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|professor|dean|researcher|key ?holder|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|professor|dean|researcher|key ?holder|buddy|mentor|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
 
 /// Whether `word` is one of [`ROLE_WORDS`], in any case, perhaps in the plural (a
 /// table's header: "Therapist", "Hosts").
@@ -327,7 +330,7 @@ impl PersonEn {
 
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name";
+        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name";
         let weak = format!(
             r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done|taken) by"
         );
@@ -749,7 +752,17 @@ impl PersonEn {
                 || super::list_item_role(t, s, e)
         };
         let ja = super::person_ja::cue_before(t, s);
-        if !(ja || self.cued(before)) {
+        // "The shift leader tonight is Kowalczyk": a role and "is"; not one a firm fills
+        // ("The courier is DHL").
+        let role_is = || {
+            self.role_is.find(before).is_some_and(|m| {
+                let role = m.as_str().to_ascii_lowercase();
+                !["courier", "agent", "host", "carrier"]
+                    .iter()
+                    .any(|f| role.contains(f))
+            })
+        };
+        if !(ja || self.cued(before) || role_is()) {
             if alone() {
                 out.push(Cand::new(s, e, Label::Person));
             }
@@ -773,6 +786,7 @@ impl PersonEn {
             Some(&end) => end,
             None if ja
                 || self.strong_cue.is_match(before)
+                || role_is()
                 || acts_after(after)
                 || appositive()
                 || alone() =>

@@ -52,6 +52,11 @@ const ROLES: &[&str] = &[
     "受取人", "差出人", "名義人", "依頼人", "契約者", "申込者", "保証人",
 ];
 
+/// Days glued to the name that opens a sentence after them: "後日松本からご連絡".
+const TIME_BEFORE_NAME: &[&str] = &[
+    "後日", "本日", "当日", "明日", "翌日", "今日", "至急", "別途",
+];
+
 /// Cues that make a lone family name (or a katakana name) a person.
 #[rustfmt::skip]
 const CUES: &[&str] = &[
@@ -618,6 +623,8 @@ const TITLES_AFTER: &[&str] = &[
     "理事",
     "監事",
     "顧問",
+    // A request for a member of staff: "「田中指名」とご記入ください".
+    "指名",
 ];
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
@@ -670,7 +677,10 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         let prefix = &run[..i];
         // `last` is the last character of `prefix`: most are in no role word's end,
         // which a bit test settles before the word-set look-up.
-        let role = || last.is_some_and(may_end_role) && roles().ends(prefix);
+        let role = || {
+            (last.is_some_and(may_end_role) && roles().ends(prefix))
+                || TIME_BEFORE_NAME.contains(&prefix)
+        };
         let skip = i > 0 && !role();
         last = Some(c);
         if skip {
@@ -1230,6 +1240,13 @@ const DUTIES: &[&str] = &[
     "ご連絡",
     "ご返信",
     "お迎え",
+    // Leave and moves only staff take: "伊集院が休職に入ったため".
+    "休職",
+    "退職",
+    "異動",
+    "着任",
+    "産休",
+    "育休",
 ];
 
 /// "…が…担当いたしました", "伊藤より明朝ご連絡": `が`, `は`, `より` or `から` after
@@ -1366,6 +1383,15 @@ fn kana_given_after(t: &str, b: usize, g: &Gazetteers) -> Option<(usize, bool)> 
     for &e in ends[..count].iter().rev() {
         let (name, after) = rest.split_at(e);
         if !name.chars().all(kana) || KANA_NOT_NAMES.contains(&name) || !g.kana_given(name) {
+            continue;
+        }
+        // "スタッフのりょうまで": "りょう" and "まで" rather than "りょうま" and "で".
+        let short = &name[..name.len() - 'ま'.len_utf8()];
+        if name.ends_with('ま')
+            && after.starts_with('で')
+            && short.chars().nth(1).is_some()
+            && g.kana_given(short)
+        {
             continue;
         }
         let honorific = honorific_at(after).is_some();
@@ -1601,8 +1627,20 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     // A two-character name after a cue must be a listed one ("担当はミキです"), and not
     // in quotes, as pets' and bots' names are ("お名前は「モモ」ちゃん").
     let listed = !t[..a].ends_with('「') && (g.katakana(run) == Some(false) || g.kana_given(run));
+    // "担当（ハナ）まで", "英語対応スタッフ（エミリー）が": a listed name alone in brackets
+    // after a cue; not the script a form asks for ("口座名義（カナ）").
+    let bracketed = || {
+        listed
+            && run != "カナ"
+            && !g.is_kata_place(run)
+            && t[b..].starts_with(['）', ')'])
+            && t[..a]
+                .strip_suffix(['（', '('])
+                .is_some_and(|h| cues().ends(h))
+    };
     let named = honorific
         || (!word && (chars >= 3 || dotted || listed) && cue_before(t, a))
+        || bracketed()
         || (!word
             && (role_note_after(t, b) || duty_next(t, b) || role_cell_after(t, a, b))
             && (listed || chars >= 3))

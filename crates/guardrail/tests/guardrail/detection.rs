@@ -3179,3 +3179,46 @@ fn a_family_name_before_a_spaced_title_or_addressee_mark() {
     assert_finds("ご予約名は「ヨシダ」様、2名様です。", &[("ヨシダ", Person)]);
     assert_finds("お名前は「モモ」ちゃんですね。", &[]);
 }
+
+#[test]
+fn japanese_names_glued_to_a_day_requested_in_brackets_and_on_leave() {
+    assert_finds("後日松本からご連絡いたします。", &[("松本", Person)]);
+    assert_finds(
+        "備考欄に「田中指名」とご記入ください。",
+        &[("田中", Person)],
+    );
+    assert_finds(
+        "伊集院が休職に入ったため、後任が引き継ぎます。",
+        &[("伊集院", Person)],
+    );
+    assert_finds(
+        "英語対応スタッフ（エミリー）が対応いたします。",
+        &[("エミリー", Person)],
+    );
+    // The script a form asks for, and a place.
+    assert_finds("3. 口座名義（カナ）", &[]);
+    // "りょう" before "まで", not "りょうま" before "で".
+    assert_finds(
+        "ご質問はスタッフのりょうまで気軽にどうぞ。",
+        &[("りょう", Person)],
+    );
+}
+
+#[test]
+fn english_names_after_a_role_and_is_a_booking_and_kin() {
+    assert_finds(
+        "The shift leader tonight is **Kowalczyk**.",
+        &[("Kowalczyk", Person)],
+    );
+    assert_finds(
+        "The booking is under **Okafor**, party of 3.",
+        &[("Okafor", Person)],
+    );
+    assert_finds(
+        "If Auntie Leilani picks up, tell her.",
+        &[("Leilani", Person)],
+    );
+    // Firms fill some roles; kin in brands and apples.
+    assert_finds("The tracking code is JD0146 and the courier is Dhl.", &[]);
+    assert_finds("Granny Smith apples and Uncle Ben's rice", &[]);
+}
