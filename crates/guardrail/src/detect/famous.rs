@@ -43,7 +43,7 @@ const FAMOUS: &[&str] = &[
     "Abraham Lincoln", "George Washington", "Martin Luther King", "Nelson Mandela",
     "Winston Churchill", "Mahatma Gandhi", "Napoleon Bonaparte", "Benjamin Franklin",
     "Thomas Jefferson", "Theodore Roosevelt", "Eleanor Roosevelt", "Amelia Earhart",
-    "Rosa Parks", "Harriet Tubman", "Frederick Douglass", "Julius Caesar", "Coco Chanel",
+    "Rosa Parks", "Helen Keller", "Harriet Tubman", "Frederick Douglass", "Julius Caesar", "Coco Chanel",
     "Charlie Chaplin", "Marilyn Monroe", "Audrey Hepburn", "Muhammad Ali",
     "Babe Ruth",
     // Japanese writers, artists and historical figures.
@@ -64,8 +64,8 @@ const FAMOUS: &[&str] = &[
     "ガンジー", "マンデラ",
 ];
 
-/// Each full name, and each of its last words with the words before them, by those last
-/// words: "Lloyd Wright" is the end of "Frank Lloyd Wright".
+/// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank
+/// Lloyd Wright") and by each of its beginnings ("Rosa" begins "Rosa Parks").
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
@@ -75,6 +75,9 @@ fn index() -> &'static Index {
             for k in ends {
                 m.entry(&f[k..]).or_default().push(f);
             }
+            for (k, _) in f.match_indices(' ') {
+                m.entry(&f[..k]).or_default().push(f);
+            }
         }
         m
     })
@@ -82,7 +85,8 @@ fn index() -> &'static Index {
 
 /// Whether the name found at `t[s..e]` is a public figure's: the whole of one, the end
 /// of one whose first words stand before it ("Frank Lloyd Wright" found as "Lloyd
-/// Wright"), or one opening a name of parts joined by a middle dot
+/// Wright"), the beginning of one whose last words follow it ("Rosa Parks Scholarship
+/// Fund" found as "Rosa"), or one opening a name of parts joined by a middle dot
 /// ("モーツァルト・キャンドルナイト").
 pub(crate) fn is_famous(t: &str, s: usize, e: usize) -> bool {
     let name = &t[s..e];
@@ -90,9 +94,10 @@ pub(crate) fn is_famous(t: &str, s: usize, e: usize) -> bool {
     let first = name.split('・').next().unwrap_or(name);
     (first.len() < name.len() && index.get(first).is_some_and(|f| f.contains(&first)))
         || index.get(name).is_some_and(|fulls| {
-            fulls
-                .iter()
-                .any(|f| t[..s].ends_with(&f[..f.len() - name.len()]))
+            fulls.iter().any(|f| {
+                (f.ends_with(name) && t[..s].ends_with(&f[..f.len() - name.len()]))
+                    || (f.starts_with(name) && t[e..].starts_with(&f[name.len()..]))
+            })
         })
 }
 
@@ -118,5 +123,8 @@ mod tests {
         assert!(!famous("ask Mr Wright", "Wright"));
         assert!(!famous("Lloyd Wright will call", "Lloyd Wright"));
         assert!(!famous("Agatha Smith", "Agatha Smith"));
+        // The beginning of one, when the rest follows.
+        assert!(famous("the Rosa Parks Scholarship Fund", "Rosa"));
+        assert!(!famous("ask Rosa at the desk", "Rosa"));
     }
 }

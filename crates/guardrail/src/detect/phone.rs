@@ -129,6 +129,22 @@ impl Phone {
         if ["Form", "form", "FORM", "様式"].iter().any(word) {
             return false;
         }
+        // "1Z 999 AA1 01 2345 6784": after a group of capitals and digits and one space,
+        // digits are the tail of a longer code (a parcel's tracking number).
+        if t[..s].ends_with(' ') && head.len() + 1 == s {
+            let from = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_ascii_alphanumeric())
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let group = &head[from..];
+            if group.bytes().any(|c| c.is_ascii_digit())
+                && group.bytes().any(|c| c.is_ascii_uppercase())
+                && !group.bytes().any(|c| c.is_ascii_lowercase())
+            {
+                return false;
+            }
+        }
         let (pos, neg) = *context.get_or_insert_with(|| {
             (
                 self.positive.last_before(t, s, WINDOW),

@@ -3222,3 +3222,19 @@ fn english_names_after_a_role_and_is_a_booking_and_kin() {
     assert_finds("The tracking code is JD0146 and the courier is Dhl.", &[]);
     assert_finds("Granny Smith apples and Uncle Ben's rice", &[]);
 }
+
+#[test]
+fn a_tracking_numbers_tail_and_a_public_figures_first_name_are_no_pii() {
+    assert_finds(
+        "Your tracking number is 1Z 999 AA1 01 2345 6784 (UPS).",
+        &[],
+    );
+    // A phone number after an ordinary word is still one.
+    assert_finds(
+        "Text 202-555-0143 to opt in to delivery alerts.",
+        &[("202-555-0143", Phone)],
+    );
+    // After a word in kana or kanji and a space.
+    assert_finds("お電話 03-5555-0123 まで", &[("03-5555-0123", Phone)]);
+    assert_finds("- **Fund:** Rosa Parks Scholarship Fund", &[]);
+}
