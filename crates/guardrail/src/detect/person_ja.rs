@@ -679,7 +679,8 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         // which a bit test settles before the word-set look-up.
         let role = || {
             (last.is_some_and(may_end_role) && roles().ends(prefix))
-                || TIME_BEFORE_NAME.contains(&prefix)
+                // Every day word is two kanji (six bytes): most prefixes are not.
+                || (prefix.len() == 6 && TIME_BEFORE_NAME.contains(&prefix))
         };
         let skip = i > 0 && !role();
         last = Some(c);
@@ -1282,14 +1283,15 @@ fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
         .copied()
         .unwrap_or("");
     let colon = matches!(skip, "：" | ":");
-    // After a colon, any label will do ("施術者：ちひろ（…）").
-    if !(cues().ends(&t[r.s..r.e]) || (colon && r.han)) {
-        return;
-    }
     // "**受付：** みお": emphasis folded away leaves a space after the colon.
     let spaced = colon && after[skip.len()..].starts_with(' ');
     let start = r.e + skip.len() + usize::from(spaced);
+    // Most runs have no hiragana after them: that settles it before the cues.
     if !t[start..].starts_with(crate::text::is_hiragana) {
+        return;
+    }
+    // After a colon, any label will do ("施術者：ちひろ（…）").
+    if !(cues().ends(&t[r.s..r.e]) || (colon && r.han)) {
         return;
     }
     // A family name in hiragana ("スタッフのたかはしが", "講師はまるやまです") or a given
