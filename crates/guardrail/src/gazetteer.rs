@@ -198,7 +198,7 @@ impl Gazetteers {
         GAZ.get_or_init(Gazetteers::load)
     }
 
-    /// Approximate heap bytes held by the sets (keys, values and table slots).
+    /// Heap bytes held by the sets: their names' text and their table slots.
     pub fn heap_bytes(&self) -> usize {
         [
             &self.en_first,

@@ -52,7 +52,8 @@ const ROLES: &[&str] = &[
     "受取人", "差出人", "名義人", "依頼人", "契約者", "申込者", "保証人",
 ];
 
-/// Days glued to the name that opens a sentence after them: "後日松本からご連絡".
+/// Days and adverbs glued to the name that opens a sentence after them: "後日松本から
+/// ご連絡", "至急田中まで".
 const TIME_BEFORE_NAME: &[&str] = &[
     "後日", "本日", "当日", "明日", "翌日", "今日", "至急", "別途",
 ];
@@ -794,8 +795,8 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                 && (((is_given(rest, g)
                     || (rest.chars().nth(2).is_none() && full_name(rest, g, 2)))
                     && cued())
-                    // "千尋が担当しております": a given name acting needs no cue, unless
-                    // it is also a word.
+                    // "拓也がご案内いたします": a given name acting needs no cue, unless
+                    // it is also a word ("希望があればご連絡ください").
                     || (is_given(rest, g) && !given_word(rest, g) && acting()))
         };
         if full_name(rest, g, 3)
@@ -1273,7 +1274,8 @@ fn duty_after(t: &str, b: usize) -> bool {
 }
 
 /// "スタッフのまゆから", "スタイリストのひかるで": a kana given name after a run that
-/// ends in a staff role or a cue, and `の`, `は`, a colon or a space ("ネイリスト あかり").
+/// ends in a staff role or a cue, and `の`, `は`, a colon or a space ("ネイリスト あかり"),
+/// or nothing ("衛生士あかりと").
 fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
     let after = &t[r.e..];
     // "衛生士あかりと": right after a staff role, too.
