@@ -1169,11 +1169,25 @@ fn alone(cx: &Cx, k: usize) -> bool {
 }
 
 /// "+81 90 2468 1357（Lee）": a name alone in brackets right after a number, whose
-/// owner it names.
+/// owner it names, or after a phone's label ("**Mobile (Tom):** 07700 …").
 fn named_number(t: &str, s: usize, e: usize) -> bool {
-    let open = t[..s].strip_suffix(['（', '(']);
-    open.is_some_and(|o| o.ends_with(|c: char| c.is_ascii_digit()))
-        && t[e..].starts_with(['）', ')'])
+    let Some(open) = t[..s].strip_suffix(['（', '(']) else {
+        return false;
+    };
+    if !t[e..].starts_with(['）', ')']) {
+        return false;
+    }
+    let label = open.trim_end_matches(' ');
+    let word = label
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    open.ends_with(|c: char| c.is_ascii_digit())
+        || [
+            "mobile", "cell", "phone", "tel", "whatsapp", "direct", "mob",
+        ]
+        .iter()
+        .any(|l| word.eq_ignore_ascii_case(l))
 }
 
 /// "…for 3:15pm tomorrow, Oliver.", "…for your receipts, Lily?": a name after a comma

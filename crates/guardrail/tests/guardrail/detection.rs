@@ -3218,6 +3218,15 @@ fn english_names_after_a_role_and_is_a_booking_and_kin() {
         "If Auntie Leilani picks up, tell her.",
         &[("Leilani", Person)],
     );
+    // A name in brackets after a phone's label; not a department.
+    assert_finds(
+        "- **Mobile (Tom):** 07700 900461",
+        &[("Tom", Person), ("07700 900461", Phone)],
+    );
+    assert_finds(
+        "Phone (Main Office): 020 7946 0000",
+        &[("020 7946 0000", Phone)],
+    );
     // Firms fill some roles; kin in brands and apples.
     assert_finds("The tracking code is JD0146 and the courier is Dhl.", &[]);
     assert_finds("Granny Smith apples and Uncle Ben's rice", &[]);
