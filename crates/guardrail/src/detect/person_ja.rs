@@ -818,19 +818,10 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
 /// space at `b`. The mark must end the line or the sentence: "大阪 宛の荷物" is where a
 /// parcel goes.
 fn spaced_title_after(t: &str, b: usize) -> bool {
-    let Some(rest) = t[b..].strip_prefix([' ', '\u{3000}']) else {
-        return false;
-    };
-    if let Some(after) = rest.strip_prefix('宛') {
-        return after.is_empty() || after.starts_with(['\n', 'て', '。', '）', ')', ' ', '|']);
-    }
-    TITLES_AFTER
-        .iter()
-        .filter(|w| !matches!(**w, "宛" | "直通"))
-        .any(|w| {
-            rest.strip_prefix(w)
-                .is_some_and(|after| !after.starts_with(is_han))
-        })
+    let titles = TITLES_AFTER.iter().filter(|w| **w != "直通");
+    spaced_mark(t, b, titles).is_some_and(|(w, after)| {
+        w != "宛" || after.is_empty() || after.starts_with(['\n', 'て', '。', '）', ')', ' ', '|'])
+    })
 }
 
 /// "株式会社アクアの田村です。", "水道修理の田村です": a family name after "の" and
@@ -912,21 +903,13 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
         return Some((b, b));
     }
     // "ご予約名は「松井」様": a name in quotes, the honorific after them.
-    if t[..a].ends_with('「')
-        && t[b..]
-            .strip_prefix('」')
-            .is_some_and(|r| honorific_at(r).is_some())
-    {
+    if quoted_honorific(t, a, b).is_some() {
         return Some((b, b));
     }
     // "松田 様", "原田 真理 様", "通関部 石井 宛": a kanji honorific or the addressee
     // mark after a space, as a table or a letter sets it, standing alone ("様式" and
     // "宛先" are none).
-    let spaced = t[b..].strip_prefix([' ', '\u{3000}'])?;
-    let h = ["様", "氏", "殿", "先生", "宛"]
-        .iter()
-        .find(|h| spaced.starts_with(*h))?;
-    let alone = spaced[h.len()..].chars().next().is_none_or(|c| !is_han(c));
+    let (h, _) = spaced_mark(t, b, ["様", "氏", "殿", "先生", "宛"].iter())?;
     // The addressee mark follows a place as often ("大阪 宛の荷物"): a name before it
     // comes after a role or a department ("通関部 石井 宛", "総務課 田中 宛").
     let addressed = || {
@@ -934,7 +917,34 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
             .strip_suffix([' ', '\u{3000}'])
             .is_some_and(|s| cues().ends(s) || s.ends_with(['部', '課', '係', '室']))
     };
-    (alone && (*h != "宛" || addressed())).then_some((b, b))
+    (h != "宛" || addressed()).then_some((b, b))
+}
+
+/// The honorific after the closing quote of a name quoted at `t[a..b]`: "「松井」様".
+fn quoted_honorific(t: &str, a: usize, b: usize) -> Option<&'static str> {
+    if !t[..a].ends_with('「') {
+        return None;
+    }
+    honorific_at(t[b..].strip_prefix('」')?)
+}
+
+/// The longest of `marks` after a space at `b`, standing alone (no kanji after it:
+/// "様式", "宛先" and "医師会" are words), and the text after it.
+fn spaced_mark(
+    t: &str,
+    b: usize,
+    marks: impl Iterator<Item = &'static &'static str>,
+) -> Option<(&'static str, &str)> {
+    let spaced = t[b..].strip_prefix([' ', '\u{3000}'])?;
+    let h: &'static str = marks
+        .filter(|h| spaced.starts_with(**h))
+        .max_by_key(|h| h.len())?;
+    let after = &spaced[h.len()..];
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| !is_han(c))
+        .then_some((h, after))
 }
 
 /// Firms whose names read as a family and a given name ("富士" and "通").
@@ -1615,10 +1625,7 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     // "ご予約名は「ヨシダ」様": a name as read, in quotes, the honorific after them (not
     // a pet's "「モモ」ちゃん").
     let quoted = || {
-        t[..a].ends_with('「')
-            && after
-                .strip_prefix('」')
-                .is_some_and(|r| ["様", "さま", "氏"].iter().any(|h| r.starts_with(h)))
+        quoted_honorific(t, a, b).is_some_and(|h| matches!(h, "様" | "さま" | "氏"))
             && (g.kana_family(run) || g.katakana(run) == Some(false))
     };
     let honorific = (honorific_at(spaced).is_some() && !spaced.starts_with("様式")) || quoted();
