@@ -201,7 +201,7 @@ const PERSON_ROLES: &[&str] = &[
     "waitress", "server", "operator", "director", "owner", "locksmith", "apprentice",
     "handyman", "roofer", "joiner", "carpenter", "decorator", "gardener", "surveyor", "fitter",
     "installer", "foreman", "supervisor", "porter", "chauffeur", "inspector", "carer",
-    "caregiver", "nanny", "childminder",
+    "caregiver", "nanny", "childminder", "leader", "buddy", "mentor",
 ];
 
 static PERSON_ROLE_SET: WordSet<256> = WordSet::new(PERSON_ROLES);
@@ -304,7 +304,7 @@ pub(crate) struct Buffers {
 pub(crate) struct PersonEn {
     cue: Regex,
     strong_cue: Regex,
-    /// A role, then "is": "Your courier today is ", "our host was ".
+    /// A role (group 1), then "is": "Your courier today is ", "our host was ".
     role_is: Regex,
     vocative: Regex,
 }
@@ -343,7 +343,7 @@ impl PersonEn {
             strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+[\x22“]?$"))
                 .map_err(regex_err)?,
             role_is: Regex::new(&format!(
-                r"(?i)(?:^|[^a-z])(?:{ROLE_WORDS})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day| (?:for|assigned to) [a-z0-9'’ ]{{1,30}})? (?:is|was|will be) $"
+                r"(?i)(?:^|[^a-z])({ROLE_WORDS})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day| (?:for|assigned to) [a-z0-9'’ ]{{1,30}})? (?:is|was|will be) $"
             ))
             .map_err(regex_err)?,
             // "Thanks for your patience, Florence!": a greeting, thanks or an apology
@@ -752,15 +752,16 @@ impl PersonEn {
                 || super::list_item_role(t, s, e)
         };
         let ja = super::person_ja::cue_before(t, s);
-        // "The shift leader tonight is Kowalczyk": a role and "is"; not one a firm fills
-        // ("The courier is DHL").
+        // "The shift leader tonight is Kowalczyk": a role only people fill and "is"
+        // ("The courier is DHL" names a firm).
+        // The search for the role's group runs only where the pattern matches at all.
         let role_is = || {
-            self.role_is.find(before).is_some_and(|m| {
-                let role = m.as_str().to_ascii_lowercase();
-                !["courier", "agent", "host", "carrier"]
-                    .iter()
-                    .any(|f| role.contains(f))
-            })
+            self.role_is.is_match(before)
+                && self
+                    .role_is
+                    .captures(before)
+                    .and_then(|c| c.get(1))
+                    .is_some_and(|m| PERSON_ROLE_SET.contains(&m.as_str().to_ascii_lowercase()))
         };
         if !(ja || self.cued(before) || role_is()) {
             if alone() {
