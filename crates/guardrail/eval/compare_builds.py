@@ -1,7 +1,9 @@
 """Compares the spans of two builds of `mimi-pii` on every labelled set and on the two
 identity corpora (stress_corpus.py, splice_corpus.py), and counts what changed against
 the gold: correct spans gained and lost, wrong spans gained and lost, per group of
-texts. Texts of held-out sets are counted but never shown.
+texts; then the over-redaction of each build pooled over all sets (the share of
+replies with no gold span in which anything was redacted), held-out sets apart from
+the others. Texts of held-out sets are counted but never shown.
 
 Usage: python3 compare_builds.py BEFORE_BIN AFTER_BIN [--read blind68,blind69]
        [--hide blind41,blind42] [--show]
@@ -19,19 +21,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def corpus(tmp):
-    texts, gold = {}, {}
+    texts, gold, lang = {}, {}, {}
     for f in sorted(glob.glob(os.path.join(HERE, "*.jsonl"))):
         for line in open(f, encoding="utf-8"):
             d = json.loads(line)
             texts[d["id"]] = d["text"]
             gold[d["id"]] = {(s["start"], s["end"], s["label"]) for s in d["spans"]}
+            lang[d["id"]] = d["lang"]
     for script in ("stress_corpus.py", "splice_corpus.py"):
         out = os.path.join(tmp, script + ".jsonl")
         subprocess.run([sys.executable, os.path.join(HERE, script), out], check=True)
         for line in open(out, encoding="utf-8"):
             d = json.loads(line)
             texts["unlabelled:" + d["id"]] = d["text"]
-    return texts, gold
+    return texts, gold, lang
 
 
 def scan(binary, texts, tmp):
@@ -58,7 +61,7 @@ def main():
     prefixes = lambda s: tuple(p + "-" for p in s.split(",") if p)
     read, hide = prefixes(a.read), prefixes(a.hide)
     with tempfile.TemporaryDirectory() as tmp:
-        texts, gold = corpus(tmp)
+        texts, gold, lang = corpus(tmp)
         before, after = scan(a.before, texts, tmp), scan(a.after, texts, tmp)
     rows = {}
     for i in texts:
@@ -89,6 +92,21 @@ def main():
             print(f"| {group} | {r[0]} | (not shown) | | | |")
         else:
             print(f"| {group} | {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} |")
+    # Over-redaction pooled over the sets: replies without PII in which a build redacts.
+    pooled = {}
+    for i, g in gold.items():
+        if g:
+            continue
+        key = ("held out" if i.startswith(hide) else "read", lang[i])
+        p = pooled.setdefault(key, [0, 0, 0])
+        p[0] += 1
+        p[1] += bool(before[i])
+        p[2] += bool(after[i])
+    print()
+    print("| sets | lang | replies without PII | over-redaction before | after |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for (group, lg), (n, b, f) in sorted(pooled.items(), reverse=True):
+        print(f"| {group} | {lg} | {n} | {100 * b / n:.1f} % ({b}) | {100 * f / n:.1f} % ({f}) |")
 
 
 if __name__ == "__main__":
