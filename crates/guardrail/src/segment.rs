@@ -339,8 +339,21 @@ fn is_soft_break(c: char) -> bool {
     c.is_whitespace() || is_ja_break(c) || is_hiragana(c) || matches!(c, ',' | ';' | '!' | '?')
 }
 
+/// A cut at a character boundary no later than [`MAX_ACTIVE`], but not between a
+/// half-width kana and the voiced or semi-voiced mark after it: folding joins the two
+/// into one character ("ｽﾞ" to "ズ"), and a span found across such a cut would end
+/// past the piece. `buf` holds more than [`MAX_ACTIVE`] bytes.
 fn hard_cut(buf: &str) -> usize {
-    crate::text::floor_boundary(buf, MAX_ACTIVE)
+    let cut = crate::text::floor_boundary(buf, MAX_ACTIVE);
+    let half_width_kana = |c: char| ('\u{FF66}'..='\u{FF9D}').contains(&c);
+    if buf[cut..].starts_with(['\u{FF9E}', '\u{FF9F}'])
+        && buf[..cut].chars().next_back().is_some_and(half_width_kana)
+    {
+        // Half-width kana are three bytes long.
+        cut - 3
+    } else {
+        cut
+    }
 }
 
 fn quiet_at(buf: &str, i: usize, c: char, prev: Option<char>, eof: bool) -> Quiet {
@@ -467,20 +480,25 @@ fn kana_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
         count += 1;
         end += c.len_utf8();
     }
-    if i > 0 && prev.is_some_and(is_hiragana) {
-        return Quiet::No(end.max(1));
-    }
-    // After a space, a hiragana run may be a given name after its family name
-    // ("石井 まゆみまで"): the name rules must see it.
-    // So may one in emphasis marks ("**ゆうき**さん"), which the detectors drop.
-    if prev.is_some_and(|p| p == ' ' || p == '\u{3000}' || p == '*') {
-        return Quiet::No(end.max(1));
+    let complete = end < rest.len() || eof;
+    // The rest of a run cut before, and a run after a space (a given name after its
+    // family name: "石井 まゆみまで") or in emphasis marks ("**ゆうき**さん", which the
+    // detectors drop), are not quiet: the name rules must see them. The whole run is
+    // one unit, and its end is a soft break, so its length must not depend on how
+    // much of it has come: wait for its end, unless the run already reaches past
+    // the longest piece, which is then cut where it would be anyway.
+    let after_hiragana = i > 0 && prev.is_some_and(is_hiragana);
+    if after_hiragana || prev.is_some_and(|p| p == ' ' || p == '\u{3000}' || p == '*') {
+        return if complete || i + end > MAX_ACTIVE {
+            Quiet::No(end.max(1))
+        } else {
+            Quiet::NeedMore
+        };
     }
     // A honorific near the start of the run shows a given name in kana before it
     // ("ひろみさん、", "あおいちゃんとゆいちゃんの"): the name rules must see it. The
     // test reads at most `MAX_KANA + 2` characters, so a long run is decided as soon
     // as those have come.
-    let complete = end < rest.len() || eof;
     if count <= MAX_KANA + 2 && !complete {
         return Quiet::NeedMore;
     }
@@ -588,6 +606,73 @@ mod tests {
         out
     }
 
+    /// Pieces as the stream cuts them: the text arrives one character at a time, and
+    /// each scan that needs more text resumes from where it stopped.
+    fn grown(text: &str) -> Vec<(usize, usize)> {
+        let (mut out, mut pos, mut scan) = (Vec::new(), 0, Scan::start(None));
+        let ends = text
+            .char_indices()
+            .map(|(k, _)| k)
+            .skip(1)
+            .chain([text.len()]);
+        for (end, eof) in ends.map(|e| (e, false)).chain([(text.len(), true)]) {
+            while pos < end {
+                match resume(&text[pos..end], scan, eof) {
+                    Ok(p) => {
+                        let next = pos + p.active + p.quiet;
+                        let prev = Scan::start(text[pos..next].chars().next_back());
+                        scan = p.next.unwrap_or(prev);
+                        out.push((p.active, p.quiet));
+                        pos = next;
+                    }
+                    Err(s) => {
+                        scan = s;
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pieces_cut_as_the_text_arrives_are_those_cut_from_the_whole_text() {
+        // Kanji hold no quiet unit: the piece runs on to the hiragana after the
+        // emphasis marks, which reaches past the longest piece only once all of it
+        // has come (the piece starts at "A", and "ございま" ends at byte 191).
+        let kanji = "渋".repeat(50);
+        let mut texts = vec![
+            format!("A{kanji}メールは(415) 555-0132**ございます。"),
+            format!("A{kanji}メールは(415) 555-0132 ございます。"),
+            format!("A{kanji}メールは(415) 555-0132ございます。"),
+        ];
+        texts.extend(
+            include_str!("../eval/dev.jsonl")
+                .lines()
+                .chain(include_str!("../eval/check.jsonl").lines())
+                .map(|l| {
+                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    v["text"].as_str().unwrap().to_owned()
+                }),
+        );
+        // Where the active parts lie: the quiet ones in a row may come as one piece or
+        // as several, as far as the text so far decides them.
+        let active = |pieces: Vec<(usize, usize)>| {
+            let mut at = 0;
+            let mut out = Vec::new();
+            for (active, quiet) in pieces {
+                if active > 0 {
+                    out.push((at, active));
+                }
+                at += active + quiet;
+            }
+            (out, at)
+        };
+        for t in texts {
+            assert_eq!(active(grown(&t)), active(driven(&t, false)), "{t}");
+        }
+    }
+
     #[test]
     fn the_state_a_piece_hands_over_is_the_one_a_fresh_scan_reaches() {
         let texts = include_str!("../eval/dev.jsonl")
@@ -667,6 +752,19 @@ mod tests {
         let text = "Abc ".repeat(100);
         let p = next_piece(&text, None, false).unwrap();
         assert!(p.active <= MAX_ACTIVE && p.active > MAX_ACTIVE / 2);
+    }
+
+    #[test]
+    fn a_long_piece_is_not_cut_between_a_half_width_kana_and_its_voiced_mark() {
+        // "ｽ" ends at the bound, and its voiced mark follows.
+        let kanji = "渋".repeat(MAX_ACTIVE / 3 - 1);
+        for mark in ["ﾞ", "ﾟ"] {
+            let p = next_piece(&format!("{kanji}ﾊ{mark}ｷ"), None, false).unwrap();
+            assert_eq!(p.active, kanji.len());
+        }
+        // A mark after anything else is no part of it.
+        let p = next_piece(&format!("{kanji}渋ﾞｷ"), None, false).unwrap();
+        assert_eq!(p.active, MAX_ACTIVE);
     }
 
     #[test]
