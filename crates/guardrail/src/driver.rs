@@ -8,7 +8,7 @@ use crate::detect::{Cand, Scratch, Window};
 use crate::guardrail::Inner;
 use crate::known::Known;
 use crate::redaction::Span;
-use crate::segment::{Piece, Scan, resume};
+use crate::segment::{DECISION_WINDOW, Piece, Scan, resume};
 use crate::table::{LazyTable, Table};
 use crate::text::{ceil_boundary, floor_boundary, next_foldable};
 
@@ -17,7 +17,23 @@ pub(crate) const LEFT_CONTEXT: usize = 64;
 
 /// Bytes after an active piece's quiet unit the detectors see as right context ("Diego
 /// from our quotes team", "林がご案内します"): a piece waits for them, or for the end.
+/// At least this many; see [`right_reach`].
 pub(crate) const RIGHT_CONTEXT: usize = 24;
+
+/// The most bytes of right context, which every piece but the longest gets ("I'm
+/// Willow, Cedarbrook's virtual assistant": a bot's name).
+pub(crate) const RIGHT_CONTEXT_LONG: usize = 48;
+
+/// The right context of an active piece whose active part and quiet unit together are
+/// `len` bytes long: [`RIGHT_CONTEXT_LONG`] bytes, less what a piece longer than
+/// [`DECISION_WINDOW`] minus the difference takes, so that a piece and its right
+/// context never pass [`MAX_HOLD_BACK`], the most a stream holds back; and never less
+/// than [`RIGHT_CONTEXT`]. It depends on the piece alone, so batch and stream agree.
+///
+/// [`MAX_HOLD_BACK`]: crate::MAX_HOLD_BACK
+fn right_reach(len: usize) -> usize {
+    RIGHT_CONTEXT + (RIGHT_CONTEXT_LONG - RIGHT_CONTEXT).min(DECISION_WINDOW.saturating_sub(len))
+}
 
 /// State carried from one piece to the next.
 #[derive(Debug, Default)]
@@ -85,7 +101,7 @@ impl Driver {
                 let wordy = buf.as_bytes()[pos..a_end]
                     .iter()
                     .any(|&b| b.is_ascii_uppercase() || b >= 0xE3);
-                let reach = if wordy { RIGHT_CONTEXT } else { 0 };
+                let reach = if wordy { right_reach(q_end - pos) } else { 0 };
                 // The right context ends at the end of the sentence, or `reach` bytes
                 // on. It must be all there, or the text must be complete: else the
                 // piece is decided again once more text has come.

@@ -31,7 +31,8 @@
 //! never changes when more text arrives; each piece is then detected on its own with
 //! at most 64 bytes of left context and, as right context, the following quiet unit
 //! and (for a piece with a capital or a Japanese character, which the name rules read
-//! on from) up to 24 more bytes, cut at the end of the sentence (a full stop before a
+//! on from) up to 48 more bytes (24 after the longest pieces, so that the stream's
+//! hold-back stays within its bound), cut at the end of the sentence (a full stop before a
 //! letter or a digit, as in "brian.o@…", ends none, so one at the end of the text so
 //! far waits for the next byte). Batch redaction runs that loop over the whole text;
 //! the stream runs the same loop over what it has received and stops where a decision

@@ -8,10 +8,11 @@ use crate::text::ceil_boundary;
 
 /// The most bytes a [`StreamRedactor`] holds back between calls: the longest active
 /// piece (192 bytes) plus one quiet unit and look-ahead (232 bytes in all), and the
-/// 24 bytes of right context after it. Held-back text is zero when the input so far
-/// ends in text that cannot start a match (a finished lower-case word, Japanese
+/// 24 bytes of right context after it (a shorter piece has up to 48 bytes of right
+/// context, never passing this bound either). Held-back text is zero when the input so
+/// far ends in text that cannot start a match (a finished lower-case word, Japanese
 /// punctuation), unless a piece with a capital or a Japanese character (a name) ended
-/// less than 24 bytes before, in the same sentence.
+/// less than 48 bytes before, in the same sentence.
 pub const MAX_HOLD_BACK: usize = DECISION_WINDOW + RIGHT_CONTEXT;
 
 /// `text` cut into pieces of `size` bytes (at least 1), each rounded up to a character

@@ -68,6 +68,10 @@ const NOT_NAMES: &[&str] = &[
     "Ave", "Blvd", "Rd", "Marine", "Outboards", "Joinery", "Landscaping", "Auto",
     "Springs", "Physio", "Physiotherapy", "Dentistry", "Veterinary", "Vets", "Lettings",
     "Estates", "Realty", "Properties", "Success", "Ballroom", "Pavilion", "Orangery", "Conservatory",
+    // Professional firms and funeral homes ("Baxter Reid Accounting", "Abernathy Dunn
+    // CPAs", "Golden Lotus Funeral Home"); not "Law", which is also a surname.
+    "Accounting", "Accountants", "Attorneys", "Solicitors", "Consulting", "Consultants", "Cpas",
+    "Funeral", "Funerals", "Mortuary", "Crematorium", "Cemetery", "Parish",
     // Things named after someone: prizes, nights, bars and terraces, companies of artists.
     "Award", "Awards", "Prize", "Medal", "Scholarship", "Fellowship", "Lecture", "Cup", "Trophy",
     "Night", "Nights", "Quiz", "Bar", "Terrace", "Ballet", "Orchestra", "Choir", "Living",
@@ -79,7 +83,7 @@ const NOT_NAMES: &[&str] = &[
     "PhD", "MBA", "MSc", "BSc", "LLM", "CPA", "DVM",
 ];
 
-static NOT_NAME_SET: WordSet<1024> = WordSet::new(NOT_NAMES);
+static NOT_NAME_SET: WordSet<2048> = WordSet::new(NOT_NAMES);
 
 /// Whether `first last` is in [`BRANDS`]: a word-set test settles most first words.
 fn is_brand(first: &str, last: &str) -> bool {
@@ -1975,14 +1979,24 @@ fn pronoun_after(after: &str) -> bool {
         || next.is_some_and(|w| w.starts_with(['H', 'S']) && is_pronoun(w))
 }
 
-/// ", the virtual assistant": the name of a bot, which is no person.
+/// ", the virtual assistant", ", Cedarbrook's virtual assistant": the name of a bot,
+/// which is no person.
 fn assistant_after(after: &str) -> bool {
-    let Some(rest) = after
-        .strip_prefix(", the ")
-        .or_else(|| after.strip_prefix(", your "))
-    else {
+    let Some(rest) = after.strip_prefix(", ") else {
         return false;
     };
+    // The phrase opens with an article or with a name's possessive: "the", "your",
+    // "an", "Helpwise's", "Harbourside Care's".
+    let first = rest.split(' ').next().unwrap_or("");
+    let possessive = || {
+        rest.split(' ')
+            .take(3)
+            .take_while(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            .any(|w| w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s")))
+    };
+    if !(matches!(first, "the" | "your" | "an" | "a") || possessive()) {
+        return false;
+    }
     let near = &rest[..crate::text::floor_boundary(rest, 40)];
     let clause = near.split(['.', '!', '?', ',', ';']).next().unwrap_or(near);
     clause

@@ -147,6 +147,34 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
         &[("O'Connor", Person)],
     );
     assert_finds("I'm Sunny, the virtual assistant; ask me anything.", &[]);
+    // The phrase that says so may lie past the 24 bytes every piece sees after it.
+    for text in [
+        "Hello, I'm Willow, Cedarbrook's virtual assistant. I'm so sorry.",
+        "Hi, I'm **Max**, Helpwise's virtual assistant. I can help.",
+        "I'm Robin, Harbourside Care's virtual assistant. How can I help?",
+        "Hi, I'm Libby, the library's virtual assistant — how can I help?",
+        "I'm Justine, the automated assistant for Baxter Reid Accounting.",
+    ] {
+        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
+    }
+    // Firms and funeral homes named after people, or like them.
+    for text in [
+        "Abernathy Dunn CPAs is not affiliated with any other firm.",
+        "Send it to Baxter Reid Accounting by Friday.",
+        "The service is at Golden Lotus Funeral Home, Hall B.",
+        "Cards can go to Evergreen Funeral Home.",
+    ] {
+        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
+    }
+    // A person's own name before what they do is still theirs.
+    assert_finds(
+        "Hi, I'm Leo, and I'll be looking after your account.",
+        &[("Leo", Person)],
+    );
+    assert_finds(
+        "Hi, I'm Marcus, Helpwise's account manager. I can help.",
+        &[("Marcus", Person)],
+    );
     for text in [
         "Our cream tea comes with Earl Grey; the flight has Pinot Gris and Pinot Noir.",
         "The Harper Tote is back; the Jack Daniel's flight runs on Fridays.",
