@@ -697,7 +697,10 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
         {
             continue;
         }
-        if let Some(cand) = spaced_name(t, a + i, b, g) {
+        if let Some(mut cand) = spaced_name(t, a + i, b, g) {
+            if i == 0 {
+                cand.start = joined_family_start(t, a);
+            }
             out.push(cand);
             return;
         }
@@ -1080,7 +1083,18 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
             // "故高橋 正男様": "the late" is no part of the name.
             && !family.starts_with('故')
             && !NOT_NAME_SET.contains(family));
+    // "小鳥遊 葵（たかなし あおい）": a family name no list holds and a given name,
+    // read out in kana as two words, the second a given name, vouch for each other.
+    let read_out = || {
+        (1..=4).contains(&chars(family))
+            && (1..=3).contains(&chars(given))
+            && !NOT_NAME_SET.contains(family)
+            && bracket_after(t, b + 1 + run_len, 40).is_some_and(|r| {
+                two_kana_words(r) && r.split(' ').nth(1).is_some_and(|w| g.kana_given(w))
+            })
+    };
     let named = ((title.is_some() || addressed) && is_family(family, g) && is_given(given, g))
+        || read_out()
         || (titled
             && family_ok
             && (1..=3).contains(&chars(given))
@@ -1092,6 +1106,35 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
             // "## 講師紹介：石川 遼子": after a label, too.
             && (cue_before(t, a) || labelled(t, a)));
     named.then(|| Cand::new(a, b + 1 + given.len(), Label::Person))
+}
+
+/// Where a family name that ends in the kanji run at `a` starts: before a kanji or two
+/// and the small katakana that joins them to the run ("一ノ瀬", "八ヶ代"), which
+/// cuts the run in two; else at `a`.
+fn joined_family_start(t: &str, a: usize) -> usize {
+    let Some(head) = t[..a].strip_suffix(['ノ', 'ヶ', 'ケ']) else {
+        return a;
+    };
+    let kanji = head.chars().rev().take_while(|&c| is_han(c)).count();
+    if (1..=2).contains(&kanji) {
+        head.char_indices()
+            .rev()
+            .nth(kanji - 1)
+            .map_or(a, |(k, _)| k)
+    } else {
+        a
+    }
+}
+
+/// Whether `reading` is two words of kana, as a family and a given name read out
+/// ("たかなし あおい", "ワタヌキ アカリ"): one to six characters each, of one script.
+fn two_kana_words(reading: &str) -> bool {
+    let word = |w: &str| {
+        (1..=6).contains(&w.chars().count())
+            && (w.chars().all(is_hiragana) || w.chars().all(|c| is_katakana(c) && c != '・'))
+    };
+    let mut words = reading.split(' ');
+    matches!((words.next(), words.next(), words.next()), (Some(f), Some(g), None) if word(f) && word(g))
 }
 
 fn is_family(s: &str, g: &Gazetteers) -> bool {
@@ -1975,10 +2018,19 @@ pub(crate) fn readings(t: &str, cands: &mut Vec<Cand>) {
         if c.label != Label::Person {
             continue;
         }
-        // A listed name has five kana at most (15 bytes), then the closing bracket.
-        let Some(reading) = bracket_after(t, c.end, 18) else {
+        // A listed name has five kana at most (15 bytes), then the closing bracket; a
+        // family and a given name read out, two words of six at most.
+        let Some(reading) = bracket_after(t, c.end, 40) else {
             continue;
         };
+        if two_kana_words(reading) && t[c.start..c.end].chars().nth(1).is_some() {
+            let start = c.end + t[c.end..].chars().next().map_or(0, char::len_utf8);
+            cands.push(Cand::new(start, start + reading.len(), Label::Person));
+            continue;
+        }
+        if reading.len() > 15 {
+            continue;
+        }
         let one_script = reading.chars().all(is_hiragana)
             || reading.chars().all(|c| is_katakana(c) && c != '・');
         // A name in kanji reads as a Japanese name: "由美（ホール）" gives her post.

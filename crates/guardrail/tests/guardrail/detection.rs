@@ -2870,6 +2870,19 @@ fn a_names_reading_in_brackets_is_part_of_the_personal_data() {
         "- 担当：石井（いしい）",
         &[("石井", Person), ("いしい", Person)],
     );
+    // A family and a given name read out vouch for a name no list holds, and the
+    // reading is theirs too; a family name joined by a small katakana is whole.
+    assert_finds(
+        "土地家屋調査士の四十物 昇（あいもの のぼる）が伺います。",
+        &[("四十物 昇", Person), ("あいもの のぼる", Person)],
+    );
+    assert_finds(
+        "故 四月一日 灯（ワタヌキ アカリ）様のお別れ会",
+        &[("四月一日 灯", Person), ("ワタヌキ アカリ", Person)],
+    );
+    assert_finds("担当弁護士は一ノ瀬 遥です。", &[("一ノ瀬 遥", Person)]);
+    // Two words in brackets that are no reading.
+    assert_finds("新宿 本店（しんじゅく ほんてん）", &[]);
     // A role or a duty in brackets.
     assert_finds(
         "- **担当：** 佐藤 美咲（ケアマネジャー）、加藤（受付）",
