@@ -1431,6 +1431,21 @@ fn signed(t: &str, s: usize) -> bool {
     else {
         return false;
     };
+    // A hyphen that opens a line with another item of a list next to it is the list's
+    // bullet ("- Canada\n- Australia"), not a dash before a name.
+    if before.is_empty() || before.ends_with('\n') {
+        let line_end = t[s..].find('\n').map_or(t.len(), |k| s + k);
+        let bullet = |line: &str| line.starts_with("- ") || line.starts_with("* ");
+        let prev_line = before
+            .strip_suffix('\n')
+            .map(|b| &b[b.rfind('\n').map_or(0, |k| k + 1)..]);
+        let next_line = t.get(line_end + 1..);
+        if t[..s].ends_with("- ")
+            && (prev_line.is_some_and(bullet) || next_line.is_some_and(bullet))
+        {
+            return false;
+        }
+    }
     // After the end of a sentence, a quote or an emoji, not after a word.
     before
         .trim_end()

@@ -3288,3 +3288,14 @@ fn a_tracking_numbers_tail_and_a_public_figures_first_name_are_no_pii() {
     assert_finds("お電話 03-5555-0123 まで", &[("03-5555-0123", Phone)]);
     assert_finds("- **Fund:** Rosa Parks Scholarship Fund", &[]);
 }
+
+#[test]
+fn a_bulleted_list_of_single_words_is_no_row_of_signatures() {
+    assert_finds(
+        "We process visas for:\n\n- Canada (Toronto, Vancouver)\n- Germany (Berlin)\n- Japan",
+        &[],
+    );
+    assert_finds("Plans we accept:\n\n- Aetna\n- Cigna\n- Humana", &[]);
+    // A dash before a name alone on the last line signs the reply.
+    assert_finds("See you soon!\n- Priyanka", &[("Priyanka", Person)]);
+}
