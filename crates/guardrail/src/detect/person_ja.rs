@@ -963,7 +963,9 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
     let shop = part.ends_with(['屋', '店', '堂', '社', '館', '園']) && !is_family(part, g);
     // "トヨタ自動車様", "本田技研工業様": a firm's name.
     let firm = || FIRM_ENDINGS.iter().any(|w| ends_with(part, w));
-    if part.is_empty() || NOT_NAME_SET.contains(part) || shop || firm() {
+    // "ご愁傷様", "ご苦労様", "お世話様": a polite prefix makes the run a word.
+    let polite = t[..a].ends_with(['ご', 'お']);
+    if part.is_empty() || NOT_NAME_SET.contains(part) || shop || firm() || polite {
         return None;
     }
     let whole = part.chars().count();

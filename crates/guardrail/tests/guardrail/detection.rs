@@ -3299,3 +3299,11 @@ fn a_bulleted_list_of_single_words_is_no_row_of_signatures() {
     // A dash before a name alone on the last line signs the reply.
     assert_finds("See you soon!\n- Priyanka", &[("Priyanka", Person)]);
 }
+
+#[test]
+fn a_word_after_a_polite_prefix_is_no_name_before_a_honorific() {
+    assert_finds("このたびは誠にご愁傷様でございます。", &[]);
+    assert_finds("皆様、ご苦労様でした。お世話様です。", &[]);
+    // A name after a particle is still a name.
+    assert_finds("担当の山田様までどうぞ。", &[("山田", Person)]);
+}
