@@ -163,6 +163,7 @@ impl Detectors {
                 person_ja::kana_cells(t, flo, fhi, tb, cands);
             }
             person_ja::kana_spaced(t, flo, fhi, cands);
+            person_ja::kana_spaced_honorifics(t, flo, fhi, cands);
             person_ja::lists(t, &m.runs, prev, cands);
             person_ja::readings(t, cands);
         }

@@ -912,7 +912,12 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     // "松田 様", "原田 真理 様", "通関部 石井 宛": a kanji honorific or the addressee
     // mark after a space, as a table or a letter sets it, standing alone ("様式" and
     // "宛先" are none).
-    let (h, _) = spaced_mark(t, b, ["様", "氏", "殿", "先生", "宛"].iter())?;
+    let Some((h, _)) = spaced_mark(t, b, ["様", "氏", "殿", "先生", "宛"].iter()) else {
+        // "陽翔 くんと 結衣 ちゃん": a honorific in kana after a space, then the end, no
+        // hiragana or a particle ("さんぽ" is a walk).
+        let (_, after) = spaced_mark(t, b, KANA_HONORIFICS.iter())?;
+        return kana_honorific_ends(after).then_some((b, b));
+    };
     // The addressee mark follows a place as often ("大阪 宛の荷物"): a name before it
     // comes after a role or a department ("通関部 石井 宛", "総務課 田中 宛").
     let addressed = || {
@@ -921,6 +926,15 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
             .is_some_and(|s| cues().ends(s) || s.ends_with(['部', '課', '係', '室']))
     };
     (h != "宛" || addressed()).then_some((b, b))
+}
+
+/// Whether a honorific in kana ends where `after` starts: no hiragana, or a particle,
+/// follows it ("さんと", "くん。"; "さんぽ" is a walk).
+fn kana_honorific_ends(after: &str) -> bool {
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| !is_hiragana(c) || "とのはがにへもでかやよね".contains(c))
 }
 
 /// The honorific after the closing quote of a name quoted at `t[a..b]`: "「松井」様".
@@ -1535,7 +1549,8 @@ fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
         // name even when no list holds it ("ひなたくん", "ゆうとくん"), unless they
         // are a family word ("あかちゃん") or start with a particle ("…のひなたちゃん" is
         // "ひなた").
-        let diminutive = (t[h..].starts_with("くん") || t[h..].starts_with("ちゃん"))
+        let mark = t[h..].trim_start_matches(' ');
+        let diminutive = (mark.starts_with("くん") || mark.starts_with("ちゃん"))
             && !KANA_KIN.contains(&name)
             && !name.starts_with(|c: char| "のはがともにをへでや".contains(c));
         if g.kana_given(name) || diminutive {
@@ -1607,6 +1622,28 @@ pub(crate) fn kana_names(t: &str, honorifics: &[usize], out: &mut Vec<Cand>) {
             // "林 ゆかり先生": the family name before a space belongs to the name.
             let s = spaced_family_before(t, s, g).unwrap_or(s);
             out.push(Cand::new(s, h, Label::Person));
+        }
+    }
+}
+
+/// Given names in hiragana before a honorific set off by a space, in `t[lo..hi]`:
+/// "奥様の さゆり 様", "ひなた くん".
+pub(crate) fn kana_spaced_honorifics(t: &str, lo: usize, hi: usize, out: &mut Vec<Cand>) {
+    let g = Gazetteers::get();
+    for (p, _) in t[lo..hi].match_indices(' ') {
+        let p = lo + p;
+        if !t[..p].ends_with(is_hiragana) {
+            continue;
+        }
+        let marks = crate::detect::marks::KANA_NAME_HONORIFICS.iter();
+        let Some((h, after)) = spaced_mark(t, p, marks) else {
+            continue;
+        };
+        if (h.starts_with(is_han) || kana_honorific_ends(after))
+            && let Some(s) = kana_name_before(t, p, g)
+            && !pet_or_bot(t, s, &t[p..])
+        {
+            out.push(Cand::new(s, p, Label::Person));
         }
     }
 }

@@ -3307,3 +3307,17 @@ fn a_word_after_a_polite_prefix_is_no_name_before_a_honorific() {
     // A name after a particle is still a name.
     assert_finds("担当の山田様までどうぞ。", &[("山田", Person)]);
 }
+
+#[test]
+fn a_honorific_set_off_by_a_space_follows_a_name_in_kanji_or_kana() {
+    assert_finds(
+        "お孫さんの 陽翔 くんと 結衣 ちゃんからのお手紙",
+        &[("陽翔", Person), ("結衣", Person)],
+    );
+    assert_finds(
+        "前日までに奥様の さゆり 様（sayuri@example.com）へ",
+        &[("さゆり", Person), ("sayuri@example.com", Email)],
+    );
+    // A word that starts like a honorific is none.
+    assert_finds("今日は 公園 さんぽの日です。", &[]);
+}
