@@ -2123,7 +2123,7 @@ fn a_part_of_a_name_found_earlier_in_the_reply_names_that_person_again() {
     // context: only what the driver carries can tie them.
     let table = "| Name | Title |\n|---|---|\n| Olivia Grant | CEO |\n| Tom Becker | Creative Director |\n\n";
     assert_finds(
-        &format!("{table}Olivia founded the agency in 2015 after a decade in advertising."),
+        &format!("{table}Olivia built the agency in 2015 after a decade in advertising."),
         &[
             ("Olivia Grant", Person),
             ("Tom Becker", Person),
@@ -2132,7 +2132,7 @@ fn a_part_of_a_name_found_earlier_in_the_reply_names_that_person_again() {
     );
     // Without the earlier name, the same sentence names no one.
     assert_finds(
-        "Olivia founded the agency in 2015 after a decade in advertising.",
+        "Olivia built the agency in 2015 after a decade in advertising.",
         &[],
     );
     // A firm or a disease named after the person, a word, another name's part.
@@ -3320,4 +3320,27 @@ fn a_honorific_set_off_by_a_space_follows_a_name_in_kanji_or_kana() {
     );
     // A word that starts like a honorific is none.
     assert_finds("今日は 公園 さんぽの日です。", &[]);
+}
+
+#[test]
+fn a_first_name_before_a_verb_in_the_past_tense_acts() {
+    assert_finds(
+        "In his first twelve months Dan resolved 9,400 calls.",
+        &[("Dan", Person)],
+    );
+    assert_finds(
+        "Walt coached our Wildcats for 35 seasons!",
+        &[("Walt", Person)],
+    );
+    assert_finds(
+        "If Kwame still can't get in after that, call us.",
+        &[("Kwame", Person)],
+    );
+    // A participle that makes the name a thing's, and a date's month.
+    assert_finds("Our Audi approved bodyshop is 5 minutes away.", &[]);
+    assert_finds("Holiday hours: 1 Jan closed, 2 Jan 10–4.", &[]);
+    assert_finds(
+        "The Victoria and Albert themed bookmarks are sold out.",
+        &[],
+    );
 }
