@@ -47,6 +47,13 @@ const fn classes() -> [u8; 256] {
     t
 }
 
+/// An accented capital of the Latin scripts ("É", "Ø", "Ş", "Ł"): a name's first
+/// letter as much as an ASCII capital.
+fn latin_capital(c: char) -> bool {
+    (('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c))
+        && c.is_uppercase()
+}
+
 /// What a piece contains, to skip detectors that cannot fire.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Triggers {
@@ -276,6 +283,10 @@ impl Marks {
                 self.trig.digit = true;
             } else if ('Ａ'..='Ｚ').contains(&c) {
                 self.trig.upper = true;
+            } else if latin_capital(c) {
+                // "Ask for Élodie": a name may open with an accented capital.
+                self.trig.upper = true;
+                self.first_upper = self.first_upper.min(i);
             }
         }
         // `ー` and `・` continue a katakana run but cannot start one.
@@ -355,7 +366,10 @@ mod tests {
         let b = t.as_bytes();
         let piece = &b[lo..hi];
         let mut m = Marks {
-            first_upper: (lo..hi).find(|&i| b[i].is_ascii_uppercase()).unwrap_or(hi),
+            first_upper: t[lo..hi]
+                .char_indices()
+                .find(|&(_, c)| c.is_ascii_uppercase() || latin_capital(c))
+                .map_or(hi, |(k, _)| lo + k),
             ats: (lo..hi).filter(|&i| b[i] == b'@').collect(),
             phone_starts: (lo..hi).filter(|&i| phone::run_starts(b, i, hi)).collect(),
             uk_postal: piece
@@ -413,7 +427,8 @@ mod tests {
         for c in t[lo..hi].chars() {
             m.trig.digit |= is_any_digit(c) || c == '〒';
             m.trig.at |= c == '@' || c == '＠';
-            m.trig.upper |= c.is_ascii_uppercase() || ('Ａ'..='Ｚ').contains(&c);
+            m.trig.upper |=
+                c.is_ascii_uppercase() || ('Ａ'..='Ｚ').contains(&c) || latin_capital(c);
             m.trig.cjk |= is_han(c) || is_katakana(c);
         }
         m.trig.cjk |= !m.kana_honorifics.is_empty();

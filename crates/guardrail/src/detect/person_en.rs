@@ -315,7 +315,7 @@ pub(crate) struct PersonEn {
 
 /// People's roles and kin, which cue the name after them ("our driver Will", "your
 /// stylist, Jordan,").
-const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|professor|dean|researcher|key ?holder|buddy|mentor|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse";
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|professor|dean|researcher|key ?holder|buddy|mentor|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse|brother|sister|grandson|granddaughter|grandchild|niece|nephew|cousin|fianc[ée]e?|stepson|stepdaughter";
 
 /// Whether `word` is one of [`ROLE_WORDS`], in any case, perhaps in the plural (a
 /// table's header: "Therapist", "Hosts").
@@ -455,6 +455,20 @@ impl PersonEn {
         if let Some(end) = caps_honoured(cx, k, key) {
             out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
             return end + 1;
+        }
+        // "Cards can go to the Delgado family", "The Okoro family wishes to thank…": a
+        // family named by its surname.
+        if let Some(n) = toks.get(k + 1)
+            && &t[n.s..n.e] == "family"
+            && &t[toks[k].e..n.s] == " "
+            && (t[..toks[k].s].ends_with("the ") || t[..toks[k].s].ends_with("The "))
+            && is_cap(w)
+            && (g.last(w, key).is_some() || unlisted(g, w, key))
+            && !is_not_name(w)
+            && !matches!(w, "Royal" | "Imperial" | "Holy")
+        {
+            out.push(Cand::new(toks[k].s, toks[k].e, Label::Person));
+            return k + 2;
         }
         // "M. Lucien Marchand": "M." before a first name and a surname is French for
         // "Mr".
@@ -1541,7 +1555,34 @@ fn email_of(name: &str, after: &str) -> bool {
     let titled = after
         .strip_prefix(' ')
         .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
-    name.len() >= 3 && first.eq_ignore_ascii_case(name) && !titled
+    name.len() >= 3 && same_letters(first, name) && !titled
+}
+
+/// Whether an email address's `local` part spells `name`, in any case and with or
+/// without its accents ("elodie@…" for "Élodie", "bjorn@…" for "Björn").
+fn same_letters(local: &str, name: &str) -> bool {
+    if name.is_ascii() {
+        return local.eq_ignore_ascii_case(name);
+    }
+    let base = |c: char| match c {
+        'À'..='Å' | 'à'..='å' | 'ā' | 'ą' => 'a',
+        'Ç' | 'ç' | 'č' | 'ć' => 'c',
+        'È'..='Ë' | 'è'..='ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'Ì'..='Ï' | 'ì'..='ï' | 'ī' => 'i',
+        'Ñ' | 'ñ' | 'ń' | 'ň' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'Ù'..='Ü' | 'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'Ý' | 'ý' | 'ÿ' => 'y',
+        'ł' | 'Ł' => 'l',
+        'ś' | 'š' | 'Š' => 's',
+        'ž' | 'ź' | 'ż' | 'Ž' => 'z',
+        'ř' => 'r',
+        c => c.to_ascii_lowercase(),
+    };
+    local
+        .chars()
+        .map(|c| c.to_ascii_lowercase())
+        .eq(name.chars().map(base))
 }
 
 /// The local part of an email address whose `@` ends `before_at`: what follows the

@@ -3344,3 +3344,34 @@ fn a_first_name_before_a_verb_in_the_past_tense_acts() {
         &[],
     );
 }
+
+#[test]
+fn a_family_named_by_its_surname_is_a_person() {
+    assert_finds(
+        "Sympathy cards can be sent to the Delgado family in care of us.",
+        &[("Delgado", Person)],
+    );
+    assert_finds(
+        "The Okoro family wishes to thank everyone.",
+        &[("Okoro", Person)],
+    );
+    // A family of things, and the royal one.
+    assert_finds("The Royal family opened the new wing.", &[]);
+    assert_finds("Our Hotel family of brands grew this year.", &[]);
+}
+
+#[test]
+fn kin_and_accented_capitals_lead_to_a_name() {
+    assert_finds(
+        "I have added your brother Henrik as a second contact.",
+        &[("Henrik", Person)],
+    );
+    assert_finds("Ask for Élodie at the desk.", &[("Élodie", Person)]);
+    assert_finds(
+        "Catering enquiries go straight to Élodie: elodie@sweetcorner.example.com.",
+        &[
+            ("Élodie", Person),
+            ("elodie@sweetcorner.example.com", Email),
+        ],
+    );
+}
