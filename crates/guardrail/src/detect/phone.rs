@@ -27,6 +27,8 @@ pub(crate) struct Phone {
 #[rustfmt::skip]
 const POSITIVE: &[&str] = &[
     "phone", "tel", "telephone", "call", "calls", "called", "text", "texts", "texted", "sms",
+    "texting", "calling", "phoning", "dialling", "dialing", "office", "reception", "enquiries",
+    "enquiry", "inquiries", "switchboard",
     "phoned", "message", "mobile", "cell", "fax", "dial", "reach", "reached",
     "ring", "contact", "whatsapp", "caller id", "hotline", "helpline", "line", "landline", "電話", "携帯", "連絡",
     "☎", "℡", "📞", "ダイヤル", "直通", "代表", "内線", "ファックス", "ＦＡＸ", "ＴＥＬ",
@@ -155,8 +157,10 @@ impl Phone {
         // own after it says nothing about a number written as a phone number is.
         // Nor does one a comma parts from it ("**Amelia**: Membership, +44 20 7946 0321").
         let dialled = matches!(t.as_bytes()[s], b'(' | b'+');
-        let neg =
-            neg.filter(|&n| !(dialled && t[n..s].bytes().any(|c| c.is_ascii_digit() || c == b',')));
+        let neg = neg.filter(|&n| {
+            let parted = dialled && t[n..s].bytes().any(|c| c.is_ascii_digit() || c == b',');
+            !(parted || negative_moved_on(t, n, s))
+        });
         // A positive keyword that ends where a negative one does holds it ("caller id"
         // holds "id"): the longer one tells.
         match shape {
@@ -164,6 +168,30 @@ impl Phone {
             Shape::Weak => pos.is_some_and(|p| neg.is_none_or(|n| p >= n)),
         }
     }
+}
+
+/// Whether the negative keyword that ends at `n` says nothing about the number at `s`:
+/// a Markdown heading's `#` ("### Reception"), or a keyword that other words lead on
+/// from ("our account team:", "Ticket enquiries:", "on your account to"; not "order
+/// number", "Account no.").
+fn negative_moved_on(t: &str, n: usize, s: usize) -> bool {
+    let line = &t[t[..n].rfind('\n').map_or(0, |k| k + 1)..n];
+    if line.bytes().all(|c| c == b'#') && t[n..].starts_with(' ') {
+        return true;
+    }
+    // Digits between them are the keyword's own code ("Barcode 0 12345 67890 5 is the
+    // 6-pack; 0 12345…").
+    !t[n..s].bytes().any(|c| c.is_ascii_digit())
+        && t[n..s]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                w.bytes().all(|c| c.is_ascii_lowercase())
+                    && !matches!(
+                        w,
+                        "number" | "no" | "num" | "nr" | "is" | "was" | "are" | "of" | "for"
+                    )
+            })
 }
 
 /// End offsets of the last positive and negative context keyword before a number.

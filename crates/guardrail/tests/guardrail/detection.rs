@@ -3375,3 +3375,29 @@ fn kin_and_accented_capitals_lead_to_a_name() {
         ],
     );
 }
+
+#[test]
+fn a_number_keyword_other_words_lead_on_from_does_not_hide_a_phone() {
+    assert_finds(
+        "Ticket enquiries: 0161 496 0347.",
+        &[("0161 496 0347", Phone)],
+    );
+    assert_finds(
+        "I've changed the contact number on your account to 07700 900461 as requested.",
+        &[("07700 900461", Phone)],
+    );
+    assert_finds(
+        "### Reception\n\n020 7946 0381 · open 9–5",
+        &[("020 7946 0381", Phone)],
+    );
+    assert_finds(
+        "Colleagues can RSVP by texting 555-0199 before Friday.",
+        &[("555-0199", Phone)],
+    );
+    // The keyword's own number, and its code with words in it.
+    assert_finds("Order number 0161 496 0347 has shipped.", &[]);
+    assert_finds(
+        "Barcode 0 12345 67890 5 is the 6-pack; 0 12345 67891 2 is the can.",
+        &[],
+    );
+}
