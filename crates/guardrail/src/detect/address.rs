@@ -117,14 +117,15 @@ fn ja_pattern() -> String {
     let town = r"(?:[\p{Han}\p{Katakana}ヶケ々のがノ]|\p{Hiragana}{3,6}|\p{Hiragana}{1,2}\p{Han}|[上下][るル]|入[るル]){0,14}?(?:[0-9]{1,2}条[東西南北]?)?";
     let n = r"[0-9]{1,5}";
     let kn = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})";
-    // Kanji numerals for 番 and 号 after 丁目: "一丁目十三番七号". "築港新町3丁8番地":
+    // Kanji numerals for 番 and 号 after 丁目: "一丁目十三番七号". Iwate's land divisions
+    // before the lot: "白岩23地割15番地". "築港新町3丁8番地":
     // some towns write 丁 alone, after a digit ("八丁堀" is a town).
     let kk = r"[〇一二三四五六七八九十百]{1,4}";
     let chome = format!(
         r"(?:{kn}丁目|[0-9]{{1,2}}丁)\ ?(?:{n}(?:番地?|-)\ ?(?:{n}号?(?:-{n})?)?|{n}(?:番地?)?|{kk}番地?(?:{kk}号|{kk})?)?"
     );
     let block = format!(
-        r"(?:{chome}|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[〇一二三四五六七八九十百]{{1,4}}番地|{kk}番{kk}号|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,3}}(?:番地)?)))(?:の{n})?"
+        r"(?:{chome}|{n}地割\ ?{n}(?:番地?|-)(?:{n}号?)?|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[〇一二三四五六七八九十百]{{1,4}}番地|{kk}番{kk}号|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,3}}(?:番地)?)))(?:の{n})?"
     );
     // A room: "302号室", "三〇二号室", "1502号", "101".
     let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[0-9]{1,4}[A-Z](?-u:\b)|[〇一二三四五六七八九]{3,4}号室?)";
@@ -159,6 +160,8 @@ fn ja_pattern() -> String {
         // "十一番地 ２０２号": a room number after the block.
         r"\ ?[0-9]{3,4}号".to_owned(),
         r"\ [\p{Katakana}ー]{2,15}\p{Han}{0,4}[0-9]{2,4}(?:号室?)?".to_owned(),
+        // "梅田グランツ402号室": a place's kanji, a katakana name, a room.
+        r"\ \p{Han}{1,4}[\p{Katakana}ー]{2,15}[0-9]{2,4}号室?".to_owned(),
     ]
     .join("|");
     // A CSV field may part the building from the block with a comma ("博多駅前3-2-8,

@@ -3401,3 +3401,23 @@ fn a_number_keyword_other_words_lead_on_from_does_not_hide_a_phone() {
         &[],
     );
 }
+
+#[test]
+fn iwate_land_divisions_and_a_kanji_katakana_building_belong_to_an_address() {
+    assert_finds(
+        "通夜は 岩手県遠野市松崎町白岩23地割15番地 の公民館にて執り行います。",
+        &[("岩手県遠野市松崎町白岩23地割15番地", Address)],
+    );
+    assert_finds(
+        "大阪府大阪市北区菫町5丁目3番18号 梅田グランツ402号室です。",
+        &[(
+            "大阪府大阪市北区菫町5丁目3番18号 梅田グランツ402号室",
+            Address,
+        )],
+    );
+    // A place and a katakana word after an address, no room, are no building.
+    assert_finds(
+        "大阪府大阪市北区菫町5丁目3番18号 梅田グランツにて開催。",
+        &[("大阪府大阪市北区菫町5丁目3番18号", Address)],
+    );
+}
