@@ -72,6 +72,9 @@ const NOT_NAMES: &[&str] = &[
     // CPAs", "Golden Lotus Funeral Home"); not "Law", which is also a surname.
     "Accounting", "Accountants", "Attorneys", "Solicitors", "Consulting", "Consultants", "Cpas",
     "Funeral", "Funerals", "Mortuary", "Crematorium", "Cemetery", "Parish",
+    // Landmarks named after someone ("the Samuel Adams statue", "Betsy Ross House").
+    "Statue", "Statues", "Monument", "Birthplace", "Trail", "Cottage", "Tomb", "Mansion",
+    "Homestead", "State",
     // Things named after someone: prizes, nights, bars and terraces, companies of artists.
     "Award", "Awards", "Prize", "Medal", "Scholarship", "Fellowship", "Lecture", "Cup", "Trophy",
     "Night", "Nights", "Quiz", "Bar", "Terrace", "Ballet", "Orchestra", "Choir", "Living",
@@ -239,6 +242,8 @@ const PREFIXES_OF_THINGS: &[&str] = &[
     "San", "Santa", "Santo", "Saint", "St", "Lake", "Mount", "Mt", "Port", "Fort", "Los", "Las",
     "Cape", "Glen", "New", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little",
     "Point", "Rue", "Via", "Calle", "Avenida", "Hotel",
+    // Streets, squares and bridges named first ("Avenue Victor Hugo", "Place Victor Hugo").
+    "Avenue", "Place", "Pont", "Piazza", "Plaza", "Quai", "Boulevard", "Parc", "Gare",
     "Storm", "Hurricane", "Typhoon", "Cyclone",
     "Ford", "Vauxhall", "Toyota", "Honda", "Nissan", "Mazda", "Subaru", "Hyundai", "Peugeot",
     "Renault", "Volkswagen", "Skoda", "Volvo", "Chevrolet", "Audi", "Fiat", "Porsche",
@@ -412,10 +417,46 @@ impl PersonEn {
             // Nor is a full name after "the" ("the Liberty Bell", "the Frank Lloyd Wright
             // house"): a person's is not written so.
             let the = |c: &Cand| t[..c.start].ends_with(" the ") && t[c.start..c.end].contains(' ');
+            // "Anne Hathaway's Cottage", "Raphael's tomb": a place or a thing named after
+            // someone, in the possessive.
+            let owned_thing = |c: &Cand| {
+                possessed(&t[c.end..]).is_some_and(|r| {
+                    let w = r.split([' ', ',', '.', '*']).next().unwrap_or("");
+                    SHOP_WORDS.contains(&w)
+                        || matches!(
+                            w,
+                            "Cottage"
+                                | "House"
+                                | "Birthplace"
+                                | "Tomb"
+                                | "Grave"
+                                | "Castle"
+                                | "Palace"
+                                | "Garden"
+                                | "Gardens"
+                                | "Farm"
+                                | "Landing"
+                                | "Church"
+                                | "Chapel"
+                                | "Bridge"
+                                | "Island"
+                                | "Rock"
+                                | "Cave"
+                                | "bench"
+                                | "grave"
+                                | "tomb"
+                                | "statue"
+                                | "birthplace"
+                        )
+                })
+            };
             if out.len() > found
-                && out[found..]
-                    .iter()
-                    .any(|c| in_title(t, c.start, c.end) || styled(&t[c.start..c.end]) || the(c))
+                && out[found..].iter().any(|c| {
+                    in_title(t, c.start, c.end)
+                        || styled(&t[c.start..c.end])
+                        || the(c)
+                        || owned_thing(c)
+                })
             {
                 out.truncate(found);
             }

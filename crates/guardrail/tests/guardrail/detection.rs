@@ -3421,3 +3421,22 @@ fn iwate_land_divisions_and_a_kanji_katakana_building_belong_to_an_address() {
         &[("大阪府大阪市北区菫町5丁目3番18号", Address)],
     );
 }
+
+#[test]
+fn landmarks_named_after_someone_name_no_one() {
+    for text in [
+        "It's a 6-minute walk to the Henry Wadsworth Longfellow statue.",
+        "- **Samuel Adams statue** outside Faneuil Hall",
+        "Stroll down Avenue Victor Hugo to Place Victor Hugo for coffee.",
+        "- **Custer State Park** Wildlife Loop Road",
+        "**Stops:** Shakespeare's Birthplace → Anne Hathaway's Cottage → Warwick Castle",
+        "The Pantheon – Raphael's tomb is inside.",
+    ] {
+        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
+    }
+    // A person's own things in the possessive are still theirs.
+    assert_finds(
+        "Please call Michael Chen's team on Monday.",
+        &[("Michael Chen", Person)],
+    );
+}
