@@ -456,6 +456,7 @@ impl PersonEn {
                         || styled(&t[c.start..c.end])
                         || the(c)
                         || owned_thing(c)
+                        || pet(t, c)
                 })
             {
                 out.truncate(found);
@@ -2431,6 +2432,51 @@ fn possessed(after: &str) -> Option<&str> {
     after
         .strip_prefix("'s ")
         .or_else(|| after.strip_prefix("’s "))
+}
+
+/// What only an animal has: "Luna's microchip", "Coco's walks" (a child has
+/// vaccinations and boosters too).
+#[rustfmt::skip]
+const PET_THINGS: &[&str] = &[
+    "microchip", "walks", "grooming", "flea", "worming", "kennel", "crate", "leash", "collar",
+    "paw", "paws", "litter", "neuter", "spay", "kibble", "breed", "tail", "fur", "owner",
+    "owners", "puppy", "kitten", "vet", "FVRCP",
+];
+
+/// Kinds of animal that say, after a name, that it is a pet's: "Rose, a 3-year-old
+/// beagle".
+#[rustfmt::skip]
+const ANIMALS: &[&str] = &[
+    "dog", "cat", "puppy", "kitten", "pup", "beagle", "terrier", "retriever", "spaniel",
+    "poodle", "labrador", "lab", "collie", "corgi", "dachshund", "pug", "husky", "shepherd",
+    "tabby", "rabbit", "bunny", "hamster", "parrot", "budgie", "tortoise", "greyhound",
+    "whippet", "schnauzer", "chihuahua", "doodle", "cockapoo", "labradoodle", "bulldog",
+];
+
+/// Whether the name candidate `c` names a pet: a word alone that owns what only an
+/// animal has ("Luna's microchip"), or is set off as a kind of animal ("Rose, a
+/// 3-year-old beagle").
+fn pet(t: &str, c: &Cand) -> bool {
+    if c.label != Label::Person || t[c.start..c.end].contains(' ') {
+        return false;
+    }
+    let after = &t[c.end..];
+    let owns = possessed(after).is_some_and(|r| {
+        r.split([' ', ',', '.', ';', ':'])
+            .take(2)
+            .any(|w| PET_THINGS.contains(&w))
+    });
+    let kind = after
+        .strip_prefix(", a ")
+        .or_else(|| after.strip_prefix(", an "))
+        .is_some_and(|r| {
+            let clause = r.split([',', '.', ';', ')']).next().unwrap_or(r);
+            clause
+                .split(' ')
+                .take(5)
+                .any(|w| ANIMALS.contains(&w.trim_end_matches('s')))
+        });
+    owns || kind
 }
 
 /// "Jessica's home number", "Bridget's personal email": only people have those.

@@ -3440,3 +3440,19 @@ fn landmarks_named_after_someone_name_no_one() {
         &[("Michael Chen", Person)],
     );
 }
+
+#[test]
+fn a_pet_is_no_person() {
+    for text in [
+        "Luna's microchip is already registered with the database.",
+        "Quick update on Coco's walks: your walker on Wednesday will be new.",
+        "This year you can meet Rose, a 3-year-old beagle, at the shelter.",
+    ] {
+        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
+    }
+    // A child's records are a person's.
+    assert_finds(
+        "Email us with a photo of Noah's vaccination record.",
+        &[("Noah", Person)],
+    );
+}
