@@ -211,11 +211,16 @@ impl Detectors {
                             && !self.person_en.strongly_cued(t, c.start)
                             && !person_ja::cue_before(t, c.start)
                     };
+                    // "柴犬の小太郎くん", "ココちゃんのお散歩": a pet.
+                    let pet = || {
+                        c.label == Label::Person && trig.cjk && person_ja::is_pet(t, c.start, c.end)
+                    };
                     c.start >= flo
                         && c.start < c.end
                         && (c.end <= fhi || in_kana())
                         && !across()
                         && !famous()
+                        && !pet()
                 })
                 .map(|c| Cand::new(start(c.start) - lo, end(c.end) - lo, c.label)),
         );

@@ -243,6 +243,10 @@ const KATA_NOT_NAMES: &[&str] = &[
     "サクセス",
     // Classes a teacher takes: "担当：パワーヨガ".
     "ヨガ", "ピラティス", "ダンス", "ストレッチ", "エアロビクス", "ズンバ", "ボクシング", "トレーニング",
+    // Breeds of dog and cat ("ジャック・ラッセル・テリア", "セント・バーナード").
+    "テリア", "スパニエル", "プードル", "バーナード", "レトリーバー", "シェパード", "ヨーキー",
+    "チワワ", "ダックス", "ダックスフンド", "コーギー", "ビーグル", "ブルドッグ", "シュナウザー",
+    "ポメラニアン", "マルチーズ", "パピヨン", "ハスキー", "コリー", "ペルシャ", "マンチカン",
     // Characters and works, as "Harry Potter" is in English.
     "ハリー・ポッター", "シャーロック・ホームズ", "ピーター・パン", "ミッキー・マウス", "サンタ・クロース",
 ];
@@ -474,6 +478,11 @@ fn one_kanji_word(s: &str) -> bool {
 const THING_AFTER: &[&str] = &[
     "ルーム", "ホール", "スイート", "ラウンジ", "ギャラリー", "記念館", "賞", "展", "通り",
     "フェア", "モデル", "デザイン", "コラボ",
+    // Statues, museums, birthplaces and graves of historical figures ("坂本龍馬像",
+    // "ジョン万次郎資料館"), a lord's honorific ("伊達政宗公騎馬像", "家康公を祀る"; not
+    // "前田公証人") and parks.
+    "像", "騎馬像", "資料館", "生家", "旧居", "旧宅", "の墓", "博士の像", "公園", "公像",
+    "公騎馬像", "公の", "公が", "公は", "公を", "公と", "公ゆかり",
 ];
 
 /// Last words of the titles of events and shows ("読む会", "科学教室", "の世界").
@@ -893,7 +902,13 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
                 "様" => after.is_some_and(|c| "々式子相態".contains(c)),
                 // "氏名", "源氏物語"; "南部杜氏" (a master brewer).
                 "氏" => after.is_some_and(|c| "名物".contains(c)) || run[..k].ends_with('杜'),
-                "殿" => after.is_some_and(|c| "下堂様".contains(c)),
+                // "社殿", "昇殿料", "宮殿": a hall of a shrine or a palace.
+                "殿" => {
+                    after.is_some_and(|c| "下堂様".contains(c))
+                        || run[..k].ends_with([
+                            '社', '昇', '宮', '御', '神', '本', '拝', '仏', '霊', '正', '寝',
+                        ])
+                }
                 "君" => after.is_some_and(is_han),
                 _ => false,
             };
@@ -1014,8 +1029,10 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
     if let Some(s) = spaced_family_before(t, a, g) {
         return Some(s);
     }
-    // "裏辻 宗和先生": two unlisted runs of kanji, a space between them.
-    ((2..=3).contains(&chars) && !ends_badly).then(|| spaced_run_before(t, a).unwrap_or(a))
+    // "裏辻 宗和先生": two unlisted runs of kanji, a space between them. Not before 殿,
+    // which ends the names of halls and mausoleums as often ("瑞鳳殿").
+    ((2..=3).contains(&chars) && !ends_badly && !t[end..].starts_with('殿'))
+        .then(|| spaced_run_before(t, a).unwrap_or(a))
 }
 
 /// The start of a run of two or three kanji, no word or role, before a space at `a`:
@@ -1769,6 +1786,66 @@ const KATA_MAKERS: &[&str] = &[
     "トヨタ", "ホンダ", "ニッサン", "マツダ", "スバル", "ダイハツ", "レクサス", "ミツビシ", "ソニー",
     "パナソニック", "シャープ", "キヤノン", "ニコン", "アップル", "ナイキ", "アディダス", "ヤマハ",
 ];
+
+/// Whether the name at `t[s..e]` is a pet's: after a kind of animal and の ("柴犬の小太郎
+/// くん", "猫のルナちゃん"), or before a honorific and what only an animal has
+/// ("ココちゃんのお散歩", "モモちゃんのトリミング").
+pub(crate) fn is_pet(t: &str, s: usize, e: usize) -> bool {
+    const ANIMALS: &[&str] = &[
+        "犬",
+        "猫",
+        "柴犬",
+        "愛犬",
+        "愛猫",
+        "子犬",
+        "子猫",
+        "ワンちゃん",
+        "わんちゃん",
+        "ネコ",
+        "ねこ",
+        "チワワ",
+        "プードル",
+        "ダックス",
+        "ミニチュアダックス",
+        "ポメラニアン",
+        "トイプードル",
+        "コーギー",
+        "ビーグル",
+        "うさぎ",
+        "ウサギ",
+        "インコ",
+        "ハムスター",
+    ];
+    const PET_THINGS: &[&str] = &[
+        "お散歩",
+        "散歩",
+        "トリミング",
+        "しつけ",
+        "フィラリア",
+        "去勢",
+        "避妊",
+        "首輪",
+        "爪切り",
+        "肉球",
+        "飼い主",
+        "犬種",
+        "狂犬病",
+        "ドッグラン",
+        "ペットホテル",
+        "お泊まり",
+        "ごはん",
+    ];
+    let before = t[..s].strip_suffix('の');
+    if before.is_some_and(|b| ANIMALS.iter().any(|a| b.ends_with(a))) {
+        return true;
+    }
+    let after = &t[e..];
+    let rest = ["ちゃん", "くん"]
+        .iter()
+        .find_map(|h| after.strip_prefix(h))
+        .and_then(|r| r.strip_prefix('の'));
+    rest.is_some_and(|r| PET_THINGS.iter().any(|w| r.starts_with(w)))
+}
 
 /// Whether the kana word at `a`, followed by `after`, names a pet ("ワンちゃん
 /// （モモちゃん）", "ポチちゃんの飼い主") or a bot (AIアシスタントの「ミライ」).

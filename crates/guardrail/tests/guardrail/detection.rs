@@ -3456,3 +3456,22 @@ fn a_pet_is_no_person() {
         &[("Noah", Person)],
     );
 }
+
+#[test]
+fn japanese_pets_breeds_statues_and_halls_name_no_one() {
+    for text in [
+        "ご予約ありがとうございます！ココちゃんのお散歩は明日です。",
+        "柴犬の小太郎くんのしつけ教室のご案内です。",
+        "- **ジャック・ラッセル・テリア**：賢く活発",
+        "ハチ公と飼い主の上野英三郎博士の像は大学にあります。",
+        "**瑞鳳殿**: 政宗公の霊屋（拝観料570円）",
+        "国宝の社殿と昇殿料300円",
+    ] {
+        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
+    }
+    // A notary is a person.
+    assert_finds(
+        "公正証書の正本は、前田公証人から直接お渡しします。",
+        &[("前田", Person)],
+    );
+}
