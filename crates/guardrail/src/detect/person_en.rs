@@ -75,6 +75,9 @@ const NOT_NAMES: &[&str] = &[
     // Landmarks named after someone ("the Samuel Adams statue", "Betsy Ross House").
     "Statue", "Statues", "Monument", "Birthplace", "Trail", "Cottage", "Tomb", "Mansion",
     "Homestead", "State",
+    // Breeds named after someone ("Jack Russell Terrier", "King Charles Spaniel").
+    "Spaniel", "Spaniels", "Terrier", "Terriers", "Retriever", "Retrievers", "Poodle", "Collie",
+    "Setter", "Hound", "Corgi", "Bulldog", "Schnauzer", "Doodle",
     // Things named after someone: prizes, nights, bars and terraces, companies of artists.
     "Award", "Awards", "Prize", "Medal", "Scholarship", "Fellowship", "Lecture", "Cup", "Trophy",
     "Night", "Nights", "Quiz", "Bar", "Terrace", "Ballet", "Orchestra", "Choir", "Living",
@@ -746,9 +749,12 @@ impl PersonEn {
         // "Royal Albert Hall": a place word third in the chain, after a first name that
         // is also a word or a place, makes the whole chain a place's name.
         // So does one after "the" ("The Serena Williams Court").
+        // So does a house, a church, a bridge or a market after a full name ("Paul
+        // Revere House", "Anne Frank House"): few people bear those as surnames.
         if let [_, _, third, ..] = *chain.as_slice()
             && SURNAME_PLACE_SET.contains(word(third))
             && (g.first(w, key) == Some(true)
+                || matches!(word(third), "House" | "Church" | "Bridge" | "Market")
                 || ["the ", "The "].iter().any(|d| t[..toks[k].s].ends_with(d)))
         {
             return third + 1;

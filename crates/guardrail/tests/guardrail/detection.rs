@@ -3431,6 +3431,8 @@ fn landmarks_named_after_someone_name_no_one() {
         "- **Custer State Park** Wildlife Loop Road",
         "**Stops:** Shakespeare's Birthplace → Anne Hathaway's Cottage → Warwick Castle",
         "The Pantheon – Raphael's tomb is inside.",
+        "- **Anne Frank House** – tickets are released online",
+        "| 15:00 | Noah Webster House, West Hartford | Last entry |",
     ] {
         assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
     }
