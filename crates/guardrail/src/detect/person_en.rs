@@ -832,6 +832,9 @@ impl PersonEn {
         if !(ja || self.cued(before) || role_is()) {
             if alone() {
                 out.push(Cand::new(s, e, Label::Person));
+            } else if let Some(end) = who_after(cx, k, key) {
+                out.push(Cand::new(s, toks[end].e, Label::Person));
+                return end + 1;
             }
             return k + 1;
         }
@@ -1178,6 +1181,31 @@ impl PersonEn {
             who || acts || cue() || opening() || nickname(t, s, e) || person()
         }
     }
+}
+
+/// "…to Raghavendra Iyer, who typically replies": an unlisted name at token `k`, with up
+/// to two more name words, before "who" and a clause about the person (only people
+/// are "who"); returns the last name token. Not a place ("Boston, who won").
+fn who_after(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
+    let Cx { t, toks, g, hi, .. } = *cx;
+    if !t[..toks[k].s].ends_with([' ', '\n']) || g.is_place(&t[toks[k].s..toks[k].e], key) {
+        return None;
+    }
+    let chain = chain(t, toks, k, hi);
+    let mut end = k;
+    for &i in chain.as_slice()[1..].iter().take(2) {
+        let w = &t[toks[i].s..toks[i].e];
+        if !(unlisted(g, w, key) || g.last(w, key) == Some(false) || g.first(w, key).is_some()) {
+            break;
+        }
+        end = i;
+    }
+    let after = &t[toks[end].e..];
+    let rest = after
+        .strip_prefix(", who ")
+        .or_else(|| after.strip_prefix(" who "))?;
+    rest.starts_with(|c: char| c.is_ascii_lowercase())
+        .then_some(end)
 }
 
 /// "Dr Emily Hartmann or just Emily?": a first name or a surname already found as part

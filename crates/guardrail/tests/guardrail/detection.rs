@@ -3477,3 +3477,14 @@ fn japanese_pets_breeds_statues_and_halls_name_no_one() {
         &[("前田", Person)],
     );
 }
+
+#[test]
+fn an_unlisted_name_before_who_is_a_person() {
+    assert_finds(
+        "I've escalated your question to Raghavendra Iyer, who typically replies within a day.",
+        &[("Raghavendra Iyer", Person)],
+    );
+    // A place or a team is "who" only loosely, and a question names no one.
+    assert_finds("We love Zanzibar, who else would?", &[]);
+    assert_finds("Zanzibar? Who knows.", &[]);
+}
