@@ -2139,7 +2139,14 @@ pub(crate) fn readings(t: &str, cands: &mut Vec<Cand>) {
         let Some(reading) = bracket_after(t, c.end, 40) else {
             continue;
         };
-        if two_kana_words(reading) && t[c.start..c.end].chars().nth(1).is_some() {
+        // "Haruto Sato（佐藤 陽翔）": a name in romaji written in kanji, family and given.
+        let kanji_pair = || {
+            let mut words = reading.split(' ');
+            let han = |w: &str| (1..=4).contains(&w.chars().count()) && w.chars().all(is_han);
+            t[c.start..c.end].is_ascii()
+                && matches!((words.next(), words.next(), words.next()), (Some(f), Some(g), None) if han(f) && han(g))
+        };
+        if (two_kana_words(reading) && t[c.start..c.end].chars().nth(1).is_some()) || kanji_pair() {
             let start = c.end + t[c.end..].chars().next().map_or(0, char::len_utf8);
             cands.push(Cand::new(start, start + reading.len(), Label::Person));
             continue;

@@ -2883,6 +2883,11 @@ fn a_names_reading_in_brackets_is_part_of_the_personal_data() {
     assert_finds("担当弁護士は一ノ瀬 遥です。", &[("一ノ瀬 遥", Person)]);
     // Two words in brackets that are no reading.
     assert_finds("新宿 本店（しんじゅく ほんてん）", &[]);
+    // A name in romaji, then in kanji.
+    assert_finds(
+        "- 退任：取締役 Haruto Sato（佐藤 陽翔）",
+        &[("Haruto Sato", Person), ("佐藤 陽翔", Person)],
+    );
     // A role or a duty in brackets.
     assert_finds(
         "- **担当：** 佐藤 美咲（ケアマネジャー）、加藤（受付）",
