@@ -785,7 +785,7 @@ impl PersonEn {
         {
             let (s, e) = (toks[k].s, toks[k].e);
             // "– Marcus T.": the initial of a signature belongs to the name.
-            let initial = signed(t, s) && initial_after(&t[e..]);
+            let initial = (signed(t, s) && initial_after(&t[e..])) || honoured_initial(&t[e..]);
             out.push(Cand::new(s, if initial { e + 3 } else { e }, Label::Person));
         }
         k + 1
@@ -809,6 +809,7 @@ impl PersonEn {
         // Alone, and with no cue: addressed ("Sorry for the mix-up, Bilal!") or signing.
         let alone = || {
             super::person_ja::honorific_at(after).is_some()
+                || honoured_initial(after)
                 || named_number(t, s, e)
                 || email_of(w, after)
                 || email_before(w, &t[..s])
@@ -831,6 +832,7 @@ impl PersonEn {
         };
         if !(ja || self.cued(before) || role_is()) {
             if alone() {
+                let e = if honoured_initial(after) { e + 3 } else { e };
                 out.push(Cand::new(s, e, Label::Person));
             } else if let Some(end) = who_after(cx, k, key) {
                 out.push(Cand::new(s, toks[end].e, Label::Person));
@@ -1108,6 +1110,7 @@ impl PersonEn {
         let (s, e) = (toks[k].s, toks[k].e);
         let person = || {
             super::person_ja::honorific_at(after).is_some()
+                || honoured_initial(after)
                 // "Hi there! Lena here, your yoga instructor": introducing oneself.
                 || [" here,", " here!", " here —", " here -", " here from "]
                     .iter()
@@ -1604,6 +1607,17 @@ fn signed(t: &str, s: usize) -> bool {
 fn ends_signature(after: &str) -> bool {
     let after = after.trim_start_matches(['*', '_', '"', '”']);
     after.is_empty() || after.starts_with([',', ';', '.', '\n']) || after.starts_with(" (")
+}
+
+/// " T.様": an initial and a Japanese honorific after a given name in romaji, as a
+/// review signs ("（Yuko T.様）"); the initial belongs to the name.
+fn honoured_initial(after: &str) -> bool {
+    let b = after.as_bytes();
+    b.len() > 4
+        && b[0] == b' '
+        && b[1].is_ascii_uppercase()
+        && b[2] == b'.'
+        && super::person_ja::honorific_at(&after[3..]).is_some()
 }
 
 /// " T." and then the end of the signature: an initial after a signature's name.

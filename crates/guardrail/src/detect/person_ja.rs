@@ -992,8 +992,9 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
     let shop = part.ends_with(['屋', '店', '堂', '社', '館', '園']) && !is_family(part, g);
     // "トヨタ自動車様", "本田技研工業様": a firm's name.
     let firm = || FIRM_ENDINGS.iter().any(|w| ends_with(part, w));
-    // "ご愁傷様", "ご苦労様", "お世話様": a polite prefix makes the run a word.
-    let polite = t[..a].ends_with(['ご', 'お']);
+    // "ご愁傷様", "ご苦労様", "お世話様": a polite prefix makes the run a word. "船頭さん",
+    // "運転手さん": a role.
+    let polite = t[..a].ends_with(['ご', 'お']) || is_role(part);
     if part.is_empty() || NOT_NAME_SET.contains(part) || shop || firm() || polite {
         return None;
     }
@@ -1768,7 +1769,8 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
             .iter()
             .any(|w| run.contains(w))
     };
-    if named && !kata_not_names().ends(run) && !entity() {
+    // "ガイドさん", "トリマーさん": a role, not a name.
+    if named && !kata_not_names().ends(run) && !is_role(run) && !entity() {
         // "アンナ ペトロワ様": a katakana given name before a space belongs to the name.
         let start = match shaped {
             Some(k) => a + k,

@@ -3493,3 +3493,19 @@ fn an_unlisted_name_before_who_is_a_person() {
     assert_finds("We love Zanzibar, who else would?", &[]);
     assert_finds("Zanzibar? Who knows.", &[]);
 }
+
+#[test]
+fn a_reviewer_signing_with_an_initial_and_a_honorific_is_a_person() {
+    assert_finds(
+        "> 「ガイドさんの話が最高でした。」（Yuko T.様）",
+        &[("Yuko T.", Person)],
+    );
+    assert_finds("「楽しかった」（Emily R.様）", &[("Emily R.", Person)]);
+}
+
+#[test]
+fn a_role_before_a_honorific_is_no_name() {
+    assert_finds("「ガイドさんが丁寧に案内してくれました。」", &[]);
+    assert_finds("担当トリマーさんのご紹介です。", &[]);
+    assert_finds("運転手さんに声をかけてください。", &[]);
+}
