@@ -5,8 +5,8 @@ into <set>.jsonl with UTF-8 byte offsets.
 
 Sets: `dev` (used while building the detectors), `check` (written afterwards, scored
 once, then used to fix general causes), `blind1` to `blind110`
-(written by ninety helpers who saw neither the detectors nor these sets nor each
-other's; each was scored once blind before its errors were read: see
+(written by a hundred and ten helpers who saw neither the detectors nor these sets nor each
+other's; each was scored once blind before its errors were read, or held out: see
 docs/benchmarks.md)."""
 import json
 import os
