@@ -25,10 +25,10 @@ pub(crate) const RIGHT_CONTEXT: usize = 24;
 pub(crate) const RIGHT_CONTEXT_LONG: usize = 48;
 
 /// The right context of an active piece whose active part and quiet unit together are
-/// `len` bytes long: [`RIGHT_CONTEXT_LONG`] bytes, less what a piece longer than
-/// [`DECISION_WINDOW`] minus the difference takes, so that a piece and its right
-/// context never pass [`MAX_HOLD_BACK`], the most a stream holds back; and never less
-/// than [`RIGHT_CONTEXT`]. It depends on the piece alone, so batch and stream agree.
+/// `len` bytes long: [`RIGHT_CONTEXT_LONG`] bytes where the piece leaves that much room
+/// under [`MAX_HOLD_BACK`] (the most a stream holds back: [`DECISION_WINDOW`] plus
+/// [`RIGHT_CONTEXT`]), else the room there is, and never less than [`RIGHT_CONTEXT`].
+/// It depends on the piece alone, so batch and stream agree.
 ///
 /// [`MAX_HOLD_BACK`]: crate::MAX_HOLD_BACK
 fn right_reach(len: usize) -> usize {

@@ -756,7 +756,7 @@ mod tests {
 
     #[test]
     fn a_long_piece_is_not_cut_between_a_half_width_kana_and_its_voiced_mark() {
-        // "ｽ" ends at the bound, and its voiced mark follows.
+        // "ﾊ" ends at the bound, and its voiced or semi-voiced mark follows.
         let kanji = "渋".repeat(MAX_ACTIVE / 3 - 1);
         for mark in ["ﾞ", "ﾟ"] {
             let p = next_piece(&format!("{kanji}ﾊ{mark}ｷ"), None, false).unwrap();
