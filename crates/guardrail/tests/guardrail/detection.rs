@@ -3476,10 +3476,14 @@ fn japanese_pets_breeds_statues_and_halls_name_no_one() {
     ] {
         assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
     }
-    // A notary is a person.
+    // A notary is a person; so is a child at lunch.
     assert_finds(
         "公正証書の正本は、前田公証人から直接お渡しします。",
         &[("前田", Person)],
+    );
+    assert_finds(
+        "保育園では、ゆいちゃんのごはんを少なめにしています。",
+        &[("ゆい", Person)],
     );
 }
 
