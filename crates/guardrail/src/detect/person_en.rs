@@ -425,32 +425,7 @@ impl PersonEn {
             let owned_thing = |c: &Cand| {
                 possessed(&t[c.end..]).is_some_and(|r| {
                     let w = r.split([' ', ',', '.', '*']).next().unwrap_or("");
-                    SHOP_WORDS.contains(&w)
-                        || matches!(
-                            w,
-                            "Cottage"
-                                | "House"
-                                | "Birthplace"
-                                | "Tomb"
-                                | "Grave"
-                                | "Castle"
-                                | "Palace"
-                                | "Garden"
-                                | "Gardens"
-                                | "Farm"
-                                | "Landing"
-                                | "Church"
-                                | "Chapel"
-                                | "Bridge"
-                                | "Island"
-                                | "Rock"
-                                | "Cave"
-                                | "bench"
-                                | "grave"
-                                | "tomb"
-                                | "statue"
-                                | "birthplace"
-                        )
+                    SHOP_WORDS.contains(&w) || OWNED_PLACES.contains(&w)
                 })
             };
             if out.len() > found
@@ -843,7 +818,7 @@ impl PersonEn {
         let chain = chain(t, toks, k, hi);
         let rest = chain.as_slice()[1..].iter().take(2).take_while(|&&i| {
             let w = &t[toks[i].s..toks[i].e];
-            unlisted(g, w, key) || g.last(w, key) == Some(false) || g.first(w, key).is_some()
+            goes_on_name(g, w, key)
         });
         // "Your freelancer, Nils, has marked…": set off by commas after a person's role
         // ("Our courier, Evri, will…" names a firm).
@@ -1186,6 +1161,12 @@ impl PersonEn {
     }
 }
 
+/// Whether `w` may go on a name that an unlisted word opens: unlisted too, a surname
+/// that is no word, or a first name ("Abebe Girma", "Raghavendra Iyer").
+fn goes_on_name(g: &Gazetteers, w: &str, key: &mut String) -> bool {
+    unlisted(g, w, key) || g.last(w, key) == Some(false) || g.first(w, key).is_some()
+}
+
 /// "…to Raghavendra Iyer, who typically replies": an unlisted name at token `k`, with up
 /// to two more name words, before "who" and a clause about the person (only people
 /// are "who"); returns the last name token. Not a place ("Boston, who won").
@@ -1198,7 +1179,7 @@ fn who_after(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
     let mut end = k;
     for &i in chain.as_slice()[1..].iter().take(2) {
         let w = &t[toks[i].s..toks[i].e];
-        if !(unlisted(g, w, key) || g.last(w, key) == Some(false) || g.first(w, key).is_some()) {
+        if !goes_on_name(g, w, key) {
             break;
         }
         end = i;
@@ -1612,22 +1593,18 @@ fn ends_signature(after: &str) -> bool {
 /// " T.様": an initial and a Japanese honorific after a given name in romaji, as a
 /// review signs ("（Yuko T.様）"); the initial belongs to the name.
 fn honoured_initial(after: &str) -> bool {
-    let b = after.as_bytes();
-    b.len() > 4
-        && b[0] == b' '
-        && b[1].is_ascii_uppercase()
-        && b[2] == b'.'
-        && super::person_ja::honorific_at(&after[3..]).is_some()
+    initial_then(after).is_some_and(|r| super::person_ja::honorific_at(r).is_some())
 }
 
 /// " T." and then the end of the signature: an initial after a signature's name.
 fn initial_after(after: &str) -> bool {
+    initial_then(after).is_some_and(|r| r.is_empty() || r.starts_with([' ', ';', ',', '\n']))
+}
+
+/// What follows " T." (a space, a capital and a full stop) at the start of `after`.
+fn initial_then(after: &str) -> Option<&str> {
     let b = after.as_bytes();
-    b.len() >= 3
-        && b[0] == b' '
-        && b[1].is_ascii_uppercase()
-        && b[2] == b'.'
-        && (b.len() == 3 || matches!(b[3], b' ' | b';' | b',' | b'\n'))
+    (b.len() >= 3 && b[0] == b' ' && b[1].is_ascii_uppercase() && b[2] == b'.').then(|| &after[3..])
 }
 
 /// An email address soon after the name whose local part starts with it: "email Holly
@@ -1649,30 +1626,14 @@ fn email_of(name: &str, after: &str) -> bool {
 }
 
 /// Whether an email address's `local` part spells `name`, in any case and with or
-/// without its accents ("elodie@…" for "Élodie", "bjorn@…" for "Björn").
+/// without its accents ("elodie@…" for "Élodie", "bjorn@…" for "Björn"), spelt as the
+/// name lists key names.
 fn same_letters(local: &str, name: &str) -> bool {
     if name.is_ascii() {
         return local.eq_ignore_ascii_case(name);
     }
-    let base = |c: char| match c {
-        'À'..='Å' | 'à'..='å' | 'ā' | 'ą' => 'a',
-        'Ç' | 'ç' | 'č' | 'ć' => 'c',
-        'È'..='Ë' | 'è'..='ë' | 'ē' | 'ę' | 'ě' => 'e',
-        'Ì'..='Ï' | 'ì'..='ï' | 'ī' => 'i',
-        'Ñ' | 'ñ' | 'ń' | 'ň' => 'n',
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'Ù'..='Ü' | 'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'Ý' | 'ý' | 'ÿ' => 'y',
-        'ł' | 'Ł' => 'l',
-        'ś' | 'š' | 'Š' => 's',
-        'ž' | 'ź' | 'ż' | 'Ž' => 'z',
-        'ř' => 'r',
-        c => c.to_ascii_lowercase(),
-    };
-    local
-        .chars()
-        .map(|c| c.to_ascii_lowercase())
-        .eq(name.chars().map(base))
+    let mut key = String::new();
+    local.eq_ignore_ascii_case(crate::gazetteer::name_key(name, &mut key))
 }
 
 /// The local part of an email address whose `@` ends `before_at`: what follows the
@@ -2481,6 +2442,15 @@ fn possessed(after: &str) -> Option<&str> {
         .strip_prefix("'s ")
         .or_else(|| after.strip_prefix("’s "))
 }
+
+/// Places and things named after someone in the possessive: "Anne Hathaway's
+/// Cottage", "Raphael's tomb".
+#[rustfmt::skip]
+const OWNED_PLACES: &[&str] = &[
+    "Cottage", "House", "Birthplace", "Tomb", "Grave", "Castle", "Palace", "Garden", "Gardens",
+    "Farm", "Landing", "Church", "Chapel", "Bridge", "Island", "Rock", "Cave", "bench", "grave",
+    "tomb", "statue", "birthplace",
+];
 
 /// What only an animal has: "Luna's microchip", "Coco's walks" (a child has
 /// vaccinations and boosters too).

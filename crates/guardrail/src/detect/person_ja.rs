@@ -1163,12 +1163,16 @@ fn joined_family_start(t: &str, a: usize) -> usize {
 /// Whether `reading` is two words of kana, as a family and a given name read out
 /// ("たかなし あおい", "ワタヌキ アカリ"): one to six characters each, of one script.
 fn two_kana_words(reading: &str) -> bool {
-    let word = |w: &str| {
+    two_words(reading, |w| {
         (1..=6).contains(&w.chars().count())
             && (w.chars().all(is_hiragana) || w.chars().all(|c| is_katakana(c) && c != '・'))
-    };
-    let mut words = reading.split(' ');
-    matches!((words.next(), words.next(), words.next()), (Some(f), Some(g), None) if word(f) && word(g))
+    })
+}
+
+/// Whether `s` is two words parted by one space, each as `word` says.
+fn two_words(s: &str, word: impl Fn(&str) -> bool) -> bool {
+    s.split_once(' ')
+        .is_some_and(|(f, g)| !g.contains(' ') && word(f) && word(g))
 }
 
 fn is_family(s: &str, g: &Gazetteers) -> bool {
@@ -2111,10 +2115,8 @@ pub(crate) fn readings(t: &str, cands: &mut Vec<Cand>) {
         };
         // "Haruto Sato（佐藤 陽翔）": a name in romaji written in kanji, family and given.
         let kanji_pair = || {
-            let mut words = reading.split(' ');
             let han = |w: &str| (1..=4).contains(&w.chars().count()) && w.chars().all(is_han);
-            t[c.start..c.end].is_ascii()
-                && matches!((words.next(), words.next(), words.next()), (Some(f), Some(g), None) if han(f) && han(g))
+            t[c.start..c.end].is_ascii() && two_words(reading, han)
         };
         if (two_kana_words(reading) && t[c.start..c.end].chars().nth(1).is_some()) || kanji_pair() {
             let start = c.end + t[c.end..].chars().next().map_or(0, char::len_utf8);

@@ -4,6 +4,13 @@ use mimi_guardrail::Label::{self, Address, Email, Person, Phone, PostalCode};
 
 use crate::found;
 
+/// Each text names no person.
+fn assert_no_person(texts: &[&str]) {
+    for text in texts {
+        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
+    }
+}
+
 fn assert_finds(text: &str, want: &[(&str, Label)]) {
     let want: Vec<(String, Label)> = want.iter().map(|(t, l)| ((*t).to_owned(), *l)).collect();
     assert_eq!(found(text), want, "in {text:?}");
@@ -148,24 +155,20 @@ fn lone_first_names_are_found_by_how_the_reply_treats_them() {
     );
     assert_finds("I'm Sunny, the virtual assistant; ask me anything.", &[]);
     // The phrase that says so may lie past the 24 bytes every piece sees after it.
-    for text in [
+    assert_no_person(&[
         "Hello, I'm Willow, Cedarbrook's virtual assistant. I'm so sorry.",
         "Hi, I'm **Max**, Helpwise's virtual assistant. I can help.",
         "I'm Robin, Harbourside Care's virtual assistant. How can I help?",
         "Hi, I'm Libby, the library's virtual assistant — how can I help?",
         "I'm Justine, the automated assistant for Baxter Reid Accounting.",
-    ] {
-        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
-    }
+    ]);
     // Firms and funeral homes named after people, or like them.
-    for text in [
+    assert_no_person(&[
         "Abernathy Dunn CPAs is not affiliated with any other firm.",
         "Send it to Baxter Reid Accounting by Friday.",
         "The service is at Golden Lotus Funeral Home, Hall B.",
         "Cards can go to Evergreen Funeral Home.",
-    ] {
-        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
-    }
+    ]);
     // A person's own name before what they do is still theirs.
     assert_finds(
         "Hi, I'm Leo, and I'll be looking after your account.",
@@ -3429,7 +3432,7 @@ fn iwate_land_divisions_and_a_kanji_katakana_building_belong_to_an_address() {
 
 #[test]
 fn landmarks_named_after_someone_name_no_one() {
-    for text in [
+    assert_no_person(&[
         "It's a 6-minute walk to the Henry Wadsworth Longfellow statue.",
         "- **Samuel Adams statue** outside Faneuil Hall",
         "Stroll down Avenue Victor Hugo to Place Victor Hugo for coffee.",
@@ -3438,9 +3441,7 @@ fn landmarks_named_after_someone_name_no_one() {
         "The Pantheon – Raphael's tomb is inside.",
         "- **Anne Frank House** – tickets are released online",
         "| 15:00 | Noah Webster House, West Hartford | Last entry |",
-    ] {
-        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
-    }
+    ]);
     // A person's own things in the possessive are still theirs.
     assert_finds(
         "Please call Michael Chen's team on Monday.",
@@ -3450,13 +3451,11 @@ fn landmarks_named_after_someone_name_no_one() {
 
 #[test]
 fn a_pet_is_no_person() {
-    for text in [
+    assert_no_person(&[
         "Luna's microchip is already registered with the database.",
         "Quick update on Coco's walks: your walker on Wednesday will be new.",
         "This year you can meet Rose, a 3-year-old beagle, at the shelter.",
-    ] {
-        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
-    }
+    ]);
     // A child's records are a person's.
     assert_finds(
         "Email us with a photo of Noah's vaccination record.",
@@ -3466,16 +3465,14 @@ fn a_pet_is_no_person() {
 
 #[test]
 fn japanese_pets_breeds_statues_and_halls_name_no_one() {
-    for text in [
+    assert_no_person(&[
         "ご予約ありがとうございます！ココちゃんのお散歩は明日です。",
         "柴犬の小太郎くんのしつけ教室のご案内です。",
         "- **ジャック・ラッセル・テリア**：賢く活発",
         "ハチ公と飼い主の上野英三郎博士の像は大学にあります。",
         "**瑞鳳殿**: 政宗公の霊屋（拝観料570円）",
         "国宝の社殿と昇殿料300円",
-    ] {
-        assert!(!found(text).iter().any(|(_, l)| *l == Person), "{text}");
-    }
+    ]);
     // A notary is a person; so is a child at lunch.
     assert_finds(
         "公正証書の正本は、前田公証人から直接お渡しします。",
