@@ -754,6 +754,13 @@ impl PersonEn {
             out.push(Cand::new(toks[k].s, e, Label::Person));
             return end + 1;
         }
+        // "arrived in San Antonio in 1991, he…": a listed place that starts with a
+        // name is the place's name, whatever the clause says of someone after it.
+        if let [first, second, ..] = *chain.as_slice()
+            && g.is_place(&t[toks[first].s..toks[second].e], key)
+        {
+            return second + 1;
+        }
         if self.single(t, toks, k, g, key)
             || coordinated(t, toks, k, g, key)
             || repeated(cx, k, out)

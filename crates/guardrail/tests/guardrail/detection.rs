@@ -3510,3 +3510,14 @@ fn a_role_before_a_honorific_is_no_name() {
     assert_finds("担当トリマーさんのご紹介です。", &[]);
     assert_finds("運転手さんに声をかけてください。", &[]);
 }
+
+#[test]
+fn a_listed_place_that_starts_with_a_name_is_a_place_whatever_follows() {
+    assert_finds(
+        "When José Luis Herrera arrived in San Antonio in 1991, he worked nights.",
+        &[("José Luis Herrera", Person)],
+    );
+    assert_finds("We moved from Santa Clara last year; she loved it.", &[]);
+    // A first name alone with a pronoun after it is still a name.
+    assert_finds("Ask Sandra, she knows the menu.", &[("Sandra", Person)]);
+}
