@@ -1047,6 +1047,11 @@ impl PersonEn {
             return false;
         }
         let before = recent(t, toks[k].s);
+        // "The Apollo is a 5-minute walk": a name alone after "the" names a venue, a
+        // ship or a thing ("the Delgado family" is found before this).
+        if before.ends_with("the ") || before.ends_with("The ") {
+            return false;
+        }
         // A Japanese cue ("受付のMika", "インストラクターのKwame", "こちらKaitoです") is a
         // strong one.
         let ja = super::person_ja::cue_before(t, toks[k].s) || t[..toks[k].s].ends_with("こちら");

@@ -3521,3 +3521,12 @@ fn a_listed_place_that_starts_with_a_name_is_a_place_whatever_follows() {
     // A first name alone with a pronoun after it is still a name.
     assert_finds("Ask Sandra, she knows the menu.", &[("Sandra", Person)]);
 }
+
+#[test]
+fn a_name_alone_after_the_names_a_thing() {
+    assert_finds("The Apollo is a 5-minute walk from the station.", &[]);
+    assert_finds(
+        "Cards can go to the Delgado family.",
+        &[("Delgado", Person)],
+    );
+}
