@@ -767,7 +767,9 @@ impl PersonEn {
         {
             let (s, e) = (toks[k].s, toks[k].e);
             // "– Marcus T.": the initial of a signature belongs to the name.
-            let initial = (signed(t, s) && initial_after(&t[e..])) || honoured_initial(&t[e..]);
+            let initial = (signed(t, s) && initial_after(&t[e..]))
+                || honoured_initial(&t[e..])
+                || initialled(&t[e..]);
             out.push(Cand::new(s, if initial { e + 3 } else { e }, Label::Person));
         }
         k + 1
@@ -1098,6 +1100,7 @@ impl PersonEn {
         let person = || {
             super::person_ja::honorific_at(after).is_some()
                 || honoured_initial(after)
+                || initialled(after)
                 // "Hi there! Lena here, your yoga instructor": introducing oneself.
                 || [" here,", " here!", " here —", " here -", " here from "]
                     .iter()
@@ -1611,6 +1614,21 @@ fn honoured_initial(after: &str) -> bool {
 /// " T." and then the end of the signature: an initial after a signature's name.
 fn initial_after(after: &str) -> bool {
     initial_then(after).is_some_and(|r| r.is_empty() || r.starts_with([' ', ';', ',', '\n']))
+}
+
+/// " K." and then a comma, a bracket, a cell's end or a lower-case word: a family
+/// name cut to its initial after a given name, as reviews and rotas write it ("(Sarah
+/// K., Leicester)", "Kenji M. has reproduced the crash", "| Haruto K. |"); not a middle
+/// initial before a surname ("John F. Kennedy").
+fn initialled(after: &str) -> bool {
+    initial_then(after).is_some_and(|r| {
+        r.is_empty()
+            || r.starts_with([',', ')', ';', '\n'])
+            || r.starts_with(" |")
+            || r.starts_with(" (")
+            || r.strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
+    })
 }
 
 /// What follows " T." (a space, a capital and a full stop) at the start of `after`.

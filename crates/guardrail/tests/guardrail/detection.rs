@@ -3530,3 +3530,20 @@ fn a_name_alone_after_the_names_a_thing() {
         &[("Delgado", Person)],
     );
 }
+
+#[test]
+fn a_given_name_and_an_initial_are_a_person() {
+    assert_finds(
+        "> \"Fixed the leak in 20 minutes.\" (Sarah K., Leicester)\n> \"Very tidy.\" (Daniel O.)",
+        &[("Sarah K.", Person), ("Daniel O.", Person)],
+    );
+    assert_finds(
+        "Our engineer Kenji M. has reproduced the crash.",
+        &[("Kenji M.", Person)],
+    );
+    // A middle initial belongs to a full name, found as one.
+    assert_finds(
+        "Ask for Sarah K. Jones at the desk.",
+        &[("Sarah K. Jones", Person)],
+    );
+}
