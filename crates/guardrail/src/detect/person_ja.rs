@@ -1242,7 +1242,31 @@ fn labelled(t: &str, a: usize) -> bool {
 pub(crate) fn cue_before(t: &str, a: usize) -> bool {
     let before =
         t[..a].trim_end_matches([' ', '\u{3000}', 'の', 'は', 'が', ':', '：', 'も', '「']);
-    cues().ends(before) || json_name_key(&t[..a])
+    cues().ends(before) || json_name_key(&t[..a]) || department_before(&t[..a])
+}
+
+/// Whether `head` ends in a department and one space, as a hand-over or a signature
+/// names the person after it: "技術サポート課 グエン", "経営企画室 長谷川",
+/// "サポートセンター ファン・デル・ベルフ".
+fn department_before(head: &str) -> bool {
+    let Some(h) = head.strip_suffix([' ', '\u{3000}']) else {
+        return false;
+    };
+    // A classroom is a school's ("茶道教室 和心"), not a department.
+    [
+        "課",
+        "部",
+        "室",
+        "係",
+        "センター",
+        "サポート",
+        "デスク",
+        "窓口",
+        "事務局",
+    ]
+    .iter()
+    .any(|d| h.ends_with(d))
+        && !h.ends_with("教室")
 }
 
 /// Whether `head` ends in the key of a name in JSON, before its value's opening quote:

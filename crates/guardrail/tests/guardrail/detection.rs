@@ -3547,3 +3547,18 @@ fn a_given_name_and_an_initial_are_a_person() {
         &[("Sarah K. Jones", Person)],
     );
 }
+
+#[test]
+fn a_name_after_a_department_and_a_space_is_a_person() {
+    assert_finds(
+        "- 担当：経営企画室 長谷川\n- FAX：045-555-3391",
+        &[("長谷川", Person), ("045-555-3391", Phone)],
+    );
+    assert_finds(
+        "回答者：サポートセンター ファン・デル・ベルフ",
+        &[("ファン・デル・ベルフ", Person)],
+    );
+    assert_finds("- 6/11 二次対応：技術サポート 藤井", &[("藤井", Person)]);
+    // A classroom is a school's, and its name no one's.
+    assert_finds("> 茶道教室 和心 御中", &[]);
+}
