@@ -1907,10 +1907,33 @@ fn spaced_kata_after(t: &str, b: usize, g: &Gazetteers) -> usize {
     let part = &rest[..len];
     let starts = part.starts_with(|c: char| c != 'ー');
     if starts && part.chars().nth(1).is_some() && g.katakana(part) != Some(true) {
-        t.len() - rest.len() + len
-    } else {
-        b
+        return t.len() - rest.len() + len;
     }
+    // "オルティス 真理", "ウィリアムズ 恵理様": a family name in katakana before a given
+    // name in kanji (two to four characters, then no kanji but a honorific's), as a
+    // Japanese citizen of foreign descent writes it.
+    if len > 0 {
+        return b;
+    }
+    let han: usize = rest
+        .chars()
+        .take_while(|&c| is_han(c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    // The longest given name that ends well, of two characters or more.
+    rest[..han]
+        .char_indices()
+        .map(|(k, c)| k + c.len_utf8())
+        .skip(1)
+        .filter(|&e| {
+            // A title after the name is none of it ("アンナ・コワルスキ 博士").
+            (!rest[e..].starts_with(is_han) || honorific_at(&rest[e..]).is_some())
+                && is_given(&rest[..e], g)
+                && !titles_after().ends(&rest[..e])
+        })
+        .last()
+        .map_or(b, |e| t.len() - rest.len() + e)
 }
 
 /// Whether the parts of `run` joined by `・` make a name: none is a common word, and

@@ -3562,3 +3562,17 @@ fn a_name_after_a_department_and_a_space_is_a_person() {
     // A classroom is a school's, and its name no one's.
     assert_finds("> 茶道教室 和心 御中", &[]);
 }
+
+#[test]
+fn a_katakana_family_name_and_a_kanji_given_name_are_one_name() {
+    assert_finds(
+        "受取時のお名前はウィリアムズ 恵理様です。",
+        &[("ウィリアムズ 恵理", Person)],
+    );
+    assert_finds("担当：オルティス 真理", &[("オルティス 真理", Person)]);
+    // A title after the name is none of it.
+    assert_finds(
+        "講師：アンナ・コワルスキ 博士",
+        &[("アンナ・コワルスキ", Person)],
+    );
+}
