@@ -211,9 +211,13 @@ impl Detectors {
                             && !self.person_en.strongly_cued(t, c.start)
                             && !person_ja::cue_before(t, c.start)
                     };
-                    // "柴犬の小太郎くん", "ココちゃんのお散歩": a pet.
+                    // "柴犬の小太郎くん", "ココちゃんのお散歩": a pet;
+                    // "チーム桜", "品川 300 ね 81-02": a team's name or a plate's place.
                     let pet = || {
-                        c.label == Label::Person && trig.cjk && person_ja::is_pet(t, c.start, c.end)
+                        c.label == Label::Person
+                            && trig.cjk
+                            && (person_ja::is_pet(t, c.start, c.end)
+                                || person_ja::is_team_or_plate(t, c.start, c.end))
                     };
                     c.start >= flo
                         && c.start < c.end

@@ -201,8 +201,8 @@ const NOT_NAMES: &[&str] = &[
     "新郎", "新婦", "赤", "神主", "日当", "道場", "企業", "一人", "二人", "三人", "一名", "二名", "一人一人", "団体", "法人", "平日", "本日", "土日", "祝日",
     // Days and months after a name: "報告者：川口　来月もよろしく".
     "今日", "明日", "昨日", "毎日", "今週", "来週", "先週", "毎週", "今月", "来月", "先月", "毎月", "今年", "来年", "昨年",
-    // Customers: "常連さん".
-    "常連",
+    // Customers: "常連さん"; partners: "取引先様".
+    "常連", "取引先", "得意先", "仕入先",
 ];
 
 /// Last words of firms' names ("トヨタ自動車", "三井物産"), which are no one's before 様.
@@ -210,7 +210,7 @@ const NOT_NAMES: &[&str] = &[
 const FIRM_ENDINGS: &[&str] = &[
     "自動車", "工業", "電機", "電気", "銀行", "製作所", "商事", "物産", "建設", "証券", "保険", "生命",
     "鉄道", "航空", "製薬", "化学", "食品", "産業", "興業", "不動産", "通信", "技研", "運輸", "急便",
-    "精機", "重工", "製菓", "酒造", "醸造", "工務店", "事務所", "青果", "精肉", "鮮魚", "工房", "農園",
+    "精機", "精工", "重工", "製菓", "酒造", "醸造", "工務店", "事務所", "青果", "精肉", "鮮魚", "工房", "農園",
 ];
 
 /// Final kanji that mark a job, group or place rather than a name.
@@ -1817,6 +1817,23 @@ const KATA_MAKERS: &[&str] = &[
     "パナソニック", "シャープ", "キヤノン", "ニコン", "アップル", "ナイキ", "アディダス", "ヤマハ",
 ];
 
+/// Whether the word at `t[s..e]` names a team ("チーム桜", "チームみなと") or a vehicle's
+/// plate ("品川 300 ね 81-02": an office's place, a class number and a kana), not a
+/// person.
+pub(crate) fn is_team_or_plate(t: &str, s: usize, e: usize) -> bool {
+    if t[..s].ends_with("チーム") {
+        return true;
+    }
+    let b = &t.as_bytes()[e..];
+    let digits = b.iter().skip(1).take_while(|d| d.is_ascii_digit()).count();
+    b.first() == Some(&b' ')
+        && (2..=3).contains(&digits)
+        && t[e + 1 + digits..]
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next().map(|c| (c, &r[c.len_utf8()..])))
+            .is_some_and(|(c, r)| is_hiragana(c) && r.starts_with(' '))
+}
+
 /// Whether the name at `t[s..e]` is a pet's: after a kind of animal and の ("柴犬の小太郎
 /// くん", "猫のルナちゃん"), or before a honorific and what only an animal has
 /// ("ココちゃんのお散歩", "モモちゃんのトリミング").
@@ -2207,10 +2224,14 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
             let item = &t[s..e];
             let one_kanji = r.han && item.chars().nth(1).is_none();
             // Where the item stands is cheaper to test than what it is: first that.
+            // Not a public figure's name, which the list may join to a thing
+            // (「徳川家康と江戸のくらし」).
             let person_at = |k: usize, end: bool| {
                 let ends = |e: usize| after_name(t, e) == k;
                 cands.iter().any(|c| {
-                    c.label == Label::Person && if end { ends(c.end) } else { c.start == k }
+                    c.label == Label::Person
+                        && (if end { ends(c.end) } else { c.start == k })
+                        && !super::famous::is_famous(t, c.start, c.end)
                 }) || (end && prev.is_some_and(ends))
             };
             // A one-kanji item only in a list joined by "、" or "・": "と" and "や" join

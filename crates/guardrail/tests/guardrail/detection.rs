@@ -3576,3 +3576,19 @@ fn a_katakana_family_name_and_a_kanji_given_name_are_one_name() {
         &[("アンナ・コワルスキ", Person)],
     );
 }
+
+#[test]
+fn teams_plates_partners_and_firms_name_no_one() {
+    assert_finds(
+        "担当チームが「チーム桜」から「チーム光」に変更となりました。",
+        &[],
+    );
+    assert_finds("チケットは、チームみなとに割り当てられています。", &[]);
+    assert_finds("- 車両ナンバー：品川 300 ね 81-02\n- 到着予定：10:15", &[]);
+    assert_finds("導入事例：**株式会社みなと精工様**", &[]);
+    assert_finds("取引先様から当社社員宛てに感謝状が届きました。", &[]);
+    // A public figure's name joins no list to a thing.
+    assert_finds("「徳川家康と江戸のくらし」企画展の団体予約", &[]);
+    // A team member is still a person.
+    assert_finds("チームリーダーの佐藤がご案内します。", &[("佐藤", Person)]);
+}
