@@ -129,8 +129,8 @@ fn ja_pattern() -> String {
     );
     // A room: "302号室", "三〇二号室", "1502号", "101".
     let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[0-9]{1,4}[A-Z](?-u:\b)|[〇一二三四五六七八九]{3,4}号室?)";
-    // "3階", "12F", "B1" (a basement floor).
-    let floor = r"(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F)|B[1-9]F?)";
+    // "3階", "12F", "地下1階", "B1" (a basement floor).
+    let floor = r"(?:(?:地下)?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F)|B[1-9]F?)";
     let room = format!(r"(?:\ ?{floor})?(?:\ ?{rn})?");
     // After the block, a building: its name around a building word, then a floor or a
     // room ("三宮プラザ東館3階", "大門ハイツ三〇二号室", not "の損害サービスセンター");
@@ -154,7 +154,8 @@ fn ja_pattern() -> String {
         // "那覇オフィス二〇五号室": an office only with its floor or room (an office
         // alone is a word: "4Fにオフィスを移転").
         format!(r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{1,10}}オフィス\ ?(?:{floor}(?:\ ?{rn})?|{rn})"),
-        format!(r"\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}[0-9]{{1,3}}(?:階|F)(?:\ ?{rn})?"),
+        // "ハカタリバーサイド 7階": a name and a floor, perhaps a space between.
+        format!(r"\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}\ ?(?:地下)?[0-9]{{1,3}}(?:階|F)(?:\ ?{rn})?"),
         format!(r"\ ?{floor}(?:\ ?[0-9]{{1,4}}号室)?"),
         r"\ ?[0-9]{1,4}号室".to_owned(),
         // "十一番地 ２０２号": a room number after the block.
@@ -624,6 +625,15 @@ mod tests {
         assert_eq!(
             spans("横浜市中区山下町12-3 ハーバービュー605にございます"),
             ["横浜市中区山下町12-3 ハーバービュー605"]
+        );
+        // A floor after a space, or in the basement.
+        assert_eq!(
+            spans("〒273-0012\n千葉県船橋市浜町4丁目18番2号 ベイロジ船橋 3階\n株式会社アオバ"),
+            ["千葉県船橋市浜町4丁目18番2号 ベイロジ船橋 3階"]
+        );
+        assert_eq!(
+            spans("📍 東京都渋谷区神南1-19-8 ひびきスクエア地下1階\n☎"),
+            ["東京都渋谷区神南1-19-8 ひびきスクエア地下1階"]
         );
         assert!(spans("松本駅から徒歩5分").is_empty());
     }
