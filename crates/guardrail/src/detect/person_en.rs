@@ -71,6 +71,7 @@ const NOT_NAMES: &[&str] = &[
     // Professional firms and funeral homes ("Baxter Reid Accounting", "Abernathy Dunn
     // CPAs", "Golden Lotus Funeral Home"); not "Law", which is also a surname.
     "Accounting", "Accountants", "Attorneys", "Solicitors", "Consulting", "Consultants", "Cpas",
+    "Plumbing", "Roofing", "Electrical", "Removals", "Locksmiths",
     "Funeral", "Funerals", "Mortuary", "Crematorium", "Cemetery", "Parish",
     // Landmarks named after someone ("the Samuel Adams statue", "Betsy Ross House").
     "Statue", "Statues", "Monument", "Birthplace", "Trail", "Cottage", "Tomb", "Mansion",
@@ -430,7 +431,8 @@ impl PersonEn {
             };
             if out.len() > found
                 && out[found..].iter().any(|c| {
-                    in_title(t, c.start, c.end)
+                    firm_after(&t[c.end..])
+                        || in_title(t, c.start, c.end)
                         || styled(&t[c.start..c.end])
                         || the(c)
                         || owned_thing(c)
@@ -1174,6 +1176,26 @@ impl PersonEn {
             who || acts || cue() || opening() || nickname(t, s, e) || person()
         }
     }
+}
+
+/// " & Sons", " & Co", " & Lowe Plumbing Ltd": a name so joined to a partner's
+/// names a firm ("Hughes & Sons Plumbing", "Wang & Li Consulting Ltd."), not the people
+/// ("Ana & Luis Ortega").
+fn firm_after(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" & ") else {
+        return false;
+    };
+    fn word(s: &str) -> &str {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("")
+    }
+    let partner = word(rest);
+    let next = rest[partner.len()..].strip_prefix(' ').map(word);
+    matches!(
+        partner,
+        "Sons" | "Son" | "Daughters" | "Co" | "Company" | "Partners" | "Associates"
+    ) || (starts_upper(partner) && next.is_some_and(|w| is_cap(w) && is_not_name(w)))
 }
 
 /// Whether `w` may go on a name that an unlisted word opens: unlisted too, a surname

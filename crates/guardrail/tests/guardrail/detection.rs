@@ -3592,3 +3592,21 @@ fn teams_plates_partners_and_firms_name_no_one() {
     // A team member is still a person.
     assert_finds("チームリーダーの佐藤がご案内します。", &[("佐藤", Person)]);
 }
+
+#[test]
+fn a_name_joined_to_a_partner_by_an_ampersand_names_a_firm() {
+    assert_finds(
+        "Thanks for booking with **Hughes & Sons Plumbing**! Here are your details.",
+        &[],
+    );
+    assert_finds(
+        "Our mainland partner, **Wang & Li Consulting Ltd.**, handles work permits.",
+        &[],
+    );
+    assert_finds("We worked with Parker & Lowe Plumbing Ltd on the job.", &[]);
+    // Two people so joined are people.
+    assert_finds(
+        "Contact Ana & Luis Ortega.",
+        &[("Ana", Person), ("Luis Ortega", Person)],
+    );
+}
