@@ -981,7 +981,7 @@ impl PersonEn {
         // "The referee for Sunday's match is Peter Lindqvist": a role and "is" cue it too.
         let cued = || {
             super::person_ja::cue_before(t, s)
-                || self.cue.is_match(recent(t, s))
+                || (!thing_label(recent(t, s)) && self.cue.is_match(recent(t, s)))
                 || self.role_is.is_match(recent(t, s))
         };
         let en = match (first, last) {
@@ -1176,6 +1176,60 @@ impl PersonEn {
             who || acts || cue() || opening() || nickname(t, s, e) || person()
         }
     }
+}
+
+/// Whether `before` ends in the label of a thing and its colon ("**Product:** ",
+/// "Book: "): the label cues no name ("**Product:** Grace Period Scheduler").
+fn thing_label(before: &str) -> bool {
+    let head = before.trim_end_matches([' ', '*', '_', '"', '“']);
+    let Some(head) = head.strip_suffix(':') else {
+        return false;
+    };
+    let head = head.trim_end_matches(['*', '_']);
+    let label = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        label.to_ascii_lowercase().as_str(),
+        "product"
+            | "products"
+            | "item"
+            | "items"
+            | "model"
+            | "book"
+            | "books"
+            | "title"
+            | "event"
+            | "course"
+            | "package"
+            | "plan"
+            | "service"
+            | "category"
+            | "subject"
+            | "topic"
+            | "venue"
+            | "location"
+            | "tour"
+            | "show"
+            | "film"
+            | "album"
+            | "song"
+            | "track"
+            | "menu"
+            | "dish"
+            | "brand"
+            | "collection"
+            | "programme"
+            | "program"
+            | "workshop"
+            | "exhibition"
+            | "status"
+            | "severity"
+            | "award"
+            | "prize"
+            | "theme"
+    )
 }
 
 /// " & Sons", " & Co", " & Lowe Plumbing Ltd": a name so joined to a partner's
@@ -1466,7 +1520,7 @@ impl PersonEn {
         ]
         .iter()
         .any(|p| before.ends_with(p));
-        !firm && self.cue.is_match(before)
+        !firm && !thing_label(before) && self.cue.is_match(before)
     }
 
     /// Whether the name `t[s..e]` is addressed after a greeting, thanks or an apology

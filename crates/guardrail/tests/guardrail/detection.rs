@@ -3610,3 +3610,11 @@ fn a_name_joined_to_a_partner_by_an_ampersand_names_a_firm() {
         &[("Ana", Person), ("Luis Ortega", Person)],
     );
 }
+
+#[test]
+fn the_label_of_a_thing_cues_no_name() {
+    assert_finds("- **Product:** Grace Period Scheduler v4.2.1", &[]);
+    assert_finds("> **Status:** Case Was Approved", &[]);
+    // A label of a person still does.
+    assert_finds("**Contact:** Grace Adeyemi", &[("Grace Adeyemi", Person)]);
+}
