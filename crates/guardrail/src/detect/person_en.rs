@@ -82,6 +82,10 @@ const NOT_NAMES: &[&str] = &[
     // Things named after someone: prizes, nights, bars and terraces, companies of artists.
     "Award", "Awards", "Prize", "Medal", "Scholarship", "Fellowship", "Lecture", "Cup", "Trophy",
     "Night", "Nights", "Quiz", "Bar", "Terrace", "Ballet", "Orchestra", "Choir", "Living",
+    // Works and their ensembles ("Symphony No. 5"), halls and councils ("Cedar Valley
+    // Arts Council").
+    "Symphony", "Concerto", "Sonata", "Requiem", "Overture", "Nocturne", "Prelude", "Quartet",
+    "Quintet", "Chorus", "Auditorium", "Council",
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",

@@ -3618,3 +3618,15 @@ fn the_label_of_a_thing_cues_no_name() {
     // A label of a person still does.
     assert_finds("**Contact:** Grace Adeyemi", &[("Grace Adeyemi", Person)]);
 }
+
+#[test]
+fn works_and_councils_name_no_one() {
+    assert_finds(
+        "- Beethoven: Symphony No. 5 in C minor, Op. 67 (11 Jan)",
+        &[],
+    );
+    assert_finds(
+        "Cheques payable to *Cedar Valley Arts Council* can be mailed to us.",
+        &[],
+    );
+}
