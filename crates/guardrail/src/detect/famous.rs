@@ -34,11 +34,38 @@ const FAMOUS: &[&str] = &[
     "Frédéric Chopin", "Antonio Vivaldi", "Claude Debussy", "Elvis Presley", "John Lennon",
     "Freddie Mercury", "Louis Armstrong", "Ella Fitzgerald", "Duke Ellington",
     "Bob Marley", "Frank Sinatra", "David Bowie",
+    "Johannes Brahms", "Gustav Mahler", "Sergei Rachmaninoff", "Igor Stravinsky",
+    "Giuseppe Verdi", "Giacomo Puccini", "Richard Wagner", "Franz Schubert", "Felix Mendelssohn",
+    "George Frideric Handel", "Joseph Haydn", "Antonín Dvořák", "Antonin Dvorak", "Edvard Grieg",
+    "Jean Sibelius", "Maurice Ravel", "Erik Satie", "Franz Liszt", "Clara Schumann",
+    "Robert Schumann", "Pyotr Ilyich Tchaikovsky", "Dmitri Shostakovich", "Philip Glass",
+    "Leonard Bernstein", "George Gershwin", "Ira Gershwin", "Ennio Morricone", "Hans Zimmer",
+    "Andrew Lloyd Webber", "Stephen Sondheim", "Lin-Manuel Miranda", "Simon Rattle",
+    "Gustavo Dudamel", "Herbert von Karajan", "Yo-Yo Ma", "Lang Lang", "Itzhak Perlman",
+    "Hilary Hahn", "Martha Argerich", "Luciano Pavarotti", "Maria Callas", "Andrea Bocelli",
+    "Miles Davis", "John Coltrane", "Nina Simone", "Billie Holiday", "Herbie Hancock",
+    "Wynton Marsalis", "Jacob Collier", "Norah Jones", "Paul McCartney", "Mick Jagger",
+    "Bob Dylan", "Bruce Springsteen", "Stevie Wonder", "Aretha Franklin", "Whitney Houston",
+    "Elton John", "Taylor Swift", "Ed Sheeran", "Billie Eilish", "Lady Gaga", "Bruno Mars",
+    "Dolly Parton", "Johnny Cash", "Kate Bush", "Amy Winehouse", "Nile Rodgers", "Paul Weller",
+    "Laura Marling", "Janelle Monáe", "Arooj Aftab", "Beyoncé",
+    // Writers and playwrights of our time and before.
+    "Margaret Atwood", "Stephen King", "Haruki Murakami", "Kazuo Ishiguro", "Toni Morrison",
+    "Maya Angelou", "Neil Gaiman", "Salman Rushdie", "Ian McEwan", "Hilary Mantel",
+    "Chimamanda Ngozi Adichie", "Arthur Miller", "Tennessee Williams", "Samuel Beckett",
+    "Christopher Marlowe", "John Keats", "William Wordsworth", "Sylvia Plath", "Dylan Thomas",
+    "Seamus Heaney", "Jules Verne", "Victor Hugo", "Fyodor Dostoevsky", "Anton Chekhov",
+    "Gabriel García Márquez", "Pablo Neruda",
     // Scientists and inventors.
     "Ada Lovelace", "Albert Einstein", "Isaac Newton", "Marie Curie", "Charles Darwin",
     "Nikola Tesla", "Thomas Edison", "Galileo Galilei", "Alan Turing", "Stephen Hawking",
     "Rosalind Franklin", "Florence Nightingale", "Louis Pasteur", "Alexander Graham Bell",
-    "Carl Sagan", "Jane Goodall",
+    "Carl Sagan", "Jane Goodall", "Neil deGrasse Tyson", "Richard Feynman", "David Attenborough",
+    "Neil Armstrong", "Buzz Aldrin", "Yuri Gagarin", "Sally Ride", "Chris Hadfield",
+    "Thomas Crapper",
+    // Film.
+    "Alfred Hitchcock", "Stanley Kubrick", "Steven Spielberg", "Akira Kurosawa",
+    "Hayao Miyazaki", "Meryl Streep", "Judi Dench",
     // Leaders and other public figures.
     "Abraham Lincoln", "George Washington", "Martin Luther King", "Nelson Mandela",
     "Winston Churchill", "Mahatma Gandhi", "Napoleon Bonaparte", "Benjamin Franklin",
@@ -54,6 +81,10 @@ const FAMOUS: &[&str] = &[
     "北里柴三郎", "湯川秀樹", "伊能忠敬", "杉原千畝", "宮本武蔵", "千利休", "武田信玄", "上杉謙信",
     "伊達政宗", "真田幸村", "明智光秀", "黒澤明", "手塚治虫", "美空ひばり", "岡本太郎", "草間彌生",
     "横山大観", "竹久夢二", "吉田松陰", "高杉晋作", "土方歳三", "近藤勇", "沖田総司", "卑弥呼",
+    // Japanese figures of our time: writers, musicians, actors, scientists, astronauts.
+    "村上春樹", "東野圭吾", "吉本ばなな", "川上未映子", "谷川俊太郎", "宮崎駿", "北野武", "是枝裕和",
+    "久石譲", "小澤征爾", "武満徹", "辻井伸行", "宇多田ヒカル", "市川團十郎", "尾上菊之助",
+    "山中伸弥", "野口聡一", "若田光一", "安藤忠雄", "隈研吾", "大谷翔平", "羽生結弦", "藤井聡太",
     // Foreign figures as Japanese writes them.
     "モーツァルト", "ベートーヴェン", "ベートーベン", "バッハ", "ショパン", "チャイコフスキー",
     "ヴィヴァルディ", "ドビュッシー", "ゴッホ", "ピカソ", "モネ", "ルノワール", "ダ・ヴィンチ",
@@ -61,7 +92,9 @@ const FAMOUS: &[&str] = &[
     "ガリレオ", "ニュートン", "ダーウィン", "マリー・キュリー", "ヘレン・ケラー",
     "アガサ・クリスティー", "フリーダ・カーロ", "エルヴィス・プレスリー", "ジョン・レノン",
     "マイケル・ジャクソン", "チャップリン", "ココ・シャネル", "ウォルト・ディズニー", "リンカーン",
-    "ガンジー", "マンデラ",
+    "ガンジー", "マンデラ", "マーラー", "ラフマニノフ", "ブラームス", "シューベルト", "シューマン",
+    "メンデルスゾーン", "ヴェルディ", "プッチーニ", "ワーグナー", "ストラヴィンスキー", "ラヴェル",
+    "ドヴォルザーク", "ヘンデル", "ハイドン", "セイジ・オザワ",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank
@@ -126,5 +159,8 @@ mod tests {
         // The beginning of one, when the rest follows.
         assert!(famous("the Rosa Parks Scholarship Fund", "Rosa"));
         assert!(!famous("ask Rosa at the desk", "Rosa"));
+        // Performers on a bill, in either language.
+        assert!(famous("- 16:00 Jacob Collier", "Jacob Collier"));
+        assert!(famous("| 辻井伸行（ピアノ） |", "辻井伸行"));
     }
 }

@@ -3630,3 +3630,17 @@ fn works_and_councils_name_no_one() {
         &[],
     );
 }
+
+#[test]
+fn performers_and_authors_on_a_bill_are_public_figures() {
+    assert_finds(
+        "- 19:15 Support: Arooj Aftab\n- 20:30 Headliner: Janelle Monáe\n\nTickets from the box office.",
+        &[],
+    );
+    assert_finds(
+        "- 武満徹：ノヴェンバー・ステップス\n- マーラー：交響曲第2番",
+        &[],
+    );
+    // A private person who shares a first name is still found.
+    assert_finds("Ask for Janelle at the box office.", &[("Janelle", Person)]);
+}
