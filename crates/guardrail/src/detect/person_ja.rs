@@ -1453,10 +1453,14 @@ fn spaced_kana_given(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand
         .map(char::len_utf8)
         .sum();
     let kana = &rest[..kana_len];
-    // "中村 さくら 様": the honorific may stand after a space too.
+    // "中村 さくら 様": the honorific may stand after a space too; one in kanji ends a
+    // given name in hiragana, listed or not ("渡辺 ひなた 様").
     let spaced = || {
         let after = rest[kana_len..].strip_prefix(' ')?;
-        (honorific_at(after).is_some() && g.kana_given(kana)).then_some(kana)
+        let h = honorific_at(after)?;
+        (g.kana_given(kana)
+            || (kana.starts_with(crate::text::is_hiragana) && h.starts_with(is_han)))
+        .then_some(kana)
     };
     // "高橋 ひなた様", "「小林 ひなた」様": a honorific in kanji right after the kana
     // (or after a closing quote) ends a given name, listed or not.
@@ -1654,11 +1658,12 @@ pub(crate) fn kana_cells(t: &str, lo: usize, hi: usize, table: &Table, out: &mut
 pub(crate) fn kana_names(t: &str, honorifics: &[usize], out: &mut Vec<Cand>) {
     let g = Gazetteers::get();
     for &h in honorifics {
-        // "はなちゃんクッキー缶": a name before a product's name names no one.
+        // "はなちゃんクッキー缶": a name before a product's name names no one (a middle
+        // dot, though katakana, parts the name from what is said of it: "まゆみさん・40代").
         let product = crate::detect::marks::KANA_NAME_HONORIFICS
             .iter()
             .find(|w| t[h..].starts_with(**w))
-            .is_some_and(|w| t[h + w.len()..].starts_with(is_katakana));
+            .is_some_and(|w| t[h + w.len()..].starts_with(|c| is_katakana(c) && c != '・'));
         if product {
             continue;
         }

@@ -3644,3 +3644,17 @@ fn performers_and_authors_on_a_bill_are_public_figures() {
     // A private person who shares a first name is still found.
     assert_finds("Ask for Janelle at the box office.", &[("Janelle", Person)]);
 }
+
+#[test]
+fn a_kana_given_name_is_found_before_a_spaced_honorific_or_a_middle_dot() {
+    assert_finds(
+        "簡易書留にてお送りいたしました。\n\n渡辺 ひなた 様\n郵便番号 060-0042",
+        &[("渡辺 ひなた", Person), ("060-0042", PostalCode)],
+    );
+    assert_finds(
+        "> 「ハラハラしました！」（まゆみさん・40代）",
+        &[("まゆみ", Person)],
+    );
+    // A product after the honorific still names no one.
+    assert_finds("はなちゃんクッキー缶をどうぞ。", &[]);
+}
