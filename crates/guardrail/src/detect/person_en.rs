@@ -424,7 +424,14 @@ impl PersonEn {
             // nor is one in a compound ("the Elvis Presley-themed night").
             // Nor is a full name after "the" ("the Liberty Bell", "the Frank Lloyd Wright
             // house"): a person's is not written so.
-            let the = |c: &Cand| t[..c.start].ends_with(" the ") && t[c.start..c.end].contains(' ');
+            // So is one after a title's "The" ("*The Lion King*").
+            let the = |c: &Cand| {
+                t[c.start..c.end].contains(' ')
+                    && (t[..c.start].ends_with(" the ")
+                        || t[..c.start].strip_suffix("The ").is_some_and(|h| {
+                            h.is_empty() || h.ends_with(['*', '_', '"', '“', '\n', '(', ' '])
+                        }))
+            };
             // "Anne Hathaway's Cottage", "Raphael's tomb": a place or a thing named after
             // someone, in the possessive.
             let owned_thing = |c: &Cand| {
@@ -722,6 +729,20 @@ impl PersonEn {
             && g.first(&t[n.s..n.e], key).is_none()
         {
             return k + 2;
+        }
+        // "Gillian Lynne Theatre", "Sarah Jones Photography": so after two capitalised
+        // words.
+        if let [n, m, ..] = &toks[k + 1..]
+            && &t[toks[k].e..n.s] == " "
+            && &t[n.e..m.s] == " "
+            && is_cap(&t[n.s..n.e])
+            && is_not_name(&t[m.s..m.e])
+            && !SURNAME_PLACE_SET.contains(&t[m.s..m.e])
+            && g.first(&t[m.s..m.e], key).is_none()
+            // Not the label of the next field ("Dimitra Kouris **Room:** 3B").
+            && !t[m.e..].starts_with(':')
+        {
+            return k + 3;
         }
         if !maybe_name(g, w, key) {
             return self.unlisted_name(cx, k, key, out);

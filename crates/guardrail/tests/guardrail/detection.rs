@@ -3658,3 +3658,17 @@ fn a_kana_given_name_is_found_before_a_spaced_honorific_or_a_middle_dot() {
     // A product after the honorific still names no one.
     assert_finds("はなちゃんクッキー缶をどうぞ。", &[]);
 }
+
+#[test]
+fn a_name_before_a_firm_word_or_after_a_titles_the_names_a_thing() {
+    assert_finds("- *Cats*: Gillian Lynne Theatre, Thu–Sun", &[]);
+    assert_finds(
+        "I've moved your four tickets for *The Lion King* to Sunday.",
+        &[],
+    );
+    // The label of the next field is no firm's word.
+    assert_finds(
+        "**Instructor:** Dimitra Kouris **Room:** 3B",
+        &[("Dimitra Kouris", Person)],
+    );
+}
