@@ -136,11 +136,15 @@ const BRANDS: &[(&str, &str)] = &[
     ("Jack", "Daniel"), ("Sweet", "William"), ("Mason", "Cash"), ("Le", "Creuset"),
     ("Iris", "Ohyama"), ("Morris", "Minor"), ("Marriott", "Bonvoy"), ("Hilton", "Honors"),
     ("Kia", "Niro"), ("Jackson", "Hewitt"), ("Ferrari", "Roma"), ("Johnson", "Matthey"),
+    ("Grant", "Thornton"), ("Baker", "Tilly"), ("Benjamin", "Moore"), ("Molton", "Brown"),
+    ("Jo", "Malone"), ("Bobbi", "Brown"), ("Charlotte", "Tilbury"), ("Cath", "Kidston"),
+    ("Emma", "Bridgewater"), ("Kurt", "Geiger"), ("Sara", "Lee"), ("Duncan", "Hines"),
+    ("Matthews", "Aurora"), ("Orla", "Kiely"), ("Trader", "Joe's"), ("Trader", "Joe’s"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
 #[rustfmt::skip]
-static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
+static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Morgan", "Charles", "Wells", "Goldman", "Merrill", "Harley", "Tommy", "Calvin", "Ralph",
     "Kate", "Marc", "Michael", "Dow", "Baskin", "Barnes", "Marks", "Ernst", "Jack", "Hugo",
     "Louis", "Estee", "Ford", "John", "Henry", "Tim", "Walt", "Tom", "Shirley", "Harry", "Jane",
@@ -149,7 +153,8 @@ static BRAND_FIRSTS: WordSet<128> = WordSet::new(&[
     "Kenneth", "Steve", "Ben", "Laura", "Yves", "Dolce", "Bob", "Chuck", "Martha", "Mary",
     "Winnie", "Procter", "Abercrombie", "Simon", "Crabtree", "Johnson", "Earl", "Pinot", "Eggs",
     "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris", "Morris", "Marriott", "Hilton",
-    "Kia", "Ferrari", "Jackson",
+    "Kia", "Ferrari", "Jackson", "Grant", "Baker", "Molton", "Jo", "Bobbi", "Charlotte", "Cath",
+    "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -443,6 +448,7 @@ impl PersonEn {
             if out.len() > found
                 && out[found..].iter().any(|c| {
                     firm_after(&t[c.end..])
+                        || regnal(&t[c.end..])
                         || in_title(t, c.start, c.end)
                         || styled(&t[c.start..c.end])
                         || the(c)
@@ -547,6 +553,19 @@ impl PersonEn {
                 out.push(Cand::new(toks[k].s, toks[k].s + base.len(), Label::Person));
             }
             return k + 1;
+        }
+        // "President John F. Kennedy", "Queen Elizabeth II": a head of state's or a
+        // monarch's title before a name (not "Ms King"), and a name before a regnal
+        // number, make a public figure, whose name is no one's data.
+        if matches!(
+            w,
+            "President" | "Queen" | "King" | "Prince" | "Princess" | "Emperor" | "Empress" | "Pope"
+        ) && toks
+            .get(k + 1)
+            .is_some_and(|n| &t[toks[k].e..n.s] == " " && starts_upper(&t[n.s..n.e]))
+        {
+            let chain = chain(t, toks, k + 1, hi);
+            return chain.as_slice().last().map_or(k + 1, |&e| e + 1);
         }
         let packed = wordset::key(w);
         if packed.is_some_and(|p| TITLE_SET.holds(p)) {
@@ -1201,6 +1220,17 @@ impl PersonEn {
             who || acts || cue() || opening() || nickname(t, s, e) || person()
         }
     }
+}
+
+/// " II", " III": a regnal number after a name ("Johann Strauss II"), as a monarch's
+/// or a composer's; not the start of a word ("Ivy").
+fn regnal(after: &str) -> bool {
+    ["II", "III", "IV", "VI", "VII", "VIII"].iter().any(|n| {
+        after
+            .strip_prefix(' ')
+            .and_then(|a| a.strip_prefix(n))
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    })
 }
 
 /// Whether `before` ends in the label of a thing and its colon ("**Product:** ",

@@ -3672,3 +3672,27 @@ fn a_name_before_a_firm_word_or_after_a_titles_the_names_a_thing() {
         &[("Dimitra Kouris", Person)],
     );
 }
+
+#[test]
+fn heads_of_state_monarchs_authors_of_works_and_brands_name_no_private_person() {
+    assert_finds("President John F. Kennedy was buried at Arlington.", &[]);
+    assert_finds(
+        "Fun fact: Queen Elizabeth II owned more than 30 corgis.",
+        &[],
+    );
+    assert_finds(
+        "The gilded Johann Strauss II statue stands in the park.",
+        &[],
+    );
+    // The author after a work's title may be a private person (a contest's winner).
+    assert_finds(
+        "1. *Autumn Light* by Grace Liu\n2. *Harbor Fog*",
+        &[("Grace Liu", Person)],
+    );
+    assert_finds(
+        "We trained at Grant Thornton and Baker Tilly; paint by Benjamin Moore.",
+        &[],
+    );
+    // A surname after a personal title is still a person's.
+    assert_finds("Please ask Ms King at reception.", &[("King", Person)]);
+}
