@@ -217,7 +217,7 @@ const FIRM_ENDINGS: &[&str] = &[
 #[rustfmt::skip]
 const NON_NAME_ENDINGS: &[char] = &[
     '者', '員', '人', '方', '長', '家', '主', '手', '師', '官', '士', '生', '屋', '部', '課', '社', '店', '室',
-    '所', '局', '署', '駅', '市', '区', '町', '村', '県', '線', '館', '院',
+    '所', '局', '署', '駅', '市', '区', '町', '村', '県', '線', '館', '院', '城',
 ];
 
 /// Katakana words often followed by a honorific that are not names.

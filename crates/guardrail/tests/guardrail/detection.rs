@@ -3696,3 +3696,12 @@ fn heads_of_state_monarchs_authors_of_works_and_brands_name_no_private_person() 
     // A surname after a personal title is still a person's.
     assert_finds("Please ask Ms King at reception.", &[("King", Person)]);
 }
+
+#[test]
+fn castles_and_more_japanese_public_figures_name_no_one() {
+    assert_finds("2. **高知城**・追手門（入場料420円）", &[]);
+    assert_finds(
+        "サーバー名は夏目漱石や森鷗外など明治の文豪にちなんでいます。",
+        &[],
+    );
+}
