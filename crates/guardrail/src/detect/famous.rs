@@ -75,7 +75,11 @@ const FAMOUS: &[&str] = &[
     "Alfred Tennyson", "Leonard Cohen", "Sarah Brightman", "Johann Strauss", "Molly Malone",
     "Rosa Parks", "Helen Keller", "Harriet Tubman", "Frederick Douglass", "Julius Caesar", "Coco Chanel",
     "Charlie Chaplin", "Marilyn Monroe", "Audrey Hepburn", "Muhammad Ali",
-    "Babe Ruth",
+    "Babe Ruth", "Michael Phelps", "Adam Peaty", "Emma Raducanu", "Chris Hoy", "Jigoro Kano",
+    "Serena Williams", "Venus Williams", "Roger Federer", "Rafael Nadal", "Novak Djokovic",
+    "Usain Bolt", "Lionel Messi", "Cristiano Ronaldo", "Simone Biles", "Mo Farah",
+    "Jessica Ennis-Hill", "Tiger Woods", "LeBron James", "Naomi Osaka", "Shohei Ohtani",
+    "Yuzuru Hanyu", "Pelé", "Diego Maradona",
     // Japanese writers, artists and historical figures.
     "葛飾北斎", "歌川広重", "喜多川歌麿", "夏目漱石", "森鴎外", "芥川龍之介", "太宰治", "宮沢賢治",
     "樋口一葉", "与謝野晶子", "川端康成", "三島由紀夫", "紫式部", "清少納言", "松尾芭蕉", "小林一茶",
@@ -88,7 +92,8 @@ const FAMOUS: &[&str] = &[
     "村上春樹", "東野圭吾", "吉本ばなな", "川上未映子", "谷川俊太郎", "宮崎駿", "北野武", "是枝裕和",
     "久石譲", "小澤征爾", "武満徹", "辻井伸行", "宇多田ヒカル", "市川團十郎", "尾上菊之助",
     "山中伸弥", "野口聡一", "若田光一", "安藤忠雄", "隈研吾", "大谷翔平", "羽生結弦", "藤井聡太",
-    "森鷗外", "大岡忠相", "尾崎紅葉", "ジョン万次郎", "フランク・ロイド・ライト",
+    "森鷗外", "大岡忠相", "尾崎紅葉", "ジョン万次郎", "フランク・ロイド・ライト", "嘉納治五郎",
+    "大坂なおみ", "イチロー", "王貞治", "長嶋茂雄", "松井秀喜", "北島康介", "内村航平",
     // Foreign figures as Japanese writes them.
     "モーツァルト", "ベートーヴェン", "ベートーベン", "バッハ", "ショパン", "チャイコフスキー",
     "ヴィヴァルディ", "ドビュッシー", "ゴッホ", "ピカソ", "モネ", "ルノワール", "ダ・ヴィンチ",

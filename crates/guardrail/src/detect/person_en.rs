@@ -86,6 +86,11 @@ const NOT_NAMES: &[&str] = &[
     // Arts Council").
     "Symphony", "Concerto", "Sonata", "Requiem", "Overture", "Nocturne", "Prelude", "Quartet",
     "Quintet", "Chorus", "Auditorium", "Council",
+    // Medicines sold under names that look like people's ("Lyrica", "Tylenol"); not
+    // "Allegra", which is also a given name.
+    "Lyrica", "Shingrix", "Tylenol", "Motrin", "Benadryl", "Zyrtec", "Valtrex", "Advil", "Aleve",
+    "Claritin", "Xanax", "Ambien", "Lipitor", "Crestor", "Nexium", "Flonase", "Sudafed",
+    "Mucinex", "Humira", "Ozempic", "Wegovy", "Calpol", "Nurofen", "Lemsip", "Gaviscon",
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",
@@ -140,6 +145,7 @@ const BRANDS: &[(&str, &str)] = &[
     ("Jo", "Malone"), ("Bobbi", "Brown"), ("Charlotte", "Tilbury"), ("Cath", "Kidston"),
     ("Emma", "Bridgewater"), ("Kurt", "Geiger"), ("Sara", "Lee"), ("Duncan", "Hines"),
     ("Matthews", "Aurora"), ("Orla", "Kiely"), ("Trader", "Joe's"), ("Trader", "Joe’s"),
+    ("Blue", "Cross"), ("Blue", "Shield"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -154,7 +160,7 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Winnie", "Procter", "Abercrombie", "Simon", "Crabtree", "Johnson", "Earl", "Pinot", "Eggs",
     "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris", "Morris", "Marriott", "Hilton",
     "Kia", "Ferrari", "Jackson", "Grant", "Baker", "Molton", "Jo", "Bobbi", "Charlotte", "Cath",
-    "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader",
+    "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -1754,7 +1760,7 @@ fn initial_after(after: &str) -> bool {
 fn initialled(after: &str) -> bool {
     initial_then(after).is_some_and(|r| {
         r.is_empty()
-            || r.starts_with([',', ')', ';', '\n'])
+            || r.starts_with([',', ')', ';', '\n', '!', '?'])
             || r.starts_with(" |")
             || r.starts_with(" (")
             || r.strip_prefix(' ')

@@ -3705,3 +3705,23 @@ fn castles_and_more_japanese_public_figures_name_no_one() {
         &[],
     );
 }
+
+#[test]
+fn medicines_insurers_and_athletes_name_no_private_person() {
+    assert_finds(
+        "Good question! **Lyrica** is the brand name for pregabalin.",
+        &[],
+    );
+    assert_finds(
+        "Your plan (Blue Cross Blue Shield PPO) covers 20 visits.",
+        &[],
+    );
+    assert_finds(
+        "The pool is where Michael Phelps won his golds; Adam Peaty trained here.",
+        &[],
+    );
+    assert_finds(
+        "Thanks for your review, Sarah K.! We're so glad.",
+        &[("Sarah K.", Person)],
+    );
+}
