@@ -22,6 +22,9 @@ const FAMOUS: &[&str] = &[
     "Ernest Hemingway", "Virginia Woolf", "Oscar Wilde", "Emily Dickinson", "Edgar Allan Poe",
     "George Orwell", "Leo Tolstoy", "Franz Kafka", "Beatrix Potter", "Roald Dahl",
     "Lewis Carroll", "Charlotte Brontë", "Emily Brontë", "Mary Shelley", "Walt Whitman",
+    "Judith Kerr", "Julia Donaldson", "Ted Hughes", "E. B. White", "Eric Carle", "Maurice Sendak",
+    "A. A. Milne", "Enid Blyton", "Michael Morpurgo", "David Walliams", "Jacqueline Wilson",
+    "Maria Montessori", "Friedrich Fröbel", "Friedrich Froebel",
     "Robert Burns", "Arthur Conan Doyle", "Hans Christian Andersen",
     // Artists and architects.
     "Frida Kahlo", "Pablo Picasso", "Vincent van Gogh", "Claude Monet", "Leonardo da Vinci",

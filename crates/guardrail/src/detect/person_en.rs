@@ -71,7 +71,8 @@ const NOT_NAMES: &[&str] = &[
     // Professional firms and funeral homes ("Baxter Reid Accounting", "Abernathy Dunn
     // CPAs", "Golden Lotus Funeral Home"); not "Law", which is also a surname.
     "Accounting", "Accountants", "Attorneys", "Solicitors", "Consulting", "Consultants", "Cpas",
-    "Plumbing", "Roofing", "Electrical", "Removals", "Locksmiths",
+    "Plumbing", "Roofing", "Electrical", "Removals", "Locksmiths", "Property", "Lofts",
+    "Photography",
     "Funeral", "Funerals", "Mortuary", "Crematorium", "Cemetery", "Parish",
     // Landmarks named after someone ("the Samuel Adams statue", "Betsy Ross House").
     "Statue", "Statues", "Monument", "Birthplace", "Trail", "Cottage", "Tomb", "Mansion",
@@ -1002,8 +1003,10 @@ impl PersonEn {
             return None;
         }
         let last_tok = toks[chain[chain.len() - 1]];
+        // On the same line: a signature's role goes on the next ("Helen Marsh\nProperty
+        // Manager").
         let followed_by_org = toks.get(chain[chain.len() - 1] + 1).is_some_and(|x| {
-            x.s == last_tok.e + 1 && is_not_name(&t[x.s..x.e]) && !t[x.e..].starts_with(':')
+            &t[last_tok.e..x.s] == " " && is_not_name(&t[x.s..x.e]) && !t[x.e..].starts_with(':')
         });
         if followed_by_org {
             return None;
@@ -1760,7 +1763,7 @@ fn initial_after(after: &str) -> bool {
 fn initialled(after: &str) -> bool {
     initial_then(after).is_some_and(|r| {
         r.is_empty()
-            || r.starts_with([',', ')', ';', '\n', '!', '?'])
+            || r.starts_with([',', ')', ';', '\n', '!', '?', '"', '”'])
             || r.starts_with(" |")
             || r.starts_with(" (")
             || r.strip_prefix(' ')

@@ -3725,3 +3725,34 @@ fn medicines_insurers_and_athletes_name_no_private_person() {
         &[("Sarah K.", Person)],
     );
 }
+
+#[test]
+fn firms_buildings_and_childrens_authors_name_no_one_and_a_signature_keeps_its_surname() {
+    assert_finds(
+        "**Grace Apartments** on Baker Lane are managed by Johnson & Hart Property Group.",
+        &[],
+    );
+    assert_finds(
+        "School photos will be taken by **Tempest Photography**.",
+        &[],
+    );
+    assert_finds(
+        "1. *The Iron Man*, Ted Hughes\n2. *Charlotte's Web*, E. B. White",
+        &[],
+    );
+    assert_finds(
+        "Kind regards,\nHelen Marsh\nProperty Manager",
+        &[("Helen Marsh", Person)],
+    );
+    assert_finds(
+        "We found a lunchbox labelled **\"Isla M.\"** in the Hazel Room.",
+        &[("Isla M.", Person)],
+    );
+    assert_finds(
+        "- **Property:** Ground Floor Flat, 62 Pellow Crescent, Brighton BN2 9EW",
+        &[
+            ("Ground Floor Flat, 62 Pellow Crescent, Brighton", Address),
+            ("BN2 9EW", PostalCode),
+        ],
+    );
+}
