@@ -141,7 +141,7 @@ fn ja_pattern() -> String {
             r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{0,10}}(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?{floor}(?:\ ?{rn})?|\ ?{rn})"
         ),
         format!(
-            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})(?:[A-Z]?棟|[A-Z]|[東西南北本新別]館)?{room}"
+            r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})(?:[A-Z]?棟|B[1-9]F?|[A-Z]|[東西南北本新別]館)?{room}"
         ),
         // "みどり倉庫B棟": a warehouse or a factory only with its wing ("…の倉庫から"
         // is none).
@@ -160,7 +160,11 @@ fn ja_pattern() -> String {
         r"\ ?[0-9]{1,4}号室".to_owned(),
         // "十一番地 ２０２号": a room number after the block.
         r"\ ?[0-9]{3,4}号".to_owned(),
-        r"\ [\p{Katakana}ー]{2,15}\p{Han}{0,4}[0-9]{2,4}(?:号室?)?".to_owned(),
+        // "グランシエロ三軒茶屋 507号室", "ルミエール自由が丘301": a katakana name, perhaps a
+        // place's after it, and a room.
+        r"\ [\p{Katakana}ー]{2,15}(?:\p{Han}|[がのヶケ]){0,5}\ ?[0-9]{2,4}(?:号室?)?".to_owned(),
+        // "ハイツつつじ 103": a building word, a name in kana or kanji, a room.
+        format!(r"\ (?:{BUILDINGS})[\p{{Hiragana}}\p{{Han}}ー]{{1,8}}\ ?[0-9]{{2,4}}(?:号室?)?"),
         // "梅田グランツ402号室": a place's kanji, a katakana name, a room.
         r"\ \p{Han}{1,4}[\p{Katakana}ー]{2,15}[0-9]{2,4}号室?".to_owned(),
     ]
@@ -634,6 +638,20 @@ mod tests {
         assert_eq!(
             spans("📍 東京都渋谷区神南1-19-8 ひびきスクエア地下1階\n☎"),
             ["東京都渋谷区神南1-19-8 ひびきスクエア地下1階"]
+        );
+        // A katakana building, a place's name after it, a space and a room; a basement
+        // floor after a building word.
+        assert_eq!(
+            spans("〒154-0024 東京都世田谷区三軒茶屋二丁目31番4号 グランシエロ三軒茶屋 507号室"),
+            ["東京都世田谷区三軒茶屋二丁目31番4号 グランシエロ三軒茶屋 507号室"]
+        );
+        assert_eq!(
+            spans("| 〒152-0035 東京都目黒区自由が丘二丁目9番14号 ルミエール自由が丘301 |"),
+            ["東京都目黒区自由が丘二丁目9番14号 ルミエール自由が丘301"]
+        );
+        assert_eq!(
+            spans("📍 〒530-0001 大阪府大阪市北区梅田9丁目1-8 梅田リングビルB1\n📞"),
+            ["大阪府大阪市北区梅田9丁目1-8 梅田リングビルB1"]
         );
         assert!(spans("松本駅から徒歩5分").is_empty());
     }

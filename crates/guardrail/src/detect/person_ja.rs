@@ -1761,7 +1761,14 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
         quoted_honorific(t, a, b).is_some_and(|h| matches!(h, "様" | "さま" | "氏"))
             && (g.kana_family(run) || g.katakana(run) == Some(false))
     };
-    let honorific = (honorific_at(spaced).is_some() && !spaced.starts_with("様式")) || quoted();
+    // "ハリス 恵美様": or after the given name that a space sets after it.
+    let honoured_given = || {
+        let end = spaced_kata_after(t, b, g);
+        end > b && honorific_at(&t[end..]).is_some()
+    };
+    let honorific = (honorific_at(spaced).is_some() && !spaced.starts_with("様式"))
+        || quoted()
+        || honoured_given();
     // A name of parts joined by `・` ("ワン・リー", "アンナ・コヴァルスカ") is a person when
     // none of its parts is a common word, or when a cue comes before it or an act after it.
     let dotted = joined || run.contains('・');

@@ -3756,3 +3756,15 @@ fn firms_buildings_and_childrens_authors_name_no_one_and_a_signature_keeps_its_s
         ],
     );
 }
+
+#[test]
+fn a_katakana_family_name_is_honoured_after_its_given_name() {
+    assert_finds(
+        "ハリス 恵美様、キャンセル待ちの登録が完了しました。",
+        &[("ハリス 恵美", Person)],
+    );
+    assert_finds(
+        "当道場の合気道は、開祖・植芝盛平の教えを受け継いでいます。",
+        &[],
+    );
+}
