@@ -201,6 +201,8 @@ const NOT_NAMES: &[&str] = &[
     "新郎", "新婦", "赤", "神主", "日当", "道場", "企業", "一人", "二人", "三人", "一名", "二名", "一人一人", "団体", "法人", "平日", "本日", "土日", "祝日",
     // Days and months after a name: "報告者：川口　来月もよろしく".
     "今日", "明日", "昨日", "毎日", "今週", "来週", "先週", "毎週", "今月", "来月", "先月", "毎月", "今年", "来年", "昨年",
+    // Kinds of coach or staff: "専属コーチ", "当番コーチ", "新人さん".
+    "専属", "当番", "新人", "女性", "男性",
     // Customers: "常連さん"; partners: "取引先様".
     "常連", "取引先", "得意先", "仕入先",
 ];
@@ -917,7 +919,9 @@ fn honorific(t: &str, a: usize, b: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    if honorific_at(&t[b..]).is_some() {
+    // "翼コーチ", "大輔コーチ": a coach is called by the name and the role, as a
+    // teacher by 先生.
+    if honorific_at(&t[b..]).is_some() || t[b..].starts_with("コーチ") {
         return Some((b, b));
     }
     // "ご予約名は「松井」様": a name in quotes, the honorific after them.

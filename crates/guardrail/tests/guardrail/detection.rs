@@ -3768,3 +3768,16 @@ fn a_katakana_family_name_is_honoured_after_its_given_name() {
         &[],
     );
 }
+
+#[test]
+fn a_name_before_coach_is_a_person_and_a_kind_of_coach_is_not() {
+    assert_finds(
+        "火曜日のHIITクラスを担当している翼コーチにもお伝えしました。",
+        &[("翼", Person)],
+    );
+    assert_finds(
+        "- **土曜午前：** ゆいコーチ、大輔コーチ",
+        &[("ゆい", Person), ("大輔", Person)],
+    );
+    assert_finds("専属コーチによる指導と当番コーチの見回りがあります。", &[]);
+}
