@@ -455,6 +455,7 @@ impl PersonEn {
             if out.len() > found
                 && out[found..].iter().any(|c| {
                     firm_after(&t[c.end..])
+                        || thing_word_after(&t[c.end..], g, key)
                         || regnal(&t[c.end..])
                         || in_title(t, c.start, c.end)
                         || styled(&t[c.start..c.end])
@@ -1230,6 +1231,60 @@ impl PersonEn {
         }
     }
 }
+
+/// " Physiotherapy Scholarship", " Dental Surgery": a firm's or a thing's word after a
+/// name, on the same line, makes the name part of the thing's ("the Dr. Elaine Moss
+/// Physiotherapy Scholarship"); a day or a month names no thing ("see Dr Patel
+/// Monday"), nor the label of the next field.
+fn thing_word_after(after: &str, g: &Gazetteers, key: &mut String) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let w = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    is_cap(w)
+        && is_not_name(w)
+        && !SURNAME_PLACE_SET.contains(w)
+        && !CALENDAR_WORDS.contains(&w)
+        && g.first(w, key).is_none()
+        // Not the label of the next field ("Dimitra Kouris **Room:** 3B").
+        && !rest[w.len()..].starts_with(':')
+}
+
+/// Days and months, capitalised: no thing's word after a name.
+const CALENDAR_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// " II", " III": a regnal number after a name ("Johann Strauss II"), as a monarch's
 /// or a composer's; not the start of a word ("Ivy").
@@ -2325,7 +2380,8 @@ fn assistant_after(after: &str) -> bool {
         rest.split(' ')
             .take(3)
             .take_while(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
-            .any(|w| w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s")))
+            // "Little Learners'": a plural's possessive too.
+            .any(|w| w.len() > 2 && ["'s", "’s", "s'", "s’"].iter().any(|p| w.ends_with(p)))
     };
     if !(matches!(first, "the" | "your" | "an" | "a") || possessive()) {
         return false;

@@ -3781,3 +3781,14 @@ fn a_name_before_coach_is_a_person_and_a_kind_of_coach_is_not() {
     );
     assert_finds("専属コーチによる指導と当番コーチの見回りがあります。", &[]);
 }
+
+#[test]
+fn a_bot_of_a_plural_name_and_a_name_before_a_things_word_are_no_one() {
+    assert_finds("Hi, I'm Juniper, Little Learners' virtual assistant!", &[]);
+    assert_finds(
+        "We host students funded by the Dr. Elaine Moss Physiotherapy Scholarship.",
+        &[],
+    );
+    // A day after a name is no thing's word.
+    assert_finds("You can see Dr Patel Monday morning.", &[("Patel", Person)]);
+}
