@@ -78,6 +78,10 @@ const FAMOUS: &[&str] = &[
     "Alfred Tennyson", "Leonard Cohen", "Sarah Brightman", "Johann Strauss", "Molly Malone",
     "Rosa Parks", "Helen Keller", "Harriet Tubman", "Frederick Douglass", "Julius Caesar", "Coco Chanel",
     "Charlie Chaplin", "Marilyn Monroe", "Audrey Hepburn", "Muhammad Ali",
+    // Drinks and things named after people, as menus give them.
+    "Arnold Palmer", "Shirley Temple", "Tom Collins", "Rob Roy", "Marco Polo",
+    "Giovanni Bellini", "Charles Grey", "Camillo Negroni", "Robert Mondavi", "Louis Vuitton",
+    "Marie Antoinette",
     "Babe Ruth", "Michael Phelps", "Adam Peaty", "Emma Raducanu", "Chris Hoy", "Jigoro Kano",
     "Serena Williams", "Venus Williams", "Roger Federer", "Rafael Nadal", "Novak Djokovic",
     "Usain Bolt", "Lionel Messi", "Cristiano Ronaldo", "Simone Biles", "Mo Farah",
@@ -106,7 +110,9 @@ const FAMOUS: &[&str] = &[
     "マイケル・ジャクソン", "チャップリン", "ココ・シャネル", "ウォルト・ディズニー", "リンカーン",
     "ガンジー", "マンデラ", "マーラー", "ラフマニノフ", "ブラームス", "シューベルト", "シューマン",
     "メンデルスゾーン", "ヴェルディ", "プッチーニ", "ワーグナー", "ストラヴィンスキー", "ラヴェル",
-    "ドヴォルザーク", "ヘンデル", "ハイドン", "セイジ・オザワ",
+    "ドヴォルザーク", "ヘンデル", "ハイドン", "セイジ・オザワ", "アーノルド・パーマー",
+    "シャーリー・テンプル", "トム・コリンズ", "ジョン・コリンズ", "ロブ・ロイ", "マルコ・ポーロ",
+    "ジョヴァンニ・ベリーニ", "ルイ・ヴィトン", "マリー・アントワネット",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank

@@ -92,6 +92,8 @@ const NOT_NAMES: &[&str] = &[
     "Lyrica", "Shingrix", "Tylenol", "Motrin", "Benadryl", "Zyrtec", "Valtrex", "Advil", "Aleve",
     "Claritin", "Xanax", "Ambien", "Lipitor", "Crestor", "Nexium", "Flonase", "Sudafed",
     "Mucinex", "Humira", "Ozempic", "Wegovy", "Calpol", "Nurofen", "Lemsip", "Gaviscon",
+    // "a Virgin Mary", "Virgin Atlantic".
+    "Virgin",
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",
@@ -265,6 +267,8 @@ const PREFIXES_OF_THINGS: &[&str] = &[
     // Streets, squares and bridges named first ("Avenue Victor Hugo", "Place Victor Hugo").
     "Avenue", "Place", "Pont", "Piazza", "Plaza", "Quai", "Boulevard", "Parc", "Gare",
     "Storm", "Hurricane", "Typhoon", "Cyclone",
+    // Wineries and houses ("Château Smith Haut Lafitte", "Maison Dubreuil").
+    "Château", "Chateau", "Domaine", "Maison", "Bodega", "Tenuta", "Cantina", "Weingut",
     "Ford", "Vauxhall", "Toyota", "Honda", "Nissan", "Mazda", "Subaru", "Hyundai", "Peugeot",
     "Renault", "Volkswagen", "Skoda", "Volvo", "Chevrolet", "Audi", "Fiat", "Porsche",
 ];
@@ -562,12 +566,25 @@ impl PersonEn {
             }
             return k + 1;
         }
-        // "President John F. Kennedy", "Queen Elizabeth II": a head of state's or a
-        // monarch's title before a name (not "Ms King"), and a name before a regnal
+        // "President John F. Kennedy", "Queen Elizabeth II", "Count Camillo Negroni": a
+        // head of state's, a monarch's or a noble's title before a name (not "Ms King"), and a name before a regnal
         // number, make a public figure, whose name is no one's data.
         if matches!(
             w,
-            "President" | "Queen" | "King" | "Prince" | "Princess" | "Emperor" | "Empress" | "Pope"
+            "President"
+                | "Queen"
+                | "King"
+                | "Prince"
+                | "Princess"
+                | "Emperor"
+                | "Empress"
+                | "Pope"
+                | "Count"
+                | "Countess"
+                | "Duke"
+                | "Duchess"
+                | "Baron"
+                | "Baroness"
         ) && toks
             .get(k + 1)
             .is_some_and(|n| &t[toks[k].e..n.s] == " " && starts_upper(&t[n.s..n.e]))

@@ -1749,11 +1749,15 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     if pet_or_bot(t, a, after) {
         return;
     }
-    // "トヨタ・アクア", "ソニー・プレイステーション": a maker and its model.
-    if run
-        .split_once('・')
-        .is_some_and(|(maker, _)| KATA_MAKERS.contains(&maker))
-    {
+    // "トヨタ・アクア", "ソニー・プレイステーション": a maker and its model; "ドメーヌ・
+    // タカヒコ", "サン・ジュリアン": a winery, a house or a saint's place.
+    if run.split_once('・').is_some_and(|(maker, _)| {
+        KATA_MAKERS.contains(&maker)
+            || matches!(
+                maker,
+                "ドメーヌ" | "シャトー" | "メゾン" | "サン" | "サント" | "ピノ"
+            )
+    }) {
         return;
     }
     // "**イ・ソヨン** さん", "| グエン・ティ・ラン 先生 |": a honorific may stand after a

@@ -3792,3 +3792,21 @@ fn a_bot_of_a_plural_name_and_a_name_before_a_things_word_are_no_one() {
     // A day after a name is no thing's word.
     assert_finds("You can see Dr Patel Monday morning.", &[("Patel", Person)]);
 }
+
+#[test]
+fn drinks_wineries_and_nobles_named_after_people_are_no_one() {
+    assert_finds(
+        "Half iced tea, half lemonade — named after the golfer Arnold Palmer.",
+        &[],
+    );
+    assert_finds(
+        "The **Negroni** was created for Count Camillo Negroni in Florence.",
+        &[],
+    );
+    assert_finds(
+        "- Château Smith Haut Lafitte 2018\n- I'm Sip, the host for Maison Dubreuil.",
+        &[],
+    );
+    assert_finds("**トム・コリンズ**のレシピはこちらです。", &[]);
+    assert_finds("3. **ドメーヌ・タカヒコ**（北海道余市町）", &[]);
+}
