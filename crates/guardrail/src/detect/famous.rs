@@ -81,7 +81,9 @@ const FAMOUS: &[&str] = &[
     // Drinks and things named after people, as menus give them.
     "Arnold Palmer", "Shirley Temple", "Tom Collins", "Rob Roy", "Marco Polo",
     "Giovanni Bellini", "Charles Grey", "Camillo Negroni", "Robert Mondavi", "Louis Vuitton",
-    "Marie Antoinette",
+    "Marie Antoinette", "Peach Melba", "Nellie Melba", "Fettuccine Alfredo", "Eggs Benedict",
+    "Beef Wellington", "Beef Stroganoff", "Pizza Margherita", "Monte Cristo", "Anna Pavlova",
+    "Auguste Escoffier", "Rabindranath Tagore", "Forrest Gump",
     "Babe Ruth", "Michael Phelps", "Adam Peaty", "Emma Raducanu", "Chris Hoy", "Jigoro Kano",
     "Serena Williams", "Venus Williams", "Roger Federer", "Rafael Nadal", "Novak Djokovic",
     "Usain Bolt", "Lionel Messi", "Cristiano Ronaldo", "Simone Biles", "Mo Farah",

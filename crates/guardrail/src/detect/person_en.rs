@@ -72,7 +72,8 @@ const NOT_NAMES: &[&str] = &[
     // CPAs", "Golden Lotus Funeral Home"); not "Law", which is also a surname.
     "Accounting", "Accountants", "Attorneys", "Solicitors", "Consulting", "Consultants", "Cpas",
     "Plumbing", "Roofing", "Electrical", "Removals", "Locksmiths", "Property", "Lofts",
-    "Photography",
+    "Photography", "Jewellery", "Jewelry", "Textiles", "Ceramics", "Pottery", "Knitwear",
+    "Embroidery", "Engraving", "Stationery",
     "Funeral", "Funerals", "Mortuary", "Crematorium", "Cemetery", "Parish",
     // Landmarks named after someone ("the Samuel Adams statue", "Betsy Ross House").
     "Statue", "Statues", "Monument", "Birthplace", "Trail", "Cottage", "Tomb", "Mansion",

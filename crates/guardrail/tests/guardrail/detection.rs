@@ -3810,3 +3810,15 @@ fn drinks_wineries_and_nobles_named_after_people_are_no_one() {
     assert_finds("**トム・コリンズ**のレシピはこちらです。", &[]);
     assert_finds("3. **ドメーヌ・タカヒコ**（北海道余市町）", &[]);
 }
+
+#[test]
+fn dishes_and_makers_firms_named_after_people_are_no_one() {
+    assert_finds(
+        "The Peach Melba will be served without the tuile; Fettuccine Alfredo is off today.",
+        &[],
+    );
+    assert_finds(
+        "Order **#EPJ-30318** from *Eleanor Price Jewellery* is out for delivery.",
+        &[],
+    );
+}
