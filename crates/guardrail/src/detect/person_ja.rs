@@ -1198,8 +1198,12 @@ fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
     if s.len() > g.ja_family_max + g.ja_given_max || s.chars().nth(min_chars - 1).is_none() {
         return false;
     }
+    // "江戸時代", "大正時代": an era is no given name.
     s.char_indices().skip(1).any(|(k, _)| {
-        is_family(&s[..k], g) && is_given(&s[k..], g) && !s[k..].ends_with(NON_NAME_ENDINGS)
+        is_family(&s[..k], g)
+            && is_given(&s[k..], g)
+            && !s[k..].ends_with(NON_NAME_ENDINGS)
+            && !matches!(&s[k..], "時代" | "世代" | "年代")
     })
 }
 

@@ -3822,3 +3822,12 @@ fn dishes_and_makers_firms_named_after_people_are_no_one() {
         &[],
     );
 }
+
+#[test]
+fn an_era_is_no_given_name() {
+    assert_finds(
+        "当館は歌人が大正時代に逗留した宿として知られています。",
+        &[],
+    );
+    assert_finds("江戸時代の茶人が考案した料理です。", &[]);
+}
