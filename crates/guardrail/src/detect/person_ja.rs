@@ -1122,13 +1122,17 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
             && !family.starts_with('故')
             && !NOT_NAME_SET.contains(family));
     // "小鳥遊 葵（たかなし あおい）": a family name no list holds and a given name,
-    // read out in kana as two words, the second a given name, vouch for each other.
+    // read out in kana as two words, the second a given name, vouch for each other;
+    // so do a listed family name and a given name no list holds ("柴崎 紬（しばさき
+    // つむぎ）").
     let read_out = || {
         (1..=4).contains(&chars(family))
             && (1..=3).contains(&chars(given))
             && !NOT_NAME_SET.contains(family)
             && bracket_after(t, b + 1 + run_len, 40).is_some_and(|r| {
-                two_kana_words(r) && r.split(' ').nth(1).is_some_and(|w| g.kana_given(w))
+                two_kana_words(r)
+                    && (is_family(family, g)
+                        || r.split(' ').nth(1).is_some_and(|w| g.kana_given(w)))
             })
     };
     let named = ((title.is_some() || addressed) && is_family(family, g) && is_given(given, g))

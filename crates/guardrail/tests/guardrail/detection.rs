@@ -3831,3 +3831,11 @@ fn an_era_is_no_given_name() {
     );
     assert_finds("江戸時代の茶人が考案した料理です。", &[]);
 }
+
+#[test]
+fn a_listed_family_name_and_a_two_word_reading_vouch_for_an_unlisted_given_name() {
+    assert_finds(
+        "刺繍作家の柴崎 紬（しばさき つむぎ）がひとつずつ手で刺しています。",
+        &[("柴崎 紬", Person), ("しばさき つむぎ", Person)],
+    );
+}
