@@ -365,6 +365,10 @@ pub(crate) fn find(
             {
                 out.truncate(found);
             }
+            // "スタッフの翼（つばさ）": a listed given name read out in brackets as one.
+            if out.len() == found && given_read_out(t, r.s, r.e, g) {
+                out.push(Cand::new(r.s, r.e, Label::Person));
+            }
         } else {
             let found = out.len();
             kata_run(t, r.s, r.e, false, g, out);
@@ -2036,6 +2040,27 @@ fn bracket_after(t: &str, b: usize, max: usize) -> Option<&str> {
         .or_else(|| t[b..].strip_prefix('('))?;
     let near = &inner[..crate::text::floor_boundary(inner, max)];
     near.find(['）', ')']).map(|k| &near[..k])
+}
+
+/// Whether the kanji run `t[a..b]` is a listed given name of one to three characters
+/// and the brackets after it read it out in kana as a listed given name ("結衣（ゆい）").
+/// A name that is also a word ("翼", "光": houses of a school are so read out too)
+/// needs a cue before it or a honorific after the brackets ("スタッフの翼（つばさ）").
+fn given_read_out(t: &str, a: usize, b: usize, g: &Gazetteers) -> bool {
+    let run = &t[a..b];
+    let Some(reading) = bracket_after(t, b, 20) else {
+        return false;
+    };
+    let read = (1..=3).contains(&run.chars().count())
+        && is_given(run, g)
+        && reading.chars().nth(1).is_some()
+        && reading.chars().all(is_hiragana)
+        && g.kana_given(reading);
+    // After the brackets, full-width or not.
+    let width = |k: usize| t[k..].chars().next().map_or(0, char::len_utf8);
+    let close = b + width(b) + reading.len();
+    let after = &t[close + width(close)..];
+    read && (!given_word(run, g) || cue_before(t, a) || honorific_at(after).is_some())
 }
 
 /// Whether brackets right after `b` hold a phone number or an email address: the

@@ -3839,3 +3839,21 @@ fn a_listed_family_name_and_a_two_word_reading_vouch_for_an_unlisted_given_name(
         &[("柴崎 紬", Person), ("しばさき つむぎ", Person)],
     );
 }
+
+#[test]
+fn a_given_name_read_out_in_brackets_is_a_person_but_a_house_so_read_is_not() {
+    assert_finds(
+        "受け取りの際は、スタッフの翼（つばさ）にお声がけください。",
+        &[("翼", Person), ("つばさ", Person)],
+    );
+    assert_finds(
+        "担当の翼(つばさ)さん",
+        &[("翼", Person), ("つばさ", Person)],
+    );
+    assert_finds(
+        "本校のハウスです。\n\n- **光**（ひかり）\n- **翼**（つばさ）\n\n卒業まで変わりません。",
+        &[],
+    );
+    // Brackets left open, at the end of the text.
+    assert_finds("担当の翼（つばさ", &[]);
+}
