@@ -3857,3 +3857,21 @@ fn a_given_name_read_out_in_brackets_is_a_person_but_a_house_so_read_is_not() {
     // Brackets left open, at the end of the text.
     assert_finds("担当の翼（つばさ", &[]);
 }
+
+#[test]
+fn bartenders_engravers_and_embroidered_names_cue_a_name() {
+    assert_finds(
+        "詳しくはバーテンダーのルカにお尋ねください。",
+        &[("ルカ", Person)],
+    );
+    assert_finds(
+        "- 刺繍文字：「ソフィア」\n- 回収日：未定",
+        &[("ソフィア", Person)],
+    );
+    assert_finds(
+        "担当の彫刻師 平松より、48時間以内にご連絡いたします。",
+        &[("平松", Person)],
+    );
+    // A product with a name put on it is no name.
+    assert_finds("名入れキーケースは3営業日で発送します。", &[]);
+}
