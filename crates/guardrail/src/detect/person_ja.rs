@@ -203,6 +203,8 @@ const NOT_NAMES: &[&str] = &[
     "新郎", "新婦", "赤", "神主", "日当", "道場", "企業", "一人", "二人", "三人", "一名", "二名", "一人一人", "団体", "法人", "平日", "本日", "土日", "祝日",
     // Days and months after a name: "報告者：川口　来月もよろしく".
     "今日", "明日", "昨日", "毎日", "今週", "来週", "先週", "毎週", "今月", "来月", "先月", "毎月", "今年", "来年", "昨年",
+    // Words a name list holds as a family and a given name: "- 入場：無料", "メーターの見方".
+    "入場", "見方",
     // Kinds of coach or staff: "専属コーチ", "当番コーチ", "新人さん".
     "専属", "当番", "新人", "女性", "男性",
     // Customers: "常連さん"; partners: "取引先様".
@@ -549,7 +551,10 @@ fn names_thing(t: &str, c: &Cand) -> bool {
     {
         return true;
     }
-    if t[..c.end].ends_with('行') && after.starts_with('き') {
+    // "東京行き"; "青山通り": a street.
+    if (t[..c.end].ends_with('行') && after.starts_with('き'))
+        || (t[..c.end].ends_with('通') && after.starts_with('り'))
+    {
         return true;
     }
     // "「手塚治虫の世界」", "| 宮沢賢治よみきかせ会 |", "「野口英世こども科学教室」": an
@@ -1849,6 +1854,7 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
 const KATA_MAKERS: &[&str] = &[
     "トヨタ", "ホンダ", "ニッサン", "マツダ", "スバル", "ダイハツ", "レクサス", "ミツビシ", "ソニー",
     "パナソニック", "シャープ", "キヤノン", "ニコン", "アップル", "ナイキ", "アディダス", "ヤマハ",
+    "ミズノ", "アシックス", "ミキモト", "ユニクロ",
 ];
 
 /// Whether the word at `t[s..e]` names a team ("チーム桜", "チームみなと") or a vehicle's

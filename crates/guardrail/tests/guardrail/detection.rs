@@ -3875,3 +3875,14 @@ fn bartenders_engravers_and_embroidered_names_cue_a_name() {
     // A product with a name put on it is no name.
     assert_finds("名入れキーケースは3営業日で発送します。", &[]);
 }
+
+#[test]
+fn streets_makers_entries_and_more_public_figures_name_no_one() {
+    assert_finds("表参道駅から徒歩4分、青山通り沿いのビル1階です。", &[]);
+    assert_finds(
+        "ミズノ・アシックスのランニングシューズも取り扱っております。",
+        &[],
+    );
+    assert_finds("- 入場：ご宿泊の方は無料\n- 水道メーターの見方です。", &[]);
+    assert_finds("ローマの英雄ジュリアス・シーザーとは無関係です。", &[]);
+}
