@@ -3886,3 +3886,16 @@ fn streets_makers_entries_and_more_public_figures_name_no_one() {
     assert_finds("- 入場：ご宿泊の方は無料\n- 水道メーターの見方です。", &[]);
     assert_finds("ローマの英雄ジュリアス・シーザーとは無関係です。", &[]);
 }
+
+#[test]
+fn a_birthday_wish_names_its_person() {
+    assert_finds(
+        "A cake that says \"Happy Birthday Niamh\" should never have gone out.",
+        &[("Niamh", Person)],
+    );
+    assert_finds(
+        "Piping changed to **\"Happy 7th Birthday Hope!\"**",
+        &[("Hope", Person)],
+    );
+    assert_finds("Happy Birthday Party packages start at $99.", &[]);
+}
