@@ -568,32 +568,17 @@ impl PersonEn {
             return k + 1;
         }
         // "President John F. Kennedy", "Queen Elizabeth II", "Count Camillo Negroni": a
-        // head of state's, a monarch's or a noble's title before a name (not "Ms King"), and a name before a regnal
-        // number, make a public figure, whose name is no one's data.
-        if matches!(
-            w,
-            "President"
-                | "Queen"
-                | "King"
-                | "Prince"
-                | "Princess"
-                | "Emperor"
-                | "Empress"
-                | "Pope"
-                | "Count"
-                | "Countess"
-                | "Duke"
-                | "Duchess"
-                | "Baron"
-                | "Baroness"
-        ) && toks
-            .get(k + 1)
-            .is_some_and(|n| &t[toks[k].e..n.s] == " " && starts_upper(&t[n.s..n.e]))
+        // head of state's, a monarch's or a noble's title before a name (not a surname
+        // after a title, "Ms King") makes a public figure, whose name is no one's data.
+        let packed = wordset::key(w);
+        if packed.is_some_and(|p| PUBLIC_TITLE_SET.holds(p))
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| &t[toks[k].e..n.s] == " " && starts_upper(&t[n.s..n.e]))
         {
             let chain = chain(t, toks, k + 1, hi);
             return chain.as_slice().last().map_or(k + 1, |&e| e + 1);
         }
-        let packed = wordset::key(w);
         if packed.is_some_and(|p| TITLE_SET.holds(p)) {
             return self.titled(t, toks, k, hi, out);
         }
@@ -1272,36 +1257,40 @@ fn thing_word_after(after: &str, g: &Gazetteers, key: &mut String) -> bool {
 }
 
 /// Days and months, capitalised: no thing's word after a name.
+#[rustfmt::skip]
 const CALENDAR_WORDS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Mon",
-    "Tue",
-    "Tues",
-    "Wed",
-    "Thu",
-    "Thur",
-    "Thurs",
-    "Fri",
-    "Sat",
-    "Sun",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
+    "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// Titles of heads of state, monarchs and nobles: the name after one is a public
+/// figure's.
+static PUBLIC_TITLE_SET: WordSet<32> = WordSet::new(&[
+    "President",
+    "Queen",
+    "King",
+    "Prince",
+    "Princess",
+    "Emperor",
+    "Empress",
+    "Pope",
+    "Count",
+    "Countess",
+    "Duke",
+    "Duchess",
+    "Baron",
+    "Baroness",
+]);
+
+/// Labels of things, lower case: the name after one and its colon is a thing's.
+#[rustfmt::skip]
+const THING_LABELS: &[&str] = &[
+    "product", "products", "item", "items", "model", "book", "books", "title", "event",
+    "course", "package", "plan", "service", "category", "subject", "topic", "venue",
+    "location", "tour", "show", "film", "album", "song", "track", "menu", "dish", "brand",
+    "collection", "programme", "program", "workshop", "exhibition", "status", "severity",
+    "award", "prize", "theme",
 ];
 
 /// " II", " III": a regnal number after a name ("Johann Strauss II"), as a monarch's
@@ -1327,46 +1316,7 @@ fn thing_label(before: &str) -> bool {
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
-    matches!(
-        label.to_ascii_lowercase().as_str(),
-        "product"
-            | "products"
-            | "item"
-            | "items"
-            | "model"
-            | "book"
-            | "books"
-            | "title"
-            | "event"
-            | "course"
-            | "package"
-            | "plan"
-            | "service"
-            | "category"
-            | "subject"
-            | "topic"
-            | "venue"
-            | "location"
-            | "tour"
-            | "show"
-            | "film"
-            | "album"
-            | "song"
-            | "track"
-            | "menu"
-            | "dish"
-            | "brand"
-            | "collection"
-            | "programme"
-            | "program"
-            | "workshop"
-            | "exhibition"
-            | "status"
-            | "severity"
-            | "award"
-            | "prize"
-            | "theme"
-    )
+    THING_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// " & Sons", " & Co", " & Lowe Plumbing Ltd": a name so joined to a partner's

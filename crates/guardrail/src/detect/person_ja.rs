@@ -1268,6 +1268,12 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
     cues().ends(before) || json_name_key(&t[..a]) || department_before(&t[..a])
 }
 
+/// Last words of a department's name.
+#[rustfmt::skip]
+const DEPARTMENT_ENDS: &[&str] = &[
+    "課", "部", "室", "係", "センター", "サポート", "デスク", "窓口", "事務局",
+];
+
 /// Whether `head` ends in a department and one space, as a hand-over or a signature
 /// names the person after it: "技術サポート課 グエン", "経営企画室 長谷川",
 /// "サポートセンター ファン・デル・ベルフ".
@@ -1276,20 +1282,7 @@ fn department_before(head: &str) -> bool {
         return false;
     };
     // A classroom is a school's ("茶道教室 和心"), not a department.
-    [
-        "課",
-        "部",
-        "室",
-        "係",
-        "センター",
-        "サポート",
-        "デスク",
-        "窓口",
-        "事務局",
-    ]
-    .iter()
-    .any(|d| h.ends_with(d))
-        && !h.ends_with("教室")
+    DEPARTMENT_ENDS.iter().any(|d| h.ends_with(d)) && !h.ends_with("教室")
 }
 
 /// Whether `head` ends in the key of a name in JSON, before its value's opening quote:
