@@ -3674,7 +3674,7 @@ fn a_name_before_a_firm_word_or_after_a_titles_the_names_a_thing() {
 }
 
 #[test]
-fn heads_of_state_monarchs_authors_of_works_and_brands_name_no_private_person() {
+fn heads_of_state_monarchs_and_brands_name_no_private_person() {
     assert_finds("President John F. Kennedy was buried at Arlington.", &[]);
     assert_finds(
         "Fun fact: Queen Elizabeth II owned more than 30 corgis.",
