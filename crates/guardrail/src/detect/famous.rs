@@ -149,7 +149,16 @@ pub(crate) fn is_famous(t: &str, s: usize, e: usize) -> bool {
     let name = &t[s..e];
     let index = index();
     let first = name.split('・').next().unwrap_or(name);
+    // "Taylor Swift Sauce": a figure's whole name opening a thing's.
+    let opens = || {
+        name.match_indices(' ').any(|(k, _)| {
+            index
+                .get(&name[..k])
+                .is_some_and(|f| f.contains(&&name[..k]))
+        })
+    };
     (first.len() < name.len() && index.get(first).is_some_and(|f| f.contains(&first)))
+        || opens()
         || index.get(name).is_some_and(|fulls| {
             fulls.iter().any(|f| {
                 (f.ends_with(name) && t[..s].ends_with(&f[..f.len() - name.len()]))
@@ -183,6 +192,12 @@ mod tests {
         // The beginning of one, when the rest follows.
         assert!(famous("the Rosa Parks Scholarship Fund", "Rosa"));
         assert!(!famous("ask Rosa at the desk", "Rosa"));
+        // A figure's whole name opening a thing's; not a first name alone.
+        assert!(famous(
+            "such as \"Taylor Swift Sauce\"",
+            "Taylor Swift Sauce"
+        ));
+        assert!(!famous("ask Rosa Jones", "Rosa Jones"));
         // Performers on a bill, in either language.
         assert!(famous("- 16:00 Jacob Collier", "Jacob Collier"));
         assert!(famous("| 辻井伸行（ピアノ） |", "辻井伸行"));

@@ -93,8 +93,8 @@ const NOT_NAMES: &[&str] = &[
     "Lyrica", "Shingrix", "Tylenol", "Motrin", "Benadryl", "Zyrtec", "Valtrex", "Advil", "Aleve",
     "Claritin", "Xanax", "Ambien", "Lipitor", "Crestor", "Nexium", "Flonase", "Sudafed",
     "Mucinex", "Humira", "Ozempic", "Wegovy", "Calpol", "Nurofen", "Lemsip", "Gaviscon",
-    // "a Virgin Mary", "Virgin Atlantic".
-    "Virgin",
+    // "a Virgin Mary", "Virgin Atlantic"; a cat's name ("Mr. Whiskers").
+    "Virgin", "Whiskers",
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",
@@ -1266,21 +1266,10 @@ const CALENDAR_WORDS: &[&str] = &[
 
 /// Titles of heads of state, monarchs and nobles: the name after one is a public
 /// figure's.
+#[rustfmt::skip]
 static PUBLIC_TITLE_SET: WordSet<32> = WordSet::new(&[
-    "President",
-    "Queen",
-    "King",
-    "Prince",
-    "Princess",
-    "Emperor",
-    "Empress",
-    "Pope",
-    "Count",
-    "Countess",
-    "Duke",
-    "Duchess",
-    "Baron",
-    "Baroness",
+    "President", "Queen", "King", "Prince", "Princess", "Emperor", "Empress", "Pope", "Count",
+    "Countess", "Duke", "Duchess", "Baron", "Baroness", "Lord", "Lady",
 ]);
 
 /// Labels of things, lower case: the name after one and its colon is a thing's.

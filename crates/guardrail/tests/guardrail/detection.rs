@@ -3899,3 +3899,16 @@ fn a_birthday_wish_names_its_person() {
     );
     assert_finds("Happy Birthday Party packages start at $99.", &[]);
 }
+
+#[test]
+fn lords_ladies_cats_and_things_opened_by_a_public_figures_name_are_no_one() {
+    assert_finds("3. *Crossing the Bar* by Alfred, Lord Tennyson", &[]);
+    assert_finds(
+        "Mr. Whiskers' prescription diet is ready for collection!",
+        &[],
+    );
+    assert_finds(
+        "Marks identifying a living individual, such as \"Taylor Swift Sauce\", need consent.",
+        &[],
+    );
+}
