@@ -1243,10 +1243,7 @@ fn thing_word_after(after: &str, g: &Gazetteers, key: &mut String) -> bool {
     let Some(rest) = after.strip_prefix(' ') else {
         return false;
     };
-    let w = rest
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    let w = first_word(rest);
     is_cap(w)
         && is_not_name(w)
         && !SURNAME_PLACE_SET.contains(w)
@@ -1301,10 +1298,7 @@ fn thing_label(before: &str) -> bool {
         return false;
     };
     let head = head.trim_end_matches(['*', '_']);
-    let label = head
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    let label = last_word(head);
     THING_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
 }
 
@@ -1427,10 +1421,7 @@ fn named_number(t: &str, s: usize, e: usize) -> bool {
         return false;
     }
     let label = open.trim_end_matches(' ');
-    let word = label
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = last_word(label);
     open.ends_with(|c: char| c.is_ascii_digit())
         || [
             "mobile", "cell", "phone", "tel", "whatsapp", "direct", "mob",
@@ -1633,10 +1624,7 @@ fn past_act_after(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(' ') else {
         return false;
     };
-    let word = rest
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = first_word(rest);
     let next = rest[word.len()..].chars().next();
     if matches!(
         word,
@@ -2024,10 +2012,7 @@ fn possessive_after(name: &str, after: &str) -> bool {
     let Some(rest) = possessed(after) else {
         return false;
     };
-    let word = rest
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = first_word(rest);
     // "Huntington's disease", "Morton's neuroma" name an illness.
     let lower = word.starts_with(|c: char| c.is_ascii_lowercase())
         && !matches!(
@@ -2138,10 +2123,7 @@ fn in_title(t: &str, s: usize, e: usize) -> bool {
     let thing_after = after[close + quote_len..]
         .strip_prefix(' ')
         .is_some_and(|a| {
-            let w = a
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .next()
-                .unwrap_or("");
+            let w = first_word(a);
             matches!(
                 w,
                 "package"
@@ -2759,6 +2741,17 @@ fn is_not_name(w: &str) -> bool {
     std::str::from_utf8(cap).is_ok_and(not_name)
 }
 
+/// The ASCII letters `s` starts with ("Scholarship" of "Scholarship Fund").
+fn first_word(s: &str) -> &str {
+    let rest = s.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    &s[..s.len() - rest.len()]
+}
+
+/// The ASCII letters `s` ends with ("Product" of "- **Product").
+fn last_word(s: &str) -> &str {
+    &s[s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..]
+}
+
 fn is_cap(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 2 && starts_upper(w) && b[1..].iter().any(u8::is_ascii_lowercase)
@@ -2934,6 +2927,17 @@ mod tests {
                 .all(|w| PERSON_AFTER_THE_SET.contains(w))
         );
         assert!(!THING_SET.contains("family") && !PERSON_AFTER_THE_SET.contains("wallet"));
+    }
+
+    #[test]
+    fn the_first_and_last_words_are_the_ascii_letters_at_the_ends() {
+        assert_eq!(first_word("Scholarship Fund"), "Scholarship");
+        assert_eq!(first_word("“Quoted"), "");
+        assert_eq!(first_word("Café au lait"), "Caf");
+        assert_eq!(last_word("- **Product"), "Product");
+        assert_eq!(last_word("“Product"), "Product");
+        assert_eq!(last_word("価格"), "");
+        assert_eq!((first_word(""), last_word("")), ("", ""));
     }
 
     #[test]
