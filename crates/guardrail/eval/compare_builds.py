@@ -1,9 +1,10 @@
 """Compares the spans of two builds of `mimi-pii` on every labelled set and on the two
 identity corpora (stress_corpus.py, splice_corpus.py), and counts what changed against
 the gold: correct spans gained and lost, wrong spans gained and lost, per group of
-texts; then the over-redaction of each build pooled over all sets (the share of
-replies with no gold span in which anything was redacted), held-out sets apart from
-the others. Texts of held-out sets are counted but never shown.
+texts; then, for each build, the exact-span F1 of each label and language pooled over
+the sets, and the over-redaction pooled over the sets (the share of replies with no
+gold span in which anything was redacted), held-out sets apart from the others.
+Texts of held-out sets are counted but never shown.
 
 Usage: python3 compare_builds.py BEFORE_BIN AFTER_BIN [--read blind68,blind69]
        [--hide blind41,blind42] [--show]
@@ -48,6 +49,16 @@ def scan(binary, texts, tmp):
         d = json.loads(line)
         spans[d["id"]] = {(s["start"], s["end"], s["label"]) for s in d["spans"]}
     return spans
+
+
+LABELS = ["PERSON", "EMAIL", "PHONE", "ADDRESS", "POSTAL_CODE"]
+
+
+def f1(tp, gold, found):
+    """Exact-span F1 from true positives, gold spans and spans found."""
+    p = tp / found if found else 1.0
+    r = tp / gold if gold else 1.0
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def main():
@@ -102,6 +113,24 @@ def main():
         p[0] += 1
         p[1] += bool(before[i])
         p[2] += bool(after[i])
+    # Exact-span F1 per label, pooled over the sets of each group.
+    counts = {}
+    for i, g in gold.items():
+        group = "held out" if i.startswith(hide) else "read"
+        for label in LABELS:
+            want = {x for x in g if x[2] == label}
+            c = counts.setdefault((group, lang[i], label), [0, 0, 0, 0, 0])
+            c[0] += len(want)
+            for k, spans in ((1, before[i]), (3, after[i])):
+                got = {x for x in spans if x[2] == label}
+                c[k] += len(got & want)
+                c[k + 1] += len(got)
+    print()
+    print("| sets | lang | label | gold spans | F1 before | after |")
+    print("| --- | --- | --- | ---: | ---: | ---: |")
+    for (group, lg, label), (n, tb, fb, ta, fa) in sorted(counts.items(), key=lambda kv: (kv[0][0] != "read", kv[0][1], LABELS.index(kv[0][2]))):
+        if n:
+            print(f"| {group} | {lg} | {label} | {n} | {f1(tb, n, fb):.3f} | {f1(ta, n, fa):.3f} |")
     print()
     print("| sets | lang | replies without PII | over-redaction before | after |")
     print("| --- | --- | ---: | ---: | ---: |")
