@@ -183,7 +183,12 @@ impl Gazetteers {
                 include_str!("../data/ja_given_kana_sudachi.txt"),
             ])),
             ja_family_kana: parse(include_str!("../data/ja_family_kana.txt")),
-            ja_katakana: parse(include_str!("../data/ja_katakana.txt")),
+            // IPADIC's katakana names and words, then the loanwords SudachiDict adds
+            // ("ラテ", "ハラール", "インプラント").
+            ja_katakana: NameSet::new(&draft(&[
+                include_str!("../data/ja_katakana.txt"),
+                include_str!("../data/ja_katakana_sudachi.txt"),
+            ])),
             ja_kata_places: parse(include_str!("../data/ja_kata_places.txt")),
             romaji_family: parse(include_str!("../data/ja_romaji_family.txt")),
             romaji_given: parse(include_str!("../data/ja_romaji_given.txt")),

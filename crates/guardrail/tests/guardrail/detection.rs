@@ -3912,3 +3912,20 @@ fn lords_ladies_cats_and_things_opened_by_a_public_figures_name_are_no_one() {
         &[],
     );
 }
+
+#[test]
+fn loanwords_joined_by_a_middle_dot_name_no_one() {
+    // Words SudachiDict lists and IPADIC lacks.
+    assert_no_person(&[
+        "自費診療（ホワイトニング・インプラント）は保険適用外となります。",
+        "アレルギーや宗教上の食事制限（ハラール・ベジタリアンなど）をお知らせください。",
+        "- アールグレイ・ラテ（L）×2\n- 抹茶ラテ（M）×1",
+    ]);
+    // A name whose part reads as a word too stays a person: ツバサ is read as a given
+    // name, and ラジャ is spelt as an English one.
+    assert_finds(
+        "本日伺うのはラジャ・クマールです。",
+        &[("ラジャ・クマール", Person)],
+    );
+    assert_finds("口座名義：ワタナベ ツバサ", &[("ワタナベ ツバサ", Person)]);
+}
