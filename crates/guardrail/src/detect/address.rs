@@ -13,10 +13,14 @@ use super::{Cand, matches_from, regex_err, run_start, run_start_ascii};
 use crate::Label;
 use crate::text::is_ja_break;
 
-const SUFFIXES: &str = "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|\
-Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Close|Crescent|Gardens|\
-Mews|Row|Hill|Grove|Walk|Green|Rise|Gate|Parade|Trail|Alley|Plaza|Loop|Expressway|Pike|\
-Bend|Ridge|Crossing|Cove|Trace|Hollow|Landing|Commons|Path|Approach|View|Cottages|Passage";
+/// A street's last word, spelt out: a full stop after it ends the sentence, not the word.
+const SUFFIXES: &str = "Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Terrace|Way|\
+Parkway|Circle|Highway|Close|Crescent|Gardens|Mews|Row|Hill|Grove|Walk|Green|Rise|Gate|Parade|\
+Trail|Alley|Plaza|Loop|Expressway|Pike|Bend|Ridge|Crossing|Cove|Trace|Hollow|Landing|Commons|\
+Path|Approach|View|Cottages|Passage";
+
+/// A street's last word, abbreviated, with or without its full stop.
+const SUFFIX_ABBREVIATIONS: &str = "St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Pkwy|Cir|Hwy";
 
 const BUILDINGS: &str = "ビルディング|ビル|マンション|ハイツ|タワー|ヒルズ|荘|レジデンス|コーポ|ハウス|\
 プラザ|センター|テラス|コート|パレス|アパート|会館|ビレッジ|ガーデン|スクエア|ヴィラ|メゾン|キャッスル|\
@@ -77,8 +81,8 @@ fn en_pattern() -> String {
         (?:No\.?\ )?[0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}})?\ 
         (?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\ )?
         (?:(?:Calle|Camino|Avenida|Paseo|Via|Rue)\ (?:(?:de|del|la|las|los|el)\ )*[A-Z][a-z]+(?-u:\b)|(?:Route|Highway|Hwy|County\ Road|State\ Route)\ [0-9]{{1,4}}(?-u:\b)|(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
-        (?:{SUFFIXES})(?-u:\b)\.?(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b)|[A-Z][a-z]{{2,}}gate(?-u:\b))
-        (?:\ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)(?-u:\b)\.?)?
+        (?:(?:{SUFFIXES})(?-u:\b)|(?:{SUFFIX_ABBREVIATIONS})(?-u:\b)\.?)(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b)|[A-Z][a-z]{{2,}}gate(?-u:\b))
+        (?:\ (?:(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?|(?:North|South|East|West)(?-u:\b)))?
         (?:,?\ (?:(?:Apt|Apartment|Flat|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|Dock|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
         (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ |(?:St|Ste|Ft|Mt)\.\ )?{town}(?:\ {town}){{0,2}}(?-u:\b))){{0,2}}
         (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)(?-u:\b))?

@@ -3929,3 +3929,16 @@ fn loanwords_joined_by_a_middle_dot_name_no_one() {
     );
     assert_finds("口座名義：ワタナベ ツバサ", &[("ワタナベ ツバサ", Person)]);
 }
+
+#[test]
+fn a_full_stop_after_a_street_word_spelt_out_ends_the_sentence() {
+    assert_finds(
+        "Thanks for letting us know about the streetlight outside 57 Bramble Lane. I've logged it.",
+        &[("57 Bramble Lane", Address)],
+    );
+    // An abbreviation keeps its own.
+    assert_finds(
+        "The clinic is at 12 Harbour Rd. in Whitby.",
+        &[("12 Harbour Rd.", Address)],
+    );
+}
