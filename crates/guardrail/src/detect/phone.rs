@@ -181,17 +181,23 @@ fn negative_moved_on(t: &str, n: usize, s: usize) -> bool {
     }
     // Digits between them are the keyword's own code ("Barcode 0 12345 67890 5 is the
     // 6-pack; 0 12345…").
-    !t[n..s].bytes().any(|c| c.is_ascii_digit())
-        && t[n..s]
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| !w.is_empty())
-            .any(|w| {
-                w.bytes().all(|c| c.is_ascii_lowercase())
-                    && !matches!(
-                        w,
-                        "number" | "no" | "num" | "nr" | "is" | "was" | "are" | "of" | "for"
-                    )
-            })
+    if t[n..s].bytes().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // "請求については、戸籍住民課（03-…）": a Japanese clause ends between them.
+    if t[..n].ends_with(|c: char| !c.is_ascii()) && t[n..s].contains(['、', '。']) {
+        return true;
+    }
+    t[n..s]
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            w.bytes().all(|c| c.is_ascii_lowercase())
+                && !matches!(
+                    w,
+                    "number" | "no" | "num" | "nr" | "is" | "was" | "are" | "of" | "for"
+                )
+        })
 }
 
 /// End offsets of the last positive and negative context keyword before a number.

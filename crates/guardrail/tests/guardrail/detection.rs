@@ -3942,3 +3942,13 @@ fn a_full_stop_after_a_street_word_spelt_out_ends_the_sentence() {
         &[("12 Harbour Rd.", Address)],
     );
 }
+
+#[test]
+fn a_japanese_clause_ends_what_a_billing_word_says_of_a_number() {
+    assert_finds(
+        "郵送請求については、戸籍住民課（０３－５５５５－０２７１）までお問い合わせください。",
+        &[("０３－５５５５－０２７１", Phone)],
+    );
+    // Still the bill's own number when it follows the word.
+    assert_finds("請求番号 03-5555-0271 をご確認ください。", &[]);
+}
