@@ -2309,6 +2309,8 @@ fn pronoun_after(after: &str) -> bool {
 /// ", the virtual assistant", ", Cedarbrook's virtual assistant": the name of a bot,
 /// which is no person.
 fn assistant_after(after: &str) -> bool {
+    // "I'm **Sage**, the virtual recruiter": the name may be set in bold.
+    let after = after.trim_start_matches('*');
     let Some(rest) = after.strip_prefix(", ") else {
         return false;
     };
@@ -2325,12 +2327,19 @@ fn assistant_after(after: &str) -> bool {
     if !(matches!(first, "the" | "your" | "an" | "a") || possessive()) {
         return false;
     }
-    let near = &rest[..crate::text::floor_boundary(rest, 40)];
+    // "the City of Cedar Falls virtual assistant": a town's name may come first.
+    let near = &rest[..crate::text::floor_boundary(rest, 60)];
     let clause = near.split(['.', '!', '?', ',', ';']).next().unwrap_or(near);
+    // "the virtual recruiter", "your AI guide": what it is called it is as a program.
     clause
         .split(' ')
         .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()))
-        .any(|w| matches!(w, "assistant" | "bot" | "chatbot" | "helper" | "concierge"))
+        .any(|w| {
+            matches!(
+                w,
+                "assistant" | "bot" | "chatbot" | "helper" | "concierge" | "virtual" | "AI"
+            )
+        })
 }
 
 /// Whether `w` is in a list that every rule below needs the first word in: English

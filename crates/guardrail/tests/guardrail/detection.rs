@@ -3952,3 +3952,16 @@ fn a_japanese_clause_ends_what_a_billing_word_says_of_a_number() {
     // Still the bill's own number when it follows the word.
     assert_finds("請求番号 03-5555-0271 をご確認ください。", &[]);
 }
+
+#[test]
+fn a_bot_named_in_bold_or_after_a_town_s_name_is_no_one() {
+    assert_no_person(&[
+        "I'm **Sage**, the virtual recruiter for this site.",
+        "Hi, I'm Juniper, the City of Cedar Falls virtual assistant.",
+    ]);
+    // A person introduced with a role stays one.
+    assert_finds(
+        "I'm **Sage Porter**, the recruiter for this role.",
+        &[("Sage Porter", Person)],
+    );
+}
