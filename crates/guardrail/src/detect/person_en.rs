@@ -95,6 +95,10 @@ const NOT_NAMES: &[&str] = &[
     "Mucinex", "Humira", "Ozempic", "Wegovy", "Calpol", "Nurofen", "Lemsip", "Gaviscon",
     // "a Virgin Mary", "Virgin Atlantic"; a cat's name ("Mr. Whiskers").
     "Virgin", "Whiskers",
+    // A signature's fields ("Tel: 020 …" after a role on the line above).
+    "Tel", "Fax", "Mob", "Ext",
+    // Places: "Hudson Yards", "Marina Bay".
+    "Yards", "Bay",
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",

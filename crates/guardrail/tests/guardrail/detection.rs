@@ -3965,3 +3965,17 @@ fn a_bot_named_in_bold_or_after_a_town_s_name_is_no_one() {
         &[("Sage Porter", Person)],
     );
 }
+
+#[test]
+fn a_signature_s_fields_and_places_in_yards_and_bays_are_no_one() {
+    assert_finds(
+        "**Oluwaseun Adeyemi-Clarke**, Senior Talent Partner\nTel: 020 7946 0321",
+        &[
+            ("Oluwaseun Adeyemi-Clarke", Person),
+            ("020 7946 0321", Phone),
+        ],
+    );
+    assert_no_person(&[
+        "Our offices:\n\n- **New York**: Hudson Yards\n- **Singapore**: Marina Bay",
+    ]);
+}
