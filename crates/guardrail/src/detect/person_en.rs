@@ -153,7 +153,8 @@ const BRANDS: &[(&str, &str)] = &[
     ("Jo", "Malone"), ("Bobbi", "Brown"), ("Charlotte", "Tilbury"), ("Cath", "Kidston"),
     ("Emma", "Bridgewater"), ("Kurt", "Geiger"), ("Sara", "Lee"), ("Duncan", "Hines"),
     ("Matthews", "Aurora"), ("Orla", "Kiely"), ("Trader", "Joe's"), ("Trader", "Joe’s"),
-    ("Blue", "Cross"), ("Blue", "Shield"),
+    ("Blue", "Cross"), ("Blue", "Shield"), ("Aston", "Martin"), ("Alfa", "Romeo"),
+    ("Land", "Rover"), ("Range", "Rover"), ("Rolls", "Royce"), ("Mercedes", "Benz"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -168,7 +169,8 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Winnie", "Procter", "Abercrombie", "Simon", "Crabtree", "Johnson", "Earl", "Pinot", "Eggs",
     "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris", "Morris", "Marriott", "Hilton",
     "Kia", "Ferrari", "Jackson", "Grant", "Baker", "Molton", "Jo", "Bobbi", "Charlotte", "Cath",
-    "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue",
+    "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue", "Aston", "Alfa",
+    "Land", "Range", "Rolls", "Mercedes",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -276,9 +278,52 @@ const PREFIXES_OF_THINGS: &[&str] = &[
     "Château", "Chateau", "Domaine", "Maison", "Bodega", "Tenuta", "Cantina", "Weingut",
     "Ford", "Vauxhall", "Toyota", "Honda", "Nissan", "Mazda", "Subaru", "Hyundai", "Peugeot",
     "Renault", "Volkswagen", "Skoda", "Volvo", "Chevrolet", "Audi", "Fiat", "Porsche",
+    "Ferrari", "Lamborghini", "Maserati", "Bugatti", "McLaren", "Bentley", "Jaguar", "Lotus",
+    "Dodge", "Chrysler", "Buick", "Cadillac", "Tesla", "Citroën", "Citroen", "Opel", "Dacia",
+    "Mitsubishi", "Daihatsu", "Lexus", "Jeep", "Polestar", "Cupra",
 ];
 
-static PREFIX_OF_THING_SET: WordSet<128> = WordSet::new(PREFIXES_OF_THINGS);
+/// Car makers named as no one is, alone or in the plural ("founded Ferrari in 1939",
+/// "any Porsches in stock?"); not those that are also given or Japanese family names
+/// (Subaru, Honda, Mercedes, Kia), which need a model after them.
+#[rustfmt::skip]
+static MAKER_SET: WordSet<64> = WordSet::new(&[
+    "Ferrari", "Porsche", "Lamborghini", "Maserati", "Bugatti", "McLaren", "Dodge", "Chrysler",
+    "Cadillac", "Vauxhall", "Peugeot", "Renault", "Citroën", "Citroen", "Volkswagen", "Skoda",
+    "Hyundai", "Chevrolet", "Mitsubishi", "Daihatsu", "Lexus", "Toyota", "Nissan", "Mazda",
+    "Audi", "Fiat", "Volvo", "Opel", "Dacia", "Jeep", "Tesla", "Bentley", "Jaguar", "Polestar",
+    "Cupra", "Buick",
+]);
+
+/// Whether the name found at `t[c.start..c.end]` is a car's: a maker and its model
+/// ("Renault Mégane E-Tech", "Aston Martin Vantage", "Kia Picantos": a maker that is also
+/// a given name needs a model that is no surname) or a maker alone, in the plural too,
+/// with no title before it ("Mr Bentley" is someone).
+fn vehicle(t: &str, c: &Cand, g: &Gazetteers, key: &mut String) -> bool {
+    let name = &t[c.start..c.end];
+    let (first, rest) = name.split_once(' ').unwrap_or((name, ""));
+    if !rest.is_empty() {
+        let second = first_word(rest);
+        let mut model = || second.len() > 1 && g.last(second, key).is_none();
+        return (PREFIX_OF_THING_SET.contains(first) && MAKER_SET.contains(first))
+            || is_brand(first, second.strip_suffix('s').unwrap_or(second))
+            || (matches!(first, "Kia" | "Mercedes") && model());
+    }
+    let one = name.strip_suffix('s').filter(|m| MAKER_SET.contains(m));
+    (MAKER_SET.contains(name) || one.is_some()) && !titled(&t[..c.start])
+}
+
+/// Whether a title ends `before` ("Mr ", "Dr. ").
+fn titled(before: &str) -> bool {
+    let head = before.trim_end_matches(' ').trim_end_matches('.');
+    let w = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    head.len() < before.len() && TITLE_SET.contains(w)
+}
+
+static PREFIX_OF_THING_SET: WordSet<256> = WordSet::new(PREFIXES_OF_THINGS);
 static VERB_NAME_SET: WordSet<64> = WordSet::new(VERB_NAMES);
 static SURNAME_PLACE_SET: WordSet<64> = WordSet::new(SURNAME_PLACES);
 
@@ -471,6 +516,7 @@ impl PersonEn {
                         || the(c)
                         || owned_thing(c)
                         || pet(t, c)
+                        || vehicle(t, c, g, key)
                 })
             {
                 out.truncate(found);

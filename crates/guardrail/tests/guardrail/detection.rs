@@ -3979,3 +3979,22 @@ fn a_signature_s_fields_and_places_in_yards_and_bays_are_no_one() {
         "Our offices:\n\n- **New York**: Hudson Yards\n- **Singapore**: Marina Bay",
     ]);
 }
+
+#[test]
+fn cars_by_maker_and_model_are_no_one() {
+    assert_no_person(&[
+        "**Third-party vehicle:** Renault Clio, plate BD19 WMX",
+        "**Car:** Renault Mégane E-Tech",
+        "We have 4 Vauxhall Corsas and 2 Kia Picantos.",
+        "- Aston Martin DB12: 6–8 months",
+        "Do you have any Aston Martins in stock?",
+        "A fun fact about the name: **Dodge** was founded by the Dodge brothers in 1900.",
+    ]);
+    // A maker's name after a title, and a given name that is also a maker's, before a
+    // surname, are people.
+    assert_finds("Ask Ms Ferrari at the desk.", &[("Ferrari", Person)]);
+    assert_finds(
+        "Mercedes Santos will call you.",
+        &[("Mercedes Santos", Person)],
+    );
+}
