@@ -85,6 +85,26 @@ const FAMOUS: &[&str] = &[
     "Marie Antoinette", "Peach Melba", "Nellie Melba", "Fettuccine Alfredo", "Eggs Benedict",
     "Beef Wellington", "Beef Stroganoff", "Pizza Margherita", "Monte Cristo", "Anna Pavlova",
     "Auguste Escoffier", "Rabindranath Tagore", "Forrest Gump", "Molly Malone",
+    // Founders of fashion, beauty and jewellery houses, and the houses that bear their
+    // names alone ("Chanel N°5", "codes don't apply to Hermès").
+    "Gabrielle Chanel", "Christian Dior", "Yves Saint Laurent", "Hubert de Givenchy",
+    "Cristóbal Balenciaga", "Gianni Versace", "Donatella Versace", "Guccio Gucci",
+    "Miuccia Prada", "Giorgio Armani", "Karl Lagerfeld", "Alexander McQueen",
+    "Stella McCartney", "Vivienne Westwood", "Paul Smith", "Donna Karan", "Tom Ford",
+    "Diane von Furstenberg", "Christian Louboutin", "Manolo Blahnik", "Estée Lauder",
+    "Estee Lauder", "Helena Rubinstein", "Elizabeth Arden", "Thierry Hermès", "Louis Cartier",
+    "Charles Lewis Tiffany", "Jane Birkin", "Kokichi Mikimoto", "Kōkichi Mikimoto",
+    "Rei Kawakubo", "Issey Miyake", "Yohji Yamamoto", "Hanae Mori", "Kenzo Takada",
+    "Levi Strauss", "Santos de Cartier", "Tiffany Blue",
+    "Chanel", "Dior", "Hermès", "Hermes", "Cartier", "Mikimoto", "Givenchy", "Balenciaga",
+    "Versace", "Gucci", "Prada", "Armani", "Fendi", "Louboutin", "Ferragamo", "Bulgari",
+    "Burberry",
+    // Founders of car makers.
+    "Enzo Ferrari", "Ferruccio Lamborghini", "Ferdinand Porsche", "Bruce McLaren",
+    "Soichiro Honda", "Kiichiro Toyoda", "Sakichi Toyoda", "Walter Chrysler",
+    "Louis Chevrolet", "Karl Benz", "Gottlieb Daimler", "André Citroën", "Louis Renault",
+    // Scientists and writers of our time.
+    "Barbara Liskov", "James Baldwin",
     // Athletes.
     "Babe Ruth", "Michael Phelps", "Adam Peaty", "Emma Raducanu", "Chris Hoy", "Jigoro Kano",
     "Serena Williams", "Venus Williams", "Roger Federer", "Rafael Nadal", "Novak Djokovic",
@@ -119,6 +139,13 @@ const FAMOUS: &[&str] = &[
     "シャーリー・テンプル", "トム・コリンズ", "ジョン・コリンズ", "ロブ・ロイ", "マルコ・ポーロ",
     "ジョヴァンニ・ベリーニ", "ルイ・ヴィトン", "マリー・アントワネット", "ジュリアス・シーザー",
     "ネリー・メルバ", "ブリア＝サヴァラン", "坂田金平", "荻原守衛",
+    // Founders of houses and makers, and houses named after them, as Japanese writes them.
+    "山本耀司", "川久保玲", "三宅一生", "森英恵", "高田賢三", "御木本幸吉", "豊田喜一郎", "豊田佐吉",
+    "本田宗一郎", "松下幸之助", "ガブリエル・シャネル", "エスティ・ローダー", "ポール・スミス",
+    "ヴィヴィアン・ウエストウッド", "カルバン・クライン", "ラルフ・ローレン",
+    "クリスチャン・ディオール", "イヴ・サンローラン", "クリスチャン・ルブタン", "シャネル",
+    "ディオール", "エルメス", "カルティエ", "ティファニー", "グッチ", "プラダ", "アルマーニ",
+    "ジバンシィ", "バレンシアガ", "フェンディ", "ルブタン", "バーバリー",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank

@@ -1763,6 +1763,10 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     }
     // "トヨタ・アクア", "ソニー・プレイステーション": a maker and its model; "ドメーヌ・
     // タカヒコ", "サン・ジュリアン": a winery, a house or a saint's place.
+    // "ポルシェ・フェラーリのお取り扱い", "ロールス・ロイス": makers alone.
+    if run.split('・').all(|p| KATA_MAKERS.contains(&p)) {
+        return;
+    }
     if run.split_once('・').is_some_and(|(maker, _)| {
         KATA_MAKERS.contains(&maker)
             || matches!(
@@ -1847,7 +1851,10 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
 const KATA_MAKERS: &[&str] = &[
     "トヨタ", "ホンダ", "ニッサン", "マツダ", "スバル", "ダイハツ", "レクサス", "ミツビシ", "ソニー",
     "パナソニック", "シャープ", "キヤノン", "ニコン", "アップル", "ナイキ", "アディダス", "ヤマハ",
-    "ミズノ", "アシックス", "ミキモト", "ユニクロ",
+    "ミズノ", "アシックス", "ミキモト", "ユニクロ", "ポルシェ", "フェラーリ", "ロールス", "ロイス",
+    "アストンマーティン", "ランボルギーニ", "マセラティ", "ベントレー", "ジャガー", "メルセデス",
+    "ベンツ", "フォルクスワーゲン", "ルノー", "プジョー", "シトロエン", "ボルボ", "アウディ",
+    "フィアット", "テスラ", "マクラーレン", "ヒュンダイ", "シボレー", "キャデラック", "クライスラー",
 ];
 
 /// Whether the word at `t[s..e]` names a team ("チーム桜", "チームみなと") or a vehicle's

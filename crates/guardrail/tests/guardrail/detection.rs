@@ -3998,3 +3998,23 @@ fn cars_by_maker_and_model_are_no_one() {
         &[("Mercedes Santos", Person)],
     );
 }
+
+#[test]
+fn houses_and_makers_named_after_their_founders_are_no_one() {
+    assert_no_person(&[
+        "Good news: **Chanel N°5 Eau de Parfum** is back in stock.",
+        "Codes can't be combined and don't apply to Hermès or Chanel.",
+        "Christian Dior himself was famously superstitious.",
+        "Mikimoto is named after Kokichi Mikimoto, who produced the first cultured pearl.",
+        "You might be thinking of **Enzo Ferrari**, who founded Ferrari in 1939.",
+        "ポール・スミスは、1970年に英国ノッティンガムで小さなショップを開いたのが始まりです。",
+        "トヨタの創業者・豊田喜一郎について知りたい方には",
+        "### ポルシェ・フェラーリのお取り扱いについて",
+        "申し訳ありません、ロールス・ロイスの車検は承っておりません。",
+    ]);
+    // A cue still sends the reader to someone who bears the name.
+    assert_finds(
+        "Please ask for Paul Smith at the front desk.",
+        &[("Paul Smith", Person)],
+    );
+}
