@@ -558,6 +558,10 @@ impl PersonEn {
             out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
             return end + 1;
         }
+        if let Some(end) = surname_comma_given(cx, k, key) {
+            out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
+            return end + 1;
+        }
         // "Cards can go to the Delgado family", "The Okoro family wishes to thank…": a
         // family named by its surname.
         if let Some(n) = toks.get(k + 1)
@@ -2867,6 +2871,35 @@ fn caps_romaji(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
         return None;
     };
     romaji_pair(g, given, family, key).then_some(k + 1)
+}
+
+/// "| Fairweather, Oona |", "filed under **SOKOLOV, Anastasia**": a family name, a comma
+/// and a listed given name, as registers and files write them, alone in a table's cell,
+/// in bold or on a line. The family name is no common word, place or given name (not
+/// "Thanks, Anna", "Leicester, Anna" or "Tom, Anna"). Returns the given name's token.
+fn surname_comma_given(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
+    let Cx { t, toks, g, hi, .. } = *cx;
+    let n = toks.get(k + 1)?;
+    if n.e > hi || &t[toks[k].e..n.s] != ", " {
+        return None;
+    }
+    let (family, given) = (&t[toks[k].s..toks[k].e], &t[n.s..n.e]);
+    if !(is_cap(given) && (is_cap(family) || is_caps(family))) || family.len() < 3 {
+        return None;
+    }
+    // The pair stands alone: a cell, a line or brackets close around it (emphasis marks
+    // are gone from the text the rules read), or the family name is in capitals.
+    let before = t[..toks[k].s].trim_end_matches(' ');
+    let after = t[n.e..].trim_start_matches(' ');
+    let opens =
+        before.is_empty() || before.ends_with(['|', '\n', '*', '(', ':']) || is_caps(family);
+    let closes = after.is_empty() || after.starts_with(['|', '\n', '*', ')', '(']);
+    if !(opens && closes) || g.first(given, key).is_none() {
+        return None;
+    }
+    let listed_given = g.first(family, key).is_some();
+    let word = g.is_word(family, key) || g.is_place(family, key);
+    (!listed_given && !word && !not_name(family)).then_some(k + 1)
 }
 
 /// "TANAKA様", "TANAKA HIROSHI様": a romaji name in capitals (one word of four letters

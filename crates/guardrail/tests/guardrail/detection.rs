@@ -4018,3 +4018,18 @@ fn houses_and_makers_named_after_their_founders_are_no_one() {
         &[("Paul Smith", Person)],
     );
 }
+
+#[test]
+fn a_family_name_a_comma_and_a_given_name_standing_alone_are_one_person() {
+    assert_finds(
+        "| 10:00 | Fairweather, Oona | Corset, first fitting |",
+        &[("Fairweather, Oona", Person)],
+    );
+    assert_finds(
+        "I found the application filed under **SOKOLOV, Anastasia** (permit BP-2024-0613).",
+        &[("SOKOLOV, Anastasia", Person)],
+    );
+    // A greeting, a place or a given name before the comma is no family name.
+    assert_finds("Thanks, Anna", &[("Anna", Person)]);
+    assert_no_person(&["**Leicester, Hope**"]);
+}
