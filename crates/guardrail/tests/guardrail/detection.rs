@@ -4033,3 +4033,25 @@ fn a_family_name_a_comma_and_a_given_name_standing_alone_are_one_person() {
     assert_finds("Thanks, Anna", &[("Anna", Person)]);
     assert_no_person(&["**Leicester, Hope**"]);
 }
+
+#[test]
+fn answers_sign_offs_trades_and_town_officers_cue_a_name() {
+    assert_finds(
+        "Yes, Tomasz, I can confirm that the payment has cleared.",
+        &[("Tomasz", Person)],
+    );
+    assert_finds(
+        "Thirty-nine was just the rehearsal. Love always, Bea x",
+        &[("Bea", Person)],
+    );
+    assert_finds(
+        "The hem is done. Our tailor Rosa took them up 3 cm.",
+        &[("Rosa", Person)],
+    );
+    assert_finds(
+        "The rezoning passed 5–2, with Commissioner Abernathy voting no.",
+        &[("Abernathy", Person)],
+    );
+    // A word that is also a name stays a word after such a cue.
+    assert_no_person(&["Yes, May is our busiest month."]);
+}
