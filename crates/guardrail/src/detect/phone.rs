@@ -365,6 +365,8 @@ fn shape(s: &str) -> Option<Shape> {
     let first = s.as_bytes().first().copied().unwrap_or(b' ');
     match first {
         b'+' => international(digits, groups.len()),
+        // "(04465-52320)": a bracket around the whole number says nothing of its shape.
+        b'(' if !s.contains(')') => shape(&s[1..]),
         b'(' => match n {
             10..=11 => Some(Shape::Strong),
             // "(01) 555 2471": a two-digit area code and seven digits (Dublin).
@@ -414,6 +416,14 @@ fn national(digits: &str, groups: &[usize]) -> Option<Shape> {
         || groups.first().is_some_and(|&g| g > 5) && groups.len() > 1
     {
         return None;
+    }
+    // "04465-52320", "0123-456789", "0300-118-842": a part's or a policy's number in the
+    // shape of none of the national plans (Japan's metropolitan codes 03 and 06 have two
+    // digits), a phone only with phone context.
+    let odd = matches!(groups, [5, 5] | [4, 6])
+        || (groups == [4, 3, 3] && ["02", "03", "06"].iter().any(|p| digits.starts_with(p)));
+    if odd {
+        return Some(Shape::Weak);
     }
     let mobile = ["070", "080", "090", "050", "0120", "0800", "07"]
         .iter()

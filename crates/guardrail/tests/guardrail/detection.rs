@@ -4055,3 +4055,16 @@ fn answers_sign_offs_trades_and_town_officers_cue_a_name() {
     // A word that is also a name stays a word after such a cue.
     assert_no_person(&["Yes, May is our busiest month."]);
 }
+
+#[test]
+fn part_and_policy_numbers_in_no_national_plan_s_shape_need_phone_context() {
+    assert_finds(
+        "- フロントブレーキパッド（04465-52320）：8,800円\n- エアコンフィルター（87139-52040）：3,300円",
+        &[],
+    );
+    assert_finds("- 保険証券（証券番号：例 0123-456789）", &[]);
+    assert_finds("お客さまを識別する10桁（例：0300-118-842）", &[]);
+    // With a phone's cue they are phones; toll-free numbers need none.
+    assert_finds("電話：04465-52320", &[("04465-52320", Phone)]);
+    assert_finds("（0120-555-319）", &[("0120-555-319", Phone)]);
+}
