@@ -1265,7 +1265,9 @@ fn labelled(t: &str, a: usize) -> bool {
 pub(crate) fn cue_before(t: &str, a: usize) -> bool {
     let before =
         t[..a].trim_end_matches([' ', '\u{3000}', 'の', 'は', 'が', ':', '：', 'も', '「']);
-    cues().ends(before) || json_name_key(&t[..a]) || department_before(&t[..a])
+    // "紫式部の間": a room named after someone, not a department's staff.
+    let room = || t[..a].ends_with('の') && t[a..].starts_with('間');
+    cues().ends(before) || json_name_key(&t[..a]) || (department_before(&t[..a]) && !room())
 }
 
 /// Last words of a department's name.
@@ -1274,11 +1276,11 @@ const DEPARTMENT_ENDS: &[&str] = &[
     "課", "部", "室", "係", "センター", "サポート", "デスク", "窓口", "事務局",
 ];
 
-/// Whether `head` ends in a department and one space, as a hand-over or a signature
-/// names the person after it: "技術サポート課 グエン", "経営企画室 長谷川",
-/// "サポートセンター ファン・デル・ベルフ".
+/// Whether `head` ends in a department and one space or "の", as a hand-over or a
+/// signature names the person after it: "技術サポート課 グエン", "経営企画室 長谷川",
+/// "サポートセンター ファン・デル・ベルフ", "損害サービス課の佐々木より".
 fn department_before(head: &str) -> bool {
-    let Some(h) = head.strip_suffix([' ', '\u{3000}']) else {
+    let Some(h) = head.strip_suffix([' ', '\u{3000}', 'の']) else {
         return false;
     };
     // A classroom is a school's ("茶道教室 和心"), not a department.
@@ -1445,6 +1447,9 @@ fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
 /// particle or punctuation ends, the longest there is.
 fn kana_family_after(t: &str, b: usize, g: &Gazetteers) -> Option<usize> {
     let rest = &t[b..];
+    if greeting(rest) {
+        return None;
+    }
     rest.char_indices()
         .take_while(|&(_, c)| crate::text::is_hiragana(c))
         .skip(2)
@@ -1458,6 +1463,22 @@ fn kana_family_after(t: &str, b: usize, g: &Gazetteers) -> Option<usize> {
         })
         .last()
         .map(|e| b + e)
+}
+
+/// Whether `rest` opens with a greeting or thanks in hiragana ("ご指名ありがとう
+/// ございます": no "ありが" and "と").
+fn greeting(rest: &str) -> bool {
+    [
+        "ありがとう",
+        "おめでとう",
+        "よろしく",
+        "おはよう",
+        "こんにちは",
+        "こんばんは",
+        "おつかれ",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// "杉山 さくらさん": a family name, a space, a kana given name, a honorific.
@@ -1509,7 +1530,7 @@ fn kana_given_after(t: &str, b: usize, g: &Gazetteers) -> Option<(usize, bool)> 
             is_katakana(c) && c != '・'
         }
     };
-    if !kana(first) {
+    if !kana(first) || greeting(rest) {
         return None;
     }
     // The longest name of two to four characters that a honorific or a particle ends.

@@ -4068,3 +4068,17 @@ fn part_and_policy_numbers_in_no_national_plan_s_shape_need_phone_context() {
     assert_finds("電話：04465-52320", &[("04465-52320", Phone)]);
     assert_finds("（0120-555-319）", &[("0120-555-319", Phone)]);
 }
+
+#[test]
+fn a_department_and_no_before_a_family_name_cue_it_and_greetings_are_no_names() {
+    assert_finds(
+        "損害サービス課の佐々木より、本日中にご連絡します。",
+        &[("佐々木", Person)],
+    );
+    assert_finds("担当は地域医療連携室の森です。", &[("森", Person)]);
+    // A room named after someone, and thanks after a cue.
+    assert_no_person(&[
+        "紫式部の間は和室12畳で、床の間付きです。",
+        "ご指名ありがとうございます。次回もお待ちしております。",
+    ]);
+}
