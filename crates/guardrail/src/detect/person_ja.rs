@@ -1354,6 +1354,11 @@ fn acts_after(t: &str, b: usize) -> bool {
     // "- **名古屋：** 10月5日": a date after a colon labels a day, not a person's
     // contact.
     if let Some(value) = rest.strip_prefix(['：', ':']) {
+        // "- **名古屋**：名駅エリア": a place labels what is there.
+        let word = t[..b].trim_end_matches(|c: char| is_han(c) || c == 'の');
+        if super::places::JA_PLACE_NAMES.contains(&&t[word.len()..b]) {
+            return false;
+        }
         let value = value.trim_start_matches([' ', '*', '\u{3000}']);
         let digits = value.len() - value.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if digits > 0 && value[digits..].starts_with(['月', '年', '日', '/']) {

@@ -63,6 +63,21 @@ pub(crate) const UK_AREAS: &[&str] = &[
     "JE", "IM",
 ];
 
+/// Japanese places often named alone that are family names too: the prefectures
+/// without their suffix, the designated cities, Tokyo's wards and the best-known
+/// districts ("- **名古屋**：名駅エリア", "**品川**：運輸支局の地名").
+#[rustfmt::skip]
+pub(crate) const JA_PLACE_NAMES: &[&str] = &[
+    "青森", "岩手", "宮城", "秋田", "山形", "福島", "茨城", "栃木", "群馬", "埼玉", "千葉", "東京",
+    "神奈川", "新潟", "富山", "石川", "福井", "山梨", "長野", "岐阜", "静岡", "愛知", "三重", "滋賀",
+    "京都", "大阪", "兵庫", "奈良", "和歌山", "鳥取", "島根", "岡山", "広島", "山口", "徳島", "香川",
+    "愛媛", "高知", "福岡", "佐賀", "長崎", "熊本", "大分", "宮崎", "鹿児島", "沖縄", "札幌", "仙台",
+    "横浜", "川崎", "相模原", "名古屋", "神戸", "北九州", "浜松", "金沢", "那覇", "堺", "千代田",
+    "新宿", "文京", "台東", "墨田", "江東", "品川", "目黒", "大田", "世田谷", "渋谷", "中野", "杉並",
+    "豊島", "荒川", "板橋", "練馬", "足立", "葛飾", "江戸川", "梅田", "難波", "天神", "博多", "池袋",
+    "上野", "秋葉原", "銀座", "丸の内", "表参道", "六本木", "吉祥寺", "心斎橋", "三宮", "栄",
+];
+
 /// Municipalities written in hiragana, which the kanji/katakana pattern would miss.
 #[rustfmt::skip]
 pub(crate) const KANA_CITIES: &[&str] = &[

@@ -4082,3 +4082,12 @@ fn a_department_and_no_before_a_family_name_cue_it_and_greetings_are_no_names() 
         "ご指名ありがとうございます。次回もお待ちしております。",
     ]);
 }
+
+#[test]
+fn a_place_before_a_colon_labels_what_is_there() {
+    assert_no_person(&[
+        "勤務地：\n- **札幌**：大通駅近く（2職種）\n- **名古屋**：名駅エリア（5職種）\n- **福岡**：天神（3職種）",
+        "- **品川**：運輸支局の地名",
+    ]);
+    assert_finds("- **山田**：受付", &[("山田", Person)]);
+}
