@@ -1679,7 +1679,13 @@ pub(crate) fn kana_cells(t: &str, lo: usize, hi: usize, table: &Table, out: &mut
         else {
             continue;
         };
-        let ge = gs + t[gs..].len() - t[gs..].trim_start_matches(is_han).len();
+        let mut ge = gs + t[gs..].len() - t[gs..].trim_start_matches(is_han).len();
+        // "| 山本 一郎様 |": the honorific glued to the given name is no part of it.
+        if let Some(h) = HAN_HONORIFICS.iter().find(|h| t[gs..ge].ends_with(**h))
+            && ge - h.len() > gs
+        {
+            ge -= h.len();
+        }
         if f > s
             && (1..=3).contains(&t[gs..ge].chars().count())
             && ge <= hi

@@ -4091,3 +4091,11 @@ fn a_place_before_a_colon_labels_what_is_there() {
     ]);
     assert_finds("- **山田**：受付", &[("山田", Person)]);
 }
+
+#[test]
+fn a_honorific_glued_to_a_name_in_a_column_of_people_stays_outside_it() {
+    assert_finds(
+        "| 卓 | お名前 | ご関係 |\n|---|---|---|\n| A卓 | 山本 一郎様 | 新郎上司 |",
+        &[("山本 一郎", Person)],
+    );
+}
