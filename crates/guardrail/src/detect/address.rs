@@ -414,18 +414,27 @@ const UNITS: [&str; 10] = [
 pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize, usize)> {
     // The postcode may stand on a line of its own, as in a letter's address block.
     let head = t.get(lo..code)?;
-    let head = head.strip_suffix(' ').or_else(|| head.strip_suffix('\n'))?;
+    // "Sheffield, S10 3LP": a comma may part the town from it; "> LE4 2ZT": so may a
+    // quoted letter's mark.
+    let head = head
+        .strip_suffix(", ")
+        .or_else(|| head.strip_suffix(' '))
+        .or_else(|| head.strip_suffix('\n'))?;
+    let head = head.strip_suffix("\n>").unwrap_or(head);
     // "Dublin 8, Eircode D08 K2C7": the code's label is no part of the address.
     let head = without_label_after(head);
+    // "Newcastle upon Tyne": a town's joining word may stand inside a part.
     let part_ok = |p: &str| {
         let words = p.split(' ').count();
         (1..=4).contains(&words)
             && p.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
             && p.split(' ').all(|w| {
-                w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+                (w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    || matches!(w, "upon" | "on" | "under"))
                     && w.chars()
                         .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
             })
+            && !matches!(p.rsplit(' ').next(), Some("upon" | "on" | "under"))
     };
     let mut start = head.len();
     let mut parts = 0;
@@ -436,8 +445,16 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
         // A line break opens the address: what stands before it on the lines above
         // is no part of it ("…, at:\n\nThe Old Rectory, Church Road").
         let (part, opens) = match part.rfind('\n') {
-            Some(k) if parts > 0 => (&part[k + 1..], true),
+            Some(k) if parts > 0 => {
+                let line = &part[k + 1..];
+                (line.strip_prefix("> ").unwrap_or(line), true)
+            }
             _ => (part, false),
+        };
+        // "Delivery address: The Old Rectory": a label's colon opens the address.
+        let (part, opens) = match part.rfind(": ") {
+            Some(k) if parts > 0 => (&part[k + 2..], true),
+            _ => (part, opens),
         };
         // A department or a company is no part of the address ("Returns Dept, 9 Mill
         // Lane"); nor is what comes before a flat or unit, which opens it ("Zofia
@@ -491,7 +508,12 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
         // place's ("Tannery Yard", "The Old Maltings") belongs to the address; a
         // person's or a company's name does not ("Sarah Collins, 9 Elm Grove, Bath").
         let last_word = part.rsplit(' ').next().unwrap_or(part);
-        let premises = PREMISES.contains(&last_word);
+        // "Ty Gwyn, 8 Heol Maesglas": a Welsh house's name opens with its word for a
+        // house, a hill or a hall.
+        let welsh = ["Ty ", "Tŷ ", "Bryn ", "Plas ", "Hafod "]
+            .iter()
+            .any(|w| part.starts_with(w));
+        let premises = PREMISES.contains(&last_word) || welsh;
         // A street's name ends with its street word: "Melody Lane Music" is a shop.
         let place = || {
             part.starts_with("The ")

@@ -4099,3 +4099,41 @@ fn a_honorific_glued_to_a_name_in_a_column_of_people_stays_outside_it() {
         &[("山本 一郎", Person)],
     );
 }
+
+#[test]
+fn an_address_before_a_postcode_opens_at_a_label_a_quote_s_mark_or_a_welsh_house() {
+    assert_finds(
+        "- Delivery address: The Old Rectory, Church Lane, Little Bramford, Suffolk IP8 4BW",
+        &[
+            (
+                "The Old Rectory, Church Lane, Little Bramford, Suffolk",
+                Address,
+            ),
+            ("IP8 4BW", PostalCode),
+        ],
+    );
+    assert_finds(
+        "> Returns Dept., Harwick & Bell Ltd\n> Unit 6, Foxglove Trading Estate, Leicester\n> LE4 2ZT",
+        &[
+            ("Unit 6, Foxglove Trading Estate, Leicester", Address),
+            ("LE4 2ZT", PostalCode),
+        ],
+    );
+    assert_finds(
+        "The label shows:\n\nTy Gwyn, 8 Heol Maesglas, Llandeilo, Carmarthenshire\nSA19 6QE",
+        &[
+            (
+                "Ty Gwyn, 8 Heol Maesglas, Llandeilo, Carmarthenshire",
+                Address,
+            ),
+            ("SA19 6QE", PostalCode),
+        ],
+    );
+    assert_finds(
+        "The parcel remains addressed to you at 15 Quarry Bank, Sheffield, S10 3LP.",
+        &[
+            ("15 Quarry Bank, Sheffield", Address),
+            ("S10 3LP", PostalCode),
+        ],
+    );
+}
