@@ -142,7 +142,7 @@ fn ja_pattern() -> String {
     // ("ベイサイド高島1502号").
     let bldg = [
         format!(
-            r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{0,10}}(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?{floor}(?:\ ?{rn})?|\ ?{rn})"
+            r"\ ?(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー][\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ーの]{{0,9}})?(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?{floor}(?:\ ?{rn})?|\ ?{rn})"
         ),
         format!(
             r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})(?:[A-Z]?棟|B[1-9]F?|[A-Z]|[東西南北本新別]館)?{room}"
@@ -166,9 +166,10 @@ fn ja_pattern() -> String {
         r"\ ?[0-9]{3,4}号".to_owned(),
         // "グランシエロ三軒茶屋 507号室", "ルミエール自由が丘301": a katakana name, perhaps a
         // place's after it, and a room.
-        r"\ [\p{Katakana}ー]{2,15}(?:\p{Han}|[がのヶケ]){0,5}\ ?[0-9]{2,4}(?:号室?)?".to_owned(),
+        // The block's pattern may have taken the space before it.
+        r"\ ?[\p{Katakana}ー]{2,15}(?:\p{Han}|[がのヶケ]){0,5}\ ?[0-9]{2,4}(?:号室?)?".to_owned(),
         // "ハイツつつじ 103": a building word, a name in kana or kanji, a room.
-        format!(r"\ (?:{BUILDINGS})[\p{{Hiragana}}\p{{Han}}ー]{{1,8}}\ ?[0-9]{{2,4}}(?:号室?)?"),
+        format!(r"\ ?(?:{BUILDINGS})[\p{{Hiragana}}\p{{Han}}ー]{{1,8}}\ ?[0-9]{{2,4}}(?:号室?)?"),
         // "梅田グランツ402号室": a place's kanji, a katakana name, a room.
         r"\ \p{Han}{1,4}[\p{Katakana}ー]{2,15}[0-9]{2,4}号室?".to_owned(),
     ]

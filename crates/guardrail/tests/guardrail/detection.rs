@@ -4137,3 +4137,24 @@ fn an_address_before_a_postcode_opens_at_a_label_a_quote_s_mark_or_a_welsh_house
         ],
     );
 }
+
+#[test]
+fn a_japanese_building_after_the_block_and_a_space_keeps_its_room_or_floor() {
+    assert_finds(
+        "〒060-0042\n北海道札幌市中央区大通西12丁目3番地 ノースゲート大通1105",
+        &[
+            ("〒060-0042", PostalCode),
+            (
+                "北海道札幌市中央区大通西12丁目3番地 ノースゲート大通1105",
+                Address,
+            ),
+        ],
+    );
+    assert_finds(
+        "東京都千代田区丸の内二丁目6番3号 丸の内テラスゲート14階",
+        &[(
+            "東京都千代田区丸の内二丁目6番3号 丸の内テラスゲート14階",
+            Address,
+        )],
+    );
+}
