@@ -82,8 +82,11 @@ impl Phone {
         while s < end {
             // A run may end at a space, or at a bracket glued to its last digit: a note
             // after the number ("0800-555-0123（24時間）", folded to "(24").
-            let cuts = (s..end)
-                .filter(|&k| b[k] == b' ' || (b[k] == b'(' && k > s && b[k - 1].is_ascii_digit()));
+            // So may a link's closing bracket before such a note ("(tel:0120-555-147)
+            // （24時間）").
+            let cuts = (s..end).filter(|&k| {
+                b[k] == b' ' || (b[k] == b'(' && k > s && matches!(b[k - 1], b'0'..=b'9' | b')'))
+            });
             // The context keywords depend only on the start: look them up once.
             let mut context = None;
             let found = std::iter::once(end)
@@ -97,7 +100,13 @@ impl Phone {
                     } else {
                         s
                     };
-                    out.push(Cand::new(from, e, Label::Phone));
+                    // "(tel:+18005550147)": nor is a closing one that none opens.
+                    let to = if b[e - 1] == b')' && !t[from..e].contains('(') {
+                        e - 1
+                    } else {
+                        e
+                    };
+                    out.push(Cand::new(from, to, Label::Phone));
                     Some(e)
                 }
                 None => cuts

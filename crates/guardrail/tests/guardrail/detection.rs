@@ -4158,3 +4158,15 @@ fn a_japanese_building_after_the_block_and_a_space_keeps_its_room_or_floor() {
         )],
     );
 }
+
+#[test]
+fn a_tel_link_s_target_ends_before_its_closing_bracket() {
+    assert_finds(
+        "- [1-800-555-0147](tel:+18005550147) (24/7)",
+        &[("1-800-555-0147", Phone), ("+18005550147", Phone)],
+    );
+    assert_finds(
+        "- [0120-555-147](tel:0120-555-147)（24時間）",
+        &[("0120-555-147", Phone), ("0120-555-147", Phone)],
+    );
+}
