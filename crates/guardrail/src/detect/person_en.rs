@@ -564,6 +564,10 @@ impl PersonEn {
             out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
             return end + 1;
         }
+        if let Some(end) = self.caps_cued(cx, k, key) {
+            out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
+            return end + 1;
+        }
         // "Cards can go to the Delgado family", "The Okoro family wishes to thank…": a
         // family named by its surname.
         if let Some(n) = toks.get(k + 1)
@@ -1644,6 +1648,49 @@ impl PersonEn {
         .iter()
         .any(|p| before.ends_with(p));
         !firm && !thing_label(before) && self.cue.is_match(before)
+    }
+
+    /// "the card in the name **LINDQVIST ERIK**", "受取人：NGUYEN VAN HUNG", "名義（TRAN
+    /// MINH DUC）": two or three words in capitals after a cue, as cards and passports
+    /// write names; one of them a listed name, none a word of an organisation, and no
+    /// more capitals after them (a heading). Returns the last word's token.
+    fn caps_cued(&self, cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
+        let Cx { t, toks, g, hi, .. } = *cx;
+        let word = |i: usize| &t[toks[i].s..toks[i].e];
+        let caps_next = |i: usize| {
+            toks.get(i + 1)
+                .is_some_and(|n| n.e <= hi && &t[toks[i].e..n.s] == " " && is_caps(&t[n.s..n.e]))
+        };
+        if !is_caps(word(k)) || !caps_next(k) {
+            return None;
+        }
+        let end = if caps_next(k + 1) { k + 2 } else { k + 1 };
+        if caps_next(end) {
+            return None;
+        }
+        let mut listed = false;
+        for i in k..=end {
+            let w = word(i);
+            if not_name(&title_case(w)) {
+                return None;
+            }
+            // "AT", "IS", "WHEN": a word of a sentence in capitals is no name's.
+            let name = g.first(w, key).is_some() || g.last(w, key).is_some();
+            let is_word = g.is_word(w, key);
+            if (is_word && !name) || w.len() < 3 {
+                return None;
+            }
+            listed |= name && !is_word;
+        }
+        if is_brand(&title_case(word(k)), &title_case(word(k + 1))) {
+            return None;
+        }
+        let s = toks[k].s;
+        let bracketed = t[..s].strip_suffix(['（', '(']);
+        let cued = self.cued(recent(t, s))
+            || super::person_ja::cue_before(t, s)
+            || bracketed.is_some_and(|h| super::person_ja::cue_before(t, h.len()));
+        (listed && cued).then_some(end)
     }
 
     /// Whether the name `t[s..e]` is addressed after a greeting, thanks or an apology
@@ -2789,6 +2836,16 @@ fn recent(t: &str, end: usize) -> &str {
         from += 1;
     }
     &t[from..end]
+}
+
+/// `w` with its first letter kept and the rest in lower case ("MORGAN" → "Morgan").
+fn title_case(w: &str) -> String {
+    let mut chars = w.chars();
+    chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect()
 }
 
 /// An organisation or place word, in any case ("the Henry Ford museum").

@@ -4170,3 +4170,22 @@ fn a_tel_link_s_target_ends_before_its_closing_bracket() {
         &[("0120-555-147", Phone), ("0120-555-147", Phone)],
     );
 }
+
+#[test]
+fn a_name_in_capitals_after_a_cue_is_a_person() {
+    assert_finds(
+        "Your PIN reminder for the card in the name **LINDQVIST ERIK** has been posted.",
+        &[("LINDQVIST ERIK", Person)],
+    );
+    assert_finds("- 受取人：NGUYEN VAN HUNG", &[("NGUYEN VAN HUNG", Person)]);
+    assert_finds(
+        "パスポート表記どおりの名義（TRAN MINH DUC）で再度お手続きください。",
+        &[("TRAN MINH DUC", Person)],
+    );
+    // A team, a firm, or a sentence in capitals is no one.
+    assert_no_person(&[
+        "Contact: CUSTOMER SERVICE TEAM",
+        "Ask for MORGAN STANLEY research.",
+        "PLEASE CONTACT US AT ONCE",
+    ]);
+}
