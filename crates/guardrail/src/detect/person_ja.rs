@@ -73,6 +73,8 @@ const CUES: &[&str] = &[
     "バリスタ", "担当医", "添乗員", "配達員", "ドライバー", "ソムリエ", "運転手", "獣医", "アソシエイト", "指名", "フロント",
     // Office and support roles: "オペレーターの遠藤", "担当エンジニアの鈴木".
     "オペレーター", "エンジニア", "デザイナー", "ディレクター", "秘書", "教師",
+    // Interviews and events: "面接官の中村", "上長のハルトマンが", "キャプテンは木村が".
+    "面接官", "上長", "キャプテン",
     "作業員", "係員", "職員", "社員", "事務員", "技術員", "調査員", "薬剤師", "技師", "公証人", "司法書士", "行政書士",
     "弁理士", "社労士", "調査士",
     // Trades: "大工の木村が", "庭師の岡田"; shops by what they sell: "魚屋の松本が".
@@ -294,6 +296,8 @@ const ACTS: &[&str] = &[
     "ですが", "です、", "の個人", "の携帯", "の直通", "の連絡先", "お声がけ", "お待ち", "：", ":",
     "をお呼び", "ご返信", "ご回答", "ご返答", "お申し付け", "お問い合わせ", "お問合せ", "ご一報",
     "お願い", "ご返却", "ご返送", "ご提出", "メール", "電話", "LINE", "不在",
+    // "長谷川による面談": by the person (the particle に is taken off first).
+    "よる",
 ];
 
 /// Finds Japanese names in the kanji and katakana `runs` of a piece of `t`.
@@ -603,6 +607,7 @@ fn names_thing(t: &str, c: &Cand) -> bool {
 /// "鈴木弁護士", "渡邉医師", "山口宛". The longest a run ends in is taken ("副会長", not
 /// "会長").
 const TITLES_AFTER: &[&str] = &[
+    "分団長",
     "弁護士",
     "医師",
     "税理士",
@@ -822,7 +827,9 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                     && cued())
                     // "拓也がご案内いたします": a given name acting needs no cue, unless
                     // it is also a word ("希望があればご連絡ください").
-                    || (is_given(rest, g) && !given_word(rest, g) && acting()))
+                    || (is_given(rest, g) && !given_word(rest, g) && acting())
+                    // "直美（naomi.fb@example.co.jp）まで": or with a contact in brackets.
+                    || (is_given(rest, g) && !given_word(rest, g) && contact_after(t, b)))
         };
         if full_name(rest, g, 3)
             || (family

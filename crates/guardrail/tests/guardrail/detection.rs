@@ -4189,3 +4189,28 @@ fn a_name_in_capitals_after_a_cue_is_a_person() {
         "PLEASE CONTACT US AT ONCE",
     ]);
 }
+
+#[test]
+fn interviewers_captains_and_superiors_cue_a_japanese_name() {
+    assert_finds(
+        "面接官の中村の都合により、面接日時が変更になりました。",
+        &[("中村", Person)],
+    );
+    assert_finds("キャプテンは木村が務めます。", &[("木村", Person)]);
+    assert_finds(
+        "上長のハルトマンがロビーでお迎えします。",
+        &[("ハルトマン", Person)],
+    );
+    assert_finds(
+        "次のステップは長谷川による20分程度の電話面談です。",
+        &[("長谷川", Person)],
+    );
+    assert_finds(
+        "第3分団の大森分団長までご連絡ください。",
+        &[("大森", Person)],
+    );
+    assert_finds(
+        "30日以内に直美（naomi.fb@example.co.jp）までご連絡ください。",
+        &[("直美", Person), ("naomi.fb@example.co.jp", Email)],
+    );
+}
