@@ -396,7 +396,7 @@ pub(crate) struct PersonEn {
 
 /// People's roles and kin, which cue the name after them ("our driver Will", "your
 /// stylist, Jordan,").
-const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|professor|dean|researcher|key ?holder|buddy|mentor|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse|brother|sister|grandson|granddaughter|grandchild|niece|nephew|cousin|fianc[ée]e?|stepson|stepdaughter|tailor|seamstress|dressmaker|handler|underwriter|broker|adjuster|banker|cashier|teller|recruiter|interviewer";
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|professor|dean|researcher|key ?holder|buddy|mentor|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse|brother|sister|grandson|granddaughter|grandchild|niece|nephew|cousin|fianc[ée]e?|stepson|stepdaughter|tailor|seamstress|dressmaker|handler|underwriter|broker|adjuster|banker|cashier|teller|recruiter|interviewer|bride|groom|bridesmaid|best man|maid of honou?r|usher";
 
 /// Whether `word` is one of [`ROLE_WORDS`], in any case, perhaps in the plural (a
 /// table's header: "Therapist", "Hosts").
@@ -417,7 +417,7 @@ impl PersonEn {
     pub fn new() -> Result<Self, String> {
         let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|god bless|congratulations|congrats";
         let weak = format!(
-            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|love always|all my love|with love|yes|sure|of course|absolutely|certainly|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done|taken) by"
+            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|love always|all my love|with love|yes|sure|you and|of course|absolutely|certainly|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done|taken) by"
         );
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
@@ -1235,6 +1235,7 @@ impl PersonEn {
                 || (signed(t, s) && (ends_signature(after) || initial_after(after)))
                 || pronoun_after(after)
                 || role_after(after)
+                || department_after(after)
                 || super::list_item_role(t, s, e)
                 || ((acts_after(after) || contact_after(after)) && cue())
         };
@@ -1585,6 +1586,55 @@ fn role_after(after: &str) -> bool {
         .any(|w| PERSON_ROLE_SET.contains(w))
 }
 
+/// " in People Ops can walk you through", " from Operations", " at our reception
+/// desk": a person's team or desk after the name.
+fn department_after(after: &str) -> bool {
+    let Some(rest) = [" from ", " in ", " at "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+    else {
+        return false;
+    };
+    let rest = ["the ", "our ", "your "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let w = first_word(rest);
+    let w = w.strip_suffix('s').filter(|w| w.len() > 2).unwrap_or(w);
+    [
+        "Operation",
+        "Ops",
+        "People",
+        "HR",
+        "Sale",
+        "Support",
+        "Account",
+        "Finance",
+        "Marketing",
+        "IT",
+        "Engineering",
+        "Legal",
+        "Billing",
+        "Admission",
+        "Customer",
+        "Recruitment",
+        "Payroll",
+        "Facilitie",
+        "Reception",
+        "reception",
+        "Housekeeping",
+        "Compliance",
+        "Claim",
+        "Underwriting",
+        "Talent",
+        "Procurement",
+        "Logistic",
+        "Dispatch",
+        "Service",
+    ]
+    .contains(&w)
+}
+
 /// Whether `t[..s]` ends where a sentence or the text opens (perhaps after emphasis
 /// or a quote mark).
 fn opens_sentence(t: &str, s: usize) -> bool {
@@ -1698,8 +1748,9 @@ impl PersonEn {
     /// birthday, Bella!".
     fn addressed(&self, t: &str, s: usize, e: usize) -> bool {
         let after = &t[e..];
+        // "Great news, DeShawn: the car is ready".
         let ends = after.is_empty()
-            || after.starts_with(['!', '.', ',', '?', ';'])
+            || after.starts_with(['!', '.', ',', '?', ';', ':'])
             || after.starts_with(" —")
             || after.starts_with(" –")
             || after.starts_with(" -");

@@ -4214,3 +4214,25 @@ fn interviewers_captains_and_superiors_cue_a_japanese_name() {
         &[("直美", Person), ("naomi.fb@example.co.jp", Email)],
     );
 }
+
+#[test]
+fn a_team_after_a_name_and_you_and_before_it_show_a_person() {
+    assert_finds(
+        "If anything is unclear, Mireille in People Ops can walk you through it.",
+        &[("Mireille", Person)],
+    );
+    assert_finds(
+        "Meet Amara from Operations at the gate.",
+        &[("Amara", Person)],
+    );
+    assert_finds(
+        "The booking is for two people: you and Gethin Pryce-Jones.",
+        &[("Gethin Pryce-Jones", Person)],
+    );
+    assert_finds(
+        "Great news, DeShawn: the car is ready.",
+        &[("DeShawn", Person)],
+    );
+    // A month before a team is no one.
+    assert_no_person(&["April in Sales was our best month."]);
+}
