@@ -469,6 +469,9 @@ impl PersonEn {
             toks,
         );
         let g = Gazetteers::get();
+        if t.as_bytes()[first_upper..hi].contains(&b'/') {
+            slashed(t, first_upper.max(lo), hi, g, key, out);
+        }
         let cx = Cx {
             t,
             toks,
@@ -2887,6 +2890,91 @@ fn recent(t: &str, end: usize) -> &str {
         from += 1;
     }
     &t[from..end]
+}
+
+/// Titles after a passenger's name in an airline's records.
+const PASSENGER_TITLES: &[&str] = &["MR", "MRS", "MS", "MISS", "MSTR", "MX", "DR", "INF", "CHD"];
+
+/// "OKAFOR/CHIDI MR", "GUTIERREZ LOPEZ/ALEJANDRO MR", "PATEL/DEVANSH": a family name, a
+/// slash and a given name in capitals, as airlines and railways write a passenger's
+/// name, in `t[lo..hi]`; with a title after it, or both parts listed (not "LHR/JFK",
+/// "AND/OR"). The tokeniser drops words glued to a slash (paths, URLs): these are read
+/// from the bytes.
+fn slashed(t: &str, lo: usize, hi: usize, g: &Gazetteers, key: &mut String, out: &mut Vec<Cand>) {
+    let b = t.as_bytes();
+    let caps_end = |i: usize| {
+        i + b[i..hi]
+            .iter()
+            .take_while(|c| c.is_ascii_uppercase() || matches!(c, b'\'' | b'-'))
+            .count()
+    };
+    let caps_start = |i: usize| {
+        i - b[lo..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_uppercase() || matches!(c, b'\'' | b'-'))
+            .count()
+    };
+    // The title after a word ending at `e`, if one follows it: its end.
+    let title_after = |e: usize| {
+        let w = b.get(e) == Some(&b' ');
+        let te = if w { caps_end(e + 1) } else { e };
+        (w && PASSENGER_TITLES.contains(&&t[e + 1..te])).then_some(te)
+    };
+    for (k, _) in t[lo..hi].match_indices('/') {
+        let p = lo + k;
+        let (s, e) = (caps_start(p), caps_end(p + 1));
+        // Two capitals at least on each side, nothing glued before the family name.
+        if p - s < 2 || e - (p + 1) < 2 || (s > 0 && b[s - 1].is_ascii_alphanumeric()) {
+            continue;
+        }
+        if s > 0 && matches!(b[s - 1], b'/' | b'.' | b'@' | b'_') {
+            continue;
+        }
+        // A second family name before the first ("GUTIERREZ LOPEZ/…").
+        let s = match s.checked_sub(1) {
+            Some(sp) if sp > lo && b[sp] == b' ' && b[sp - 1].is_ascii_uppercase() => {
+                let s2 = caps_start(sp);
+                let clear = s2 == 0 || !b[s2 - 1].is_ascii_alphanumeric();
+                if sp - s2 >= 2 && clear { s2 } else { s }
+            }
+            _ => s,
+        };
+        let (family, given) = (&t[s..p], &t[p + 1..e]);
+        let last = family.rsplit(' ').next().unwrap_or(family);
+        let short_word = |w: &str| matches!(w, "OR" | "TO" | "ON" | "IN" | "NO" | "OF" | "UP");
+        if PASSENGER_TITLES.contains(&given)
+            || short_word(given)
+            || short_word(last)
+            || (g.is_word(given, key) && g.is_word(last, key))
+        {
+            continue;
+        }
+        // A middle name before the title.
+        let middle = title_after(e)
+            .is_none()
+            .then(|| {
+                let me = if b.get(e) == Some(&b' ') {
+                    caps_end(e + 1)
+                } else {
+                    e
+                };
+                (me > e + 2)
+                    .then_some(me)
+                    .filter(|&me| title_after(me).is_some())
+            })
+            .flatten();
+        let end = middle.unwrap_or(e);
+        let mut listed = || {
+            g.first(given, key).is_some()
+                && g.last(last, key).is_some()
+                && !g.is_word(given, key)
+                && !g.is_word(last, key)
+        };
+        if title_after(end).is_some() || listed() {
+            out.push(Cand::new(s, end, Label::Person));
+        }
+    }
 }
 
 /// `w` with its first letter kept and the rest in lower case ("MORGAN" → "Morgan").

@@ -4236,3 +4236,25 @@ fn a_team_after_a_name_and_you_and_before_it_show_a_person() {
     // A month before a team is no one.
     assert_no_person(&["April in Sales was our best month."]);
 }
+
+#[test]
+fn a_passenger_s_name_as_airlines_write_it_is_a_person() {
+    assert_finds(
+        "**Passenger:** OKAFOR/CHIDI MR\n**Booking reference:** `QX7H2L`",
+        &[("OKAFOR/CHIDI", Person)],
+    );
+    assert_finds(
+        "1. GUTIERREZ LOPEZ/ALEJANDRO MR — 16C",
+        &[("GUTIERREZ LOPEZ/ALEJANDRO", Person)],
+    );
+    assert_finds("- 旧:SAITO/KAZUKI MR", &[("SAITO/KAZUKI", Person)]);
+    assert_finds(
+        "Registered holder: **PATEL/DEVANSH**.",
+        &[("PATEL/DEVANSH", Person)],
+    );
+    // Codes, words and paths with a slash are no one.
+    assert_no_person(&[
+        "Flights LHR/JFK and AND/OR MR/MRS",
+        "see https://example.com/ABC/DEF MR",
+    ]);
+}
