@@ -75,6 +75,8 @@ const CUES: &[&str] = &[
     "オペレーター", "エンジニア", "デザイナー", "ディレクター", "秘書", "教師",
     // Interviews and events: "面接官の中村", "上長のハルトマンが", "キャプテンは木村が".
     "面接官", "上長", "キャプテン",
+    // "鑑定士の堀が", "ご利用者名:", "搭乗者名:".
+    "鑑定士", "者名",
     "作業員", "係員", "職員", "社員", "事務員", "技術員", "調査員", "薬剤師", "技師", "公証人", "司法書士", "行政書士",
     "弁理士", "社労士", "調査士",
     // Trades: "大工の木村が", "庭師の岡田"; shops by what they sell: "魚屋の松本が".
@@ -189,6 +191,8 @@ static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
 /// Kanji words often followed by a honorific that are not names.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
+    // "- 相場：¥3,000〜": a market price, before its figure.
+    "相場",
     "客", "皆", "奥", "王", "神", "仏", "殿", "各", "貴", "同", "母", "父", "兄", "姉", "弟", "妹", "娘", "息子",
     "主人", "患者", "利用者", "会員", "担当者", "旦那", "女王", "王子", "姫", "社長", "部長", "課長", "店長", "先生", "医師",
     "教授", "生徒", "学生", "家族", "御中", "各位", "親御", "上", "子供", "子", "大家", "家主", "施主", "校長", "院長", "会長",
@@ -694,6 +698,11 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
             out.push(Cand::new(s, name_end, Label::Person));
         }
         let _ = h;
+        return;
+    }
+    // "羽田 → 新千歳", "新横浜・小田原": a place of three kanji or more is no family and
+    // given name joined.
+    if run.chars().nth(2).is_some() && super::places::JA_PLACE_NAMES.contains(&run) {
         return;
     }
     // The context checks are pure and only matter for a family name: ask them last.
@@ -1800,6 +1809,10 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     if pet_or_bot(t, a, after) {
         return;
     }
+    // "ローマ字", "パリ在住": a place that is no name, before a kanji word.
+    if g.is_kata_place(run) && after.starts_with(is_han) && honorific_at(after).is_none() {
+        return;
+    }
     // "トヨタ・アクア", "ソニー・プレイステーション": a maker and its model; "ドメーヌ・
     // タカヒコ", "サン・ジュリアン": a winery, a house or a saint's place.
     // "ポルシェ・フェラーリのお取り扱い", "ロールス・ロイス": makers alone.
@@ -2322,6 +2335,10 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
                 continue;
             }
             let item = &t[s..e];
+            // "品川・新横浜・小田原・静岡": a place is no item of a list of people.
+            if super::places::JA_PLACE_NAMES.contains(&item) {
+                continue;
+            }
             let one_kanji = r.han && item.chars().nth(1).is_none();
             // Where the item stands is cheaper to test than what it is: first that.
             // Not a public figure's name, which the list may join to a thing

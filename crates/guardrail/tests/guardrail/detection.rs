@@ -4258,3 +4258,16 @@ fn a_passenger_s_name_as_airlines_write_it_is_a_person() {
         "see https://example.com/ABC/DEF MR",
     ]);
 }
+
+#[test]
+fn japanese_airports_stations_prices_and_kana_places_are_no_one() {
+    assert_no_person(&[
+        "- 便名:SV 520 羽田 → 新千歳",
+        "東京〜名古屋間で品川・新横浜・小田原・静岡・浜松に停車します。",
+        "お名前のローマ字入力についてご案内します。",
+        "- 相場：¥3,000〜¥30,000程度",
+    ]);
+    assert_finds("小田原様からのご依頼です。", &[("小田原", Person)]);
+    assert_finds("当社鑑定士の堀が確認いたしました。", &[("堀", Person)]);
+    assert_finds("- ご利用者名:SHARMA RAJESH", &[("SHARMA RAJESH", Person)]);
+}
