@@ -99,6 +99,9 @@ const FAMOUS: &[&str] = &[
     "Chanel", "Dior", "Hermès", "Hermes", "Cartier", "Mikimoto", "Givenchy", "Balenciaga",
     "Versace", "Gucci", "Prada", "Armani", "Fendi", "Louboutin", "Ferragamo", "Bulgari",
     "Burberry",
+    // Designers and icons whose names name furniture, bags and prints.
+    "Charles Eames", "Ray Eames", "Eames", "Isamu Noguchi", "Hans Wegner", "Grace Kelly",
+    "Jacqueline Kennedy Onassis", "Jacqueline Kennedy", "Jackie Kennedy",
     // Founders of car makers.
     "Enzo Ferrari", "Ferruccio Lamborghini", "Ferdinand Porsche", "Bruce McLaren",
     "Soichiro Honda", "Kiichiro Toyoda", "Sakichi Toyoda", "Walter Chrysler",
@@ -145,7 +148,9 @@ const FAMOUS: &[&str] = &[
     "ヴィヴィアン・ウエストウッド", "カルバン・クライン", "ラルフ・ローレン",
     "クリスチャン・ディオール", "イヴ・サンローラン", "クリスチャン・ルブタン", "シャネル",
     "ディオール", "エルメス", "カルティエ", "ティファニー", "グッチ", "プラダ", "アルマーニ",
-    "ジバンシィ", "バレンシアガ", "フェンディ", "ルブタン", "バーバリー",
+    "ジバンシィ", "バレンシアガ", "フェンディ", "ルブタン", "バーバリー", "マリリン・モンロー",
+    "オードリー・ヘップバーン", "ジャクリーン・ケネディ・オナシス", "ジャクリーン・ケネディ",
+    "グレース・ケリー", "辰野金吾",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank

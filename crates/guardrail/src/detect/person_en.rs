@@ -99,8 +99,8 @@ const NOT_NAMES: &[&str] = &[
     "Virgin", "Whiskers",
     // A signature's fields ("Tel: 020 …" after a role on the line above).
     "Tel", "Fax", "Mob", "Ext",
-    // Places: "Hudson Yards", "Marina Bay".
-    "Yards", "Bay",
+    // Places: "Hudson Yards", "Marina Bay"; a doll.
+    "Yards", "Bay", "Barbie",
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",
@@ -157,6 +157,7 @@ const BRANDS: &[(&str, &str)] = &[
     ("Matthews", "Aurora"), ("Orla", "Kiely"), ("Trader", "Joe's"), ("Trader", "Joe’s"),
     ("Blue", "Cross"), ("Blue", "Shield"), ("Aston", "Martin"), ("Alfa", "Romeo"),
     ("Land", "Rover"), ("Range", "Rover"), ("Rolls", "Royce"), ("Mercedes", "Benz"),
+    ("Herman", "Miller"), ("Malibu", "Barbie"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -172,7 +173,7 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris", "Morris", "Marriott", "Hilton",
     "Kia", "Ferrari", "Jackson", "Grant", "Baker", "Molton", "Jo", "Bobbi", "Charlotte", "Cath",
     "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue", "Aston", "Alfa",
-    "Land", "Range", "Rolls", "Mercedes",
+    "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.

@@ -4271,3 +4271,13 @@ fn japanese_airports_stations_prices_and_kana_places_are_no_one() {
     assert_finds("当社鑑定士の堀が確認いたしました。", &[("堀", Person)]);
     assert_finds("- ご利用者名:SHARMA RAJESH", &[("SHARMA RAJESH", Person)]);
 }
+
+#[test]
+fn designers_icons_and_dolls_that_name_things_are_no_one() {
+    assert_no_person(&[
+        "Original labels read *Herman Miller, Zeeland, Michigan*.",
+        "Here's a quick guide to pricing a **Barbie** from the 1960s.",
+        "Check the **Hermès Kelly** bag (named after Grace Kelly).",
+        "「マリリン・モンロー」や「オードリー・ヘップバーン」の写真を使ったポスター",
+    ]);
+}
