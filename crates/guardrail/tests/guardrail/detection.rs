@@ -4281,3 +4281,21 @@ fn designers_icons_and_dolls_that_name_things_are_no_one() {
         "「マリリン・モンロー」や「オードリー・ヘップバーン」の写真を使ったポスター",
     ]);
 }
+
+#[test]
+fn a_loading_bay_and_a_street_word_after_a_calle_s_name_stay_in_the_address() {
+    assert_finds(
+        "- Warehouse: 1200 Sandia Freight Way, Bay 7, Albuquerque, NM 87106",
+        &[
+            ("1200 Sandia Freight Way, Bay 7, Albuquerque, NM", Address),
+            ("87106", PostalCode),
+        ],
+    );
+    assert_finds(
+        "- Mailing address on file: 47 Calle Sombra Dr, Santa Fe, NM 87505-3321",
+        &[
+            ("47 Calle Sombra Dr, Santa Fe, NM", Address),
+            ("87505-3321", PostalCode),
+        ],
+    );
+}
