@@ -424,18 +424,15 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
     let head = head.strip_suffix("\n>").unwrap_or(head);
     // "Dublin 8, Eircode D08 K2C7": the code's label is no part of the address.
     let head = without_label_after(head);
-    // "Newcastle upon Tyne": a town's joining word may stand inside a part.
     let part_ok = |p: &str| {
         let words = p.split(' ').count();
         (1..=4).contains(&words)
             && p.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
             && p.split(' ').all(|w| {
-                (w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
-                    || matches!(w, "upon" | "on" | "under"))
+                w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
                     && w.chars()
                         .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
             })
-            && !matches!(p.rsplit(' ').next(), Some("upon" | "on" | "under"))
     };
     let mut start = head.len();
     let mut parts = 0;
