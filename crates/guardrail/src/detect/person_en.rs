@@ -63,7 +63,7 @@ const NOT_NAMES: &[&str] = &[
     "Wednesday", "Week", "Wharf", "Yoga", "Zoo",
     // Organisations, rooms and waters; days written short.
     "Llp", "Plc", "Room", "Lounge", "Wing", "Pool", "Fields", "Sea", "Ocean", "Channel", "Canal",
-    "Falls", "Coast", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
+    "Falls", "Coast", "Farm", "Farms", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
     "Suite", "Suites", "Tearoom", "Tearooms", "Bistro", "Deli", "Diner", "Pub", "Tavern", "Dojo",
     "Karate",
     // Street types written short ("on Maple Ave"), and trades' firms ("Wilson Marine").

@@ -4299,3 +4299,8 @@ fn a_loading_bay_and_a_street_word_after_a_calle_s_name_stay_in_the_address() {
         ],
     );
 }
+
+#[test]
+fn a_farm_named_like_a_person_is_no_one() {
+    assert_no_person(&["- Overnight oats with Hope Farm honey"]);
+}
