@@ -1871,7 +1871,12 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
         || (!word
             && (role_note_after(t, b) || duty_next(t, b) || role_cell_after(t, a, b))
             && (listed || chars >= 3))
-        || (dotted && (acts_after(t, b) || duty_after(t, b)))
+        // ("- シャンプー・リンス：ミキモト" lists things: a part is a common word of three
+        // characters or more, and none a listed name; "ワン・リー" and "オリバー・グリーン"
+        // are people.)
+        || (dotted
+            && !things_joined(run, g)
+            && (acts_after(t, b) || duty_after(t, b)))
         // "エミリーまでお気軽に": a listed name (no word) before an act.
         || (!dotted && chars >= 3 && g.katakana(run) == Some(false) && acts_after(t, b))
         || (shaped.is_some() && !compound_after(t, b))
@@ -2077,6 +2082,14 @@ fn dotted_name(run: &str, g: &Gazetteers) -> Option<usize> {
         .split(['・', '＝', '=', '゠'])
         .all(|p| g.is_kata_place(p));
     (parts >= 2 && (!short || listed) && !places).then_some(start)
+}
+
+/// Whether the parts of `run` joined by a middle dot are things: one a common word of
+/// three characters or more, none a listed name.
+fn things_joined(run: &str, g: &Gazetteers) -> bool {
+    let parts = || run.split('・');
+    parts().any(|p| p.chars().nth(2).is_some() && g.katakana(p) == Some(true))
+        && !parts().any(|p| g.katakana(p) == Some(false))
 }
 
 /// A kanji word right after a katakana run makes the run part of a compound

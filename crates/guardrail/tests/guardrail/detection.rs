@@ -4304,3 +4304,13 @@ fn a_loading_bay_and_a_street_word_after_a_calle_s_name_stay_in_the_address() {
 fn a_farm_named_like_a_person_is_no_one() {
     assert_no_person(&["- Overnight oats with Hope Farm honey"]);
 }
+
+#[test]
+fn things_joined_by_a_middle_dot_before_a_colon_are_no_one() {
+    assert_no_person(&["- シャンプー・リンス：ミキモト コスメティックス"]);
+    // A listed name among the parts keeps a person, though another part is a word.
+    assert_finds(
+        "- オリバー・グリーン：英会話担当",
+        &[("オリバー・グリーン", Person)],
+    );
+}
