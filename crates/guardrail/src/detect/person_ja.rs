@@ -269,6 +269,8 @@ const KANA_NOT_NAMES: &[&str] = &[
     "ある", "いつ", "かた", "かみ", "こと", "さえ", "さき", "しか", "そう", "ため", "とき", "なか", "なる",
     "まえ", "みな", "より", "みんな", "あか", "あと", "うち", "もの", "よう", "ほか", "まで", "から",
     "さん", "さま", "くん", "ちゃん", "ほう",
+    // "たくさん": many, not "たく" and さん.
+    "たく",
     // "通訳あり", "座敷席：あり": there is, there is none.
     "あり", "なし",
 ];
@@ -1632,6 +1634,7 @@ fn hiragana_starts<const N: usize>(before: &str) -> ([usize; N], usize) {
 }
 
 /// Particles of two kana that may stand right before a name in kana ("からさくら先生").
+#[rustfmt::skip]
 const PARTICLES_BEFORE_NAME: &[&str] = &["から", "まで", "より", "には", "では", "とは", "にも"];
 
 /// A given name in hiragana right before the honorific at `h` ("ゆうこ先生",
@@ -1661,7 +1664,15 @@ fn kana_name_before(t: &str, h: usize, g: &Gazetteers) -> Option<usize> {
         let diminutive = (mark.starts_with("くん") || mark.starts_with("ちゃん"))
             && !KANA_KIN.contains(&name)
             && !name.starts_with(|c: char| "のはがともにをへでや".contains(c));
-        if g.kana_given(name) || diminutive {
+        // "さとうさん、こんにちは": a family name of three kana or more before さん or 様,
+        // with no kana before it ("たくさん" is a word).
+        let family = || {
+            (mark.starts_with("さん") || mark.starts_with('様') || mark.starts_with("さま"))
+                && name.chars().nth(2).is_some()
+                && !before[..s].ends_with(crate::text::is_hiragana)
+                && g.kana_family(name)
+        };
+        if g.kana_given(name) || diminutive || family() {
             return Some(s);
         }
     }

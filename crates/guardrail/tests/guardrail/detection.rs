@@ -4314,3 +4314,12 @@ fn things_joined_by_a_middle_dot_before_a_colon_are_no_one() {
         &[("オリバー・グリーン", Person)],
     );
 }
+
+#[test]
+fn a_family_name_in_kana_before_san_is_a_person_and_many_is_no_one() {
+    assert_finds("さとうさん、こんにちは！", &[("さとう", Person)]);
+    assert_no_person(&[
+        "たくさんのご応募ありがとうございました。",
+        "みなさん、こんにちは。",
+    ]);
+}
