@@ -1202,8 +1202,11 @@ impl PersonEn {
                     let prev = b.rsplit(' ').next().unwrap_or(b);
                     is_cap(prev) && g.is_place(prev, key)
                 });
-            // "Yamamoto様のご予約": a romaji name before a Japanese honorific.
-            let honoured = || super::person_ja::honorific_at(after).is_some();
+            // "Yamamoto様のご予約", "Okada 様から": a romaji name before a Japanese
+            // honorific, perhaps after a space.
+            let honoured = || {
+                super::person_ja::honorific_at(after.strip_prefix(' ').unwrap_or(after)).is_some()
+            };
             return (rf || rg)
                 && w.len() >= 4
                 && (strong() || honoured() || (acts_after(after) && !place));

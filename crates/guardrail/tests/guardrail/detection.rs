@@ -4323,3 +4323,11 @@ fn a_family_name_in_kana_before_san_is_a_person_and_many_is_no_one() {
         "みなさん、こんにちは。",
     ]);
 }
+
+#[test]
+fn a_romaji_name_before_a_spaced_honorific_is_a_person() {
+    assert_finds(
+        "Okada 様からのご依頼により、請求書を再発行しました。",
+        &[("Okada", Person)],
+    );
+}
