@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use super::Cand;
 use super::marks::Run;
 use crate::Label;
-use crate::gazetteer::Gazetteers;
+use crate::gazetteer::{Fnv, Gazetteers};
 use crate::known::Known;
 use crate::table::Table;
 use crate::text::{ends_with, is_han, is_hiragana, is_katakana, starts_with};
@@ -704,7 +704,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
     }
     // "羽田 → 新千歳", "新横浜・小田原": a place of three kanji or more is no family and
     // given name joined.
-    if run.chars().nth(2).is_some() && super::places::JA_PLACE_NAMES.contains(&run) {
+    if run.chars().nth(2).is_some() && super::places::is_ja_place(run) {
         return;
     }
     // The context checks are pure and only matter for a family name: ask them last.
@@ -1374,7 +1374,7 @@ fn acts_after(t: &str, b: usize) -> bool {
     if let Some(value) = rest.strip_prefix(['：', ':']) {
         // "- **名古屋**：名駅エリア": a place labels what is there.
         let word = t[..b].trim_end_matches(|c: char| is_han(c) || c == 'の');
-        if super::places::JA_PLACE_NAMES.contains(&&t[word.len()..b]) {
+        if super::places::is_ja_place(&t[word.len()..b]) {
             return false;
         }
         let value = value.trim_start_matches([' ', '*', '\u{3000}']);
@@ -1821,17 +1821,17 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
         return;
     }
     // "ローマ字", "パリ在住": a place that is no name, before a kanji word.
-    if g.is_kata_place(run) && after.starts_with(is_han) && honorific_at(after).is_none() {
+    if after.starts_with(is_han) && g.is_kata_place(run) && honorific_at(after).is_none() {
         return;
     }
     // "トヨタ・アクア", "ソニー・プレイステーション": a maker and its model; "ドメーヌ・
     // タカヒコ", "サン・ジュリアン": a winery, a house or a saint's place.
     // "ポルシェ・フェラーリのお取り扱い", "ロールス・ロイス": makers alone.
-    if run.split('・').all(|p| KATA_MAKERS.contains(&p)) {
+    if run.split('・').all(is_kata_maker) {
         return;
     }
     if run.split_once('・').is_some_and(|(maker, _)| {
-        KATA_MAKERS.contains(&maker)
+        is_kata_maker(maker)
             || matches!(
                 maker,
                 "ドメーヌ" | "シャトー" | "メゾン" | "サン" | "サント" | "ピノ"
@@ -1916,13 +1916,61 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
 /// Makers whose name comes before a model's after a middle dot ("トヨタ・ヤリス").
 /// スズキ is left out: it is a family name as often.
 #[rustfmt::skip]
+/// Whether `w` is one of [`KATA_MAKERS`], looked up in a hash set: every katakana run
+/// asks.
+fn is_kata_maker(w: &str) -> bool {
+    type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+    static SET: OnceLock<Set> = OnceLock::new();
+    SET.get_or_init(|| KATA_MAKERS.iter().copied().collect())
+        .contains(w)
+}
+
 const KATA_MAKERS: &[&str] = &[
-    "トヨタ", "ホンダ", "ニッサン", "マツダ", "スバル", "ダイハツ", "レクサス", "ミツビシ", "ソニー",
-    "パナソニック", "シャープ", "キヤノン", "ニコン", "アップル", "ナイキ", "アディダス", "ヤマハ",
-    "ミズノ", "アシックス", "ミキモト", "ユニクロ", "ポルシェ", "フェラーリ", "ロールス", "ロイス",
-    "アストンマーティン", "ランボルギーニ", "マセラティ", "ベントレー", "ジャガー", "メルセデス",
-    "ベンツ", "フォルクスワーゲン", "ルノー", "プジョー", "シトロエン", "ボルボ", "アウディ",
-    "フィアット", "テスラ", "マクラーレン", "ヒュンダイ", "シボレー", "キャデラック", "クライスラー",
+    "トヨタ",
+    "ホンダ",
+    "ニッサン",
+    "マツダ",
+    "スバル",
+    "ダイハツ",
+    "レクサス",
+    "ミツビシ",
+    "ソニー",
+    "パナソニック",
+    "シャープ",
+    "キヤノン",
+    "ニコン",
+    "アップル",
+    "ナイキ",
+    "アディダス",
+    "ヤマハ",
+    "ミズノ",
+    "アシックス",
+    "ミキモト",
+    "ユニクロ",
+    "ポルシェ",
+    "フェラーリ",
+    "ロールス",
+    "ロイス",
+    "アストンマーティン",
+    "ランボルギーニ",
+    "マセラティ",
+    "ベントレー",
+    "ジャガー",
+    "メルセデス",
+    "ベンツ",
+    "フォルクスワーゲン",
+    "ルノー",
+    "プジョー",
+    "シトロエン",
+    "ボルボ",
+    "アウディ",
+    "フィアット",
+    "テスラ",
+    "マクラーレン",
+    "ヒュンダイ",
+    "シボレー",
+    "キャデラック",
+    "クライスラー",
 ];
 
 /// Whether the word at `t[s..e]` names a team ("チーム桜", "チームみなと") or a vehicle's
@@ -2359,10 +2407,6 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
                 continue;
             }
             let item = &t[s..e];
-            // "品川・新横浜・小田原・静岡": a place is no item of a list of people.
-            if super::places::JA_PLACE_NAMES.contains(&item) {
-                continue;
-            }
             let one_kanji = r.han && item.chars().nth(1).is_none();
             // Where the item stands is cheaper to test than what it is: first that.
             // Not a public figure's name, which the list may join to a thing
@@ -2420,7 +2464,8 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
                     && !compound_after(t, e)
                     && !kata_not_names().ends(item)
             };
-            if name_like {
+            // "品川・新横浜・小田原・静岡": a place is no item of a list of people.
+            if name_like && !super::places::is_ja_place(item) {
                 cands.push(Cand::new(s, e, Label::Person));
             }
         }

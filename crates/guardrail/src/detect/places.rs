@@ -80,6 +80,12 @@ pub(crate) const JA_PLACE_NAMES: &[&str] = &[
     "成田", "羽田", "新千歳", "伊丹", "関西", "中部", "小田原", "新横浜", "新大阪", "熱海",
 ];
 
+/// Whether `w` is one of [`JA_PLACE_NAMES`] (a word set: rules ask it of many runs).
+pub(crate) fn is_ja_place(w: &str) -> bool {
+    static SET: crate::wordset::WordSet<512> = crate::wordset::WordSet::new(JA_PLACE_NAMES);
+    SET.contains(w)
+}
+
 /// Municipalities written in hiragana, which the kanji/katakana pattern would miss.
 #[rustfmt::skip]
 pub(crate) const KANA_CITIES: &[&str] = &[
