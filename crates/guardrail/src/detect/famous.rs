@@ -98,7 +98,7 @@ const FAMOUS: &[&str] = &[
     "Levi Strauss", "Santos de Cartier", "Tiffany Blue",
     "Chanel", "Dior", "Hermès", "Hermes", "Cartier", "Mikimoto", "Givenchy", "Balenciaga",
     "Versace", "Gucci", "Prada", "Armani", "Fendi", "Louboutin", "Ferragamo", "Bulgari",
-    "Burberry",
+    "Burberry", "Moët & Chandon",
     // Designers and icons whose names name furniture, bags and prints.
     "Charles Eames", "Ray Eames", "Eames", "Isamu Noguchi", "Hans Wegner", "Grace Kelly",
     "Jacqueline Kennedy Onassis", "Jacqueline Kennedy", "Jackie Kennedy",

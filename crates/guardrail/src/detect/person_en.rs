@@ -99,8 +99,9 @@ const NOT_NAMES: &[&str] = &[
     "Virgin", "Whiskers",
     // A signature's fields ("Tel: 020 …" after a role on the line above).
     "Tel", "Fax", "Mob", "Ext",
-    // Places: "Hudson Yards", "Marina Bay"; a doll.
-    "Yards", "Bay", "Barbie",
+    // Places: "Hudson Yards", "Marina Bay"; a doll; a house's or a shop's word
+    // ("Maison app", "Maison Ferrand Bridal"); garments ("T-shirts (AZ-T108)").
+    "Yards", "Bay", "Barbie", "Maison", "T-shirt", "T-shirts",
     // Languages and nationalities ("speaks English", "Dutch Masters").
     "English", "French", "Dutch", "German", "Spanish", "Italian", "Irish", "Scottish", "Welsh",
     "British", "American", "Japanese", "Chinese", "Korean", "Portuguese", "Russian",

@@ -4331,3 +4331,12 @@ fn a_romaji_name_before_a_spaced_honorific_is_a_person() {
         &[("Okada", Person)],
     );
 }
+
+#[test]
+fn a_house_s_word_garments_and_a_champagne_house_are_no_one() {
+    assert_no_person(&[
+        "- **iOS:** Maison app 5.3.1 (build 2207)",
+        "- T-shirts (AZ-T108-051) run about one size small",
+        "We pour Moët & Chandon at weddings.",
+    ]);
+}
