@@ -63,7 +63,8 @@ const NOT_NAMES: &[&str] = &[
     "Wednesday", "Week", "Wharf", "Yoga", "Zoo",
     // Organisations, rooms and waters; days written short.
     "Llp", "Plc", "Room", "Lounge", "Wing", "Pool", "Fields", "Sea", "Ocean", "Channel", "Canal",
-    "Falls", "Coast", "Farm", "Farms", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
+    "Falls", "Coast", "Farm", "Farms", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
+    "Fri", "Sat",
     "Suite", "Suites", "Tearoom", "Tearooms", "Bistro", "Deli", "Diner", "Pub", "Tavern", "Dojo",
     "Karate",
     // Street types written short ("on Maple Ave"), and trades' firms ("Wilson Marine").
@@ -1607,6 +1608,7 @@ fn department_after(after: &str) -> bool {
         .iter()
         .find_map(|p| rest.strip_prefix(p))
         .unwrap_or(rest);
+    // The team's word, without a plural's "s" ("Sales" is looked up as "Sale").
     let w = first_word(rest);
     let w = w.strip_suffix('s').filter(|w| w.len() > 2).unwrap_or(w);
     [
@@ -2920,9 +2922,11 @@ fn slashed(t: &str, lo: usize, hi: usize, g: &Gazetteers, key: &mut String, out:
             .take_while(|c| c.is_ascii_uppercase() || matches!(c, b'\'' | b'-'))
             .count()
     };
+    // A space inside the piece: what follows the piece is not read.
+    let space = |e: usize| e < hi && b[e] == b' ';
     // The title after a word ending at `e`, if one follows it: its end.
     let title_after = |e: usize| {
-        let w = b.get(e) == Some(&b' ');
+        let w = space(e);
         let te = if w { caps_end(e + 1) } else { e };
         (w && PASSENGER_TITLES.contains(&&t[e + 1..te])).then_some(te)
     };
@@ -2959,11 +2963,7 @@ fn slashed(t: &str, lo: usize, hi: usize, g: &Gazetteers, key: &mut String, out:
         let middle = title_after(e)
             .is_none()
             .then(|| {
-                let me = if b.get(e) == Some(&b' ') {
-                    caps_end(e + 1)
-                } else {
-                    e
-                };
+                let me = if space(e) { caps_end(e + 1) } else { e };
                 (me > e + 2)
                     .then_some(me)
                     .filter(|&me| title_after(me).is_some())

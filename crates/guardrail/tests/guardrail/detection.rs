@@ -4248,6 +4248,11 @@ fn a_passenger_s_name_as_airlines_write_it_is_a_person() {
         &[("GUTIERREZ LOPEZ/ALEJANDRO", Person)],
     );
     assert_finds("- 旧:SAITO/KAZUKI MR", &[("SAITO/KAZUKI", Person)]);
+    // Before a lower-case word, where a piece may end.
+    assert_finds(
+        "Passenger OKAFOR/CHIDI and two bags",
+        &[("OKAFOR/CHIDI", Person)],
+    );
     assert_finds(
         "Registered holder: **PATEL/DEVANSH**.",
         &[("PATEL/DEVANSH", Person)],
