@@ -283,27 +283,27 @@ const PREFIXES_OF_THINGS: &[&str] = &[
     "Château", "Chateau", "Domaine", "Maison", "Bodega", "Tenuta", "Cantina", "Weingut",
     "Ford", "Vauxhall", "Toyota", "Honda", "Nissan", "Mazda", "Subaru", "Hyundai", "Peugeot",
     "Renault", "Volkswagen", "Skoda", "Volvo", "Chevrolet", "Audi", "Fiat", "Porsche",
-    "Ferrari", "Lamborghini", "Maserati", "Bugatti", "McLaren", "Bentley", "Jaguar", "Lotus",
+    "Ferrari", "Lamborghini", "Maserati", "Bugatti", "McLaren", "Jaguar", "Lotus",
     "Dodge", "Chrysler", "Buick", "Cadillac", "Tesla", "Citroën", "Citroen", "Opel", "Dacia",
     "Mitsubishi", "Daihatsu", "Lexus", "Jeep", "Polestar", "Cupra",
 ];
 
 /// Car makers named as no one is, alone or in the plural ("founded Ferrari in 1939",
-/// "any Porsches in stock?"); not those that are also given or Japanese family names
-/// (Subaru, Honda, Mercedes, Kia), which need a model after them.
+/// "any Porsches in stock?"); not those that are also common given or Japanese family
+/// names (Subaru, Honda, Mercedes, Kia, Bentley), which need a model after them.
 #[rustfmt::skip]
 static MAKER_SET: WordSet<64> = WordSet::new(&[
     "Ferrari", "Porsche", "Lamborghini", "Maserati", "Bugatti", "McLaren", "Dodge", "Chrysler",
     "Cadillac", "Vauxhall", "Peugeot", "Renault", "Citroën", "Citroen", "Volkswagen", "Skoda",
     "Hyundai", "Chevrolet", "Mitsubishi", "Daihatsu", "Lexus", "Toyota", "Nissan", "Mazda",
-    "Audi", "Fiat", "Volvo", "Opel", "Dacia", "Jeep", "Tesla", "Bentley", "Jaguar", "Polestar",
-    "Cupra", "Buick",
+    "Audi", "Fiat", "Volvo", "Opel", "Dacia", "Jeep", "Tesla", "Jaguar", "Polestar", "Cupra",
+    "Buick",
 ]);
 
 /// Whether the name found at `t[c.start..c.end]` is a car's: a maker and its model
 /// ("Renault Mégane E-Tech", "Aston Martin Vantage", "Kia Picantos": a maker that is also
 /// a given name needs a model that is no surname) or a maker alone, in the plural too,
-/// with no title before it ("Mr Bentley" is someone).
+/// with no title before it ("Ms Ferrari" is someone).
 fn vehicle(t: &str, c: &Cand, g: &Gazetteers, key: &mut String) -> bool {
     let name = &t[c.start..c.end];
     let (first, rest) = name.split_once(' ').unwrap_or((name, ""));

@@ -1827,7 +1827,7 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     // "トヨタ・アクア", "ソニー・プレイステーション": a maker and its model; "ドメーヌ・
     // タカヒコ", "サン・ジュリアン": a winery, a house or a saint's place.
     // "ポルシェ・フェラーリのお取り扱い", "ロールス・ロイス": makers alone.
-    if run.split('・').all(is_kata_maker) {
+    if is_kata_maker(run) || run.split('・').all(is_kata_maker) {
         return;
     }
     if run.split_once('・').is_some_and(|(maker, _)| {
@@ -1913,9 +1913,6 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     }
 }
 
-/// Makers whose name comes before a model's after a middle dot ("トヨタ・ヤリス").
-/// スズキ is left out: it is a family name as often.
-#[rustfmt::skip]
 /// Whether `w` is one of [`KATA_MAKERS`], looked up in a hash set: every katakana run
 /// asks.
 fn is_kata_maker(w: &str) -> bool {
@@ -1925,51 +1922,17 @@ fn is_kata_maker(w: &str) -> bool {
         .contains(w)
 }
 
+/// Makers whose name comes before a model's after a middle dot ("トヨタ・ヤリス"), and
+/// makers named alone ("ポルシェ", "ロールス・ロイス"). スズキ is left out: it is a family
+/// name as often; so are makers' words that are given names alone (メルセデス, ロイス).
+#[rustfmt::skip]
 const KATA_MAKERS: &[&str] = &[
-    "トヨタ",
-    "ホンダ",
-    "ニッサン",
-    "マツダ",
-    "スバル",
-    "ダイハツ",
-    "レクサス",
-    "ミツビシ",
-    "ソニー",
-    "パナソニック",
-    "シャープ",
-    "キヤノン",
-    "ニコン",
-    "アップル",
-    "ナイキ",
-    "アディダス",
-    "ヤマハ",
-    "ミズノ",
-    "アシックス",
-    "ミキモト",
-    "ユニクロ",
-    "ポルシェ",
-    "フェラーリ",
-    "ロールス",
-    "ロイス",
-    "アストンマーティン",
-    "ランボルギーニ",
-    "マセラティ",
-    "ベントレー",
-    "ジャガー",
-    "メルセデス",
-    "ベンツ",
-    "フォルクスワーゲン",
-    "ルノー",
-    "プジョー",
-    "シトロエン",
-    "ボルボ",
-    "アウディ",
-    "フィアット",
-    "テスラ",
-    "マクラーレン",
-    "ヒュンダイ",
-    "シボレー",
-    "キャデラック",
+    "トヨタ", "ホンダ", "ニッサン", "マツダ", "スバル", "ダイハツ", "レクサス", "ミツビシ", "ソニー",
+    "パナソニック", "シャープ", "キヤノン", "ニコン", "アップル", "ナイキ", "アディダス", "ヤマハ",
+    "ミズノ", "アシックス", "ミキモト", "ユニクロ", "ポルシェ", "フェラーリ", "ロールス・ロイス",
+    "アストンマーティン", "ランボルギーニ", "マセラティ", "ベントレー", "ジャガー",
+    "メルセデス・ベンツ", "ベンツ", "フォルクスワーゲン", "ルノー", "プジョー", "シトロエン", "ボルボ",
+    "アウディ", "フィアット", "テスラ", "マクラーレン", "ヒュンダイ", "シボレー", "キャデラック",
     "クライスラー",
 ];
 

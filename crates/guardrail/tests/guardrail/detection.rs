@@ -4345,3 +4345,9 @@ fn a_house_s_word_garments_and_a_champagne_house_are_no_one() {
         "We pour Moët & Chandon at weddings.",
     ]);
 }
+
+#[test]
+fn makers_words_that_are_given_names_alone_stay_names() {
+    assert_finds("ロイスさんが担当します。", &[("ロイス", Person)]);
+    assert_finds("Bentley will call you back.", &[("Bentley", Person)]);
+}
