@@ -184,7 +184,7 @@ impl Gazetteers {
             ])),
             ja_family_kana: parse(include_str!("../data/ja_family_kana.txt")),
             // IPADIC's katakana names and words, then the loanwords SudachiDict adds
-            // ("ラテ", "ハラール", "インプラント").
+            // ("アールグレイ", "ハラール", "インプラント").
             ja_katakana: NameSet::new(&draft(&[
                 include_str!("../data/ja_katakana.txt"),
                 include_str!("../data/ja_katakana_sudachi.txt"),
