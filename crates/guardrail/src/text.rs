@@ -324,6 +324,11 @@ pub(crate) fn starts_with(s: &str, w: &str) -> bool {
     s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a == b)
 }
 
+/// `s` after the first of `prefixes` it starts with, if any.
+pub(crate) fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    prefixes.iter().find_map(|p| s.strip_prefix(p))
+}
+
 /// The character starting at byte `i` of `s`.
 pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|t| t.chars().next())
@@ -350,6 +355,16 @@ pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strip_any_takes_off_the_first_prefix_the_text_starts_with() {
+        assert_eq!(
+            strip_any(", our coach", &[", your ", ", our "]),
+            Some("coach")
+        );
+        assert_eq!(strip_any("が担当", &["が", "から"]), Some("担当"));
+        assert_eq!(strip_any("coach", &[", our "]), None);
+    }
 
     fn folded(s: &str) -> Folded {
         let mut f = Folded::default();

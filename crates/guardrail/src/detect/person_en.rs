@@ -472,7 +472,7 @@ impl PersonEn {
             toks,
         );
         let g = Gazetteers::get();
-        if t.as_bytes()[first_upper..hi].contains(&b'/') {
+        if memchr::memchr(b'/', &t.as_bytes()[first_upper..hi]).is_some() {
             slashed(t, first_upper.max(lo), hi, g, key, out);
         }
         let cx = Cx {
@@ -1456,7 +1456,7 @@ fn alone(cx: &Cx, k: usize) -> bool {
         return false;
     }
     let after = &t[cx.toks[k].e..];
-    let possessive = ["'s", "’s"].iter().find_map(|p| after.strip_prefix(p));
+    let possessive = crate::text::strip_any(after, &["'s", "’s"]);
     // "the Parkinson's disease service": what is named after someone.
     if possessive.is_some_and(|a| {
         [" disease", " syndrome", " law"]
@@ -1581,10 +1581,7 @@ fn nickname(t: &str, s: usize, e: usize) -> bool {
 
 /// ", our events coordinator": a person's role set off after the name.
 fn role_after(after: &str) -> bool {
-    let Some(rest) = [", our ", ", your ", ", the "]
-        .iter()
-        .find_map(|p| after.strip_prefix(p))
-    else {
+    let Some(rest) = crate::text::strip_any(after, &[", our ", ", your ", ", the "]) else {
         return false;
     };
     rest.split([',', '.', ';', '!', '?'])
@@ -1598,16 +1595,10 @@ fn role_after(after: &str) -> bool {
 /// " in People Ops can walk you through", " from Operations", " at our reception
 /// desk": a person's team or desk after the name.
 fn department_after(after: &str) -> bool {
-    let Some(rest) = [" from ", " in ", " at "]
-        .iter()
-        .find_map(|p| after.strip_prefix(p))
-    else {
+    let Some(rest) = crate::text::strip_any(after, &[" from ", " in ", " at "]) else {
         return false;
     };
-    let rest = ["the ", "our ", "your "]
-        .iter()
-        .find_map(|p| rest.strip_prefix(p))
-        .unwrap_or(rest);
+    let rest = crate::text::strip_any(rest, &["the ", "our ", "your "]).unwrap_or(rest);
     // The team's word, without a plural's "s" ("Sales" is looked up as "Sale").
     let w = first_word(rest);
     let w = w.strip_suffix('s').filter(|w| w.len() > 2).unwrap_or(w);
@@ -1660,9 +1651,7 @@ fn opens_sentence(t: &str, s: usize) -> bool {
 /// (`Some(false)`), or neither (`None`).
 fn opening_address(t: &str, s: usize, after: &str) -> Option<bool> {
     // "Hannah — your appointment is confirmed" (the dash perhaps folded to `-`).
-    let rest = [", ", " — ", " – ", " - "]
-        .iter()
-        .find_map(|p| after.strip_prefix(p))?;
+    let rest = crate::text::strip_any(after, &[", ", " — ", " – ", " - "])?;
     if !opens_sentence(t, s) {
         return None;
     }

@@ -886,10 +886,11 @@ fn introduced(t: &str, a: usize, b: usize) -> bool {
             k + head[k..].chars().next().map_or(1, char::len_utf8)
         });
     let clause = head[start..].trim_start();
-    let clause = ["こちらは", "わたくしは", "私は", "わたしは", "はい、"]
-        .iter()
-        .find_map(|p| clause.strip_prefix(p))
-        .unwrap_or(clause);
+    let clause = crate::text::strip_any(
+        clause,
+        &["こちらは", "わたくしは", "私は", "わたしは", "はい、"],
+    )
+    .unwrap_or(clause);
     let place = clause.ends_with(['県', '府', '都', '道', '市', '町', '村', '区', '駅'])
         || super::places::PREFECTURES
             .iter()
@@ -1365,9 +1366,7 @@ fn acts_after(t: &str, b: usize) -> bool {
             return true;
         }
     }
-    let rest = ["が", "から", "より", "まで", "に", "へ", "と"]
-        .iter()
-        .find_map(|p| rest.strip_prefix(p))
+    let rest = crate::text::strip_any(rest, &["が", "から", "より", "まで", "に", "へ", "と"])
         .unwrap_or(rest);
     // "- **名古屋：** 10月5日": a date after a colon labels a day, not a person's
     // contact.
@@ -1410,10 +1409,7 @@ const DUTIES: &[&str] = &[
 /// "…が…担当いたしました", "伊藤より明朝ご連絡": `が`, `は`, `より` or `から` after
 /// `b`, then a duty before the sentence ends (within the window the detectors see).
 fn duty_after(t: &str, b: usize) -> bool {
-    let Some(rest) = ["が", "は", "より", "から"]
-        .iter()
-        .find_map(|p| t[b..].strip_prefix(p))
-    else {
+    let Some(rest) = crate::text::strip_any(&t[b..], &["が", "は", "より", "から"]) else {
         return false;
     };
     // "仁川からの便の到着後にお迎えします": where a flight or a train comes from.
@@ -1914,7 +1910,7 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
 }
 
 /// Whether `w` is one of [`KATA_MAKERS`], looked up in a hash set: every katakana run
-/// asks.
+/// asks, and many makers are longer than a [`WordSet`] holds.
 fn is_kata_maker(w: &str) -> bool {
     type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
     static SET: OnceLock<Set> = OnceLock::new();
