@@ -202,6 +202,13 @@ impl Detectors {
                             && c.label == Label::Person
                             && window[start(c.start)..end(c.end)].contains('*')
                     };
+                    // "*Dear Evan Hansen*": a name in a title in italics, which only the
+                    // text as written shows.
+                    let italic = || {
+                        is_folded
+                            && c.label == Label::Person
+                            && person_en::in_italic_title(window, start(c.start), end(c.end))
+                    };
                     // "an Agatha Christie evening", 「夏目漱石と英文学」: a public
                     // figure's name names a thing, unless a cue sends the reader to
                     // someone who bears it ("Ask for Ada Lovelace").
@@ -223,6 +230,7 @@ impl Detectors {
                         && c.start < c.end
                         && (c.end <= fhi || in_kana())
                         && !across()
+                        && !italic()
                         && !famous()
                         && !pet()
                 })

@@ -2187,25 +2187,70 @@ fn possessive_after(name: &str, after: &str) -> bool {
         .any(|d| rest.starts_with(d))
 }
 
-/// Whether the name at `t[s..e]` lies inside a quoted title, in title case and with
-/// at least one word besides the name: "\"An Evening with Agatha Christie\"",
-/// "“Tribute to John Williams”".
+/// Whether the name at `t[s..e]` lies inside a quoted title, in title case and with at
+/// least one word besides the name: "\"An Evening with Agatha Christie\"", "“Tribute to
+/// John Williams”".
 fn in_title(t: &str, s: usize, e: usize) -> bool {
+    quoted(t, s, e).is_some_and(|(before, after, rest)| title_words(before, after, rest, false))
+}
+
+/// The same for a title in Markdown italics ("*Dear Evan Hansen*", "*Marie & Jacques*"),
+/// read in `t` as written: folding drops the emphasis marks before the name rules read
+/// the text.
+pub(crate) fn in_italic_title(t: &str, s: usize, e: usize) -> bool {
+    starts_upper(&t[s..e])
+        && italic(t, s, e)
+            .is_some_and(|(before, after, rest)| title_words(before, after, rest, true))
+}
+
+/// The text between an opening quote and `s`, between `e` and the closing quote, and
+/// after the closing quote, when `t[s..e]` lies inside quotes.
+fn quoted(t: &str, s: usize, e: usize) -> Option<(&str, &str, &str)> {
     let before = &t[crate::text::ceil_boundary(t, s.saturating_sub(60))..s];
     // `"` or the last byte of `“` (E2 80 9C): a byte scan first, as most names have
     // neither before them.
     if !before.bytes().any(|b| b == b'"' || b == 0x9C) {
-        return false;
+        return None;
     }
-    let Some(open) = before.rfind(['"', '“']) else {
-        return false;
-    };
+    let open = before.rfind(['"', '“'])?;
     let inside_before = &before[open + before[open..].chars().next().map_or(1, char::len_utf8)..];
+    if inside_before.contains(['"', '”', '“']) {
+        return None;
+    }
     let after = &t[e..];
-    let Some(close) = after.find(['"', '”']) else {
-        return false;
-    };
-    let inside_after = &after[..close];
+    let close = after.find(['"', '”'])?;
+    let quote_len = after[close..].chars().next().map_or(1, char::len_utf8);
+    Some((inside_before, &after[..close], &after[close + quote_len..]))
+}
+
+/// The same as [`quoted`] for Markdown italics on one line: a single `*` before a
+/// word, and a single `*` after one ("*Dear April*", not "**Name:** April" or a
+/// bullet's "* ").
+fn italic(t: &str, s: usize, e: usize) -> Option<(&str, &str, &str)> {
+    let b = t.as_bytes();
+    let from = crate::text::ceil_boundary(t, s.saturating_sub(60));
+    let open = from + memchr::memrchr(b'*', &b[from..s])?;
+    let single = |i: usize| (i == 0 || b[i - 1] != b'*') && b.get(i + 1) != Some(&b'*');
+    let opens = single(open)
+        && (open == 0 || !b[open - 1].is_ascii_alphanumeric())
+        && b.get(open + 1).is_some_and(|&c| c != b' ' && c != b'\n');
+    if !opens || memchr::memchr(b'\n', &b[open..s]).is_some() {
+        return None;
+    }
+    let to = (e + 60).min(b.len());
+    let close = e + memchr::memchr2(b'*', b'\n', &b[e..to])?;
+    let closes = b[close] == b'*'
+        && single(close)
+        && b[close - 1] != b' '
+        && !b.get(close + 1).is_some_and(u8::is_ascii_alphanumeric);
+    closes.then(|| (&t[open + 1..s], &t[e..close], &t[close + 1..]))
+}
+
+/// Whether the words around a name inside quotes or italics make a title: see
+/// [`in_title`]. `rest` is the text after the closing mark; `italic` when the marks are
+/// asterisks, where "Dear" opens a title ("*Dear Evan Hansen*") more often than a
+/// letter.
+fn title_words(inside_before: &str, inside_after: &str, rest: &str, italic: bool) -> bool {
     // Title case: every word capitalised but the small ones (and a subtitle's colon:
     // "Ansel Adams: The Mural Project").
     let title_case = |p: &str| {
@@ -2226,6 +2271,9 @@ fn in_title(t: &str, s: usize, e: usize) -> bool {
                             | "on"
                             | "at"
                     )
+                    // "*Marie & Jacques*", "*Case Studies → Healthcare*"; in quotes,
+                    // two people on a card ("\"Reserved for Chloe & James\"").
+                    || (italic && matches!(w, "&" | "→"))
             })
     };
     let words = inside_before.split(' ').filter(|w| !w.is_empty()).count()
@@ -2256,7 +2304,6 @@ fn in_title(t: &str, s: usize, e: usize) -> bool {
                 | "Ring"
                 | "Speak"
                 | "Talk"
-                | "Dear"
                 | "Hi"
                 | "Hello"
                 | "Hey"
@@ -2269,44 +2316,49 @@ fn in_title(t: &str, s: usize, e: usize) -> bool {
                 | "Happy"
                 | "Welcome"
                 | "Love"
-        );
+                | "Reserved"
+                | "FAO"
+                | "Best"
+                | "Cheers"
+                | "Regards"
+                | "Warmly"
+                | "Yours"
+                | "Sincerely"
+        )
+        || (first == "Dear" && !italic);
     // A word besides the name: a quoted name alone ("signed by \"A. Brennan\"") is one,
     // unless what it names follows the quotes ("the \"Frank Lloyd Wright\" package").
-    let quote_len = after[close..].chars().next().map_or(1, char::len_utf8);
-    let thing_after = after[close + quote_len..]
-        .strip_prefix(' ')
-        .is_some_and(|a| {
-            let w = first_word(a);
-            matches!(
-                w,
-                "package"
-                    | "suite"
-                    | "room"
-                    | "special"
-                    | "collection"
-                    | "menu"
-                    | "range"
-                    | "course"
-                    | "tour"
-                    | "set"
-                    | "bundle"
-                    | "plan"
-                    | "kit"
-                    | "award"
-                    | "prize"
-                    | "exhibition"
-                    | "workshop"
-                    | "series"
-                    | "edition"
-                    | "model"
-                    | "line"
-                    | "style"
-            )
-        });
+    let thing_after = rest.strip_prefix(' ').is_some_and(|a| {
+        let w = first_word(a);
+        matches!(
+            w,
+            "package"
+                | "suite"
+                | "room"
+                | "special"
+                | "collection"
+                | "menu"
+                | "range"
+                | "course"
+                | "tour"
+                | "set"
+                | "bundle"
+                | "plan"
+                | "kit"
+                | "award"
+                | "prize"
+                | "exhibition"
+                | "workshop"
+                | "series"
+                | "edition"
+                | "model"
+                | "line"
+                | "style"
+        )
+    });
     !said
         && (words >= 1 || thing_after)
         && inside_before.len() + inside_after.len() <= 60
-        && !inside_before.contains(['"', '”', '“'])
         && title_case(inside_before)
         && title_case(inside_after)
 }

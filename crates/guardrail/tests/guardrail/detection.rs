@@ -1312,6 +1312,30 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
         &[],
     );
     assert_finds("\"Ansel Adams: The Mural Project\" is included.", &[]);
+    // Titles in italics, which folding reads without their marks.
+    assert_finds(
+        "Tickets are for *Dear Evan Hansen* on 2 March, 7:30 PM.",
+        &[],
+    );
+    assert_finds("Yes, *Marie & Jacques* is the name of the 2025 tour.", &[]);
+    assert_finds(
+        "The encore closes with *Goodbye, Mr. Hollis*, from their debut.",
+        &[],
+    );
+    // A name alone in italics, or after what one writes to reach someone, is someone.
+    assert_finds(
+        "The booking is under the name *Fiona McAllister*, Row K.",
+        &[("Fiona McAllister", Person)],
+    );
+    assert_finds(
+        "Mark the envelope *FAO Gareth Llewellyn, HR*.",
+        &[("Gareth Llewellyn", Person)],
+    );
+    assert_finds("Thanks again! *Best, Tanya*", &[("Tanya", Person)]);
+    assert_finds(
+        "\"Reserved for Chloe & James\" is on the card.",
+        &[("Chloe", Person), ("James", Person)],
+    );
     assert_finds(
         "The Frida Kahlo and Diego Rivera retrospective opens on May 3.",
         &[],
