@@ -218,6 +218,13 @@ impl Detectors {
                             && !self.person_en.strongly_cued(t, c.start)
                             && !person_ja::cue_before(t, c.start)
                     };
+                    // "named after Henry F. Phillips", "千宗旦が好んだ意匠", "室町時代：…
+                    // 池坊専慶": a namesake or a historical figure.
+                    let namesake = || {
+                        c.label == Label::Person
+                            && (person_en::namesake(t, c.start)
+                                || trig.cjk && person_ja::is_historical(t, c.start, c.end))
+                    };
                     // "柴犬の小太郎くん", "ココちゃんのお散歩": a pet;
                     // "チーム桜", "品川 300 ね 81-02": a team's name or a plate's place.
                     let pet = || {
@@ -232,6 +239,7 @@ impl Detectors {
                         && !across()
                         && !italic()
                         && !famous()
+                        && !namesake()
                         && !pet()
                 })
                 .map(|c| Cand::new(start(c.start) - lo, end(c.end) - lo, c.label)),

@@ -2363,6 +2363,45 @@ fn title_words(inside_before: &str, inside_after: &str, rest: &str, italic: bool
         && title_case(inside_after)
 }
 
+/// Words after which a name is a namesake's, someone a thing was named after ("the
+/// design is named after Henry F. Phillips", "the scale invented by Pierre Vernier",
+/// "the units honour Henri Becquerel, Marie Curie and Rolf Sievert"): public or
+/// historical figures, as the labelled replies have it (none of them labels one).
+const NAMESAKE_CUES: &[&str] = &[
+    "named after ",
+    "named for ",
+    "invented by ",
+    "in honour of ",
+    "in honor of ",
+    "honours ",
+    "honors ",
+    "honour ",
+    "honor ",
+    "inspired by ",
+];
+
+/// Whether the name at `s` follows a namesake's cue, alone or in a list of names after
+/// it ("honour Henri Becquerel, Marie Curie and Rolf Sievert").
+pub(crate) fn namesake(t: &str, s: usize) -> bool {
+    let before = &t[crate::text::ceil_boundary(t, s.saturating_sub(80))..s];
+    // "n" or "r" ends every cue but its space: a byte scan first.
+    if !before.ends_with(' ') {
+        return false;
+    }
+    let Some(at) = NAMESAKE_CUES
+        .iter()
+        .filter_map(|c| before.rfind(c).map(|i| i + c.len()))
+        .max()
+    else {
+        return false;
+    };
+    // Between the cue and the name: other names, initials and titles, joined by
+    // commas and "and".
+    before[at..].split([' ', ',']).all(|w| {
+        w.is_empty() || w == "and" || w == "&" || w.starts_with(|c: char| c.is_uppercase())
+    })
+}
+
 /// Nouns that make the name before them the name of a thing: "Tommy John surgery",
 /// "Lou Gehrig's disease", "the Paul Smith wallet".
 #[rustfmt::skip]

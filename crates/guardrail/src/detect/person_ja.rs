@@ -1949,6 +1949,56 @@ pub(crate) fn is_team_or_plate(t: &str, s: usize, e: usize) -> bool {
             .is_some_and(|(c, r)| is_hiragana(c) && r.starts_with(' '))
 }
 
+/// What follows a historical figure's name, and never a private person's in the
+/// labelled replies: what is named after them ("千宗旦にちなむ"), their works, tastes,
+/// pupils and the schools they founded ("宮城道雄の作品", "千宗旦が好んだ意匠",
+/// "小原雲心が小原流を興し").
+const HISTORY_AFTER: &[&str] = &[
+    "にちな",
+    "の作品",
+    "の代表作",
+    "の名作",
+    "が好んだ",
+    "の弟子",
+    "の門下",
+    "が創流",
+    "が創始",
+    "を創始",
+    "が興",
+    "を興",
+    "がひらいた",
+    "が開いた",
+    "が大成",
+    "を大成",
+    "が考案",
+    "が発明",
+];
+
+/// Eras and old years that open a line of history ("- **室町時代：**", "昭和2年：",
+/// "1927年："): a name on such a line is a historical figure's.
+const ERAS: &[&str] = &[
+    "時代", "昭和", "大正", "明治", "江戸", "平安", "鎌倉", "室町",
+];
+
+/// Whether the name at `t[s..e]` is a historical figure's, by what follows it or by the
+/// era its line opens with.
+pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
+    if HISTORY_AFTER.iter().any(|a| t[e..].starts_with(a)) {
+        return true;
+    }
+    let line = &t[t[..s].rfind('\n').map_or(0, |i| i + 1)..s];
+    let Some((head, _)) = line.split_once(['：', ':']) else {
+        return false;
+    };
+    let head = head.trim_matches(|c: char| matches!(c, '-' | '*' | ' ' | '・'));
+    // "1927年", an era's year ("昭和2年") or an era ("室町時代").
+    let old_year = head.strip_suffix('年').is_some_and(|y| {
+        y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && y < "1950"
+            || ERAS.iter().any(|e| y.starts_with(e))
+    });
+    old_year || (head.ends_with("時代") && ERAS.iter().any(|e| head.contains(e)))
+}
+
 /// Whether the name at `t[s..e]` is a pet's: after a kind of animal and の ("柴犬の小太郎
 /// くん", "猫のルナちゃん"), or before a honorific and what only an animal has
 /// ("ココちゃんのお散歩", "モモちゃんのトリミング").

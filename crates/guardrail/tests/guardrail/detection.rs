@@ -1312,6 +1312,22 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
         &[],
     );
     assert_finds("\"Ansel Adams: The Mural Project\" is included.", &[]);
+    // Namesakes: whom a thing is named after, and historical figures.
+    assert_finds(
+        "Fun fact: the design is named after Henry F. Phillips, who popularised it.",
+        &[],
+    );
+    assert_finds(
+        "The units honour Henri Becquerel, Marie Curie and Rolf Sievert.",
+        &[],
+    );
+    assert_finds(
+        "Ask for Rolf Sievert on the trade counter.",
+        &[("Rolf Sievert", Person)],
+    );
+    assert_finds("宗旦好みは千宗旦が好んだ意匠です。", &[]);
+    assert_finds("- **明治時代：**小原雲心が小原流を広めました。", &[]);
+    assert_finds("- 30年：吉田 昌子（経理部）", &[("吉田 昌子", Person)]);
     // Titles in italics, which folding reads without their marks.
     assert_finds(
         "Tickets are for *Dear Evan Hansen* on 2 March, 7:30 PM.",
