@@ -68,6 +68,10 @@ const FAMOUS: &[&str] = &[
     "Carl Sagan", "Jane Goodall", "Neil deGrasse Tyson", "Richard Feynman", "David Attenborough",
     "Neil Armstrong", "Buzz Aldrin", "Yuri Gagarin", "Sally Ride", "Chris Hadfield",
     "Thomas Crapper", "Grace Hopper",
+    // Namesakes of units, tools and glassware.
+    "Blaise Pascal", "Emil Erlenmeyer", "Hans Geiger", "Henri Becquerel", "Rolf Sievert",
+    "Pierre Vernier", "Robert Bunsen", "Julius Richard Petri", "Michael Faraday", "James Watt",
+    "Alessandro Volta", "André-Marie Ampère", "Lord Kelvin", "Anders Celsius", "Henry F. Phillips",
     // Film.
     "Alfred Hitchcock", "Stanley Kubrick", "Steven Spielberg", "Akira Kurosawa",
     "Hayao Miyazaki", "Meryl Streep", "Judi Dench",
@@ -113,7 +117,15 @@ const FAMOUS: &[&str] = &[
     "Serena Williams", "Venus Williams", "Roger Federer", "Rafael Nadal", "Novak Djokovic",
     "Usain Bolt", "Lionel Messi", "Cristiano Ronaldo", "Simone Biles", "Mo Farah",
     "Jessica Ennis-Hill", "Tiger Woods", "LeBron James", "Naomi Osaka", "Shohei Ohtani",
-    "Yuzuru Hanyu", "Pelé", "Diego Maradona",
+    "Yuzuru Hanyu", "Pelé", "Diego Maradona", "Michael Jordan", "Rod Laver", "Stan Smith",
+    "Kobe Bryant", "Eliud Kipchoge", "Paula Radcliffe", "Jack Draper", "Naoko Takahashi",
+    // Hairdressers who founded houses and lines, and game makers.
+    "Vidal Sassoon", "Sassoon", "Paul Mitchell", "Kevin Murphy", "Toni Mascolo", "Guy Mascolo",
+    "Shu Uemura", "Shigeru Miyamoto",
+    // Japanese masters of tea, flowers and music, in romaji.
+    "Sen no Rikyū", "Sen Sōtan", "Furuta Oribe", "Kobori Enshū", "Teshigahara Sōfū",
+    "Miyagi Michio", "Takahashi Chikuzan", "Yatsuhashi Kengyō", "Ihara Saikaku",
+    "Hon'ami Kōetsu", "Nonomura Ninsei",
     // Japanese writers, artists and historical figures.
     "葛飾北斎", "歌川広重", "喜多川歌麿", "夏目漱石", "森鴎外", "芥川龍之介", "太宰治", "宮沢賢治",
     "樋口一葉", "与謝野晶子", "川端康成", "三島由紀夫", "紫式部", "清少納言", "松尾芭蕉", "小林一茶",
@@ -128,7 +140,13 @@ const FAMOUS: &[&str] = &[
     "山中伸弥", "野口聡一", "若田光一", "安藤忠雄", "隈研吾", "大谷翔平", "羽生結弦", "藤井聡太",
     "森鷗外", "大岡忠相", "尾崎紅葉", "ジョン万次郎", "フランク・ロイド・ライト", "嘉納治五郎",
     "大坂なおみ", "イチロー", "植芝盛平", "新美南吉", "王貞治", "長嶋茂雄", "松井秀喜", "北島康介",
-    "内村航平",
+    "内村航平", "高橋尚子", "有森裕子", "野口みずき", "宮本茂", "植村秀",
+    // Masters of tea, flowers and music.
+    "千宗旦", "山田宗徧", "織田有楽斎", "野々村仁清", "本阿弥光悦", "池坊専慶", "池坊専好", "小原雲心",
+    "勅使河原蒼風", "宮城道雄", "高橋竹山", "八橋検校", "井原西鶴", "古田織部", "小堀遠州",
+    // Characters of comics and anime.
+    "野比のび太", "のび太", "ジャイアン", "スネ夫", "出木杉", "竈門炭治郎", "竈門禰豆子", "冨岡義勇",
+    "煉獄杏寿郎", "胡蝶しのぶ", "我妻善逸", "嘴平伊之助",
     // Foreign figures as Japanese writes them.
     "モーツァルト", "ベートーヴェン", "ベートーベン", "バッハ", "ショパン", "チャイコフスキー",
     "ヴィヴァルディ", "ドビュッシー", "ゴッホ", "ピカソ", "モネ", "ルノワール", "ダ・ヴィンチ",
@@ -141,7 +159,9 @@ const FAMOUS: &[&str] = &[
     "ドヴォルザーク", "ヘンデル", "ハイドン", "セイジ・オザワ", "アーノルド・パーマー",
     "シャーリー・テンプル", "トム・コリンズ", "ジョン・コリンズ", "ロブ・ロイ", "マルコ・ポーロ",
     "ジョヴァンニ・ベリーニ", "ルイ・ヴィトン", "マリー・アントワネット", "ジュリアス・シーザー",
-    "ネリー・メルバ", "ブリア＝サヴァラン", "坂田金平", "荻原守衛",
+    "ネリー・メルバ", "ブリア＝サヴァラン", "坂田金平", "荻原守衛", "マイケル・ジョーダン",
+    "ヴィダル・サスーン", "ポール・ミッチェル", "ケヴィン・マーフィー", "トニー・マスコロ",
+    "ガイ・マスコロ",
     // Founders of houses and makers, and houses named after them, as Japanese writes them.
     "山本耀司", "川久保玲", "三宅一生", "森英恵", "高田賢三", "御木本幸吉", "豊田喜一郎", "豊田佐吉",
     "本田宗一郎", "松下幸之助", "ガブリエル・シャネル", "エスティ・ローダー", "ポール・スミス",

@@ -159,7 +159,8 @@ const BRANDS: &[(&str, &str)] = &[
     ("Matthews", "Aurora"), ("Orla", "Kiely"), ("Trader", "Joe's"), ("Trader", "Joe’s"),
     ("Blue", "Cross"), ("Blue", "Shield"), ("Aston", "Martin"), ("Alfa", "Romeo"),
     ("Land", "Rover"), ("Range", "Rover"), ("Rolls", "Royce"), ("Mercedes", "Benz"),
-    ("Herman", "Miller"), ("Malibu", "Barbie"),
+    ("Herman", "Miller"), ("Malibu", "Barbie"), ("Mario", "Kart"), ("Takara", "Tomy"),
+    ("Wella", "Koleston"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -175,7 +176,7 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Bloody", "Tia", "Mac", "Sweet", "Mason", "Le", "Iris", "Morris", "Marriott", "Hilton",
     "Kia", "Ferrari", "Jackson", "Grant", "Baker", "Molton", "Jo", "Bobbi", "Charlotte", "Cath",
     "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue", "Aston", "Alfa",
-    "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu",
+    "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu", "Takara", "Wella", "Mario",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -188,6 +189,7 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
     ("Captain", "America"), ("Captain", "Hook"), ("Sister", "Act"), ("Father", "Ted"),
     ("Mrs", "Meyer"), ("Madame", "Tussauds"), ("Madame", "Butterfly"), ("Señor", "Frog's"),
     ("Uncle", "Ben"), ("Uncle", "Sam"), ("Aunt", "Jemima"), ("Auntie", "Anne"), ("Granny", "Smith"),
+    ("Dr", "Eggman"), ("Madame", "Gazelle"),
 ];
 
 /// Lower-case particles inside a name: "Pieter van der Berg", "Ms. de la Cruz".
@@ -286,6 +288,11 @@ const PREFIXES_OF_THINGS: &[&str] = &[
     "Ferrari", "Lamborghini", "Maserati", "Bugatti", "McLaren", "Jaguar", "Lotus",
     "Dodge", "Chrysler", "Buick", "Cadillac", "Tesla", "Citroën", "Citroen", "Opel", "Dacia",
     "Mitsubishi", "Daihatsu", "Lexus", "Jeep", "Polestar", "Cupra",
+    // Makers of shoes, hair care and toys before a line's name ("Nike Vomero",
+    // "Aveda Stress-Fix"); not those that are also names (Brooks, Stanley).
+    "Nike", "Adidas", "Asics", "Saucony", "Hoka", "Mizuno", "Puma", "Reebok", "Salomon",
+    "Aveda", "Redken", "Kérastase", "Schwarzkopf", "Goldwell", "Davines", "Olaplex", "Shiseido",
+    "Nintendo", "Bandai", "Lego", "Hasbro", "Mattel", "Makita", "Bosch", "DeWalt",
 ];
 
 /// Car makers named as no one is, alone or in the plural ("founded Ferrari in 1939",

@@ -1312,6 +1312,19 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
         &[],
     );
     assert_finds("\"Ansel Adams: The Mural Project\" is included.", &[]);
+    // Makers' lines, houses named after hairdressers, athletes and characters.
+    assert_finds("Try the **Nike Vomero** 18 or the Asics Novablast.", &[]);
+    assert_finds(
+        "We're an accredited **Vidal Sassoon** education partner!",
+        &[],
+    );
+    assert_finds("The **Dr. Eggman** figure comes with his Egg Mobile.", &[]);
+    assert_finds("Michael Jordan wore the original colourway in 1985.", &[]);
+    assert_finds("セットにはジャイアンとスネ夫が入っています。", &[]);
+    assert_finds(
+        "Kevin from our salon team will call you back.",
+        &[("Kevin", Person)],
+    );
     // Namesakes: whom a thing is named after, and historical figures.
     assert_finds(
         "Fun fact: the design is named after Henry F. Phillips, who popularised it.",
