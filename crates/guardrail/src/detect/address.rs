@@ -170,8 +170,11 @@ fn ja_pattern() -> String {
         r"\ ?[\p{Katakana}ー]{2,15}(?:\p{Han}|[がのヶケ]){0,5}\ ?[0-9]{2,4}(?:号室?)?".to_owned(),
         // "ハイツつつじ 103": a building word, a name in kana or kanji, a room.
         format!(r"\ ?(?:{BUILDINGS})[\p{{Hiragana}}\p{{Han}}ー]{{1,8}}\ ?[0-9]{{2,4}}(?:号室?)?"),
-        // "梅田グランツ402号室": a place's kanji, a katakana name, a room.
-        r"\ \p{Han}{1,4}[\p{Katakana}ー]{2,15}[0-9]{2,4}号室?".to_owned(),
+        // "梅田グランツ402号室", "栄ブリーズ1104", "すすきのアーバン601": a place's name in
+        // kanji or kana, a katakana name, a room.
+        r"\ [\p{Han}\p{Hiragana}]{1,5}[\p{Katakana}ー]{2,15}(?:[0-9]{2,4}号室?|[0-9]{3,4})".to_owned(),
+        // "ベイサイド管理棟": a katakana name and a wing.
+        r"\ ?[\p{Katakana}ー]{2,15}[\p{Han}A-Z]{0,3}棟".to_owned(),
     ]
     .join("|");
     // A CSV field may part the building from the block with a comma ("博多駅前3-2-8,
@@ -676,6 +679,19 @@ mod tests {
         assert_eq!(
             spans("📍 〒530-0001 大阪府大阪市北区梅田9丁目1-8 梅田リングビルB1\n📞"),
             ["大阪府大阪市北区梅田9丁目1-8 梅田リングビルB1"]
+        );
+        // A place's name in kana or kanji before a katakana name and a room; a wing.
+        assert_eq!(
+            spans("「札幌市中央区南3条西5丁目1-18 すすきのアーバン601」と入力"),
+            ["札幌市中央区南3条西5丁目1-18 すすきのアーバン601"]
+        );
+        assert_eq!(
+            spans("〒460-0008 愛知県名古屋市中区栄三丁目9番21号 栄ブリーズ1104\n"),
+            ["愛知県名古屋市中区栄三丁目9番21号 栄ブリーズ1104"]
+        );
+        assert_eq!(
+            spans("千葉県千葉市美浜区中瀬9-1-2 ベイサイド管理棟で保管しています。"),
+            ["千葉県千葉市美浜区中瀬9-1-2 ベイサイド管理棟"]
         );
         assert!(spans("松本駅から徒歩5分").is_empty());
     }
