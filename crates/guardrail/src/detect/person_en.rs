@@ -425,7 +425,7 @@ impl PersonEn {
 
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|god bless|congratulations|congrats";
+        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|god bless|congratulations|congrats";
         let weak = format!(
             r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|love always|all my love|with love|yes|sure|you and|of course|absolutely|certainly|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done|taken) by"
         );
@@ -446,7 +446,7 @@ impl PersonEn {
             vocative: Regex::new(
                 // ASCII classes and word boundary: a Unicode word boundary stops the
                 // fast engine at the first non-ASCII character.
-                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|good catch|welcome(?: back)?|good (?:morning|afternoon|evening)|great|(?:good|great|bad|exciting|fantastic|wonderful) news|apologies|all set|all done|no problem|no worries|of course|got it|sure|okay|ok|certainly|absolutely|noted|perfect|lovely|understood|will do|(?:you're|you are|you’re) all set|have an? [a-z]+|enjoy (?:your|the) [a-z]+|safe travels|take care|greetings)(?-u:\b)[^.!?\n]{0,40}, $",
+                r"(?i)(?:^|[.!?]\s+|\n|[\x22“(]|[–—-]\s)[^A-Za-z0-9_]{0,3}(?:thanks|thank you|sorry|hi|hello|hey|dear|happy [a-z0-9]+|congratulations|congrats|good catch|welcome(?: back)?|good (?:morning|afternoon|evening)|great|(?:good|great|bad|exciting|fantastic|wonderful) news|apologies|all set|all done|no problem|no worries|of course|got it|sure|okay|ok|certainly|absolutely|noted|perfect|lovely|understood|will do|(?:you're|you are|you’re) all set|well done|nice (?:work|one|job)|(?:good|great) (?:job|work|luck)|best of luck|bravo|have an? [a-z]+|enjoy (?:your|the) [a-z]+|safe travels|take care|greetings)(?-u:\b)[^.!?\n]{0,40}, $",
             )
             .map_err(regex_err)?,
         })

@@ -1312,6 +1312,17 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
         &[],
     );
     assert_finds("\"Ansel Adams: The Mural Project\" is included.", &[]);
+    // Coaches and praise as cues.
+    assert_finds(
+        "Our Saturday group is coached by Lucía. Meet outside the shop.",
+        &[("Lucía", Person)],
+    );
+    assert_finds(
+        "That's a PB by 22 seconds — nice work, Ivy!",
+        &[("Ivy", Person)],
+    );
+    assert_finds("Well done, Ivy!", &[("Ivy", Person)]);
+    assert_finds("Good luck, Paris is lovely in May.", &[]);
     // Makers' lines, houses named after hairdressers, athletes and characters.
     assert_finds("Try the **Nike Vomero** 18 or the Asics Novablast.", &[]);
     assert_finds(
