@@ -91,6 +91,8 @@ const NOT_NAMES: &[&str] = &[
     // Arts Council").
     "Symphony", "Concerto", "Sonata", "Requiem", "Overture", "Nocturne", "Prelude", "Quartet",
     "Quintet", "Chorus", "Auditorium", "Council",
+    // Running and sports clubs ("Eastbank Harriers").
+    "Harriers", "Striders", "Runners", "Athletics", "Rovers", "Wanderers",
     // Medicines sold under names that look like people's ("Lyrica", "Tylenol"); not
     // "Allegra", which is also a given name.
     "Lyrica", "Shingrix", "Tylenol", "Motrin", "Benadryl", "Zyrtec", "Valtrex", "Advil", "Aleve",
@@ -525,6 +527,9 @@ impl PersonEn {
                 && out[found..].iter().any(|c| {
                     firm_after(&t[c.end..])
                         || thing_word_after(&t[c.end..], g, key)
+                        // "Yes, Stanley knife blades": a thing's noun after a
+                        // name no title goes before ("Dr Farah's room 3" is hers).
+                        || (attributive(t, c.start, &t[c.end..]) && !titled(&t[..c.start]))
                         || regnal(&t[c.end..])
                         || in_title(t, c.start, c.end)
                         || styled(&t[c.start..c.end])
@@ -1395,7 +1400,7 @@ fn firm_after(after: &str) -> bool {
     let next = rest[partner.len()..].strip_prefix(' ').map(word);
     matches!(
         partner,
-        "Sons" | "Son" | "Daughters" | "Co" | "Company" | "Partners" | "Associates"
+        "Sons" | "Son" | "Daughters" | "Co" | "Company" | "Partners" | "Associates" | "Friends"
     ) || (starts_upper(partner) && next.is_some_and(|w| is_cap(w) && is_not_name(w)))
 }
 
@@ -1557,6 +1562,8 @@ fn styled(name: &str) -> bool {
             "-trained",
             "-qualified",
             "-licensed",
+            // "an Allen-head bolt", "Phillips-head".
+            "-head",
         ]
         .iter()
         .any(|s| name.contains(s))
@@ -2421,6 +2428,11 @@ const THINGS: &[&str] = &[
     "novels", "books", "series", "musical", "audit", "neuroma", "law", "principle", "ataxia",
     "sarcoma", "lymphoma", "phenomenon", "reflex", "sign", "suite", "suites", "retrospective",
     "exhibit", "room", "rooms", "warehouse", "building", "factory",
+    // Tools, glassware and instruments named after their makers or inventors ("Stanley
+    // knife", "Petri dish", "Geiger counter", "Allen key").
+    "knife", "knives", "blade", "blades", "screwdriver", "screwdrivers", "key", "keys", "wrench",
+    "burner", "burners", "flask", "flasks", "dish", "dishes", "counter", "counters", "caliper",
+    "calipers", "cage", "ladder",
 ];
 
 static THING_SET: WordSet<256> = WordSet::new(THINGS);

@@ -1312,6 +1312,12 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
         &[],
     );
     assert_finds("\"Ansel Adams: The Mural Project\" is included.", &[]);
+    // Tools named after their makers, clubs, and a thing's noun after a lone name.
+    assert_finds("Yes, **Stanley** knife blades are standard.", &[]);
+    assert_finds("For an Allen-head alternative, see SC-M8-40.", &[]);
+    assert_finds("- **Club:** Eastbank Harriers", &[]);
+    assert_finds("**Thomas & Friends** wooden track works with Brio.", &[]);
+    assert_finds("Tue 9 Sep 08:40, Dr Farah's room 3.", &[("Farah", Person)]);
     // Coaches and praise as cues.
     assert_finds(
         "Our Saturday group is coached by Lucía. Meet outside the shop.",
