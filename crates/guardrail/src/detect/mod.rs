@@ -226,12 +226,15 @@ impl Detectors {
                                 || trig.cjk && person_ja::is_historical(t, c.start, c.end))
                     };
                     // "柴犬の小太郎くん", "ココちゃんのお散歩": a pet;
-                    // "チーム桜", "品川 300 ね 81-02": a team's name or a plate's place.
+                    // "チーム桜", "品川 300 ね 81-02": a team's name or a plate's place;
+                    // "株式会社ブライトウェル様": a company; "着付け": a word.
                     let pet = || {
                         c.label == Label::Person
                             && trig.cjk
                             && (person_ja::is_pet(t, c.start, c.end)
-                                || person_ja::is_team_or_plate(t, c.start, c.end))
+                                || person_ja::is_team_or_plate(t, c.start, c.end)
+                                || person_ja::is_firm(t, c.start)
+                                || person_ja::okurigana_after(t, c.start, c.end))
                     };
                     c.start >= flo
                         && c.start < c.end

@@ -1949,6 +1949,60 @@ pub(crate) fn is_team_or_plate(t: &str, s: usize, e: usize) -> bool {
             .is_some_and(|(c, r)| is_hiragana(c) && r.starts_with(' '))
 }
 
+/// Whether the name at `t[s..e]` is a company's, after a company's legal form that
+/// opens its name ("株式会社ブライトウェル様", "（株）サンライズ様"); not after one that
+/// ends a company's name before its staff ("北央保険サービス株式会社 村上 拓也 宛").
+pub(crate) fn is_firm(t: &str, s: usize) -> bool {
+    let before = t[..s].trim_end_matches([' ', '\u{3000}']);
+    [
+        "株式会社",
+        "有限会社",
+        "合同会社",
+        "合資会社",
+        "（株）",
+        "(株)",
+        "（有）",
+        "(有)",
+        "㈱",
+        "㈲",
+    ]
+    .iter()
+    .filter_map(|f| before.strip_suffix(f))
+    .any(|head| {
+        !head
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_han(c) || is_katakana(c) || c.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether a name in kanji ending at `e` goes on in hiragana that only ends a word
+/// ("着付け", "人見知り"): no particle or honorific after a name opens so.
+pub(crate) fn okurigana_after(t: &str, s: usize, e: usize) -> bool {
+    t[s..e].chars().next_back().is_some_and(is_han)
+        && t[e..].chars().next().is_some_and(|c| {
+            matches!(
+                c,
+                'け' | 'り'
+                    | 'み'
+                    | 'き'
+                    | 'え'
+                    | 'げ'
+                    | 'べ'
+                    | 'め'
+                    | 'れ'
+                    | 'う'
+                    | 'む'
+                    | 'る'
+                    | 'ろ'
+                    | 'ぎ'
+                    | 'び'
+                    | 'ぶ'
+                    | 'ぐ'
+            )
+        })
+}
+
 /// What follows a historical figure's name, and never a private person's in the
 /// labelled replies: what is named after them ("千宗旦にちなむ"), their works, tastes,
 /// pupils and the schools they founded ("宮城道雄の作品", "千宗旦が好んだ意匠",

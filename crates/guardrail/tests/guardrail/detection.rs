@@ -1342,6 +1342,16 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
         "Kevin from our salon team will call you back.",
         &[("Kevin", Person)],
     );
+    // A company after its legal form; a word that goes on in kana.
+    assert_finds(
+        "この度は株式会社ブライトウェル様の社員研修として承ります。",
+        &[],
+    );
+    assert_finds(
+        "> 北央保険サービス株式会社 村上 拓也 宛",
+        &[("村上 拓也", Person)],
+    );
+    assert_finds("- **講座：**着付け 自装入門 第3回", &[]);
     // Namesakes: whom a thing is named after, and historical figures.
     assert_finds(
         "Fun fact: the design is named after Henry F. Phillips, who popularised it.",
