@@ -327,6 +327,21 @@ fn vehicle(t: &str, c: &Cand, g: &Gazetteers, key: &mut String) -> bool {
     (MAKER_SET.contains(name) || one.is_some()) && !titled(&t[..c.start])
 }
 
+/// Whether the name found at `t[c.start..c.end]` is a station's or an airport's after
+/// its city ("Boston Logan", "Edinburgh Waverley"): a listed place that is no one's
+/// first or last name opens it or stands right before it.
+fn station(t: &str, c: &Cand, g: &Gazetteers, key: &mut String) -> bool {
+    let name = &t[c.start..c.end];
+    let city = |w: &str, key: &mut String| {
+        is_cap(w) && g.is_place(w, key) && g.first(w, key).is_none() && g.last(w, key).is_none()
+    };
+    let opens = name
+        .split_once(' ')
+        .is_some_and(|(first, _)| city(first, key));
+    let before = t[..c.start].strip_suffix(' ').map(last_word);
+    opens || before.is_some_and(|w| !w.is_empty() && city(w, key))
+}
+
 /// Whether a title ends `before` ("Mr ", "Dr. ").
 fn titled(before: &str) -> bool {
     let head = before.trim_end_matches(' ').trim_end_matches('.');
@@ -530,6 +545,7 @@ impl PersonEn {
                         // "Yes, Stanley knife blades": a thing's noun after a
                         // name no title goes before ("Dr Farah's room 3" is hers).
                         || (attributive(t, c.start, &t[c.end..]) && !titled(&t[..c.start]))
+                        || station(t, c, g, key)
                         || regnal(&t[c.end..])
                         || in_title(t, c.start, c.end)
                         || styled(&t[c.start..c.end])

@@ -1342,6 +1342,11 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
         "Kevin from our salon team will call you back.",
         &[("Kevin", Person)],
     );
+    // A station after its city.
+    assert_finds(
+        "Our 10:00 from King's Cross to Edinburgh Waverley follows the same route.",
+        &[],
+    );
     // A company after its legal form; a word that goes on in kana.
     assert_finds(
         "この度は株式会社ブライトウェル様の社員研修として承ります。",
