@@ -75,6 +75,17 @@ const FAMOUS: &[&str] = &[
     // Film.
     "Alfred Hitchcock", "Stanley Kubrick", "Steven Spielberg", "Akira Kurosawa",
     "Hayao Miyazaki", "Meryl Streep", "Judi Dench",
+    "Audrey Tautou", "Charlie Kaufman", "Spike Jonze", "Agnès Varda", "Greta Gerwig",
+    "Keanu Reeves", "Woody Allen", "Tom Hanks", "Tom Cruise", "Bong Joon-ho",
+    // Films and games named after their characters, and the characters.
+    "Annie Hall", "Jerry Maguire", "Captain Phillips", "Tifa Lockhart",
+    "Aerith Gainsborough", "Cloud Strife", "Sephiroth", "Johnny Silverhand",
+    // Writers and gardeners.
+    "Katherine Mansfield", "Gertrude Jekyll", "Capability Brown",
+    // Distillers whose names name their whiskeys, and the whiskeys.
+    "Jack Daniel", "Jasper Newton", "Nearest Green", "Elijah Craig", "Evan Williams",
+    "Basil Hayden", "Pappy Van Winkle", "George Dickel", "John Jameson", "Jameson",
+    "Masataka Taketsuru", "Shinjiro Torii",
     // Leaders and other public figures.
     "Abraham Lincoln", "George Washington", "Martin Luther King", "Nelson Mandela",
     "Winston Churchill", "Mahatma Gandhi", "Napoleon Bonaparte", "Benjamin Franklin",

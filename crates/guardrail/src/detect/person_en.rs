@@ -93,6 +93,10 @@ const NOT_NAMES: &[&str] = &[
     "Quintet", "Chorus", "Auditorium", "Council",
     // Running and sports clubs ("Eastbank Harriers").
     "Harriers", "Striders", "Runners", "Athletics", "Rovers", "Wanderers",
+    // What a family calls its elders ("Nana can add her own notes"), and a greeting
+    // before a name ("Morning Bartholomew!").
+    "Nana", "Nanna", "Grandad", "Granddad", "Grandpa", "Grandma", "Granny", "Grammy", "Gramps",
+    "Nonna", "Nonno", "Oma", "Opa", "Mum", "Mom", "Dad", "Morning", "Evening", "Afternoon",
     // Medicines sold under names that look like people's ("Lyrica", "Tylenol"); not
     // "Allegra", which is also a given name.
     "Lyrica", "Shingrix", "Tylenol", "Motrin", "Benadryl", "Zyrtec", "Valtrex", "Advil", "Aleve",
@@ -191,7 +195,7 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
     ("Captain", "America"), ("Captain", "Hook"), ("Sister", "Act"), ("Father", "Ted"),
     ("Mrs", "Meyer"), ("Madame", "Tussauds"), ("Madame", "Butterfly"), ("Señor", "Frog's"),
     ("Uncle", "Ben"), ("Uncle", "Sam"), ("Aunt", "Jemima"), ("Auntie", "Anne"), ("Granny", "Smith"),
-    ("Dr", "Eggman"), ("Madame", "Gazelle"),
+    ("Dr", "Eggman"), ("Madame", "Gazelle"), ("Uncle", "Nearest"),
 ];
 
 /// Lower-case particles inside a name: "Pieter van der Berg", "Ms. de la Cruz".
@@ -340,6 +344,24 @@ fn station(t: &str, c: &Cand, g: &Gazetteers, key: &mut String) -> bool {
         .is_some_and(|(first, _)| city(first, key));
     let before = t[..c.start].strip_suffix(' ').map(last_word);
     opens || before.is_some_and(|w| !w.is_empty() && city(w, key))
+}
+
+/// Whether a year in brackets follows a name, as a film's, a book's or an album's
+/// ("Annie Hall (1977)", "*Captain Phillips* (2013)"); a span of years is a life's
+/// ("Florence Adeyemi-Clarke (1938–2025)").
+fn work_year(after: &str) -> bool {
+    after.strip_prefix(" (").is_some_and(|a| {
+        let b = a.as_bytes();
+        b.len() >= 5
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b')'
+            && matches!(&a[..2], "18" | "19" | "20")
+    })
+}
+
+/// Whether `name` is a sign-off's word before its comma ("Love, Hattie & Jonah").
+fn signs_off(name: &str, after: &str) -> bool {
+    after.starts_with(',') && matches!(name, "Love" | "Cheers" | "Thanks" | "Best" | "Warmly")
 }
 
 /// Whether a title ends `before` ("Mr ", "Dr. ").
@@ -546,6 +568,8 @@ impl PersonEn {
                         // name no title goes before ("Dr Farah's room 3" is hers).
                         || (attributive(t, c.start, &t[c.end..]) && !titled(&t[..c.start]))
                         || station(t, c, g, key)
+                        || work_year(&t[c.end..])
+                        || signs_off(&t[c.start..c.end], &t[c.end..])
                         || regnal(&t[c.end..])
                         || in_title(t, c.start, c.end)
                         || styled(&t[c.start..c.end])

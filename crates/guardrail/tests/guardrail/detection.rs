@@ -1342,6 +1342,18 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
         "Kevin from our salon team will call you back.",
         &[("Kevin", Person)],
     );
+    // Films by their year, elders by what the family calls them, a sign-off's word.
+    assert_finds("- *Captain Phillips* (2013), Tue 25 June", &[]);
+    assert_finds("FILM      Annie Hall (1977) – 4K restoration", &[]);
+    assert_finds(
+        "**Deceased:** Florence Adeyemi-Clarke (1938–2025)",
+        &[("Florence Adeyemi-Clarke", Person)],
+    );
+    assert_finds("Nana can add her own notes in the app.", &[]);
+    assert_finds(
+        "To Grandad Wilfred, 80 years young!\nLove, Hattie",
+        &[("Wilfred", Person), ("Hattie", Person)],
+    );
     // A station after its city.
     assert_finds(
         "Our 10:00 from King's Cross to Edinburgh Waverley follows the same route.",
