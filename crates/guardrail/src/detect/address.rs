@@ -28,8 +28,9 @@ const BUILDINGS: &str = "ビルディング|ビル|マンション|ハイツ|タ
 
 /// Last words of a house's or a building's name, which may open an address before its
 /// number ("The Old Forge, 3 Mill Lane", "Kestrel House, 14 Quay Street"). Venues
-/// ("Hall", "Centre") are left out: their names stand alone as places.
-const PREMISES: [&str; 22] = [
+/// ("Hall", "Centre") are left out: their names stand alone as places, unless a room or
+/// a floor opens them ("Room 214, Halvorsen Hall, 55 College Walk").
+const PREMISES: [&str; 23] = [
     "House",
     "Cottage",
     "Farm",
@@ -52,6 +53,7 @@ const PREMISES: [&str; 22] = [
     "Quay",
     "Plaza",
     "Exchange",
+    "Quarter",
 ];
 
 /// The address detector.
@@ -76,9 +78,9 @@ fn en_pattern() -> String {
         .join("|");
     format!(
         r"(?x)
-        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Room|Rm)\ [0-9]{{1,4}}(?:\.[0-9]{{1,3}})?[A-Z]?,\ )?(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}),\ )?
+        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Room|Rm)\ [0-9]{{1,4}}(?:\.[0-9]{{1,3}})?[A-Z]?,\ |[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor,\ )(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}|Hall|Centre|Center),\ |(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}),\ )?
         (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level|Studio|Room|Rm|Floor)\ [0-9]{{1,4}}(?:\.[0-9]{{1,3}})?[A-Z]?(?:/[0-9]{{1,2}})?|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor|(?:Ground|Basement|First|Second|Third|Top)\ Floor\ Flat|Ground\ Floor),?\ )?
-        (?:No\.?\ )?[0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}})?\ 
+        (?:No\.?\ )?[0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}}|/[0-9]{{1,3}})?\ 
         (?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\ )?
         (?:(?:Calle|Camino|Avenida|Paseo|Via|Rue)\ (?:(?:de|del|la|las|los|el)\ )*[A-Z][a-z]+(?-u:\b)(?:\ (?:{SUFFIX_ABBREVIATIONS})(?-u:\b)\.?)?|(?:Route|Highway|Hwy|County\ Road|State\ Route)\ [0-9]{{1,4}}(?-u:\b)|(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
         (?:(?:{SUFFIXES})(?-u:\b)|(?:{SUFFIX_ABBREVIATIONS})(?-u:\b)\.?)(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b)|[A-Z][a-z]{{2,}}gate(?-u:\b))

@@ -995,6 +995,49 @@ fn japanese_names_before_titles_and_after_roles_are_found() {
 
 #[test]
 fn addresses_with_buildings_units_and_japanese_rooms_are_found() {
+    // A floor or a room before a building before the street; a Scottish flat's number.
+    assert_finds(
+        "📍 3rd Floor, Cobden House, 91 Tanner Street, Manchester M1 7HD",
+        &[
+            (
+                "3rd Floor, Cobden House, 91 Tanner Street, Manchester",
+                Address,
+            ),
+            ("M1 7HD", PostalCode),
+        ],
+    );
+    assert_finds(
+        "It will be posted to Room 214, Halvorsen Hall, 55 College Walk, New Haven, CT 06511.",
+        &[
+            (
+                "Room 214, Halvorsen Hall, 55 College Walk, New Haven, CT",
+                Address,
+            ),
+            ("06511", PostalCode),
+        ],
+    );
+    assert_finds(
+        "📍 Apartment 14, Skyline Quarter, 220 Deansgate, Manchester M3 4LY",
+        &[
+            (
+                "Apartment 14, Skyline Quarter, 220 Deansgate, Manchester",
+                Address,
+            ),
+            ("M3 4LY", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Offers are invited for 16/3 Marchmont Crescent, Edinburgh EH9 1HN.",
+        &[
+            ("16/3 Marchmont Crescent, Edinburgh", Address),
+            ("EH9 1HN", PostalCode),
+        ],
+    );
+    // A hall alone is a venue.
+    assert_finds(
+        "Meet us at Halvorsen Hall, 55 College Walk.",
+        &[("55 College Walk", Address)],
+    );
     assert_finds(
         "Post it to Ivy Cottage, 4 Church Lane, Ambleside LA22 9BX.",
         &[
