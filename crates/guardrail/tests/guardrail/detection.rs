@@ -1363,6 +1363,10 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
     assert_finds("Tue 9 Sep 08:40, Dr Farah's room 3.", &[("Farah", Person)]);
     // Coaches and praise as cues.
     assert_finds(
+        "Our negotiator Will Harrow will meet you at the main entrance.",
+        &[("Will Harrow", Person)],
+    );
+    assert_finds(
         "Our Saturday group is coached by Lucía. Meet outside the shop.",
         &[("Lucía", Person)],
     );
