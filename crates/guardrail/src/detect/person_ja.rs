@@ -215,6 +215,8 @@ const NOT_NAMES: &[&str] = &[
     "専属", "当番", "新人", "女性", "男性",
     // Customers: "常連さん"; partners: "取引先様".
     "常連", "取引先", "得意先", "仕入先",
+    // A brewery's master ("杜氏さん"), and what a team is to a visit ("チームが中心となって").
+    "杜氏", "蔵人", "中心",
 ];
 
 /// Last words of firms' names ("トヨタ自動車", "三井物産"), which are no one's before 様.
@@ -498,6 +500,8 @@ fn one_kanji_word(s: &str) -> bool {
 const THING_AFTER: &[&str] = &[
     "ルーム", "ホール", "スイート", "ラウンジ", "ギャラリー", "記念館", "賞", "展", "通り",
     "フェア", "モデル", "デザイン", "コラボ",
+    // Firms named after their founders ("鈴木ケアサービス", "田中クリニック").
+    "ケアサービス", "サービス", "クリニック", "ショップ", "ストア", "ファーム", "デンタル",
     // Statues, museums, birthplaces and graves of historical figures ("坂本龍馬像",
     // "ジョン万次郎資料館"), a lord's honorific ("伊達政宗公騎馬像", "家康公を祀る"; not
     // "前田公証人") and parks.
@@ -584,6 +588,19 @@ fn names_thing(t: &str, c: &Cand) -> bool {
         {
             return true;
         }
+    }
+    // Inside 『』, which hold the titles of works ("『椿三十郎』（1962年）"): no labelled
+    // reply puts a person's name there.
+    let before = &t[crate::text::ceil_boundary(t, c.start.saturating_sub(60))..c.start];
+    let in_title = before
+        .rfind(['『', '』', '\n'])
+        .is_some_and(|k| before[k..].starts_with('『'))
+        && after[..crate::text::floor_boundary(after, 60)]
+            .split('\n')
+            .next()
+            .is_some_and(|line| line.contains('』'));
+    if in_title {
+        return true;
     }
     // Inside 「」: the last bracket before the name opens, the next one after it closes.
     let before = &t[crate::text::ceil_boundary(t, c.start.saturating_sub(60))..c.start];
@@ -1977,30 +1994,15 @@ pub(crate) fn is_firm(t: &str, s: usize) -> bool {
 }
 
 /// Whether a name in kanji ending at `e` goes on in hiragana that only ends a word
-/// ("着付け", "人見知り"): no particle or honorific after a name opens so.
+/// ("着付け", "人見知り", "長く"): no particle or honorific after a name opens so.
 pub(crate) fn okurigana_after(t: &str, s: usize, e: usize) -> bool {
+    /// Hiragana that go on a word and open no particle or honorific.
+    const ENDINGS: &str = "けりみきえげべめれうむるろぎびぶぐ";
     t[s..e].chars().next_back().is_some_and(is_han)
-        && t[e..].chars().next().is_some_and(|c| {
-            matches!(
-                c,
-                'け' | 'り'
-                    | 'み'
-                    | 'き'
-                    | 'え'
-                    | 'げ'
-                    | 'べ'
-                    | 'め'
-                    | 'れ'
-                    | 'う'
-                    | 'む'
-                    | 'る'
-                    | 'ろ'
-                    | 'ぎ'
-                    | 'び'
-                    | 'ぶ'
-                    | 'ぐ'
-            )
-        })
+        && t[e..]
+            .chars()
+            .next()
+            .is_some_and(|c| ENDINGS.contains(c) || (c == 'く' && !t[e..].starts_with("くん")))
 }
 
 /// What follows a historical figure's name, and never a private person's in the

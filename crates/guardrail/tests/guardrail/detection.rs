@@ -1408,6 +1408,14 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
     );
     // A company after its legal form; a word that goes on in kana.
     assert_finds(
+        "職員は「鈴木ケアサービス」のロゴ入り名札をつけています。",
+        &[],
+    );
+    assert_finds("- 『椿三十郎』（1962年）", &[]);
+    assert_finds("- **余韻：** 長く、ドライ", &[]);
+    assert_finds("「杜氏さんのお話がとても面白く」", &[]);
+    assert_finds("- 出演：田中くん", &[("田中", Person)]);
+    assert_finds(
         "この度は株式会社ブライトウェル様の社員研修として承ります。",
         &[],
     );
