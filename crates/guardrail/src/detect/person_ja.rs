@@ -84,6 +84,9 @@ const CUES: &[&str] = &[
     "魚屋", "八百屋", "肉屋", "花屋", "酒屋", "米屋", "植木屋",
     // Temples and shrines: "住職の岡田", "神主の加藤が".
     "住職", "神主", "宮司", "僧侶", "牧師", "神父",
+    // Sitters, predecessors and successors, heads of a class or a branch, brewers:
+    // "シッターの森本が", "前任の石井同様", "教室長の岩崎に", "杜氏の佐藤が".
+    "シッター", "前任", "後任", "教室長", "支店長", "杜氏", "蔵人",
     // Care and welfare: "相談員の石井に", "ヘルパーの林が".
     "相談員", "ヘルパー", "介護士", "介護福祉士", "ケアマネジャー", "ケアマネ", "学芸員",
     // Family and office roles: "妻の美穂", "孫の陽菜", "藤原（広報）".
@@ -215,8 +218,9 @@ const NOT_NAMES: &[&str] = &[
     "専属", "当番", "新人", "女性", "男性",
     // Customers: "常連さん"; partners: "取引先様".
     "常連", "取引先", "得意先", "仕入先",
-    // A brewery's master ("杜氏さん"), and what a team is to a visit ("チームが中心となって").
-    "杜氏", "蔵人", "中心",
+    // A brewery's master ("杜氏さん"); words after a cue and が ("チームが中心となって",
+    // "シッターが安心です").
+    "杜氏", "蔵人", "中心", "安心",
 ];
 
 /// Last words of firms' names ("トヨタ自動車", "三井物産"), which are no one's before 様.

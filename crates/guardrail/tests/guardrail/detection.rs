@@ -1406,6 +1406,10 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
         "Our 10:00 from King's Cross to Edinburgh Waverley follows the same route.",
         &[],
     );
+    // Sitters and heads of a class as cues.
+    assert_finds("シッターの森本がお伺いします。", &[("森本", Person)]);
+    assert_finds("教室長の岩崎に共有いたしました。", &[("岩崎", Person)]);
+    assert_finds("冷蔵庫に貼っておくと、シッターが安心です。", &[]);
     // A company after its legal form; a word that goes on in kana.
     assert_finds(
         "職員は「鈴木ケアサービス」のロゴ入り名札をつけています。",
