@@ -2437,23 +2437,27 @@ const NAMESAKE_CUES: &[&str] = &[
 /// Whether the name at `s` follows a namesake's cue, alone or in a list of names after
 /// it ("honour Henri Becquerel, Marie Curie and Rolf Sievert").
 pub(crate) fn namesake(t: &str, s: usize) -> bool {
-    let before = &t[crate::text::ceil_boundary(t, s.saturating_sub(80))..s];
-    // "n" or "r" ends every cue but its space: a byte scan first.
-    if !before.ends_with(' ') {
-        return false;
+    let lo = s.saturating_sub(80);
+    // Walk back word by word over the names, initials, titles, commas and "and"s between
+    // the cue and the name; most names stop at the first word before them.
+    let mut at = s;
+    while at > lo && t.as_bytes()[at - 1] == b' ' {
+        let head = &t[..at];
+        // Every cue's last letter is one of these: a byte test first.
+        let last = head.as_bytes()[..at - 1].last().copied();
+        if matches!(last, Some(b'r' | b'y' | b'f' | b's'))
+            && NAMESAKE_CUES.iter().any(|c| head.ends_with(c))
+        {
+            return true;
+        }
+        let start = head[..at - 1].rfind(' ').map_or(0, |k| k + 1);
+        let w = head[start..at - 1].trim_end_matches(',');
+        if !(w == "and" || w == "&" || w.starts_with(|c: char| c.is_uppercase())) {
+            return false;
+        }
+        at = start;
     }
-    let Some(at) = NAMESAKE_CUES
-        .iter()
-        .filter_map(|c| before.rfind(c).map(|i| i + c.len()))
-        .max()
-    else {
-        return false;
-    };
-    // Between the cue and the name: other names, initials and titles, joined by
-    // commas and "and".
-    before[at..].split([' ', ',']).all(|w| {
-        w.is_empty() || w == "and" || w == "&" || w.starts_with(|c: char| c.is_uppercase())
-    })
+    false
 }
 
 /// Nouns that make the name before them the name of a thing: "Tommy John surgery",
@@ -3377,6 +3381,10 @@ mod tests {
     #[test]
     fn the_shortcuts_agree_with_the_lists_they_stand_for() {
         assert!(BRANDS.iter().all(|(first, _)| BRAND_FIRSTS.contains(first)));
+        assert!(NAMESAKE_CUES.iter().all(|c| {
+            let b = c.as_bytes();
+            matches!(b[b.len() - 2], b'r' | b'y' | b'f' | b's')
+        }));
         let g = Gazetteers::get();
         for name in g.romaji_given.keys().chain(g.romaji_family.keys()) {
             assert!(!name.contains(['l', 'q', 'v', 'x']), "{name}");

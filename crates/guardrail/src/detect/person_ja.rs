@@ -596,14 +596,12 @@ fn names_thing(t: &str, c: &Cand) -> bool {
     // Inside 『』, which hold the titles of works ("『椿三十郎』（1962年）"): no labelled
     // reply puts a person's name there.
     let before = &t[crate::text::ceil_boundary(t, c.start.saturating_sub(60))..c.start];
-    let in_title = before
-        .rfind(['『', '』', '\n'])
-        .is_some_and(|k| before[k..].starts_with('『'))
+    if opens_title(before)
         && after[..crate::text::floor_boundary(after, 60)]
             .split('\n')
             .next()
-            .is_some_and(|line| line.contains('』'));
-    if in_title {
+            .is_some_and(|line| line.contains('』'))
+    {
         return true;
     }
     // Inside 「」: the last bracket before the name opens, the next one after it closes.
@@ -628,6 +626,17 @@ fn names_thing(t: &str, c: &Cand) -> bool {
                 .iter()
                 .any(|w| rest.starts_with(w))
         })
+}
+
+/// Whether the last of 『, 』 and line ends in `before` is 『: a byte scan for the last
+/// bytes of the brackets (E3 80 8E, E3 80 8F), which most text lacks.
+fn opens_title(before: &str) -> bool {
+    let b = before.as_bytes();
+    let line = memchr::memrchr(b'\n', b).map_or(0, |k| k + 1);
+    memchr::memrchr2_iter(0x8E, 0x8F, &b[line..])
+        .map(|k| line + k)
+        .find(|&k| k >= 2 && b[k - 2] == 0xE3 && b[k - 1] == 0x80)
+        .is_some_and(|k| b[k] == 0x8E)
 }
 
 /// Titles, and 宛 (the addressee), that follow a family name in the same kanji run:
@@ -2043,7 +2052,10 @@ const ERAS: &[&str] = &[
 /// Whether the name at `t[s..e]` is a historical figure's, by what follows it or by the
 /// era its line opens with.
 pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
-    if HISTORY_AFTER.iter().any(|a| t[e..].starts_with(a)) {
+    // Every entry opens with one of these.
+    if t[e..].starts_with(['に', 'の', 'が', 'を'])
+        && HISTORY_AFTER.iter().any(|a| t[e..].starts_with(a))
+    {
         return true;
     }
     let line = &t[t[..s].rfind('\n').map_or(0, |i| i + 1)..s];
@@ -2547,6 +2559,15 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn history_words_open_with_the_particles_the_shortcut_tests() {
+        assert!(
+            HISTORY_AFTER
+                .iter()
+                .all(|a| a.starts_with(['に', 'の', 'が', 'を']))
+        );
+    }
 
     #[test]
     fn every_honorific_opens_with_a_character_the_shortcut_knows() {
