@@ -80,8 +80,11 @@ const FAMOUS: &[&str] = &[
     // Films and games named after their characters, and the characters.
     "Annie Hall", "Jerry Maguire", "Captain Phillips", "Tifa Lockhart",
     "Aerith Gainsborough", "Cloud Strife", "Sephiroth", "Johnny Silverhand",
+    // Singers, inventors and nurses.
+    "Steve Jobs", "Neil Diamond", "Adele", "Patsy Cline", "Elvis", "Mary Seacole", "Da Vinci",
+    "Jean-Baptiste Jolly",
     // Writers and gardeners.
-    "Katherine Mansfield", "Gertrude Jekyll", "Capability Brown",
+    "Katherine Mansfield", "Gertrude Jekyll", "Capability Brown", "Lancelot Brown",
     // Distillers whose names name their whiskeys, and the whiskeys.
     "Jack Daniel", "Jasper Newton", "Nearest Green", "Elijah Craig", "Evan Williams",
     "Basil Hayden", "Pappy Van Winkle", "George Dickel", "John Jameson", "Jameson",
@@ -152,6 +155,8 @@ const FAMOUS: &[&str] = &[
     "森鷗外", "大岡忠相", "尾崎紅葉", "ジョン万次郎", "フランク・ロイド・ライト", "嘉納治五郎",
     "大坂なおみ", "イチロー", "植芝盛平", "新美南吉", "王貞治", "長嶋茂雄", "松井秀喜", "北島康介",
     "内村航平", "高橋尚子", "有森裕子", "野口みずき", "宮本茂", "植村秀",
+    // Inventors, explorers and singers.
+    "平賀源内", "間宮林蔵", "植村直己", "大塚愛", "スティーブ・ジョブズ", "ジャン＝バティスト・ジョリー",
     // Film and whisky.
     "三船敏郎", "役所広司", "山寺宏一", "鳥井信治郎", "竹鶴政孝", "山田錦",
     // Masters of tea, flowers and music.
@@ -230,6 +235,11 @@ pub(crate) fn is_famous(t: &str, s: usize, e: usize) -> bool {
                     || (f.starts_with(name) && t[e..].starts_with(&f[name.len()..]))
             })
         })
+}
+
+/// Whether `name` is a public figure's whole name ("Coco Chanel").
+pub(crate) fn is_figure(name: &str) -> bool {
+    index().get(name).is_some_and(|f| f.contains(&name))
 }
 
 #[cfg(test)]

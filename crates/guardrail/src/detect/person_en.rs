@@ -93,6 +93,8 @@ const NOT_NAMES: &[&str] = &[
     "Quintet", "Chorus", "Auditorium", "Council",
     // Running and sports clubs ("Eastbank Harriers").
     "Harriers", "Striders", "Runners", "Athletics", "Rovers", "Wanderers",
+    // Schemes, countries and a chain ("Gift Aid", "in Scotland", "Meet: Starbucks").
+    "Aid", "Scotland", "England", "Starbucks",
     // What a family calls its elders ("Nana can add her own notes"), and a greeting
     // before a name ("Morning Bartholomew!").
     "Nana", "Nanna", "Grandad", "Granddad", "Grandpa", "Grandma", "Granny", "Grammy", "Gramps",
@@ -195,7 +197,8 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
     ("Captain", "America"), ("Captain", "Hook"), ("Sister", "Act"), ("Father", "Ted"),
     ("Mrs", "Meyer"), ("Madame", "Tussauds"), ("Madame", "Butterfly"), ("Señor", "Frog's"),
     ("Uncle", "Ben"), ("Uncle", "Sam"), ("Aunt", "Jemima"), ("Auntie", "Anne"), ("Granny", "Smith"),
-    ("Dr", "Eggman"), ("Madame", "Gazelle"), ("Uncle", "Nearest"),
+    ("Dr", "Eggman"), ("Madame", "Gazelle"), ("Uncle", "Nearest"), ("Professor", "Moriarty"),
+    ("Inspector", "Lestrade"),
 ];
 
 /// Lower-case particles inside a name: "Pieter van der Berg", "Ms. de la Cruz".
@@ -346,6 +349,38 @@ fn station(t: &str, c: &Cand, g: &Gazetteers, key: &mut String) -> bool {
     opens || before.is_some_and(|w| !w.is_empty() && city(w, key))
 }
 
+/// The end of a full name with a nickname in quotes between its parts ('Albert "Bert"
+/// Nowak', "James “Jim” O’Neill"), when token `k` is a listed first name, the nickname
+/// one capitalised word and the surname after it a listed surname or no word at all.
+fn nicknamed(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
+    let Cx { t, toks, g, .. } = *cx;
+    let first = &t[toks[k].s..toks[k].e];
+    let after = &t[toks[k].e..];
+    let (open, close) = match after.as_bytes().get(1) {
+        Some(b'"') => ("\"", "\""),
+        Some(0xE2) if after[1..].starts_with('“') => ("“", "”"),
+        _ => return None,
+    };
+    let inner = after.strip_prefix(' ')?.strip_prefix(open)?;
+    let nick = inner.split(close).next()?;
+    if nick.is_empty() || nick.len() > 20 || !is_cap(nick) || nick.contains(' ') {
+        return None;
+    }
+    let rest = inner[nick.len()..].strip_prefix(close)?.strip_prefix(' ')?;
+    let last_len = rest
+        .find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-')))
+        .unwrap_or(rest.len());
+    let last = rest[..last_len].trim_end_matches(['\'', '’']);
+    let surname = is_cap(last) && (g.last(last, key).is_some() || unlisted(g, last, key));
+    // 'Gabrielle "Coco" Chanel' is a public figure.
+    let famous = || {
+        super::famous::is_figure(&format!("{nick} {last}"))
+            || super::famous::is_figure(&format!("{first} {last}"))
+    };
+    (g.first(first, key).is_some() && surname && !famous())
+        .then(|| t.len() - rest.len() + last.len())
+}
+
 /// Whether a year in brackets follows a name, as a film's, a book's or an album's
 /// ("Annie Hall (1977)", "*Captain Phillips* (2013)"); a span of years is a life's
 /// ("Florence Adeyemi-Clarke (1938–2025)").
@@ -464,9 +499,9 @@ impl PersonEn {
 
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|god bless|congratulations|congrats";
+        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|birthday to|god bless|congratulations|congrats|who goes by|year-old|year old";
         let weak = format!(
-            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|love always|all my love|with love|yes|sure|you and|of course|absolutely|certainly|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done|taken) by"
+            r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|love always|all my love|with love|yes|sure|you and|of course|absolutely|certainly|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done|taken|received|pressed|collected|repaired|cleaned|inspected) by"
         );
         Ok(PersonEn {
             // A label before a colon ("**Invoices:** Grace Adeyemi") is a weak cue too.
@@ -625,6 +660,11 @@ impl PersonEn {
         if let Some(end) = self.caps_cued(cx, k, key) {
             out.push(Cand::new(toks[k].s, toks[end].e, Label::Person));
             return end + 1;
+        }
+        // 'Margaret "Peggy" Hollis': a first name, a nickname in quotes, a surname.
+        if let Some(e) = nicknamed(cx, k, key) {
+            out.push(Cand::new(toks[k].s, e, Label::Person));
+            return toks.iter().position(|tok| tok.s >= e).unwrap_or(toks.len());
         }
         // "Cards can go to the Delgado family", "The Okoro family wishes to thank…": a
         // family named by its surname.
@@ -2485,7 +2525,7 @@ static THING_SET: WordSet<256> = WordSet::new(THINGS);
 /// family", "the John who called", "the Smiths are".
 #[rustfmt::skip]
 const PERSON_AFTER_THE: &[&str] = &[
-    "family", "household", "twins", "kids", "children", "party", "wedding", "brothers", "sisters",
+    "family", "families", "household", "twins", "kids", "children", "party", "wedding", "brothers", "sisters",
     "couple", "who", "whom", "whose", "that", "and", "or", "is", "was", "has", "had", "will",
     "would", "can", "could", "may", "might", "should", "said", "says", "at", "in", "on", "of",
     "for", "from", "to", "with", "by", "as", "you", "we", "i",

@@ -221,6 +221,8 @@ const NOT_NAMES: &[&str] = &[
     // A brewery's master ("杜氏さん"); words after a cue and が ("チームが中心となって",
     // "シッターが安心です").
     "杜氏", "蔵人", "中心", "安心",
+    // "からくり屋敷": a mansion.
+    "屋敷",
 ];
 
 /// Last words of firms' names ("トヨタ自動車", "三井物産"), which are no one's before 様.
@@ -1966,7 +1968,8 @@ const KATA_MAKERS: &[&str] = &[
 /// plate ("品川 300 ね 81-02": an office's place, a class number and a kana), not a
 /// person.
 pub(crate) fn is_team_or_plate(t: &str, s: usize, e: usize) -> bool {
-    if t[..s].ends_with("チーム") {
+    // "チーム桜", "チーム「ハリーの手錠軍団」".
+    if t[..s].ends_with("チーム") || t[..s].ends_with("チーム「") {
         return true;
     }
     let b = &t.as_bytes()[e..];
@@ -2079,7 +2082,8 @@ pub(crate) fn is_pet(t: &str, s: usize, e: usize) -> bool {
     const ANIMALS: &[&str] = &[
         "犬", "猫", "柴犬", "愛犬", "愛猫", "子犬", "子猫", "ワンちゃん", "わんちゃん", "ネコ", "ねこ",
         "チワワ", "プードル", "ダックス", "ミニチュアダックス", "ポメラニアン", "トイプードル",
-        "コーギー", "ビーグル", "うさぎ", "ウサギ", "インコ", "ハムスター",
+        "コーギー", "ビーグル", "うさぎ", "ウサギ", "インコ", "ハムスター", "ラグドール",
+        "マンチカン", "雑種", "保護犬", "保護猫", "オス", "メス",
     ];
     // Not a meal or a night away, which a child has too ("ゆいちゃんのごはん").
     #[rustfmt::skip]
@@ -2092,6 +2096,13 @@ pub(crate) fn is_pet(t: &str, s: usize, e: usize) -> bool {
         return true;
     }
     let after = &t[e..];
+    // "モモ（柴犬・メス・赤毛）": the animal in brackets after the name.
+    if after
+        .strip_prefix(['（', '('])
+        .is_some_and(|r| ANIMALS.iter().any(|a| r.starts_with(a)))
+    {
+        return true;
+    }
     let rest = ["ちゃん", "くん"]
         .iter()
         .find_map(|h| after.strip_prefix(h))

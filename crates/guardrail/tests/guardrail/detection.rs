@@ -1361,6 +1361,35 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
     assert_finds("- **Club:** Eastbank Harriers", &[]);
     assert_finds("**Thomas & Friends** wooden track works with Brio.", &[]);
     assert_finds("Tue 9 Sep 08:40, Dr Farah's room 3.", &[("Farah", Person)]);
+    // A nickname in quotes inside a full name; a public figure's is no one's.
+    assert_finds(
+        "**In loving memory of Albert \"Bert\" Nowak**",
+        &[("Albert \"Bert\" Nowak", Person)],
+    );
+    assert_finds(
+        "Contact James “Jim” O’Neill on the front desk.",
+        &[("James “Jim” O’Neill", Person)],
+    );
+    assert_finds("Try the Grace \"Classic\" Blend today.", &[]);
+    // Ages, a birthday, a nickname and who received or pressed a thing as cues.
+    assert_finds(
+        "What stars! Eight-year-old Ollie sold lemonade all summer.",
+        &[("Ollie", Person)],
+    );
+    assert_finds("Happy early birthday to Lily! 🎉", &[("Lily", Person)]);
+    assert_finds(
+        "Posted by Ignatius Fairweather, who goes by Iggy.",
+        &[("Ignatius Fairweather", Person), ("Iggy", Person)],
+    );
+    assert_finds("It goes by Special Delivery (£8.50).", &[]);
+    assert_finds(
+        "- Pressing: in progress (pressed by Inés)",
+        &[("Inés", Person)],
+    );
+    assert_finds(
+        "I can help with Gift Aid and receipts; we are registered in Scotland.",
+        &[],
+    );
     // Coaches and praise as cues.
     assert_finds(
         "Our negotiator Will Harrow will meet you at the main entrance.",
@@ -1410,6 +1439,10 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
     assert_finds("シッターの森本がお伺いします。", &[("森本", Person)]);
     assert_finds("教室長の岩崎に共有いたしました。", &[("岩崎", Person)]);
     assert_finds("冷蔵庫に貼っておくと、シッターが安心です。", &[]);
+    // A team's name in brackets after チーム; a pet with its animal in brackets.
+    assert_finds("記録はチーム「ハリーの手錠軍団」が達成しました。", &[]);
+    assert_finds("**名前：** モモ（柴犬・メス・赤毛）", &[]);
+    assert_finds("- **源内のからくり屋敷**：仕掛けを解く部屋です。", &[]);
     // A company after its legal form; a word that goes on in kana.
     assert_finds(
         "職員は「鈴木ケアサービス」のロゴ入り名札をつけています。",
