@@ -3256,7 +3256,20 @@ fn caps_romaji(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
     } else {
         return None;
     };
-    romaji_pair(g, given, family, key).then_some(k + 1)
+    if romaji_pair(g, given, family, key) {
+        return Some(k + 1);
+    }
+    // "ROSSI Federica", "KOVALENKO Oleksandr", "SHARMA Anjali様": any family name in
+    // capitals before a given name, as passports and registers write them. The family
+    // name is a listed one that is no common word; the given name is listed, or
+    // unlisted and no word.
+    // (The look-up reads a name in capitals as in title case.) A family name of two
+    // letters ("LI Wei") may be an initialism ("UC Davis"): its given name is no surname.
+    let family_first = is_caps(a)
+        && family.len() >= 2
+        && g.last(family, key) == Some(false)
+        && (family.len() > 2 || g.last(given, key).is_none());
+    (family_first && (g.first(given, key).is_some() || unlisted(g, given, key))).then_some(k + 1)
 }
 
 /// "| Fairweather, Oona |", "filed under **SOKOLOV, Anastasia**": a family name, a comma

@@ -1361,6 +1361,13 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
     assert_finds("- **Club:** Eastbank Harriers", &[]);
     assert_finds("**Thomas & Friends** wooden track works with Brio.", &[]);
     assert_finds("Tue 9 Sep 08:40, Dr Farah's room 3.", &[("Farah", Person)]);
+    // A family name in capitals before a given name, as passports write it.
+    assert_finds(
+        "- **Name:** ROSSI Federica\n- **Phone:** on file",
+        &[("ROSSI Federica", Person)],
+    );
+    assert_finds("お名前：SHARMA Anjali様", &[("SHARMA Anjali", Person)]);
+    assert_finds("She studied at UC Davis before joining us.", &[]);
     // A nickname in quotes inside a full name; a public figure's is no one's.
     assert_finds(
         "**In loving memory of Albert \"Bert\" Nowak**",
