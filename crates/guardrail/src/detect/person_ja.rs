@@ -2021,6 +2021,51 @@ pub(crate) fn okurigana_after(t: &str, s: usize, e: usize) -> bool {
             .is_some_and(|c| ENDINGS.contains(c) || (c == 'く' && !t[e..].starts_with("くん")))
 }
 
+/// Joins a listed family name in kanji found as a name and a given name in katakana
+/// after one space, found or not ("森田 ラファエル", "岡部 ベアトリス", "金 ミンジュン"):
+/// the given name is no common katakana word, and ends by `hi`, the end of the piece.
+pub(crate) fn join_katakana_given(t: &str, hi: usize, cands: &mut [Cand]) {
+    let g = Gazetteers::get();
+    // The katakana run starting at `a`, and whether it may be a given name.
+    let given_at = |a: usize| {
+        let run = t[a..]
+            .char_indices()
+            .find(|&(_, c)| !(is_katakana(c) || c == 'ー'))
+            .map_or(t.len() - a, |(k, _)| k);
+        let name = &t[a..a + run];
+        (name.chars().nth(1).is_some() && g.katakana(name) != Some(true)).then_some(a + run)
+    };
+    for c in cands.iter_mut().filter(|c| c.label == Label::Person) {
+        let name = &t[c.start..c.end];
+        if name.chars().all(is_han) && is_family(name, g) {
+            let space = t[c.end..]
+                .chars()
+                .next()
+                .filter(|&s| s == ' ' || s == '\u{3000}');
+            if let Some(end) = space
+                .and_then(|s| given_at(c.end + s.len_utf8()))
+                .filter(|&end| end <= hi)
+            {
+                c.end = end;
+            }
+        } else if name.chars().all(|ch| is_katakana(ch) || ch == 'ー') {
+            // The family name before the space, its run of kanji whole.
+            let Some(head) = t[..c.start].strip_suffix([' ', '\u{3000}']) else {
+                continue;
+            };
+            let k = head
+                .char_indices()
+                .rev()
+                .take_while(|&(_, ch)| is_han(ch))
+                .last()
+                .map_or(head.len(), |(k, _)| k);
+            if k < head.len() && is_family(&head[k..], g) {
+                c.start = k;
+            }
+        }
+    }
+}
+
 /// What follows a historical figure's name, and never a private person's in the
 /// labelled replies: what is named after them ("千宗旦にちなむ"), their works, tastes,
 /// pupils and the schools they founded ("宮城道雄の作品", "千宗旦が好んだ意匠",

@@ -1446,6 +1446,19 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
     assert_finds("シッターの森本がお伺いします。", &[("森本", Person)]);
     assert_finds("教室長の岩崎に共有いたしました。", &[("岩崎", Person)]);
     assert_finds("冷蔵庫に貼っておくと、シッターが安心です。", &[]);
+    // A listed family name and a given name in katakana after a space.
+    assert_finds("- 支配人：森田 ラファエル", &[("森田 ラファエル", Person)]);
+    assert_finds(
+        "| 岡部 ベアトリス | okabe.b@keijiban.example.jp |",
+        &[
+            ("岡部 ベアトリス", Person),
+            ("okabe.b@keijiban.example.jp", Email),
+        ],
+    );
+    assert_finds(
+        "担当：田中 カウンター前でお待ちください",
+        &[("田中", Person)],
+    );
     // A team's name in brackets after チーム; a pet with its animal in brackets.
     assert_finds("記録はチーム「ハリーの手錠軍団」が達成しました。", &[]);
     assert_finds("**名前：** モモ（柴犬・メス・赤毛）", &[]);
