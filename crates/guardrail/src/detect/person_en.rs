@@ -1594,7 +1594,7 @@ fn named_number(t: &str, s: usize, e: usize) -> bool {
 
 /// "…for 3:15pm tomorrow, Oliver.", "…for your receipts, Lily?": a name after a comma
 /// that ends the text, or a clause before one for the reader or the writer ("…arrived
-/// warm, Rachel; we'll refund it"), as the reader is addressed.
+/// warm, Rachel; we'll refund it"), or an exclamation mark, as the reader is addressed.
 fn closing_vocative(t: &str, s: usize, after: &str) -> bool {
     let reader = |rest: &str| {
         let word = rest
@@ -1618,11 +1618,14 @@ fn closing_vocative(t: &str, s: usize, after: &str) -> bool {
                 | "please"
         )
     };
+    // An exclamation after the name calls the reader whatever follows ("Lane 6 is
+    // yours, Harriet! The booking is under…").
     t[..s].ends_with(", ")
-        && [".", " ?", "?", "!", ";"]
-            .iter()
-            .filter_map(|p| after.strip_prefix(p))
-            .any(|rest| rest.trim().is_empty() || reader(rest))
+        && (after.starts_with('!')
+            || [".", " ?", "?", ";"]
+                .iter()
+                .filter_map(|p| after.strip_prefix(p))
+                .any(|rest| rest.trim().is_empty() || reader(rest)))
 }
 
 /// "Elvis Presley-themed", "Frida Kahlo-inspired": a name made an adjective.

@@ -1411,6 +1411,10 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
         &[("Ivy", Person)],
     );
     assert_finds("Well done, Ivy!", &[("Ivy", Person)]);
+    assert_finds(
+        "Lane 6 is yours from 7:30 pm, Harriet! The booking is under Whitcombe.",
+        &[("Harriet", Person), ("Whitcombe", Person)],
+    );
     assert_finds("Good luck, Paris is lovely in May.", &[]);
     // Makers' lines, houses named after hairdressers, athletes and characters.
     assert_finds("Try the **Nike Vomero** 18 or the Asics Novablast.", &[]);
