@@ -1151,6 +1151,22 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
     if is_family(family, g) && is_given(run, g) {
         return Some(Cand::new(a, b + 1 + run_len, Label::Person));
     }
+    // "岡本 るり子様", "真壁 ゆり子さん": a given name in hiragana ending in a kanji that
+    // ends many names, after a listed family name.
+    if run_len == 0 && is_family(family, g) {
+        let kana = rest
+            .char_indices()
+            .find(|&(_, c)| !is_hiragana(c))
+            .map_or(rest.len(), |(k, _)| k);
+        let last = rest[kana..].chars().next();
+        let after = last.map_or("", |c| &rest[kana + c.len_utf8()..]);
+        if (3..=9).contains(&kana)
+            && last.is_some_and(|c| matches!(c, '子' | '美' | '代' | '江' | '恵'))
+            && !after.starts_with(is_han)
+        {
+            return Some(Cand::new(a, b + 1 + kana + 3, Label::Person));
+        }
+    }
     // "木村 健太様宛て": the addressee mark, then a title or a honorific (the longest).
     let addressed = run.ends_with('宛');
     let run = run.strip_suffix('宛').unwrap_or(run);

@@ -1451,6 +1451,11 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
     assert_finds("教室長の岩崎に共有いたしました。", &[("岩崎", Person)]);
     assert_finds("冷蔵庫に貼っておくと、シッターが安心です。", &[]);
     // A listed family name and a given name in katakana after a space.
+    assert_finds(
+        "拾った真壁 ゆり子さんが届けてくれました。",
+        &[("真壁 ゆり子", Person)],
+    );
+    assert_finds("田中 いつも子供たちがお世話になっております。", &[]);
     assert_finds("- 支配人：森田 ラファエル", &[("森田 ラファエル", Person)]);
     assert_finds(
         "| 岡部 ベアトリス | okabe.b@keijiban.example.jp |",
