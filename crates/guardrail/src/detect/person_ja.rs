@@ -1153,7 +1153,7 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
     }
     // "岡本 るり子様", "真壁 ゆり子さん": a given name in hiragana ending in a kanji that
     // ends many names, after a listed family name.
-    if run_len == 0 && is_family(family, g) {
+    if run_len == 0 && rest.starts_with(is_hiragana) && is_family(family, g) {
         let kana = rest
             .char_indices()
             .find(|&(_, c)| !is_hiragana(c))
@@ -2053,14 +2053,16 @@ pub(crate) fn join_katakana_given(t: &str, hi: usize, cands: &mut [Cand]) {
     };
     for c in cands.iter_mut().filter(|c| c.label == Label::Person) {
         let name = &t[c.start..c.end];
-        if name.chars().all(is_han) && is_family(name, g) {
-            let space = t[c.end..]
-                .chars()
-                .next()
-                .filter(|&s| s == ' ' || s == '\u{3000}');
-            if let Some(end) = space
-                .and_then(|s| given_at(c.end + s.len_utf8()))
-                .filter(|&end| end <= hi)
+        // The space first: most names have none after them.
+        let space = t[c.end..]
+            .chars()
+            .next()
+            .filter(|&s| s == ' ' || s == '\u{3000}');
+        if let Some(space) = space
+            && name.chars().all(is_han)
+        {
+            if let Some(end) = given_at(c.end + space.len_utf8()).filter(|&end| end <= hi)
+                && is_family(name, g)
             {
                 c.end = end;
             }
