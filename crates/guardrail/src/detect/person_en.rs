@@ -356,12 +356,11 @@ fn nicknamed(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
     let Cx { t, toks, g, .. } = *cx;
     let first = &t[toks[k].s..toks[k].e];
     let after = &t[toks[k].e..];
-    let (open, close) = match after.as_bytes().get(1) {
-        Some(b'"') => ("\"", "\""),
-        Some(0xE2) if after[1..].starts_with('“') => ("“", "”"),
-        _ => return None,
+    let (inner, close) = if let Some(inner) = after.strip_prefix(" \"") {
+        (inner, "\"")
+    } else {
+        (after.strip_prefix(" “")?, "”")
     };
-    let inner = after.strip_prefix(' ')?.strip_prefix(open)?;
     let nick = inner.split(close).next()?;
     if nick.is_empty() || nick.len() > 20 || !is_cap(nick) || nick.contains(' ') {
         return None;
@@ -3264,9 +3263,8 @@ fn caps_romaji(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
     }
     // "ROSSI Federica", "KOVALENKO Oleksandr", "SHARMA Anjali様": any family name in
     // capitals before a given name, as passports and registers write them. The family
-    // name is a listed one that is no common word; the given name is listed, or
-    // unlisted and no word.
-    // (The look-up reads a name in capitals as in title case.) A family name of two
+    // name is a listed one that is no common word (the look-up reads capitals as title
+    // case); the given name is listed, or unlisted and no word. A family name of two
     // letters ("LI Wei") may be an initialism ("UC Davis"): its given name is no surname.
     let family_first = is_caps(a)
         && family.len() >= 2

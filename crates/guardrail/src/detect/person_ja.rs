@@ -607,7 +607,6 @@ fn names_thing(t: &str, c: &Cand) -> bool {
         return true;
     }
     // Inside 「」: the last bracket before the name opens, the next one after it closes.
-    let before = &t[crate::text::ceil_boundary(t, c.start.saturating_sub(60))..c.start];
     let opened = before
         .rfind(['「', '」'])
         .is_some_and(|k| before[k..].starts_with('「'));
@@ -1158,13 +1157,13 @@ fn spaced_name(t: &str, a: usize, b: usize, g: &Gazetteers) -> Option<Cand> {
             .char_indices()
             .find(|&(_, c)| !is_hiragana(c))
             .map_or(rest.len(), |(k, _)| k);
-        let last = rest[kana..].chars().next();
-        let after = last.map_or("", |c| &rest[kana + c.len_utf8()..]);
-        if (3..=9).contains(&kana)
-            && last.is_some_and(|c| matches!(c, '子' | '美' | '代' | '江' | '恵'))
-            && !after.starts_with(is_han)
+        if let Some(last) = rest[kana..].chars().next()
+            && (3..=9).contains(&kana)
+            && matches!(last, '子' | '美' | '代' | '江' | '恵')
+            && !rest[kana + last.len_utf8()..].starts_with(is_han)
         {
-            return Some(Cand::new(a, b + 1 + kana + 3, Label::Person));
+            let end = b + 1 + kana + last.len_utf8();
+            return Some(Cand::new(a, end, Label::Person));
         }
     }
     // "木村 健太様宛て": the addressee mark, then a title or a honorific (the longest).
@@ -2109,10 +2108,21 @@ const HISTORY_AFTER: &[&str] = &[
     "が発明",
 ];
 
-/// Eras and old years that open a line of history ("- **室町時代：**", "昭和2年：",
-/// "1927年："): a name on such a line is a historical figure's.
+/// Eras that open a line of history with their name and 時代 or a year ("- **室町時代：**",
+/// "昭和2年："; "1927年：" too): a name on such a line is a historical figure's. Not
+/// any 時代 ("学生時代：", one's student days).
 const ERAS: &[&str] = &[
-    "時代", "昭和", "大正", "明治", "江戸", "平安", "鎌倉", "室町",
+    "昭和",
+    "大正",
+    "明治",
+    "江戸",
+    "平安",
+    "鎌倉",
+    "室町",
+    "安土桃山",
+    "戦国",
+    "奈良",
+    "飛鳥",
 ];
 
 /// Whether the name at `t[s..e]` is a historical figure's, by what follows it or by the

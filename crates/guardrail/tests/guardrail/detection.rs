@@ -1505,6 +1505,11 @@ fn names_of_rooms_shows_works_and_shops_are_left_alone() {
     );
     assert_finds("宗旦好みは千宗旦が好んだ意匠です。", &[]);
     assert_finds("- **明治時代：**小原雲心が小原流を広めました。", &[]);
+    // One's own days are no era.
+    assert_finds(
+        "- **学生時代：** 田中先生にお世話になりました。",
+        &[("田中", Person)],
+    );
     assert_finds("- 30年：吉田 昌子（経理部）", &[("吉田 昌子", Person)]);
     // Titles in italics, which folding reads without their marks.
     assert_finds(
