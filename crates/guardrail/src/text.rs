@@ -329,6 +329,11 @@ pub(crate) fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     prefixes.iter().find_map(|p| s.strip_prefix(p))
 }
 
+/// The text of `s`'s line before byte `i`: from the last line end before it.
+pub(crate) fn line_before(s: &str, i: usize) -> &str {
+    &s[s[..i].rfind('\n').map_or(0, |k| k + 1)..i]
+}
+
 /// The character starting at byte `i` of `s`.
 pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|t| t.chars().next())
@@ -355,6 +360,13 @@ pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_before_is_the_line_up_to_the_byte() {
+        assert_eq!(line_before("a\n- **昭和2年：**x", 6), "- **");
+        assert_eq!(line_before("no line end", 2), "no");
+        assert_eq!(line_before("ends\n", 5), "");
+    }
 
     #[test]
     fn strip_any_takes_off_the_first_prefix_the_text_starts_with() {

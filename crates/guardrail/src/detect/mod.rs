@@ -229,7 +229,7 @@ impl Detectors {
                     // "柴犬の小太郎くん", "ココちゃんのお散歩": a pet;
                     // "チーム桜", "品川 300 ね 81-02": a team's name or a plate's place;
                     // "株式会社ブライトウェル様": a company; "着付け": a word.
-                    let pet = || {
+                    let no_one_ja = || {
                         c.label == Label::Person
                             && trig.cjk
                             && (person_ja::is_pet(t, c.start, c.end)
@@ -244,7 +244,7 @@ impl Detectors {
                         && !italic()
                         && !famous()
                         && !namesake()
-                        && !pet()
+                        && !no_one_ja()
                 })
                 .map(|c| Cand::new(start(c.start) - lo, end(c.end) - lo, c.label)),
         );
@@ -263,7 +263,7 @@ pub(crate) fn is_role(word: &str) -> bool {
 /// listed has no role after it ("- **Monet Room** — Impressionist prints").
 pub(crate) fn list_item_role(t: &str, s: usize, e: usize) -> bool {
     // The list marker opens the line: "- ", "* ", "+ ", "3. ", "3) ".
-    let line = &t[t[..s].rfind('\n').map_or(0, |k| k + 1)..s];
+    let line = crate::text::line_before(t, s);
     let marker = line.trim_matches(' ');
     let numbered = marker.len() <= 3
         && marker.ends_with(['.', ')'])

@@ -393,9 +393,22 @@ fn work_year(after: &str) -> bool {
     })
 }
 
+/// Words that sign a message off before a comma and the signer ("Love, Hattie",
+/// "*Best, Tanya*").
+const SIGN_OFFS: &[&str] = &[
+    "Love",
+    "Cheers",
+    "Thanks",
+    "Best",
+    "Warmly",
+    "Regards",
+    "Yours",
+    "Sincerely",
+];
+
 /// Whether `name` is a sign-off's word before its comma ("Love, Hattie & Jonah").
 fn signs_off(name: &str, after: &str) -> bool {
-    after.starts_with(',') && matches!(name, "Love" | "Cheers" | "Thanks" | "Best" | "Warmly")
+    after.starts_with(',') && SIGN_OFFS.contains(&name)
 }
 
 /// Whether a title ends `before` ("Mr ", "Dr. ").
@@ -2403,7 +2416,6 @@ fn title_words(inside_before: &str, inside_after: &str, rest: &str, italic: bool
                 | "Hi"
                 | "Hello"
                 | "Hey"
-                | "Thanks"
                 | "Attn"
                 | "Tell"
                 | "Say"
@@ -2411,16 +2423,10 @@ fn title_words(inside_before: &str, inside_after: &str, rest: &str, italic: bool
                 | "Congrats"
                 | "Happy"
                 | "Welcome"
-                | "Love"
                 | "Reserved"
                 | "FAO"
-                | "Best"
-                | "Cheers"
-                | "Regards"
-                | "Warmly"
-                | "Yours"
-                | "Sincerely"
         )
+        || SIGN_OFFS.contains(&first)
         || (first == "Dear" && !italic);
     // A word besides the name: a quoted name alone ("signed by \"A. Brennan\"") is one,
     // unless what it names follows the quotes ("the \"Frank Lloyd Wright\" package").

@@ -1856,10 +1856,6 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     {
         return;
     }
-    // 『ハリー・ポッターと賢者の石』: a title names no one.
-    if t[..a].ends_with('『') {
-        return;
-    }
     if pet_or_bot(t, a, after) {
         return;
     }
@@ -2134,7 +2130,7 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     {
         return true;
     }
-    let line = &t[t[..s].rfind('\n').map_or(0, |i| i + 1)..s];
+    let line = crate::text::line_before(t, s);
     let Some((head, _)) = line.split_once(['：', ':']) else {
         return false;
     };

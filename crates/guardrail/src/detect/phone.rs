@@ -184,7 +184,7 @@ impl Phone {
 /// from ("our account team:", "Ticket enquiries:", "on your account to"; not "order
 /// number", "Account no.").
 fn negative_moved_on(t: &str, n: usize, s: usize) -> bool {
-    let line = &t[t[..n].rfind('\n').map_or(0, |k| k + 1)..n];
+    let line = crate::text::line_before(t, n);
     if line.bytes().all(|c| c == b'#') && t[n..].starts_with(' ') {
         return true;
     }
