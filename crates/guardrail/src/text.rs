@@ -330,6 +330,7 @@ pub(crate) fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 }
 
 /// The text of `s`'s line before byte `i`: from the last line end before it.
+#[inline]
 pub(crate) fn line_before(s: &str, i: usize) -> &str {
     &s[s[..i].rfind('\n').map_or(0, |k| k + 1)..i]
 }
