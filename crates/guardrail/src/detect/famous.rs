@@ -126,6 +126,12 @@ const FAMOUS: &[&str] = &[
     "Louis Chevrolet", "Karl Benz", "Gottlieb Daimler", "André Citroën", "Louis Renault",
     // Scientists and writers of our time.
     "Barbara Liskov", "James Baldwin",
+    // Astronomers, mathematicians and the bodies, craters and lenses named after them;
+    // critics and makers of cameras.
+    "Tycho Brahe", "Tycho", "Johannes Kepler", "Kepler", "Nicolaus Copernicus", "Copernicus",
+    "Christiaan Huygens", "Edmond Halley", "Edwin Hubble", "Hubble", "Emmy Noether",
+    "Katherine Johnson", "Io", "Joseph Petzval", "Petzval", "Ernst Leitz", "Victor Hasselblad",
+    "Roland Barthes", "Susan Sontag",
     // Athletes.
     "Babe Ruth", "Michael Phelps", "Adam Peaty", "Emma Raducanu", "Chris Hoy", "Jigoro Kano",
     "Serena Williams", "Venus Williams", "Roger Federer", "Rafael Nadal", "Novak Djokovic",
@@ -159,6 +165,8 @@ const FAMOUS: &[&str] = &[
     "平賀源内", "間宮林蔵", "植村直己", "大塚愛", "スティーブ・ジョブズ", "ジャン＝バティスト・ジョリー",
     // Film and whisky.
     "三船敏郎", "役所広司", "山寺宏一", "鳥井信治郎", "竹鶴政孝", "山田錦",
+    // Fruit named like people, astronomers and photographers.
+    "佐藤錦", "長十郎", "糸川英夫", "渋川春海", "植田正治", "土門拳", "木村伊兵衛",
     // Masters of tea, flowers and music.
     "千宗旦", "山田宗徧", "織田有楽斎", "野々村仁清", "本阿弥光悦", "池坊専慶", "池坊専好", "小原雲心",
     "勅使河原蒼風", "宮城道雄", "高橋竹山", "八橋検校", "井原西鶴", "古田織部", "小堀遠州",

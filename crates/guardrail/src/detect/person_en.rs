@@ -145,6 +145,9 @@ const BRANDS: &[(&str, &str)] = &[
     ("Ernst", "Young"), ("Jack", "Daniels"), ("Hugo", "Boss"), ("Louis", "Vuitton"),
     ("Estee", "Lauder"), ("Ford", "Motor"), ("John", "Lewis"), ("Henry", "Schein"),
     ("Tim", "Hortons"), ("Jack", "Daniel's"), ("Walt", "Disney"), ("Tom", "Collins"),
+    // Potatoes, apples and cider apples named like people.
+    ("Maris", "Piper"), ("King", "Edward"), ("James", "Grieve"), ("Charles", "Ross"),
+    ("Kingston", "Black"), ("Harry", "Masters"), ("Bon", "Chrétien"),
     ("Shirley", "Temple"), ("Harry", "Potter"), ("Jane", "Eyre"), ("Benjamin", "Button"),
     ("Sherlock", "Holmes"), ("Peter", "Pan"), ("Mickey", "Mouse"), ("Minnie", "Mouse"),
     ("Robin", "Hood"), ("Santa", "Claus"), ("Ronald", "McDonald"), ("Betty", "Crocker"),
@@ -185,6 +188,7 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Kia", "Ferrari", "Jackson", "Grant", "Baker", "Molton", "Jo", "Bobbi", "Charlotte", "Cath",
     "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue", "Aston", "Alfa",
     "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu", "Takara", "Wella", "Mario",
+    "Maris", "King", "Kingston", "Bon", "James",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -1451,6 +1455,10 @@ const THING_LABELS: &[&str] = &[
     "location", "tour", "show", "film", "album", "song", "track", "menu", "dish", "brand",
     "collection", "programme", "program", "workshop", "exhibition", "status", "severity",
     "award", "prize", "theme",
+    // Rooms, varieties and the like, often named after someone ("**Room:** Lovelace",
+    // "Variety: Maris Piper").
+    "room", "rooms", "variety", "varieties", "cultivar", "breed", "lens", "camera",
+    "telescope", "font", "typeface", "colour", "color", "shade", "flavour", "flavor", "scent",
 ];
 
 /// " II", " III": a regnal number after a name ("Johann Strauss II"), as a monarch's
@@ -2117,8 +2125,20 @@ fn note_after(after: &str) -> bool {
     let near = &rest[..crate::text::floor_boundary(rest, 32)];
     near.find(')').is_some_and(|close| {
         let note = &near[..close];
-        note.starts_with(|c: char| c.is_ascii_alphabetic()) && !note.contains(['@', '.'])
+        note.starts_with(|c: char| c.is_ascii_alphabetic())
+            && !note.contains(['@', '.'])
+            && !location_note(note)
     })
+}
+
+/// "Level 3", "Floor 2", "Room 4B": where a room is, which a note after a room's name
+/// says ("Lovelace (Level 3)"), not a note on a person.
+fn location_note(note: &str) -> bool {
+    let (w, rest) = note.split_once(' ').unwrap_or((note, ""));
+    matches!(
+        w,
+        "Level" | "level" | "Floor" | "floor" | "Room" | "Gate" | "Platform" | "Block" | "Wing"
+    ) && rest.starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
 /// "Mon–Wed", "Thu-Fri": a range of days written short.
@@ -2480,6 +2500,8 @@ const NAMESAKE_CUES: &[&str] = &[
     "honour ",
     "honor ",
     "inspired by ",
+    // "take their name from Matthew Bramley", "took its name from".
+    "name from ",
 ];
 
 /// Whether the name at `s` follows a namesake's cue, alone or in a list of names after
@@ -2493,7 +2515,7 @@ pub(crate) fn namesake(t: &str, s: usize) -> bool {
         let head = &t[..at];
         // Every cue's last letter is one of these: a byte test first.
         let last = head.as_bytes()[..at - 1].last().copied();
-        if matches!(last, Some(b'r' | b'y' | b'f' | b's'))
+        if matches!(last, Some(b'r' | b'y' | b'f' | b's' | b'm'))
             && NAMESAKE_CUES.iter().any(|c| head.ends_with(c))
         {
             return true;
@@ -2525,9 +2547,13 @@ const THINGS: &[&str] = &[
     "knife", "knives", "blade", "blades", "screwdriver", "screwdrivers", "key", "keys", "wrench",
     "burner", "burners", "flask", "flasks", "dish", "dishes", "counter", "counters", "caliper",
     "calipers", "cage", "ladder",
+    // Fruit and vegetables, lenses and telescopes named after someone ("King Edward
+    // potatoes", "Galileo telescope").
+    "potato", "potatoes", "apple", "apples", "pear", "pears", "plum", "plums", "cherry",
+    "cherries", "variety", "varieties", "telescope", "telescopes", "lens", "lenses", "crater",
 ];
 
-static THING_SET: WordSet<256> = WordSet::new(THINGS);
+static THING_SET: WordSet<512> = WordSet::new(THINGS);
 
 /// Lower-case words after "the" and a name that still name a person: "the Tanaka
 /// family", "the John who called", "the Smiths are".
@@ -3443,7 +3469,7 @@ mod tests {
         assert!(BRANDS.iter().all(|(first, _)| BRAND_FIRSTS.contains(first)));
         assert!(NAMESAKE_CUES.iter().all(|c| {
             let b = c.as_bytes();
-            matches!(b[b.len() - 2], b'r' | b'y' | b'f' | b's')
+            matches!(b[b.len() - 2], b'r' | b'y' | b'f' | b's' | b'm')
         }));
         let g = Gazetteers::get();
         for name in g.romaji_given.keys().chain(g.romaji_family.keys()) {

@@ -490,7 +490,7 @@ fn known_alone(t: &str, r: &Run, known: &Known, found: &[Cand]) -> Option<usize>
 /// One-kanji places, pronouns and colours that name lists also hold ("左", "白のアルファード";
 /// "森" is a name), and the values a form's field takes ("優先度：高", "駐車場：有").
 const ONE_KANJI_WORDS: &str =
-    "左右上下奥前後横隣外内中東西南北私僕次今方者白黒青緑紺高低大小有無可否済新旧";
+    "左右上下奥前後横隣外内中東西南北私僕次今方者白黒青緑紺高低大小有無可否済新旧全";
 
 /// Whether `s` is one kanji of [`ONE_KANJI_WORDS`].
 fn one_kanji_word(s: &str) -> bool {
@@ -1316,6 +1316,11 @@ fn labelled(t: &str, a: usize) -> bool {
             "最寄り駅",
             "エリア",
             "地域",
+            // Rooms and varieties named after someone ("部屋：漱石", "品種：佐藤錦").
+            "部屋",
+            "ルーム",
+            "品種",
+            "銘柄",
         ]
         .iter()
         .any(|w| label.ends_with(w));
@@ -2085,6 +2090,8 @@ pub(crate) fn join_katakana_given(t: &str, hi: usize, cands: &mut [Cand]) {
 /// "小原雲心が小原流を興し").
 const HISTORY_AFTER: &[&str] = &[
     "にちな",
+    // "植田正治のような演出": a style known by its maker's name.
+    "のような",
     "の作品",
     "の代表作",
     "の名作",
@@ -2102,6 +2109,26 @@ const HISTORY_AFTER: &[&str] = &[
     "を大成",
     "が考案",
     "が発明",
+];
+
+/// Scholars and artists: after an age ("江戸時代の天文学者・"), the name is a historical
+/// figure's.
+const SCHOLARS: &[&str] = &[
+    "天文学者",
+    "数学者",
+    "物理学者",
+    "化学者",
+    "哲学者",
+    "植物学者",
+    "医学者",
+    "発明家",
+    "思想家",
+    "画家",
+    "写真家",
+    "作曲家",
+    "建築家",
+    "小説家",
+    "詩人",
 ];
 
 /// Eras that open a line of history with their name and 時代 or a year ("- **室町時代：**",
@@ -2124,11 +2151,29 @@ const ERAS: &[&str] = &[
 /// Whether the name at `t[s..e]` is a historical figure's, by what follows it or by the
 /// era its line opens with.
 pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
+    // "糸川英夫博士にちなんで": perhaps after a scholar's title.
+    let after = t[e..].strip_prefix("博士").unwrap_or(&t[e..]);
     // Every entry opens with one of these.
-    if t[e..].starts_with(['に', 'の', 'が', 'を'])
-        && HISTORY_AFTER.iter().any(|a| t[e..].starts_with(a))
+    if after.starts_with(['に', 'の', 'が', 'を'])
+        && HISTORY_AFTER.iter().any(|a| after.starts_with(a))
     {
         return true;
+    }
+    // "江戸時代の天文学者・渋川春海", "17世紀の天文学者ジョヴァンニ・カッシーニ": a
+    // scholar or an artist of another age. "数学者ヨーゼフ・ペッツバールが1840年に設計":
+    // or one whose deed has a year long past.
+    let before = t[..s].strip_suffix('・').unwrap_or(&t[..s]);
+    if let Some(head) = SCHOLARS.iter().find_map(|w| before.strip_suffix(w)) {
+        let past = ["世紀の", "時代の", "期の"]
+            .iter()
+            .any(|p| head.ends_with(p));
+        let year = after
+            .strip_prefix(['が', 'は'])
+            .and_then(|r| r.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())))
+            .is_some_and(|y| y < "1950" && t[e..].contains('年'));
+        if past || year {
+            return true;
+        }
     }
     let line = crate::text::line_before(t, s);
     let Some((head, _)) = line.split_once(['：', ':']) else {
@@ -2419,7 +2464,25 @@ fn after_contact(t: &str, a: usize, b: usize) -> bool {
     }
     let before = head.strip_suffix('（').or_else(|| head.strip_suffix('('));
     let closed = t[b..].starts_with(['）', ')']);
-    closed && before.is_some_and(|s| s.ends_with(|c: char| c.is_ascii_alphanumeric()))
+    closed && before.is_some_and(contact_ends)
+}
+
+/// Whether `s` ends in a phone number, an email address or a name in Latin letters,
+/// whose reading the brackets may give ("Nguyen Thi Lan（グエン・ティ・ラン）"): its last
+/// run of digits, letters, spaces and their marks holds an `@` or nine digits or more
+/// ("03 5555 1234", "…@example.jp"), more than a date has ("2025-06-21（金）",
+/// "6/21（金）"), or ends in a capitalised word ("Inoue"; not a code, "A（金）").
+fn contact_ends(s: &str) -> bool {
+    let run = s
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || "@.-_+ ()".contains(c)))
+        .next()
+        .unwrap_or("");
+    let word = run.rsplit(' ').next().unwrap_or(run);
+    run.contains('@')
+        || run.bytes().filter(u8::is_ascii_digit).count() >= 9
+        || (word.len() >= 2
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))
 }
 
 /// Words of a duty right after `が` that show the kana before it is a given name:

@@ -4574,3 +4574,49 @@ fn makers_words_that_are_given_names_alone_stay_names() {
     assert_finds("ロイスさんが担当します。", &[("ロイス", Person)]);
     assert_finds("Bentley will call you back.", &[("Bentley", Person)]);
 }
+
+#[test]
+fn a_weekday_or_a_count_in_brackets_after_a_date_is_no_one() {
+    assert_no_person(&[
+        "- **6/21（金）** 屋上ビアテラス交流会",
+        "2025-06-21（金）10:00〜",
+        "- **受講料：** 全4回 2,000円",
+    ]);
+    // A name alone in brackets after a phone number, or a reading after a name in Latin
+    // letters, is still found.
+    assert_finds(
+        "お問い合わせ：03 5555 1234（岡田）",
+        &[("03 5555 1234", Phone), ("岡田", Person)],
+    );
+    assert_finds(
+        "代表のLee Soo-min（イ・スミン）さんは刺繍作家です。",
+        &[("Lee Soo-min", Person), ("イ・スミン", Person)],
+    );
+}
+
+#[test]
+fn rooms_and_varieties_named_after_someone_are_no_one() {
+    assert_no_person(&[
+        "- **Room:** Lovelace (Level 3)",
+        "Delivered: 25 kg Maris Piper, 10 kg Bramley",
+        "Our cider orchard grows **Kingston Black** and **Harry Masters**.",
+        "**Bramley apples** take their name from Matthew Bramley, the Southwell butcher.",
+        "- **部屋：** 漱石（3階）",
+        "- **品種：** 佐藤錦",
+    ]);
+    // A note on a person in brackets still shows one.
+    assert_finds("Ask for Lovelace (front desk).", &[("Lovelace", Person)]);
+}
+
+#[test]
+fn scholars_and_artists_of_another_age_are_no_one() {
+    assert_no_person(&[
+        "江戸時代の天文学者・渋川春海が作った貞享暦をご覧ください。",
+        "「カッシーニの間隙」は、17世紀の天文学者ジョヴァンニ・カッシーニが発見しました。",
+        "ペッツバールレンズは、数学者ヨーゼフ・ペッツバールが1840年に設計しました。",
+        "日本のロケット開発の父・糸川英夫博士にちなんで名付けられました。",
+        "- **Tycho** – 85 km, the \"button\" near the south",
+    ]);
+    // A scholar of today is someone.
+    assert_finds("天文学者の田中さんが解説します。", &[("田中", Person)]);
+}
