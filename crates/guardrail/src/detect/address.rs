@@ -279,7 +279,10 @@ impl Address {
                     .iter()
                     .find(|l| t[m.start()..m.end()].starts_with(**l))
                     .map_or(0, |l| l.len());
-                if m.start() >= lo && bare_lot(t, m.start(), m.end()) != Some(false) {
+                if m.start() >= lo
+                    && bare_lot(t, m.start(), m.end()) != Some(false)
+                    && !placeholder(m.as_str())
+                {
                     let s = m.start() + label;
                     let e = without_addressee(t, m.start(), m.end());
                     out.push(Cand::new(s, trim_end(t, e), Label::Address));
@@ -287,6 +290,18 @@ impl Address {
             }
         }
     }
+}
+
+/// Whether the Japanese address `a` is a template, its names left as "〇〇"
+/// ("〇〇郡〇〇村大字〇〇字〇〇番地", "東京都〇〇区〇〇1-2-3"), as a reply that explains
+/// how to write one shows it; not a kanji number ("二〇〇番地").
+fn placeholder(a: &str) -> bool {
+    a.match_indices("〇〇").any(|(k, _)| {
+        !a[..k]
+            .chars()
+            .next_back()
+            .is_some_and(|c| "〇一二三四五六七八九十百千".contains(c))
+    })
 }
 
 /// The end of the Japanese address `t[s..e]` without the name after its block when

@@ -210,6 +210,8 @@ impl Detectors {
                             && c.label == Label::Person
                             && person_en::in_italic_title(window, start(c.start), end(c.end))
                     };
+                    // "Ridgeway Fruit Growers Ltd": a firm's name opens with it.
+                    let firm = || c.label == Label::Person && person_en::firm_ahead(&t[c.end..]);
                     // "an Agatha Christie evening", 「夏目漱石と英文学」: a public
                     // figure's name names a thing, unless a cue sends the reader to
                     // someone who bears it ("Ask for Ada Lovelace").
@@ -242,6 +244,7 @@ impl Detectors {
                         && (c.end <= fhi || in_kana())
                         && !across()
                         && !italic()
+                        && !firm()
                         && !famous()
                         && !namesake()
                         && !no_one_ja()

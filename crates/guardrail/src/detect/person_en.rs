@@ -515,7 +515,7 @@ impl PersonEn {
 
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|birthday to|god bless|congratulations|congrats|who goes by|year-old|year old";
+        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|birthday to|god bless|(?:in loving |in )?memory of|congratulations|congrats|who goes by|year-old|year old";
         let weak = format!(
             r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|love always|all my love|with love|yes|sure|you and|of course|absolutely|certainly|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done|taken|received|pressed|collected|repaired|cleaned|inspected) by"
         );
@@ -1323,6 +1323,17 @@ impl PersonEn {
         };
         // "the Superior Court of California is…": a state is a place.
         let amb = amb || super::places::US_STATE_NAMES.contains(&w);
+        // "Hope, Arkansas": a place's name, or a word's, and its state; not a reviewer's
+        // name and home after a dash ("— Joy, Texas").
+        if after.strip_prefix(", ").is_some_and(|a| {
+            super::places::US_STATE_NAMES
+                .iter()
+                .any(|st| a.starts_with(st) && !a[st.len()..].starts_with(char::is_alphabetic))
+        }) && (g.is_place(w, key)
+            || amb && !before.trim_end().ends_with(['—', '–', '-']) && !before.ends_with('\n'))
+        {
+            return false;
+        }
         if not_name(w) && !strong() {
             return false;
         }
@@ -1482,6 +1493,36 @@ fn thing_label(before: &str) -> bool {
     let head = head.trim_end_matches(['*', '_']);
     let label = last_word(head);
     THING_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// Legal forms that end a firm's name.
+const LEGAL_FORMS: &[&str] = &[
+    "Ltd", "Limited", "Inc", "LLC", "Llc", "Plc", "PLC", "LLP", "AB", "GmbH", "Pty", "Corp", "KK",
+    "AG",
+];
+
+/// Whether capitalised words and then a legal form follow a name on its line, so that
+/// the name opens a firm's ("Ridgeway Fruit Growers Ltd", "Halden & Moss Cider Co
+/// Ltd"): up to four words, or "&" and "and".
+pub(crate) fn firm_ahead(after: &str) -> bool {
+    let mut rest = after;
+    for _ in 0..5 {
+        let Some(r) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let w = r
+            .split([' ', '\n', ',', ')', '*', ':', ';'])
+            .next()
+            .unwrap_or(r);
+        if LEGAL_FORMS.contains(&w.trim_end_matches('.')) {
+            return true;
+        }
+        if !(starts_upper(w) || w == "&" || w == "and") {
+            return false;
+        }
+        rest = &r[w.len()..];
+    }
+    false
 }
 
 /// " & Sons", " & Co", " & Lowe Plumbing Ltd": a name so joined to a partner's

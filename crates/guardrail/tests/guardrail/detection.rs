@@ -4620,3 +4620,41 @@ fn scholars_and_artists_of_another_age_are_no_one() {
     // A scholar of today is someone.
     assert_finds("天文学者の田中さんが解説します。", &[("田中", Person)]);
 }
+
+#[test]
+fn a_name_that_opens_a_firm_before_its_legal_form_is_no_one() {
+    assert_no_person(&[
+        "For wholesale enquiries please contact **Ridgeway Fruit Growers Ltd**:",
+        "Our registered office is:\n\n**Calloway & Finch LLP**\n2750 Market Street",
+    ]);
+    // A person at a firm is still someone.
+    assert_finds("Ask Jane Smith at Acme Ltd.", &[("Jane Smith", Person)]);
+}
+
+#[test]
+fn a_place_before_its_state_is_no_one_but_a_reviewer_and_home_is_someone() {
+    assert_no_person(&["Yes, Hope, Arkansas and Rose Hill, Kansas both have records."]);
+    assert_finds("> Great service! — Joy, Texas", &[("Joy", Person)]);
+}
+
+#[test]
+fn in_loving_memory_of_cues_the_whole_name() {
+    assert_finds(
+        "> *In loving memory of Grace Elspeth Munro, 1871–1933*",
+        &[("Grace Elspeth Munro", Person)],
+    );
+}
+
+#[test]
+fn a_template_of_a_japanese_address_is_no_address() {
+    assert_finds(
+        "明治期の戸籍では「〇〇郡〇〇村大字〇〇字〇〇番地」のように書かれます。",
+        &[],
+    );
+    assert_finds("住所は東京都〇〇区〇〇1-2-3のように書きます。", &[]);
+    // A kanji number with zeros is still one.
+    assert_finds(
+        "住所：大阪府大阪市北区梅田二丁目二〇〇番地",
+        &[("大阪府大阪市北区梅田二丁目二〇〇番地", Address)],
+    );
+}
