@@ -515,7 +515,7 @@ impl PersonEn {
 
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|birthday to|god bless|(?:in loving |in )?memory of|congratulations|congrats|who goes by|year-old|year old";
+        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|birthday to|god bless|(?:in loving |in )?memory of|n[ée]e|maiden name(?: is| was)?|congratulations|congrats|who goes by|year-old|year old";
         let weak = format!(
             r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|love always|all my love|with love|yes|sure|you and|of course|absolutely|certainly|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done|taken|received|pressed|collected|repaired|cleaned|inspected) by"
         );
@@ -733,11 +733,25 @@ impl PersonEn {
         let suffixed = || HONORIFIC_SUFFIXES.iter().find_map(|h| w.strip_suffix(h));
         let hyphen = w.as_bytes().contains(&b'-');
         if let Some(base) = hyphen.then(suffixed).flatten() {
-            if is_cap(base) && {
-                let (fam, giv) = romaji(g, base, key);
-                fam || giv || g.en_last.contains_key(base)
-            } {
-                out.push(Cand::new(toks[k].s, toks[k].s + base.len(), Label::Person));
+            let (fam, giv) = if is_cap(base) {
+                romaji(g, base, key)
+            } else {
+                (false, false)
+            };
+            if fam || giv || (is_cap(base) && g.en_last.contains_key(base)) {
+                // "Tanabe Hiroshi-san": a romaji name before the suffixed one is its other
+                // half.
+                let s = k
+                    .checked_sub(1)
+                    .map(|j| &toks[j])
+                    .filter(|p| {
+                        (fam || giv) && &t[p.e..toks[k].s] == " " && is_cap(&t[p.s..p.e]) && {
+                            let (pf, pg) = romaji(g, &t[p.s..p.e], key);
+                            pf && giv || pg && fam
+                        }
+                    })
+                    .map_or(toks[k].s, |p| p.s);
+                out.push(Cand::new(s, toks[k].s + base.len(), Label::Person));
             }
             return k + 1;
         }

@@ -225,7 +225,7 @@ pub(crate) fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
     // A bracket may follow a word or a bracket: "Kwame（090-…）", "番号（(06)…）" (the
     // full-width bracket is folded);
     // a slash may part a number from what is before it, but not from a digit (a date):
-    // "…805号室／080-9876-5432".
+    // "…805号室／080-9876-5432", "…@studio.example／+44 20 7946 0312".
     // "TEL03-1234-5678", "ＦＡＸ０３…": a number glued to its label (not to "HOTEL").
     let labelled = || {
         b[i].is_ascii_digit()
@@ -238,7 +238,9 @@ pub(crate) fn run_starts(b: &[u8], i: usize, hi: usize) -> bool {
     };
     let prev_ok = i == 0
         || (b[i] == b'(' && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'('))
-        || (b[i - 1] == b'/' && b[i].is_ascii_digit() && !(i >= 2 && b[i - 2].is_ascii_digit()))
+        || (b[i - 1] == b'/'
+            && (b[i].is_ascii_digit() || b[i] == b'+')
+            && !(i >= 2 && b[i - 2].is_ascii_digit()))
         || !(b[i - 1].is_ascii_alphanumeric()
             || matches!(
                 b[i - 1],

@@ -4658,3 +4658,34 @@ fn a_template_of_a_japanese_address_is_no_address() {
         &[("大阪府大阪市北区梅田二丁目二〇〇番地", Address)],
     );
 }
+
+#[test]
+fn a_maiden_name_after_nee_or_kyusei_is_a_person() {
+    assert_finds(
+        "His mother, Agnieszka, née Wróbel, was born in Łódź.",
+        &[("Agnieszka", Person), ("Wróbel", Person)],
+    );
+    assert_finds(
+        "- **妻：** ハル（旧姓 村井）",
+        &[("ハル", Person), ("村井", Person)],
+    );
+}
+
+#[test]
+fn a_romaji_name_before_a_suffixed_one_is_its_other_half() {
+    assert_finds(
+        "Hello Tanabe Hiroshi-san! Your family tickets are confirmed.",
+        &[("Tanabe Hiroshi", Person)],
+    );
+}
+
+#[test]
+fn a_phone_number_after_a_slash_and_an_email_address_is_found() {
+    assert_finds(
+        "作家事務所（studio@oconnell-photo.example／+44 20 7946 0312）まで",
+        &[
+            ("studio@oconnell-photo.example", Email),
+            ("+44 20 7946 0312", Phone),
+        ],
+    );
+}
