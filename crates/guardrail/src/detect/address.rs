@@ -79,13 +79,13 @@ fn en_pattern() -> String {
     format!(
         r"(?x)
         (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Room|Rm)\ [0-9]{{1,4}}(?:\.[0-9]{{1,3}})?[A-Z]?,\ |[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor,\ )(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}|Hall|Centre|Center),\ |(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}),\ )?
-        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level|Studio|Room|Rm|Floor)\ [0-9]{{1,4}}(?:\.[0-9]{{1,3}})?[A-Z]?(?:/[0-9]{{1,2}})?|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor|(?:Ground|Basement|First|Second|Third|Top)\ Floor\ Flat|Ground\ Floor),?\ )?
+        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level|Studio|Room|Rm|Floor)\ [0-9]{{1,4}}(?:\.[0-9]{{1,3}}|-[0-9]{{1,4}})?[A-Z]?(?:/[0-9]{{1,2}})?|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor|[0-9]F[0-9]?|(?:Ground|Basement|First|Second|Third|Top)\ Floor\ Flat|Ground\ Floor),?\ )?
         (?:No\.?\ )?[0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}}|/[0-9]{{1,3}})?\ 
         (?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\ )?
         (?:(?:Calle|Camino|Avenida|Paseo|Via|Rue)\ (?:(?:de|del|la|las|los|el)\ )*[A-Z][a-z]+(?-u:\b)(?:\ (?:{SUFFIX_ABBREVIATIONS})(?-u:\b)\.?)?|(?:Route|Highway|Hwy|County\ Road|State\ Route)\ [0-9]{{1,4}}(?-u:\b)|(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
         (?:(?:{SUFFIXES})(?-u:\b)|(?:{SUFFIX_ABBREVIATIONS})(?-u:\b)\.?)(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b)|[A-Z][a-z]{{2,}}gate(?-u:\b))
         (?:\ (?:(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?|(?:North|South|East|West)(?-u:\b)))?
-        (?:,?\ (?:(?:Apt|Apartment|Flat|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|Dock|Bay|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
+        (?:,?\ (?:(?:Apt|Apartment|Flat|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|(?:Loading\ )?Dock|Bay|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
         (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ |(?:St|Ste|Ft|Mt)\.\ )?{town}(?:\ {town}){{0,2}}(?-u:\b))){{0,2}}
         (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)(?-u:\b))?
         (?:,?\ (?:{states})(?-u:\b))?"
@@ -134,9 +134,11 @@ fn ja_pattern() -> String {
         r"(?:{chome}|{n}地割\ ?{n}(?:番地?|-)(?:{n}号?)?|{n}番地?(?:\ ?{n}(?:号|-{n})?)?|{n}(?:-{n}){{1,3}}号?|[〇一二三四五六七八九十百]{{1,4}}番地|{kk}番{kk}号|町(?:{chome}|[0-9]{{1,4}}(?:番地?(?:[0-9]{{1,4}}号?)?|(?:-[0-9]{{1,4}}){{0,3}}(?:番地)?)))(?:の{n})?"
     );
     // A room: "302号室", "三〇二号室", "1502号", "101".
-    let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[0-9]{1,4}[A-Z](?-u:\b)|[〇一二三四五六七八九]{3,4}号室?)";
-    // "3階", "12F", "地下1階", "B1" (a basement floor).
-    let floor = r"(?:(?:地下)?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F)|B[1-9]F?)";
+    // A mailbox's code: "MB-108".
+    let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[0-9]{1,4}[A-Z](?-u:\b)|[〇一二三四五六七八九]{3,4}号室?|[A-Z]{1,3}-[0-9]{2,4}(?-u:\b))";
+    // "3階", "12F", "3F-14" (a floor and its room), "地下1階", "B1" (a basement floor).
+    let floor =
+        r"(?:(?:地下)?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F(?:-[0-9]{1,3})?)|B[1-9]F?)";
     let room = format!(r"(?:\ ?{floor})?(?:\ ?{rn})?");
     // After the block, a building: its name around a building word, then a floor or a
     // room ("三宮プラザ東館3階", "大門ハイツ三〇二号室", not "の損害サービスセンター");
@@ -161,7 +163,7 @@ fn ja_pattern() -> String {
         // alone is a word: "4Fにオフィスを移転").
         format!(r"\ ?[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]{{1,10}}オフィス\ ?(?:{floor}(?:\ ?{rn})?|{rn})"),
         // "ハカタリバーサイド 7階": a name and a floor, perhaps a space between.
-        format!(r"\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}\ ?(?:地下)?[0-9]{{1,3}}(?:階|F)(?:\ ?{rn})?"),
+        format!(r"\ ?[\p{{Katakana}}\p{{Han}}\p{{Hiragana}}A-Za-z・&ー]{{1,20}}\ ?(?:地下)?[0-9]{{1,3}}(?:階|F(?:-[0-9]{{1,3}})?)(?:\ ?{rn})?"),
         format!(r"\ ?{floor}(?:\ ?[0-9]{{1,4}}号室)?"),
         r"\ ?[0-9]{1,4}号室".to_owned(),
         // "十一番地 ２０２号": a room number after the block.
@@ -482,15 +484,23 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
             break;
         }
         // "3/2, 18 Hyndland Road": a Glasgow flat, its floor and door, before the
-        // numbered street, opening the line ("Due on 3/2, …" is a date).
+        // numbered street, opening the line ("Due on 3/2, …" is a date); "3F, 27 Gannet
+        // Wynd", "2F1, …": an Edinburgh flat, its floor and door.
         let at = lo + start - part.len();
+        let edinburgh = || {
+            let b = part.as_bytes();
+            (2..=3).contains(&b.len())
+                && b[0].is_ascii_digit()
+                && b[1] == b'F'
+                && b[2..].iter().all(u8::is_ascii_digit)
+        };
         let flat = numbered
             && (at == 0 || t[..at].ends_with('\n'))
-            && part.split_once('/').is_some_and(|(a, b)| {
+            && (part.split_once('/').is_some_and(|(a, b)| {
                 [a, b]
                     .iter()
                     .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
-            });
+            }) || edinburgh());
         if flat {
             start -= part.len();
             parts += 1;

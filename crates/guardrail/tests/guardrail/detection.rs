@@ -4689,3 +4689,51 @@ fn a_phone_number_after_a_slash_and_an_email_address_is_found() {
         ],
     );
 }
+
+#[test]
+fn suites_docks_edinburgh_flats_and_mailbox_codes_stay_in_the_address() {
+    assert_finds(
+        "Suite 5-14, 2750 Commerce Blvd, Austin, TX 78701",
+        &[
+            ("Suite 5-14, 2750 Commerce Blvd, Austin, TX", Address),
+            ("78701", PostalCode),
+        ],
+    );
+    assert_finds(
+        "1550 West Fulton Street, Loading Dock B, Chicago, IL 60607",
+        &[
+            (
+                "1550 West Fulton Street, Loading Dock B, Chicago, IL",
+                Address,
+            ),
+            ("60607", PostalCode),
+        ],
+    );
+    assert_finds(
+        "New address:\n\n3F, 27 Gannet Wynd, Edinburgh EH3 9ZX",
+        &[
+            ("3F, 27 Gannet Wynd, Edinburgh", Address),
+            ("EH3 9ZX", PostalCode),
+        ],
+    );
+    assert_finds(
+        "〒460-0008 愛知県名古屋市中区栄3-18-1 サカエワークス2階 MB-108",
+        &[
+            ("〒460-0008", PostalCode),
+            (
+                "愛知県名古屋市中区栄3-18-1 サカエワークス2階 MB-108",
+                Address,
+            ),
+        ],
+    );
+    assert_finds(
+        "〒604-8005 京都府京都市中京区河原町通三条上る恵比須町427 かわらまちオフィス3F-14",
+        &[
+            ("〒604-8005", PostalCode),
+            (
+                "京都府京都市中京区河原町通三条上る恵比須町427 かわらまちオフィス3F-14",
+                Address,
+            ),
+        ],
+    );
+}
