@@ -223,8 +223,8 @@ const NOT_NAMES: &[&str] = &[
     // A brewery's master ("杜氏さん"); words after a cue and が ("チームが中心となって",
     // "シッターが安心です").
     "杜氏", "蔵人", "中心", "安心",
-    // "からくり屋敷": a mansion.
-    "屋敷",
+    // "からくり屋敷": a mansion; "天満宮": a shrine.
+    "屋敷", "天満宮",
 ];
 
 /// Last words of firms' names ("トヨタ自動車", "三井物産"), which are no one's before 様.
@@ -875,7 +875,7 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                     // "直美（naomi.fb@example.co.jp）まで": or with a contact in brackets.
                     || (is_given(rest, g) && !given_word(rest, g) && contact_after(t, b)))
         };
-        if full_name(rest, g, 3)
+        if (full_name(rest, g, 3) && !NOT_NAME_SET.contains(rest))
             || (family
                 && (i > 0
                     || cued()
@@ -2005,6 +2005,10 @@ pub(crate) fn is_team_or_plate(t: &str, s: usize, e: usize) -> bool {
 /// ends a company's name before its staff ("北央保険サービス株式会社 村上 拓也 宛").
 pub(crate) fn is_firm(t: &str, s: usize) -> bool {
     let before = t[..s].trim_end_matches([' ', '\u{3000}']);
+    // "合同会社ウー＆パートナーズ様": a partner after "&" in a company's name.
+    let before = before.strip_suffix(['&', '＆']).map_or(before, |h| {
+        h.trim_end_matches(|c: char| is_katakana(c) || c == 'ー')
+    });
     [
         "株式会社",
         "有限会社",

@@ -4737,3 +4737,11 @@ fn suites_docks_edinburgh_flats_and_mailbox_codes_stay_in_the_address() {
         ],
     );
 }
+
+#[test]
+fn a_partner_in_a_company_s_name_and_a_shrine_are_no_one() {
+    assert_no_person(&[
+        "承知しました。**合同会社ウー＆パートナーズ**様の郵便物スキャンを設定しました。",
+        "菅原道真ゆかりの天満宮に奉納された絵馬をご覧いただけます。",
+    ]);
+}
