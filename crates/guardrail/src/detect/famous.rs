@@ -133,6 +133,16 @@ const FAMOUS: &[&str] = &[
     "Katherine Johnson", "Io", "Joseph Petzval", "Petzval", "Ernst Leitz", "Victor Hasselblad",
     "Roland Barthes", "Susan Sontag",
     // Athletes.
+    "Kenny Dalglish", "Alex Ferguson", "Bobby Moore", "Ian Rush", "Jamie Carragher",
+    "Stanley Matthews", "Tom Finney", "Bobby Robson", "Bob Paisley", "Bill Shankly",
+    "Eddy Merckx", "Tullio Campagnolo",
+    // Dancers, choreographers and the characters of ballets.
+    "George Balanchine", "Enrico Cecchetti", "Agrippina Vaganova", "Bob Fosse", "Lester Horton",
+    "Martha Graham", "Rudolf Laban", "Margot Fonteyn", "Léo Delibes", "Giselle", "Coppélius",
+    "Swanilda", "Von Rothbart",
+    // Perfumers and founders of houses.
+    "Frédéric Malle", "Jacques Guerlain", "Serge Lutens", "Ernest Beaux", "William Penhaligon",
+    "Christian Dior", "Patrick Süskind", "Shah Jahan", "Mumtaz Mahal",
     "Babe Ruth", "Michael Phelps", "Adam Peaty", "Emma Raducanu", "Chris Hoy", "Jigoro Kano",
     "Serena Williams", "Venus Williams", "Roger Federer", "Rafael Nadal", "Novak Djokovic",
     "Usain Bolt", "Lionel Messi", "Cristiano Ronaldo", "Simone Biles", "Mo Farah",
@@ -167,6 +177,12 @@ const FAMOUS: &[&str] = &[
     "三船敏郎", "役所広司", "山寺宏一", "鳥井信治郎", "竹鶴政孝", "山田錦",
     // Fruit named like people, astronomers and photographers.
     "佐藤錦", "長十郎", "糸川英夫", "渋川春海", "植田正治", "土門拳", "木村伊兵衛",
+    // Founders of makers, athletes, writers, dancers and perfumers.
+    "島野庄三郎", "宮田栄助", "中村俊輔", "藤村富美男", "有吉京子", "寺田寅彦",
+    "エディ・メルクス", "トゥーリオ・カンパニョーロ", "エルネスト・ボー", "セルジュ・ルタンス",
+    "パトリック・ジュースキント", "シャー・ジャハーン", "ムムターズ・マハル", "ジョージ・バランシン",
+    "エンリコ・チェケッティ", "アグリッピナ・ワガノワ", "ボブ・フォッシー", "レスター・ホートン",
+    "マーサ・グラハム", "ルドルフ・ラバン", "レオ・ドリーブ", "スワニルダ", "ワガノワ",
     // Masters of tea, flowers and music.
     "千宗旦", "山田宗徧", "織田有楽斎", "野々村仁清", "本阿弥光悦", "池坊専慶", "池坊専好", "小原雲心",
     "勅使河原蒼風", "宮城道雄", "高橋竹山", "八橋検校", "井原西鶴", "古田織部", "小堀遠州",

@@ -97,6 +97,11 @@ const NOT_NAMES: &[&str] = &[
     "Aid", "Scotland", "England", "Starbucks",
     // What a family calls its elders ("Nana can add her own notes"), and a greeting
     // before a name ("Morning Bartholomew!").
+    // Stands, gates and bursaries named after someone ("the Sir Tom Finney Stand", "the
+    // Bob Paisley Gates"); words that open a sentence as surnames do ("Camp runs 9 am",
+    // "Branch membership", "Ah, sorry"); shops' words; a Spanish greeting's.
+    "Stand", "Stands", "Gates", "Bursary", "Camp", "Branch", "Ah", "Oh", "Cycles", "Bikes",
+    "Feliz",
     "Nana", "Nanna", "Grandad", "Granddad", "Grandpa", "Grandma", "Granny", "Grammy", "Gramps",
     "Nonna", "Nonno", "Oma", "Opa", "Mum", "Mom", "Dad", "Morning", "Evening", "Afternoon",
     // Medicines sold under names that look like people's ("Lyrica", "Tylenol"); not
@@ -306,6 +311,8 @@ const PREFIXES_OF_THINGS: &[&str] = &[
     "Nike", "Adidas", "Asics", "Saucony", "Hoka", "Mizuno", "Puma", "Reebok", "Salomon",
     "Aveda", "Redken", "Kérastase", "Schwarzkopf", "Goldwell", "Davines", "Olaplex", "Shiseido",
     "Nintendo", "Bandai", "Lego", "Hasbro", "Mattel", "Makita", "Bosch", "DeWalt",
+    // Makers of bicycles and their parts ("Raleigh Motus", "Sapim Race").
+    "Raleigh", "Brompton", "Dolan", "Burley", "Sapim", "Moulton",
 ];
 
 /// Car makers named as no one is, alone or in the plural ("founded Ferrari in 1939",
@@ -1204,6 +1211,10 @@ impl PersonEn {
             return None;
         }
         let (f, l) = (word(chain[0]), word(chain[1]));
+        // "Conference venue: Maxwell Hall": a thing's label before a place's word.
+        if SURNAME_PLACE_SET.contains(l) && thing_label(recent(t, toks[chain[0]].s)) {
+            return None;
+        }
         // "Meet Isabella Rossi": a verb that is also a name leaves the name to start at
         // the next word. "Joseph Joseph", "Braun ThermoScan" are brands.
         // "Mercedes V-Class": a model's letter and class.
@@ -1292,7 +1303,14 @@ impl PersonEn {
             && after
                 .strip_prefix(' ')
                 .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
-        if BOT_NAMES.contains(&w) || verb || assistant_after(after) {
+        // "Raleigh Motus": a maker before its line's name.
+        let maker = || {
+            PREFIX_OF_THING_SET.contains(w)
+                && after
+                    .strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()))
+        };
+        if BOT_NAMES.contains(&w) || verb || assistant_after(after) || maker() {
             return false;
         }
         let before = recent(t, toks[k].s);
@@ -2559,6 +2577,52 @@ const NAMESAKE_CUES: &[&str] = &[
     "name from ",
 ];
 
+/// Whether the name at `t[s..e]` and a thing named after its bearer explain each other
+/// with brackets: the name in them after the thing ("**Fosse** (Bob Fosse)",
+/// "Labanotation (Rudolf Laban)", "**ホートン**（レスター・ホートン）"), or the thing's
+/// name before them ("**Fosse** (Bob Fosse)"). Both are no one.
+pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
+    fn last_part(n: &str) -> &str {
+        n.rsplit([' ', '・']).next().unwrap_or(n)
+    }
+    // The thing's first word starts with the name's last (in Latin letters or
+    // katakana: a reading in brackets repeats a name in kana, "宮崎 まどか（みやざき
+    // まどか）").
+    fn starts_with_word(term: &str, word: &str) -> bool {
+        let first = term.split([' ', '・', '-']).next().unwrap_or(term);
+        word.chars().count() >= 3
+            && word.chars().all(|c| {
+                c.is_alphabetic() && !crate::text::is_hiragana(c) && !crate::text::is_han(c)
+            })
+            && first.to_lowercase().starts_with(&word.to_lowercase())
+    }
+    let name = &t[s..e];
+    // The name in brackets, closed right after it, and the thing on the line before.
+    if let Some(head) = t[..s]
+        .strip_suffix(['(', '（'])
+        .map(|h| h.trim_end_matches([' ', '*', '_']))
+        && t[e..].starts_with([')', '）'])
+    {
+        let line = crate::text::line_before(head, head.len());
+        let term = line.trim_start_matches(['-', '*', '+', ' ', '_', '|']);
+        let term = term.rsplit(['|', ':', '：']).next().unwrap_or(term).trim();
+        return term.len() <= 60 && starts_with_word(term, last_part(name));
+    }
+    // The thing's name, and the name of its bearer in brackets after it.
+    let after = t[e..].trim_start_matches(['*', '_']);
+    let Some(inner) = after
+        .strip_prefix(" (")
+        .or_else(|| after.strip_prefix('（'))
+        .or_else(|| after.strip_prefix('('))
+    else {
+        return false;
+    };
+    let close = inner.find([')', '）']).filter(|&k| k <= 60);
+    !name.contains([' ', '・'])
+        && close
+            .is_some_and(|k| inner[..k] != *name && starts_with_word(name, last_part(&inner[..k])))
+}
+
 /// Whether the name at `s` follows a namesake's cue, alone or in a list of names after
 /// it ("honour Henri Becquerel, Marie Curie and Rolf Sievert").
 pub(crate) fn namesake(t: &str, s: usize) -> bool {
@@ -2601,7 +2665,7 @@ const THINGS: &[&str] = &[
     // knife", "Petri dish", "Geiger counter", "Allen key").
     "knife", "knives", "blade", "blades", "screwdriver", "screwdrivers", "key", "keys", "wrench",
     "burner", "burners", "flask", "flasks", "dish", "dishes", "counter", "counters", "caliper",
-    "calipers", "cage", "ladder",
+    "calipers", "cage", "ladder", "statue", "stand", "gates", "bursary",
     // Fruit and vegetables, lenses and telescopes named after someone ("King Edward
     // potatoes", "Galileo telescope").
     "potato", "potatoes", "apple", "apples", "pear", "pears", "plum", "plums", "cherry",

@@ -2169,6 +2169,30 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     // scholar or an artist of another age. "数学者ヨーゼフ・ペッツバールが1840年に設計":
     // or one whose deed has a year long past.
     let before = t[..s].strip_suffix('・').unwrap_or(&t[..s]);
+    // 『SWAN』（有吉京子）: the author of a work in brackets after its title.
+    if before.ends_with("』（") && t[e..].starts_with('）') {
+        return true;
+    }
+    // "1921年に島野庄三郎が", "明治時代に宮田栄助が", "1921年に調香師エルネスト・ボーが":
+    // who did something in a year or an age long past.
+    let done = after.starts_with(['が', 'は']);
+    let at = SCHOLARS
+        .iter()
+        .chain(&["調香師", "職人"])
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before);
+    if done
+        && (at.ends_with("時代に")
+            || at.ends_with("世紀に")
+            || at.strip_suffix("年に").is_some_and(|h| {
+                h.len() >= 4
+                    && h.is_char_boundary(h.len() - 4)
+                    && h[h.len() - 4..].bytes().all(|b| b.is_ascii_digit())
+                    && &h[h.len() - 4..] < "1950"
+            }))
+    {
+        return true;
+    }
     if let Some(head) = SCHOLARS.iter().find_map(|w| before.strip_suffix(w)) {
         let past = ["世紀の", "時代の", "期の"]
             .iter()

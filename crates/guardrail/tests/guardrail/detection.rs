@@ -4745,3 +4745,64 @@ fn a_partner_in_a_company_s_name_and_a_shrine_are_no_one() {
         "菅原道真ゆかりの天満宮に奉納された絵馬をご覧いただけます。",
     ]);
 }
+
+#[test]
+fn stands_statues_makers_and_venues_named_after_someone_are_no_one() {
+    assert_no_person(&[
+        "Your seat moves to Block 114 in the Sir Tom Finney Stand (Row F, Seat 22).",
+        "- **Seat:** Stanley Matthews Stand, Block 7, Row K",
+        "- Bikes: Raleigh Motus hybrids, sizes S–XL",
+        "Conference venue: **Maxwell Hall**, Edinburgh.",
+        "Ah, sorry about the squeaky disc brake!",
+    ]);
+    // A maker's name that is a given name too is still one before a lower-case word.
+    assert_finds("Ask Raleigh about it.", &[("Raleigh", Person)]);
+}
+
+#[test]
+fn a_thing_and_its_namesake_in_brackets_are_no_one() {
+    assert_no_person(&[
+        "- **Fosse** (Bob Fosse): turned-in knees, bowler hats",
+        "- **Labanotation** (Rudolf Laban): symbols on a vertical staff",
+        "- **ホートン**（レスター・ホートン）：フラットバック",
+        "- 漫画『**SWAN**』（有吉京子）：バレリーナを目指す少女の物語",
+    ]);
+    // A name's reading in brackets is no namesake.
+    assert_finds(
+        "宮崎 まどか（みやざき まどか）\nしつけインストラクター。",
+        &[("宮崎 まどか", Person), ("みやざき まどか", Person)],
+    );
+    assert_finds(
+        "- **Stylist** (Anna Styles): colour",
+        &[("Anna Styles", Person)],
+    );
+}
+
+#[test]
+fn who_did_something_in_a_year_long_past_is_no_one() {
+    assert_no_person(&[
+        "シマノは1921年に島野庄三郎が大阪府堺市で創業した会社です。",
+        "本格的な自転車製造は、明治時代に宮田栄助が鉄砲製造の技術を応用して始めました。",
+        "1921年に調香師エルネスト・ボーが手がけた名香です。",
+    ]);
+}
+
+#[test]
+fn a_postcode_of_an_unlisted_area_after_a_numbered_street_and_a_town_is_found() {
+    assert_finds(
+        "- **Address:** 14 Kestrel Lane, Milbury, MB4 7QT",
+        &[
+            ("14 Kestrel Lane, Milbury", Address),
+            ("MB4 7QT", PostalCode),
+        ],
+    );
+    // Not after words that are no street.
+    assert_finds("Your code is MB4 7QT.", &[]);
+    assert_finds(
+        "**Clinic:** 3rd floor, 57 Calloway Mews, London W1U 4RJ",
+        &[
+            ("3rd floor, 57 Calloway Mews, London", Address),
+            ("W1U 4RJ", PostalCode),
+        ],
+    );
+}
