@@ -102,6 +102,9 @@ const NOT_NAMES: &[&str] = &[
     // "Branch membership", "Ah, sorry"); shops' words; a Spanish greeting's.
     "Stand", "Stands", "Gates", "Bursary", "Camp", "Branch", "Ah", "Oh", "Cycles", "Bikes",
     "Feliz",
+    // Perfumes' strengths and an Italian house's word ("Shalimar Parfum", "Acqua di
+    // Parma"); dances ("Lindy Hop").
+    "Parfum", "Cologne", "Extrait", "Absolu", "Souffle", "Toilette", "Acqua", "Hop",
     "Nana", "Nanna", "Grandad", "Granddad", "Grandpa", "Grandma", "Granny", "Grammy", "Gramps",
     "Nonna", "Nonno", "Oma", "Opa", "Mum", "Mom", "Dad", "Morning", "Evening", "Afternoon",
     // Medicines sold under names that look like people's ("Lyrica", "Tylenol"); not
@@ -152,7 +155,7 @@ const BRANDS: &[(&str, &str)] = &[
     ("Tim", "Hortons"), ("Jack", "Daniel's"), ("Walt", "Disney"), ("Tom", "Collins"),
     // Potatoes, apples and cider apples named like people.
     ("Maris", "Piper"), ("King", "Edward"), ("James", "Grieve"), ("Charles", "Ross"),
-    ("Kingston", "Black"), ("Harry", "Masters"), ("Bon", "Chrétien"),
+    ("Kingston", "Black"), ("Harry", "Masters"), ("Bon", "Chrétien"), ("Swan", "Lake"),
     ("Shirley", "Temple"), ("Harry", "Potter"), ("Jane", "Eyre"), ("Benjamin", "Button"),
     ("Sherlock", "Holmes"), ("Peter", "Pan"), ("Mickey", "Mouse"), ("Minnie", "Mouse"),
     ("Robin", "Hood"), ("Santa", "Claus"), ("Ronald", "McDonald"), ("Betty", "Crocker"),
@@ -193,7 +196,7 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Kia", "Ferrari", "Jackson", "Grant", "Baker", "Molton", "Jo", "Bobbi", "Charlotte", "Cath",
     "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue", "Aston", "Alfa",
     "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu", "Takara", "Wella", "Mario",
-    "Maris", "King", "Kingston", "Bon", "James",
+    "Maris", "King", "Kingston", "Bon", "James", "Swan",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -392,10 +395,25 @@ fn nicknamed(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
 }
 
 /// Whether a year in brackets follows a name, as a film's, a book's or an album's
-/// ("Annie Hall (1977)", "*Captain Phillips* (2013)"); a span of years is a life's
-/// ("Florence Adeyemi-Clarke (1938–2025)").
+/// ("Annie Hall (1977)", "*Captain Phillips* (2013)"), perhaps after its maker's name
+/// ("*Cinderella* (Prokofiev, 1945)"), or a book's number ("Lennard Zinn (ISBN …)"):
+/// a work's title or its author. A span of years is a life's ("Florence
+/// Adeyemi-Clarke (1938–2025)").
 fn work_year(after: &str) -> bool {
     after.strip_prefix(" (").is_some_and(|a| {
+        if a.starts_with("ISBN") {
+            return true;
+        }
+        // The maker: capitalised words and a comma.
+        let a = a
+            .split_once(", ")
+            .filter(|(maker, _)| {
+                maker.len() <= 40
+                    && maker
+                        .split(' ')
+                        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            })
+            .map_or(a, |(_, year)| year);
         let b = a.as_bytes();
         b.len() >= 5
             && b[..4].iter().all(u8::is_ascii_digit)
@@ -2588,6 +2606,15 @@ pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
     // The thing's first word starts with the name's last (in Latin letters or
     // katakana: a reading in brackets repeats a name in kana, "宮崎 まどか（みやざき
     // まどか）").
+    // The brackets hold names only: capitalised words, "and" and "&" ("(Rudolf and
+    // Joan Benesh)"; not "(the children just call her Miss Ngozi)").
+    fn names_only(inner: &str) -> bool {
+        inner.split([' ', '・']).all(|w| {
+            matches!(w, "and" | "&" | "＆")
+                || w.starts_with(|c: char| c.is_uppercase())
+                || w.starts_with(crate::text::is_katakana)
+        })
+    }
     fn starts_with_word(term: &str, word: &str) -> bool {
         let first = term.split([' ', '・', '-']).next().unwrap_or(term);
         word.chars().count() >= 3
@@ -2597,16 +2624,22 @@ pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
             && first.to_lowercase().starts_with(&word.to_lowercase())
     }
     let name = &t[s..e];
-    // The name in brackets, closed right after it, and the thing on the line before.
-    if let Some(head) = t[..s]
-        .strip_suffix(['(', '（'])
-        .map(|h| h.trim_end_matches([' ', '*', '_']))
-        && t[e..].starts_with([')', '）'])
-    {
+    // The name in brackets, perhaps with others ("(Rudolf and Joan Benesh)"), and the
+    // thing on the line before: the thing's first word starts with the brackets' last.
+    let near = &t[crate::text::ceil_boundary(t, s.saturating_sub(60))..s];
+    let open = near
+        .rfind(['(', '（'])
+        .filter(|&k| !near[k..].contains([')', '）', '\n']));
+    let close = t[e..]
+        .find([')', '）'])
+        .filter(|&k| k <= 60 && !t[e..e + k].contains(['(', '（', '\n']));
+    if let (Some(open), Some(close)) = (open, close) {
+        let head = near[..open].trim_end_matches([' ', '*', '_']);
+        let inner = t[s - (near.len() - open)..e + close].trim_start_matches(['(', '（']);
         let line = crate::text::line_before(head, head.len());
         let term = line.trim_start_matches(['-', '*', '+', ' ', '_', '|']);
         let term = term.rsplit(['|', ':', '：']).next().unwrap_or(term).trim();
-        return term.len() <= 60 && starts_with_word(term, last_part(name));
+        return term.len() <= 60 && names_only(inner) && starts_with_word(term, last_part(inner));
     }
     // The thing's name, and the name of its bearer in brackets after it.
     let after = t[e..].trim_start_matches(['*', '_']);
@@ -2619,8 +2652,11 @@ pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
     };
     let close = inner.find([')', '）']).filter(|&k| k <= 60);
     !name.contains([' ', '・'])
-        && close
-            .is_some_and(|k| inner[..k] != *name && starts_with_word(name, last_part(&inner[..k])))
+        && close.is_some_and(|k| {
+            inner[..k] != *name
+                && names_only(&inner[..k])
+                && starts_with_word(name, last_part(&inner[..k]))
+        })
 }
 
 /// Whether the name at `s` follows a namesake's cue, alone or in a list of names after
@@ -2666,6 +2702,8 @@ const THINGS: &[&str] = &[
     "knife", "knives", "blade", "blades", "screwdriver", "screwdrivers", "key", "keys", "wrench",
     "burner", "burners", "flask", "flasks", "dish", "dishes", "counter", "counters", "caliper",
     "calipers", "cage", "ladder", "statue", "stand", "gates", "bursary",
+    // Bicycles, their parts, candles and soaps ("Dolan track bikes").
+    "bike", "bikes", "frame", "frames", "saddle", "saddles", "candle", "candles", "soap", "track",
     // Fruit and vegetables, lenses and telescopes named after someone ("King Edward
     // potatoes", "Galileo telescope").
     "potato", "potatoes", "apple", "apples", "pear", "pears", "plum", "plums", "cherry",
@@ -2715,6 +2753,8 @@ fn attributive(t: &str, s: usize, after: &str) -> bool {
         .strip_prefix("and ")
         .or_else(|| after.strip_prefix("& "))
     {
+        // On the line: "Gus & Pippa*\n\nThe candle" names no candle after Pippa.
+        let rest = rest.split('\n').next().unwrap_or(rest);
         let words: Vec<&str> = rest.split(' ').take(4).collect();
         let named = words
             .iter()

@@ -224,7 +224,7 @@ const NOT_NAMES: &[&str] = &[
     // "シッターが安心です").
     "杜氏", "蔵人", "中心", "安心",
     // "からくり屋敷": a mansion; "天満宮": a shrine.
-    "屋敷", "天満宮",
+    "屋敷", "天満宮", "悪魔",
 ];
 
 /// Last words of firms' names ("トヨタ自動車", "三井物産"), which are no one's before 様.

@@ -4806,3 +4806,24 @@ fn a_postcode_of_an_unlisted_area_after_a_numbered_street_and_a_town_is_found() 
         ],
     );
 }
+
+#[test]
+fn works_with_a_maker_and_a_year_books_with_an_isbn_and_their_authors_are_no_one() {
+    assert_no_person(&[
+        "- *Cinderella* (Prokofiev, 1945)",
+        "2. *Zinn & the Art of Road Bike Maintenance* by Lennard Zinn (ISBN 978-1-937715-71-4)",
+        "- **Benesh Movement Notation** (Rudolf and Joan Benesh): read left to right",
+        "- **ベネッシュ記譜法**（ルドルフ＆ジョーン・ベネッシュ）：五線譜を左から右へ読む",
+        "- Shalimar Parfum Initial 40 ml — $96",
+    ]);
+    // A name in brackets that is a sentence about someone is still someone's.
+    assert_finds(
+        "- **Ngozi** (the children just call her Miss Ngozi): tap and jazz",
+        &[("Ngozi", Person), ("Ngozi", Person)],
+    );
+    // A thing on the next line names no one on this one.
+    assert_finds(
+        "> *All our love, Gus & Pippa*\n\nThe candle will be delivered on Thursday.",
+        &[("Gus", Person), ("Pippa", Person)],
+    );
+}
