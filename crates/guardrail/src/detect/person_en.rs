@@ -2624,16 +2624,23 @@ pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
             && first.to_lowercase().starts_with(&word.to_lowercase())
     }
     let name = &t[s..e];
-    // The name in brackets, perhaps with others ("(Rudolf and Joan Benesh)"), and the
-    // thing on the line before: the thing's first word starts with the brackets' last.
-    let near = &t[crate::text::ceil_boundary(t, s.saturating_sub(60))..s];
-    let open = near
-        .rfind(['(', '（'])
-        .filter(|&k| !near[k..].contains([')', '）', '\n']));
-    let close = t[e..]
-        .find([')', '）'])
-        .filter(|&k| k <= 60 && !t[e..e + k].contains(['(', '（', '\n']));
-    if let (Some(open), Some(close)) = (open, close) {
+    let after = t[e..].trim_start_matches(['*', '_']);
+    // The name in brackets, perhaps with others ("(Rudolf and Joan Benesh)"): first
+    // or last in them (a byte test settles most names). The thing is on the line
+    // before, its first word starting with the brackets' last.
+    let opens = t[..s].ends_with(['(', '（']);
+    let closes = t[e..].starts_with([')', '）']);
+    if opens || closes {
+        let near = &t[crate::text::ceil_boundary(t, s.saturating_sub(60))..s];
+        let open = near
+            .rfind(['(', '（'])
+            .filter(|&k| !near[k..].contains([')', '）', '\n']));
+        let close = t[e..]
+            .find([')', '）'])
+            .filter(|&k| k <= 60 && !t[e..e + k].contains(['(', '（', '\n']));
+        let (Some(open), Some(close)) = (open, close) else {
+            return false;
+        };
         let head = near[..open].trim_end_matches([' ', '*', '_']);
         let inner = t[s - (near.len() - open)..e + close].trim_start_matches(['(', '（']);
         let line = crate::text::line_before(head, head.len());
@@ -2642,7 +2649,6 @@ pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
         return term.len() <= 60 && names_only(inner) && starts_with_word(term, last_part(inner));
     }
     // The thing's name, and the name of its bearer in brackets after it.
-    let after = t[e..].trim_start_matches(['*', '_']);
     let Some(inner) = after
         .strip_prefix(" (")
         .or_else(|| after.strip_prefix('（'))
