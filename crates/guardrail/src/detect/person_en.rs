@@ -105,6 +105,7 @@ const NOT_NAMES: &[&str] = &[
     // Perfumes' strengths and an Italian house's word ("Shalimar Parfum", "Acqua di
     // Parma"); dances ("Lindy Hop").
     "Parfum", "Cologne", "Extrait", "Absolu", "Souffle", "Toilette", "Acqua", "Hop",
+    "Analytics",
     "Nana", "Nanna", "Grandad", "Granddad", "Grandpa", "Grandma", "Granny", "Grammy", "Gramps",
     "Nonna", "Nonno", "Oma", "Opa", "Mum", "Mom", "Dad", "Morning", "Evening", "Afternoon",
     // Medicines sold under names that look like people's ("Lyrica", "Tylenol"); not
@@ -156,6 +157,9 @@ const BRANDS: &[(&str, &str)] = &[
     // Potatoes, apples and cider apples named like people.
     ("Maris", "Piper"), ("King", "Edward"), ("James", "Grieve"), ("Charles", "Ross"),
     ("Kingston", "Black"), ("Harry", "Masters"), ("Bon", "Chrétien"), ("Swan", "Lake"),
+    // Champagne houses.
+    ("Dom", "Pérignon"), ("Veuve", "Clicquot"), ("Louis", "Roederer"), ("Charles", "Heidsieck"),
+    ("Pol", "Roger"),
     ("Shirley", "Temple"), ("Harry", "Potter"), ("Jane", "Eyre"), ("Benjamin", "Button"),
     ("Sherlock", "Holmes"), ("Peter", "Pan"), ("Mickey", "Mouse"), ("Minnie", "Mouse"),
     ("Robin", "Hood"), ("Santa", "Claus"), ("Ronald", "McDonald"), ("Betty", "Crocker"),
@@ -196,7 +200,7 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Kia", "Ferrari", "Jackson", "Grant", "Baker", "Molton", "Jo", "Bobbi", "Charlotte", "Cath",
     "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue", "Aston", "Alfa",
     "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu", "Takara", "Wella", "Mario",
-    "Maris", "King", "Kingston", "Bon", "James", "Swan",
+    "Maris", "King", "Kingston", "Bon", "James", "Swan", "Dom", "Veuve", "Pol",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -1267,6 +1271,19 @@ impl PersonEn {
             (Some(true), _) if SURNAME_PLACE_SET.contains(l) => {
                 cued() || acts_after(&t[toks[chain[1]].e..])
             }
+            // "Rutherford Hall", "Franklin House": a name that is a surname too, before a
+            // hall's or a house's word, names a building after someone unless a cue or
+            // an act says a person ("Ann Hall" is one: "Ann" is no surname).
+            (Some(false), _)
+                if matches!(l, "Hall" | "House" | "Court") && g.last(f, key).is_some() =>
+            {
+                let after = &t[toks[chain[1]].e..];
+                // "- Ann Hall 07700 900123": a number right after it is hers.
+                let number = after
+                    .strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit() || c == '+'));
+                cued() || acts_after(after) || contact_after(after) || number
+            }
             (Some(false), Some(_)) | (Some(true), Some(false)) => true,
             (Some(false), None) => {
                 let word = g.is_word(l, key);
@@ -1515,7 +1532,7 @@ const THING_LABELS: &[&str] = &[
     "course", "package", "plan", "service", "category", "subject", "topic", "venue",
     "location", "tour", "show", "film", "album", "song", "track", "menu", "dish", "brand",
     "collection", "programme", "program", "workshop", "exhibition", "status", "severity",
-    "award", "prize", "theme",
+    "award", "prize", "theme", "company", "organisation", "organization", "employer", "firm",
     // Rooms, varieties and the like, often named after someone ("**Room:** Lovelace",
     // "Variety: Maris Piper").
     "room", "rooms", "variety", "varieties", "cultivar", "breed", "lens", "camera",
@@ -1551,9 +1568,21 @@ const LEGAL_FORMS: &[&str] = &[
     "AG",
 ];
 
+/// Last words of clubs' and trades' names, after a name and another word ("Tamar
+/// Estuary Sailing Club", "Penobscot Bay Boat Storage").
+const CLUB_WORDS: &[&str] = &[
+    "Club",
+    "Society",
+    "Association",
+    "Storage",
+    "Yard",
+    "Chandlery",
+];
+
 /// Whether capitalised words and then a legal form follow a name on its line, so that
 /// the name opens a firm's ("Ridgeway Fruit Growers Ltd", "Halden & Moss Cider Co
-/// Ltd"): up to four words, or "&" and "and".
+/// Ltd"): up to four words, or "&" and "and". A club's or a trade's last word counts
+/// after one word at least ("Tamar Estuary Sailing Club").
 pub(crate) fn firm_ahead(after: &str) -> bool {
     let mut rest = after;
     for _ in 0..5 {
@@ -1564,7 +1593,9 @@ pub(crate) fn firm_ahead(after: &str) -> bool {
             .split([' ', '\n', ',', ')', '*', ':', ';'])
             .next()
             .unwrap_or(r);
-        if LEGAL_FORMS.contains(&w.trim_end_matches('.')) {
+        if LEGAL_FORMS.contains(&w.trim_end_matches('.'))
+            || (rest.len() < after.len() && CLUB_WORDS.contains(&w))
+        {
             return true;
         }
         if !(starts_upper(w) || w == "&" || w == "and") {
@@ -2421,6 +2452,58 @@ pub(crate) fn in_italic_title(t: &str, s: usize, e: usize) -> bool {
     starts_upper(&t[s..e])
         && italic(t, s, e)
             .is_some_and(|(before, after, rest)| title_words(before, after, rest, true))
+}
+
+/// Whether the name at `t[s..e]` is all that a Markdown italic holds ("*Jenny Wren*",
+/// "*Mary Rose*": a boat's, a work's or a thing's name, as the read sets have it) and
+/// nothing before it says a person is meant: a label's colon, a dash before a
+/// signature, or a word of a name's ("booked under", "the name tag", "Ask for",
+/// "ご予約名は"); nor a honorific or a comma after it. Read in `t` as written, as
+/// [`in_italic_title`] is.
+pub(crate) fn alone_in_italics(t: &str, s: usize, e: usize) -> bool {
+    const CUES: &[&str] = &[
+        "name",
+        "names",
+        "named",
+        "under",
+        "marked",
+        "tag",
+        "coach",
+        "for",
+        "by",
+        "dear",
+        "hi",
+        "hello",
+        "thanks",
+        "love",
+        "from",
+        "名は",
+        "名前",
+        "名",
+        "受取人",
+    ];
+    let b = t.as_bytes();
+    let mark = |i: usize| matches!(b.get(i), Some(b'*' | b'_'));
+    if s < 1 || !mark(s - 1) || !mark(e) || (s >= 2 && mark(s - 2)) || mark(e + 1) {
+        return false;
+    }
+    let after = t[e + 1..].trim_start_matches(' ');
+    if after.starts_with([',', '様']) || after.starts_with("さん") {
+        return false;
+    }
+    let head = &t[..s - 1];
+    let near = &head[crate::text::ceil_boundary(head, head.len().saturating_sub(25))..];
+    let word_end = near.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if near[word_end.len()..].contains([':', '：', '—']) {
+        return false;
+    }
+    !CUES.iter().any(|c| {
+        word_end.len() >= c.len()
+            && word_end.is_char_boundary(word_end.len() - c.len())
+            && word_end[word_end.len() - c.len()..].eq_ignore_ascii_case(c)
+            && !word_end[..word_end.len() - c.len()]
+                .ends_with(|ch: char| ch.is_ascii_alphanumeric())
+    })
 }
 
 /// The text between an opening quote and `s`, between `e` and the closing quote, and

@@ -4827,3 +4827,42 @@ fn works_with_a_maker_and_a_year_books_with_an_isbn_and_their_authors_are_no_one
         &[("Gus", Person), ("Pippa", Person)],
     );
 }
+
+#[test]
+fn a_name_alone_in_italics_is_a_boat_s_or_a_work_s_unless_a_person_is_meant() {
+    assert_no_person(&[
+        "*Mary Rose* and *Jenny Wren* are both booked out on the morning tide.",
+        "I've logged it as incident #INC-4471 against *Jenny Wren*.",
+    ]);
+    assert_finds(
+        "the booking is under the name *Ferguson*.",
+        &[("Ferguson", Person)],
+    );
+    assert_finds("Engraving (line 1): *Mateo*", &[("Mateo", Person)]);
+    assert_finds(
+        "はい、座席は *前田 和也* 様のお名前です。",
+        &[("前田 和也", Person)],
+    );
+    assert_finds("— *Tanya*, Claims Support", &[("Tanya", Person)]);
+}
+
+#[test]
+fn halls_and_houses_named_after_someone_clubs_and_champagne_houses_are_no_one() {
+    assert_no_person(&[
+        "We hold viewing days in Curie Court and Franklin House.",
+        "I've checked with the warden of Rutherford Hall.",
+        "Our club address is:\n\n**Tamar Estuary Sailing Club**\n3 Ferry Slip Road",
+        "- **Houses:** Veuve Clicquot, Taittinger, Moët & Chandon",
+        "- Dom Pérignon Vintage 2013 – £245",
+        "| Company | Lumen Analytics |",
+    ]);
+    // A person of that name, cued, is still one; so is a first name before Hall.
+    assert_finds(
+        "Please ask Franklin Hall for keys.",
+        &[("Franklin Hall", Person)],
+    );
+    assert_finds(
+        "Ann Hall will meet you at reception.",
+        &[("Ann Hall", Person)],
+    );
+}
