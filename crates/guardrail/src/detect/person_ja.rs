@@ -1880,8 +1880,41 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
         is_kata_maker(maker)
             || matches!(
                 maker,
-                "ドメーヌ" | "シャトー" | "メゾン" | "サン" | "サント" | "ピノ"
+                "ドメーヌ"
+                    | "シャトー"
+                    | "メゾン"
+                    | "サン"
+                    | "サント"
+                    | "ピノ"
+                    | "テヌータ"
+                    | "キンタ"
             )
+    }) {
+        return;
+    }
+    // "イタリア・パルマ": a country and a town; "ハーラン・エステート", "リオハ・レセルバ": a
+    // winery's or a wine's word last.
+    if run.split_once('・').is_some_and(|(first, _)| {
+        matches!(
+            first,
+            "イタリア"
+                | "フランス"
+                | "ドイツ"
+                | "スペイン"
+                | "イギリス"
+                | "アメリカ"
+                | "スイス"
+                | "オーストリア"
+                | "ポルトガル"
+                | "ベルギー"
+                | "オランダ"
+                | "カナダ"
+        )
+    }) || run.rsplit_once('・').is_some_and(|(_, last)| {
+        matches!(
+            last,
+            "エステート" | "ワイナリー" | "セラーズ" | "レセルバ" | "ヴィンヤード" | "マスターズ"
+        )
     }) {
         return;
     }

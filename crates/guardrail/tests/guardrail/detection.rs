@@ -4866,3 +4866,18 @@ fn halls_and_houses_named_after_someone_clubs_and_champagne_houses_are_no_one() 
         &[("Ann Hall", Person)],
     );
 }
+
+#[test]
+fn a_country_and_a_town_and_wineries_joined_by_a_middle_dot_are_no_one() {
+    assert_no_person(&[
+        "アクア ディ パルマは1916年にイタリア・パルマで創業したブランドです。",
+        "スクリーミング・イーグル、ハーラン・エステート、ドミナスはいずれも割当販売です。",
+        "- 内容：リオハ・レセルバ 2020 ×12本",
+        "- **ドン・ペリニヨン 2013**　税込38,500円",
+    ]);
+    // A name that opens with a town's name is still one.
+    assert_finds(
+        "- **ソフィア・ミュラー**：イベント担当",
+        &[("ソフィア・ミュラー", Person)],
+    );
+}
