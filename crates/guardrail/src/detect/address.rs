@@ -78,8 +78,8 @@ fn en_pattern() -> String {
         .join("|");
     format!(
         r"(?x)
-        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Room|Rm)\ [0-9]{{1,4}}(?:\.[0-9]{{1,3}})?[A-Z]?,\ |[0-9]{{1,2}}(?:st|nd|rd|th)\ [Ff]loor,\ )(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}|Hall|Centre|Center),\ |(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}),\ )?
-        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level|Studio|Room|Rm|Floor)\ [0-9]{{1,4}}(?:\.[0-9]{{1,3}}|-[0-9]{{1,4}})?[A-Z]?(?:/[0-9]{{1,2}})?|[0-9]{{1,2}}(?:st|nd|rd|th)\ [Ff]loor|[0-9]F[0-9]?|(?:Ground|Basement|First|Second|Third|Top)\ Floor\ Flat|Ground\ Floor),?\ )?
+        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Room|Rm)\ (?:[A-Z]-[0-9]{{1,2}}-)?[0-9]{{1,4}}(?:\.[0-9]{{1,3}})?[A-Z]?,\ |[0-9]{{1,2}}(?:st|nd|rd|th)\ [Ff]loor,\ )(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}|Hall|Centre|Center),\ |(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}),\ )?
+        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level|Studio|Room|Rm|Floor)\ (?:[A-Z]-[0-9]{{1,2}}-)?[0-9]{{1,4}}(?:\.[0-9]{{1,3}}|-[0-9]{{1,4}})?[A-Z]?(?:/[0-9]{{1,2}})?|[0-9]{{1,2}}(?:st|nd|rd|th)\ [Ff]loor|[0-9]F[0-9]?|(?:Ground|Basement|First|Second|Third|Top)\ Floor\ Flat|Ground\ Floor),?\ )?
         (?:No\.?\ )?[0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}}|/[0-9]{{1,3}})?\ 
         (?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\ )?
         (?:(?:Calle|Camino|Avenida|Paseo|Via|Rue)\ (?:(?:de|del|la|las|los|el)\ )*[A-Z][a-z]+(?-u:\b)(?:\ (?:{SUFFIX_ABBREVIATIONS})(?-u:\b)\.?)?|(?:Route|Highway|Hwy|County\ Road|State\ Route)\ [0-9]{{1,4}}(?-u:\b)|(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}

@@ -21,8 +21,10 @@ const TITLES: &[&str] = &[
     "Rabbi", "Imam", "Bishop", "Vicar",
     // Elected and appointed officers of a town ("Commissioner Abernathy").
     "Commissioner", "Councillor", "Councilor", "Councilmember", "Alderman", "Alderwoman",
-    // Kin, as a family business calls its own: "Grandpa Walt", "Auntie Leilani".
+    // Kin, as a family business calls its own: "Grandpa Walt", "Auntie Leilani",
+    // "Nana Winnie".
     "Aunt", "Auntie", "Aunty", "Uncle", "Grandpa", "Grandma", "Granny", "Grandad", "Granddad",
+    "Nana", "Nanna", "Nonna", "Nonno",
     // Titles in other languages ("Señora Rodriguez", "Sensei Nakamura").
     "Señor", "Señora", "Señorita", "Senhor", "Senhora", "Madame", "Mme", "Monsieur", "Mlle",
     "Mademoiselle", "Herr", "Frau", "Signor", "Signora", "Sensei",
@@ -287,6 +289,8 @@ const EVENT_WORDS: &[&str] = &[
 const SHOP_WORDS: &[&str] = &[
     "Tearoom", "Tearooms", "Kitchen", "Bakery", "Cafe", "Café", "Bistro", "Deli", "Diner", "Pub",
     "Tavern", "Bar", "Restaurant", "Shop", "Store", "Emporium", "Garage", "Salon", "Inn",
+    // "Nana Bea's Home Care".
+    "Home", "Care", "Nursery",
 ];
 
 /// Chains named after their founders: "McDonald's gift cards" names no one.
@@ -463,7 +467,7 @@ const BOT_NAMES: &[&str] = &["Mimi"];
 
 const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan", "-shi"];
 
-static TITLE_SET: WordSet<64> = WordSet::new(TITLES);
+static TITLE_SET: WordSet<128> = WordSet::new(TITLES);
 
 /// Roles that stand before a name as a title does ("Coach Dunn"), but are words too.
 #[rustfmt::skip]
@@ -2263,7 +2267,7 @@ fn location_note(note: &str) -> bool {
     ) && rest.starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
-/// "Mon–Wed", "Thu-Fri": a range of days written short.
+/// "Mon–Wed", "Thu-Fri": a range of days written short; "July–December": of months.
 fn day_range(w: &str) -> bool {
     // Seven to twenty-one bytes with a hyphen or a dash (E2 80 93): most words are not.
     if !(7..=21).contains(&w.len()) || !w.bytes().any(|c| c == b'-' || c == 0xE2) {
@@ -2291,7 +2295,7 @@ fn day_range(w: &str) -> bool {
                     | "Friday"
                     | "Saturday"
                     | "Sunday"
-            )
+            ) || CALENDAR_WORDS.contains(&p)
         })
 }
 

@@ -507,7 +507,7 @@ fn one_kanji_word(s: &str) -> bool {
 #[rustfmt::skip]
 const THING_AFTER: &[&str] = &[
     "ルーム", "ホール", "スイート", "ラウンジ", "ギャラリー", "記念館", "賞", "展", "通り",
-    "フェア", "モデル", "デザイン", "コラボ",
+    "フェア", "モデル", "デザイン", "コラボ", "オリンピック",
     // Firms named after their founders ("鈴木ケアサービス", "田中クリニック").
     "ケアサービス", "サービス", "クリニック", "ショップ", "ストア", "ファーム", "デンタル",
     // Statues, museums, birthplaces and graves of historical figures ("坂本龍馬像",
@@ -692,6 +692,10 @@ const TITLES_AFTER: &[&str] = &[
     "顧問",
     // A request for a member of staff: "「田中指名」とご記入ください".
     "指名",
+    // Reporters and councillors: "林記者", "原田市議".
+    "記者",
+    "市議",
+    "県議",
 ];
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {

@@ -23,11 +23,17 @@ pub(crate) struct Postal {
 }
 
 /// Whether the line before `s` ends in a numbered street and a town ("14 Kestrel Lane,
-/// Milbury, "): a postcode of an area no list holds (an invented one, "MB4 7QT") is
-/// still one there.
+/// Milbury, "), or the line above when the postcode opens its own ("…, Wrexley\nWX9
+/// 2LP"): a postcode of an area no list holds (an invented one, "MB4 7QT") is still one
+/// there.
 fn after_street(t: &str, s: usize) -> bool {
     let line = crate::text::line_before(t, s);
-    let Some(head) = line.strip_suffix(", ").or_else(|| line.strip_suffix(' ')) else {
+    let head = if line.is_empty() && s > 0 {
+        Some(crate::text::line_before(t, s - 1))
+    } else {
+        line.strip_suffix(", ").or_else(|| line.strip_suffix(' '))
+    };
+    let Some(head) = head else {
         return false;
     };
     let Some((street, town)) = head.rsplit_once(", ") else {

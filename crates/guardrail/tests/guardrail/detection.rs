@@ -4881,3 +4881,40 @@ fn a_country_and_a_town_and_wineries_joined_by_a_middle_dot_are_no_one() {
         &[("ソフィア・ミュラー", Person)],
     );
 }
+
+#[test]
+fn reporters_councillors_and_kin_titles_mark_names_and_a_month_range_is_no_one() {
+    assert_finds(
+        "社会部の髙橋 美咲記者が執筆しました。",
+        &[("髙橋 美咲", Person)],
+    );
+    assert_finds("- 原田市議（無所属）：反対討論", &[("原田", Person)]);
+    assert_finds("Happy 100th Birthday, Nana Winnie!", &[("Winnie", Person)]);
+    assert_no_person(&[
+        "The paper's circulation for July–December was 18,402.",
+        "- **1998年**：長野オリンピック特別版",
+        "which is where **Nana Bea's Home Care** comes from!",
+    ]);
+}
+
+#[test]
+fn a_room_with_a_block_letter_and_a_postcode_on_the_next_line_stay_in_the_address() {
+    assert_finds(
+        "Room P-2-14, Pankhurst House, 61 Emmeline Road, Ashby Vale\nAV1 4RG",
+        &[
+            (
+                "Room P-2-14, Pankhurst House, 61 Emmeline Road, Ashby Vale",
+                Address,
+            ),
+            ("AV1 4RG", PostalCode),
+        ],
+    );
+    assert_finds(
+        "Flat 2, 88 Cobbler's Lane, Wrexley\nWX9 2LP",
+        &[
+            ("Flat 2, 88 Cobbler's Lane, Wrexley", Address),
+            ("WX9 2LP", PostalCode),
+        ],
+    );
+    assert_finds("Order code:\nWX9 2LP", &[]);
+}
