@@ -2690,9 +2690,6 @@ pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
     fn last_part(n: &str) -> &str {
         n.rsplit([' ', '・']).next().unwrap_or(n)
     }
-    // The thing's first word starts with the name's last (in Latin letters or
-    // katakana: a reading in brackets repeats a name in kana, "宮崎 まどか（みやざき
-    // まどか）").
     // The brackets hold names only: capitalised words, "and" and "&" ("(Rudolf and
     // Joan Benesh)"; not "(the children just call her Miss Ngozi)").
     fn names_only(inner: &str) -> bool {
@@ -2702,6 +2699,9 @@ pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
                 || w.starts_with(crate::text::is_katakana)
         })
     }
+    // The thing's first word starts with the name's last (in Latin letters or
+    // katakana: a reading in brackets repeats a name in kana, "宮崎 まどか（みやざき
+    // まどか）").
     fn starts_with_word(term: &str, word: &str) -> bool {
         let first = term.split([' ', '・', '-']).next().unwrap_or(term);
         word.chars().count() >= 3
@@ -2794,9 +2794,10 @@ const THINGS: &[&str] = &[
     // knife", "Petri dish", "Geiger counter", "Allen key").
     "knife", "knives", "blade", "blades", "screwdriver", "screwdrivers", "key", "keys", "wrench",
     "burner", "burners", "flask", "flasks", "dish", "dishes", "counter", "counters", "caliper",
-    "calipers", "cage", "ladder", "statue", "stand", "gates", "bursary",
-    // Bicycles, their parts, candles and soaps ("Dolan track bikes").
-    "bike", "bikes", "frame", "frames", "saddle", "saddles", "candle", "candles", "soap", "track",
+    "calipers", "cage", "ladder", "statue", "gates", "bursary",
+    // Bicycles, their parts, candles and soaps ("Brompton bikes"; not "stand" or "track",
+    // which are verbs after a name too: "Will Sarah stand in?").
+    "bike", "bikes", "frame", "frames", "saddle", "saddles", "candle", "candles", "soap",
     // Fruit and vegetables, lenses and telescopes named after someone ("King Edward
     // potatoes", "Galileo telescope").
     "potato", "potatoes", "apple", "apples", "pear", "pears", "plum", "plums", "cherry",

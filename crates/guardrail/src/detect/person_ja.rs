@@ -223,7 +223,7 @@ const NOT_NAMES: &[&str] = &[
     // A brewery's master ("杜氏さん"); words after a cue and が ("チームが中心となって",
     // "シッターが安心です").
     "杜氏", "蔵人", "中心", "安心",
-    // "からくり屋敷": a mansion; "天満宮": a shrine.
+    // "からくり屋敷": a mansion; "天満宮": a shrine; "悪魔": a devil, a ballet's role.
     "屋敷", "天満宮", "悪魔",
 ];
 
@@ -2191,8 +2191,9 @@ const ERAS: &[&str] = &[
     "飛鳥",
 ];
 
-/// Whether the name at `t[s..e]` is a historical figure's, by what follows it or by the
-/// era its line opens with.
+/// Whether the name at `t[s..e]` is a historical figure's: by what follows it, by a year
+/// or an age long past and a scholar's or an artist's calling before it, as a work's
+/// author in brackets after its title, or by the era its line opens with.
 pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     // "糸川英夫博士にちなんで": perhaps after a scholar's title.
     let after = t[e..].strip_prefix("博士").unwrap_or(&t[e..]);
@@ -2202,9 +2203,6 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     {
         return true;
     }
-    // "江戸時代の天文学者・渋川春海", "17世紀の天文学者ジョヴァンニ・カッシーニ": a
-    // scholar or an artist of another age. "数学者ヨーゼフ・ペッツバールが1840年に設計":
-    // or one whose deed has a year long past.
     let before = t[..s].strip_suffix('・').unwrap_or(&t[..s]);
     // 『SWAN』（有吉京子）: the author of a work in brackets after its title.
     if before.ends_with("』（") && t[e..].starts_with('）') {
@@ -2230,6 +2228,9 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     {
         return true;
     }
+    // "江戸時代の天文学者・渋川春海", "17世紀の天文学者ジョヴァンニ・カッシーニ": a
+    // scholar or an artist of another age; "数学者ヨーゼフ・ペッツバールが1840年に設計":
+    // or one whose deed has a year long past after the name.
     if let Some(head) = SCHOLARS.iter().find_map(|w| before.strip_suffix(w)) {
         let past = ["世紀の", "時代の", "期の"]
             .iter()
