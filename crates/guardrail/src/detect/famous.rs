@@ -140,6 +140,17 @@ const FAMOUS: &[&str] = &[
     "George Balanchine", "Enrico Cecchetti", "Agrippina Vaganova", "Bob Fosse", "Lester Horton",
     "Martha Graham", "Rudolf Laban", "Margot Fonteyn", "Léo Delibes", "Giselle", "Coppélius",
     "Swanilda", "Von Rothbart",
+    // The Jungle Book's characters, whose names Cub Scout leaders take, and the founders
+    // of scouting.
+    "Akela", "Baloo", "Bagheera", "Kaa", "Raksha", "Robert Baden-Powell", "Baden-Powell",
+    "Agnes Baden-Powell", "Jack Cornwell",
+    // Voice actors and guests of anime conventions.
+    "Hiroshi Kamiya", "Megumi Hayashibara", "Kana Hanazawa", "Natsuki Hanae", "Kotono Mitsuishi",
+    "Yuki Kaji", "Matthew Mercer", "Johnny Yong Bosch", "Yaya Han", "Sailor Moon",
+    "Rei Ayanami", "Asuka Langley Soryu", "Misato Katsuragi",
+    // Designers of yarns and knitting patterns, and beekeepers whose names hives bear.
+    "Debbie Bliss", "Kate Davies", "Marie Wallin", "Lorenzo Langstroth", "Charles Dadant",
+    "Émile Warré",
     // Perfumers and founders of houses.
     "Frédéric Malle", "Jacques Guerlain", "Serge Lutens", "Ernest Beaux", "William Penhaligon",
     "Christian Dior", "Patrick Süskind", "Shah Jahan", "Mumtaz Mahal",
@@ -186,6 +197,9 @@ const FAMOUS: &[&str] = &[
     // Champagne houses and wine makers, as Japanese writes them.
     "ドン・ペリニヨン", "ドン・ピエール・ペリニヨン", "ポル・ロジェ", "ルイ・ロデレール",
     "ビルカール・サルモン", "シャルル・エドシック", "ロバート・モンダヴィ", "川上善兵衛",
+    "ベーデン＝パウエル", "神谷浩史", "林原めぐみ", "花澤香菜", "三石琴乃", "石川由依", "梶裕貴",
+    "花江夏樹", "炭治郎", "竈門炭治郎", "五条悟", "ミカサ・アッカーマン", "アスカ・ラングレー",
+    "エミール・ワレ",
     // Masters of tea, flowers and music.
     "千宗旦", "山田宗徧", "織田有楽斎", "野々村仁清", "本阿弥光悦", "池坊専慶", "池坊専好", "小原雲心",
     "勅使河原蒼風", "宮城道雄", "高橋竹山", "八橋検校", "井原西鶴", "古田織部", "小堀遠州",

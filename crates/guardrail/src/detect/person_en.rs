@@ -107,7 +107,7 @@ const NOT_NAMES: &[&str] = &[
     // Perfumes' strengths and an Italian house's word ("Shalimar Parfum", "Acqua di
     // Parma"); dances ("Lindy Hop").
     "Parfum", "Cologne", "Extrait", "Absolu", "Souffle", "Toilette", "Acqua", "Hop",
-    "Analytics",
+    "Analytics", "Designs",
     "Nana", "Nanna", "Grandad", "Granddad", "Grandpa", "Grandma", "Granny", "Grammy", "Gramps",
     "Nonna", "Nonno", "Oma", "Opa", "Mum", "Mom", "Dad", "Morning", "Evening", "Afternoon",
     // Medicines sold under names that look like people's ("Lyrica", "Tylenol"); not
@@ -162,6 +162,8 @@ const BRANDS: &[(&str, &str)] = &[
     // Champagne houses.
     ("Dom", "Pérignon"), ("Veuve", "Clicquot"), ("Louis", "Roederer"), ("Charles", "Heidsieck"),
     ("Pol", "Roger"),
+    // Mountains ("Ben Nevis").
+    ("Ben", "Nevis"), ("Ben", "Lomond"), ("Ben", "Macdui"),
     ("Shirley", "Temple"), ("Harry", "Potter"), ("Jane", "Eyre"), ("Benjamin", "Button"),
     ("Sherlock", "Holmes"), ("Peter", "Pan"), ("Mickey", "Mouse"), ("Minnie", "Mouse"),
     ("Robin", "Hood"), ("Santa", "Claus"), ("Ronald", "McDonald"), ("Betty", "Crocker"),

@@ -225,6 +225,8 @@ const NOT_NAMES: &[&str] = &[
     "杜氏", "蔵人", "中心", "安心",
     // "からくり屋敷": a mansion; "天満宮": a shrine; "悪魔": a devil, a ballet's role.
     "屋敷", "天満宮", "悪魔",
+    // "長年にわたり": years; "スカウト氏名": a scout, the form's field.
+    "長年", "スカウト",
 ];
 
 /// Last words of firms' names ("トヨタ自動車", "三井物産"), which are no one's before 様.
@@ -492,7 +494,7 @@ fn known_alone(t: &str, r: &Run, known: &Known, found: &[Cand]) -> Option<usize>
 /// One-kanji places, pronouns and colours that name lists also hold ("左", "白のアルファード";
 /// "森" is a name), and the values a form's field takes ("優先度：高", "駐車場：有").
 const ONE_KANJI_WORDS: &str =
-    "左右上下奥前後横隣外内中東西南北私僕次今方者白黒青緑紺高低大小有無可否済新旧全";
+    "左右上下奥前後横隣外内中東西南北私僕次今方者白黒青緑紺高低大小有無可否済新旧全金";
 
 /// Whether `s` is one kanji of [`ONE_KANJI_WORDS`].
 fn one_kanji_word(s: &str) -> bool {
@@ -1066,7 +1068,9 @@ fn name_before_honorific(t: &str, a: usize, end: usize, g: &Gazetteers) -> Optio
     // "ご愁傷様", "ご苦労様", "お世話様": a polite prefix makes the run a word. "船頭さん",
     // "運転手さん": a role.
     let polite = t[..a].ends_with(['ご', 'お']) || is_role(part);
-    if part.is_empty() || NOT_NAME_SET.contains(part) || shop || firm() || polite {
+    // "市松模様", "同様", "仕様", "多様": 様 ends a word there, no honorific.
+    let word = t[end..].starts_with('様') && part.ends_with(['模', '同', '仕', '異', '多']);
+    if part.is_empty() || NOT_NAME_SET.contains(part) || shop || firm() || polite || word {
         return None;
     }
     let whole = part.chars().count();

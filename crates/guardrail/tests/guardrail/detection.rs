@@ -4918,3 +4918,19 @@ fn a_room_with_a_block_letter_and_a_postcode_on_the_next_line_stay_in_the_addres
     );
     assert_finds("Order code:\nWX9 2LP", &[]);
 }
+
+#[test]
+fn sama_ending_a_word_weekdays_before_hours_and_scouting_s_names_are_no_one() {
+    assert_no_person(&[
+        "- **羽織**：市松模様の生地（緑×黒）、約2m",
+        "営業時間：金12:00〜20:00、土日9:00〜17:00。",
+        "- **有功章**：長年にわたり顕著な功績のあった方に贈られます。",
+        "Quick update: **Akela** will be away on 3 June, so **Baloo** runs the meeting.",
+        "1. **Ben Nevis**: start from the Glen Nevis Visitor Centre",
+    ]);
+    // A given name ending in 一 before 様 is still a name.
+    assert_finds(
+        "高橋健一様、いつもご利用ありがとうございます。",
+        &[("高橋健一", Person)],
+    );
+}
