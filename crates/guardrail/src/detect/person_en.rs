@@ -1340,18 +1340,13 @@ impl PersonEn {
         let w = &t[toks[k].s..toks[k].e];
         let after = &t[toks[k].e..];
         // "Meet Will!": a verb that is also a name, before a name.
-        let verb = VERB_NAME_SET.contains(w)
-            && after
-                .strip_prefix(' ')
-                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
+        let capital_next = after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
+        let verb = capital_next && VERB_NAME_SET.contains(w);
         // "Raleigh Motus": a maker before its line's name.
-        let maker = || {
-            PREFIX_OF_THING_SET.contains(w)
-                && after
-                    .strip_prefix(' ')
-                    .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()))
-        };
-        if BOT_NAMES.contains(&w) || verb || assistant_after(after) || maker() {
+        let maker = capital_next && PREFIX_OF_THING_SET.contains(w);
+        if BOT_NAMES.contains(&w) || verb || assistant_after(after) || maker {
             return false;
         }
         let before = recent(t, toks[k].s);
@@ -2488,12 +2483,11 @@ pub(crate) fn alone_in_italics(t: &str, s: usize, e: usize) -> bool {
         "名",
         "受取人",
     ];
-    let b = t.as_bytes();
-    let mark = |i: usize| matches!(b.get(i), Some(b'*' | b'_'));
-    if s < 1 || !mark(s - 1) || !mark(e) || (s >= 2 && mark(s - 2)) || mark(e + 1) {
+    // All the italic holds: nothing inside the marks besides the name.
+    let Some(("", "", rest)) = italic(t, s, e) else {
         return false;
-    }
-    let after = t[e + 1..].trim_start_matches(' ');
+    };
+    let after = rest.trim_start_matches(' ');
     if after.starts_with([',', '様']) || after.starts_with("さん") {
         return false;
     }

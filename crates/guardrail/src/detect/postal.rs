@@ -22,35 +22,6 @@ pub(crate) struct Postal {
     keywords: Keywords,
 }
 
-/// Whether the line before `s` ends in a numbered street and a town ("14 Kestrel Lane,
-/// Milbury, "), or the line above when the postcode opens its own ("…, Wrexley\nWX9
-/// 2LP"): a postcode of an area no list holds (an invented one, "MB4 7QT") is still one
-/// there.
-fn after_street(t: &str, s: usize) -> bool {
-    let line = crate::text::line_before(t, s);
-    let head = if line.is_empty() && s > 0 {
-        Some(crate::text::line_before(t, s - 1))
-    } else {
-        line.strip_suffix(", ").or_else(|| line.strip_suffix(' '))
-    };
-    let Some(head) = head else {
-        return false;
-    };
-    let Some((street, town)) = head.rsplit_once(", ") else {
-        return false;
-    };
-    let numbered = street
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == b' ' && w[2].is_ascii_uppercase());
-    numbered
-        && town.starts_with(|c: char| c.is_ascii_uppercase())
-        && town.split(' ').count() <= 3
-        && town
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
-}
-
 impl Postal {
     /// Compiles the patterns.
     pub fn new() -> Result<Self, String> {
@@ -186,7 +157,10 @@ impl Postal {
             let near = self.keywords.last_before(t, all.start(), 16).is_some();
             let known = UK_AREAS.contains(&area) && (spaced || near);
             if bounded(all.start(), all.end())
-                && (known || (spaced && after_street(t, all.start())))
+                // A code of an area no list holds (an invented one, "MB4 7QT") after
+                // the parts of an address, on its line or the line above.
+                && (known
+                    || (spaced && super::address::before_postcode(t, lo, all.start()).is_some()))
             {
                 out.push(Cand::new(all.start(), all.end(), Label::PostalCode));
             }

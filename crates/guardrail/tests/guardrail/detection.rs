@@ -4916,6 +4916,15 @@ fn a_room_with_a_block_letter_and_a_postcode_on_the_next_line_stay_in_the_addres
             ("WX9 2LP", PostalCode),
         ],
     );
+    // After a unit and a park with no house number too, as the address detector reads
+    // one before any UK postcode.
+    assert_finds(
+        "**Stanwick Office**\nUnit 4, Kiln Court Business Park, Stanwick BW9 4XP",
+        &[
+            ("Unit 4, Kiln Court Business Park, Stanwick", Address),
+            ("BW9 4XP", PostalCode),
+        ],
+    );
     assert_finds("Order code:\nWX9 2LP", &[]);
 }
 
