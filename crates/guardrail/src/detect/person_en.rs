@@ -662,6 +662,7 @@ impl PersonEn {
                         || the(c)
                         || owned_thing(c)
                         || pet(t, c)
+                        || animal_named(t, c)
                         || vehicle(t, c, g, key)
                 })
             {
@@ -3299,6 +3300,84 @@ fn pet(t: &str, c: &Cand) -> bool {
                 .any(|w| ANIMALS.contains(&w.trim_end_matches('s')))
         });
     owns || kind
+}
+
+/// Kinds of animal one rides or leads, often named like people ("**Horse:** Mr Darcy",
+/// "a 15hh mare called Rose"), besides [`ANIMALS`].
+#[rustfmt::skip]
+const MOUNTS: &[&str] = &[
+    "horse", "horses", "pony", "ponies", "mare", "stallion", "gelding", "cob", "filly", "colt",
+    "foal", "donkey",
+];
+
+/// Whether `w` names a kind of animal, in any case and in the plural; not "lab",
+/// which is a laboratory as often ("our research lab, Dr. Helen Okafor-Grant").
+fn animal_word(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    let one = l.strip_suffix('s').unwrap_or(&l);
+    one != "lab"
+        && (MOUNTS.contains(&l.as_str()) || ANIMALS.contains(&l.as_str()) || ANIMALS.contains(&one))
+}
+
+/// Whether the name candidate `c` names an animal by where it stands, with or without
+/// a title ("Mr Darcy", "Sir Galahad"): after a label whose last word is a kind of
+/// animal, alone or in a list ("Ponies: Bella, Rosie and Mr Tumnus", "Horses used:
+/// Winston"); after a kind of animal and a comma ("Our resident Labrador, Murphy") or
+/// "called" ("a mare called Rose"); before "the horse"; or as what one rides ("will
+/// ride Harvey", "is on Bella": the read sets name a person after "on" once in over
+/// ten thousand names, a mount or a thing many times).
+fn animal_named(t: &str, c: &Cand) -> bool {
+    if c.label != Label::Person {
+        return false;
+    }
+    let after = &t[c.end..];
+    if after
+        .strip_prefix(" the ")
+        .is_some_and(|r| animal_word(first_word(r)))
+    {
+        return true;
+    }
+    let mut head = t[..c.start].trim_end_matches(' ');
+    let title = last_word(head.trim_end_matches('.'));
+    if TITLE_SET.contains(title) {
+        let h = head.trim_end_matches('.');
+        head = &h[..h.len() - title.len()];
+    }
+    let head = head.trim_end_matches(['*', '_', ' ']);
+    if let Some(h) = head.strip_suffix(',') {
+        return animal_word(last_word(h));
+    }
+    let last = last_word(head);
+    if matches!(last, "on" | "ride" | "rides" | "riding" | "rode")
+        && head.len() > last.len()
+        && possessed(after).is_none()
+    {
+        return true;
+    }
+    if matches!(last, "called" | "named") {
+        let clause = head[..head.len() - last.len()]
+            .rsplit([',', '.', ';', ':', '\n', '(', '!', '?'])
+            .next()
+            .unwrap_or("");
+        return clause.split(' ').rev().take(5).any(animal_word);
+    }
+    let line = crate::text::line_before(t, head.len());
+    let Some((label, items)) = line.rsplit_once(':') else {
+        return false;
+    };
+    let listed = items
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .all(|w| matches!(w, "and" | "or" | "&") || starts_upper(w));
+    let mut words = label
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let kind = match words.next() {
+        Some("used" | "booked" | "assigned" | "allocated") => words.next(),
+        w => w,
+    };
+    listed && kind.is_some_and(animal_word)
 }
 
 /// "Jessica's home number", "Bridget's personal email": only people have those.

@@ -4943,3 +4943,32 @@ fn sama_ending_a_word_weekdays_before_hours_and_scouting_s_names_are_no_one() {
         &[("高橋健一", Person)],
     );
 }
+
+#[test]
+fn horses_and_pets_named_like_people_are_no_one_by_where_they_stand() {
+    assert_no_person(&[
+        "- **Horse:** Mr Darcy (16.1hh Irish Draught cross)",
+        "**Ponies:** Bella, Rosie and Mr Tumnus",
+        "Horses used: Winston and Lady Grey.",
+        "We have one on the yard, a 15hh mare called Rose, who is used for hacking.",
+        "Our resident Labrador, **Murphy**, will probably come and say hello.",
+        "Our bar cat, Mr. Bitters, sends his regards.",
+        "**Mr Darcy the horse** is turned out in the top paddock.",
+    ]);
+    // The rider is someone; the horse she rides is not.
+    assert_finds(
+        "I've noted that Anaya will ride Harvey on Tuesday.",
+        &[("Anaya", Person)],
+    );
+    // A person stays one: after a label of no animal, before a possessive, after a lab.
+    assert_finds("Dog walker: Sarah Jones", &[("Sarah Jones", Person)]);
+    assert_finds("Call on Sarah's behalf.", &[("Sarah", Person)]);
+    assert_finds(
+        "After 27 years leading our research lab, Dr. Helen Okafor-Grant will retire.",
+        &[("Helen Okafor-Grant", Person)],
+    );
+    assert_finds(
+        "1. Ella Whitcombe on Captain Jack",
+        &[("Ella Whitcombe", Person)],
+    );
+}
