@@ -92,7 +92,11 @@ const NOT_NAMES: &[&str] = &[
     // Works and their ensembles ("Symphony No. 5"), halls and councils ("Cedar Valley
     // Arts Council").
     "Symphony", "Concerto", "Sonata", "Requiem", "Overture", "Nocturne", "Prelude", "Quartet",
-    "Quintet", "Chorus", "Auditorium", "Council",
+    "Quintet", "Chorus", "Auditorium", "Council", "Trio", "Sextet", "Septet", "Octet",
+    "Ensemble", "Songbook", "Tribute",
+    // A fishery, a stable's yard and a trophy's shield ("Grace Meadow Fishery", "the Sir
+    // Galahad Shield"); a record's label, the press and a match.
+    "Fishery", "Stables", "Paddock", "Shield", "Label", "Press", "Match",
     // Running and sports clubs ("Eastbank Harriers").
     "Harriers", "Striders", "Runners", "Athletics", "Rovers", "Wanderers",
     // Schemes, countries and a chain ("Gift Aid", "in Scotland", "Meet: Starbucks").
@@ -663,6 +667,7 @@ impl PersonEn {
                         || owned_thing(c)
                         || pet(t, c)
                         || animal_named(t, c)
+                        || alone_in_quotes(t, c.start, c.end)
                         || vehicle(t, c, g, key)
                 })
             {
@@ -2463,6 +2468,60 @@ pub(crate) fn in_italic_title(t: &str, s: usize, e: usize) -> bool {
 /// "ご予約名は"); nor a honorific or a comma after it. Read in `t` as written, as
 /// [`in_italic_title`] is.
 pub(crate) fn alone_in_italics(t: &str, s: usize, e: usize) -> bool {
+    // All the italic holds: nothing inside the marks besides the name.
+    let Some(("", "", rest)) = italic(t, s, e) else {
+        return false;
+    };
+    let after = rest.trim_start_matches(' ');
+    let head = &t[..s - 1];
+    // One of a list of titles in italics ("Common calls: *Autumn Leaves*, *Sweet
+    // Georgia Brown*"): the list, not a comma or a label's colon, tells.
+    let listed = after.starts_with(", *")
+        || after.starts_with("and *")
+        || head.ends_with("*, ")
+        || head.ends_with("* and ");
+    !(after.starts_with('様')
+        || after.starts_with("さん")
+        || (!listed && after.starts_with(','))
+        || cued_alone(head, !listed))
+}
+
+/// Whether the name at `t[s..e]` is all that single quotes hold ("**'Sweet Georgia
+/// Brown'**", "'Kiftsgate'": a song's, a cultivar's or a boat's name), alone or in a
+/// list of such ("'Autumn Leaves', 'Blue Bossa'"), and nothing before it says a person
+/// is meant, as for [`alone_in_italics`].
+pub(crate) fn alone_in_quotes(t: &str, s: usize, e: usize) -> bool {
+    let Some(head) = t[..s].strip_suffix(['\'', '‘']) else {
+        return false;
+    };
+    let Some(after) = t[e..]
+        .strip_prefix(['\'', '’'])
+        .filter(|a| !a.starts_with(|c: char| c.is_alphanumeric()))
+    else {
+        return false;
+    };
+    // Not an apostrophe inside a word ("d'Artagnan").
+    if head.ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let after = after.trim_start_matches(['*', ' ']);
+    let listed = [", '", ", ‘", "、'", "、‘", "and '"]
+        .iter()
+        .any(|l| after.starts_with(l))
+        || [", ", "、", " and "].iter().any(|l| {
+            head.strip_suffix(l)
+                .is_some_and(|h| h.ends_with(['\'', '’']))
+        });
+    !(after.starts_with('様')
+        || after.starts_with("さん")
+        || (!listed && after.starts_with(','))
+        || cued_alone(head.trim_end_matches('*'), !listed))
+}
+
+/// Whether the text before a name set apart in italics or quotes says a person is
+/// meant: a word of a name's just before it ("booked under", "the name tag", "Ask
+/// for", "ご予約名は"), or, when `colon` holds, a label's colon or a signature's dash.
+fn cued_alone(head: &str, colon: bool) -> bool {
     const CUES: &[&str] = &[
         "name",
         "names",
@@ -2484,21 +2543,12 @@ pub(crate) fn alone_in_italics(t: &str, s: usize, e: usize) -> bool {
         "名",
         "受取人",
     ];
-    // All the italic holds: nothing inside the marks besides the name.
-    let Some(("", "", rest)) = italic(t, s, e) else {
-        return false;
-    };
-    let after = rest.trim_start_matches(' ');
-    if after.starts_with([',', '様']) || after.starts_with("さん") {
-        return false;
-    }
-    let head = &t[..s - 1];
     let near = &head[crate::text::ceil_boundary(head, head.len().saturating_sub(25))..];
     let word_end = near.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if near[word_end.len()..].contains([':', '：', '—']) {
-        return false;
+    if colon && near[word_end.len()..].contains([':', '：', '—']) {
+        return true;
     }
-    !CUES.iter().any(|c| {
+    CUES.iter().any(|c| {
         word_end.len() >= c.len()
             && word_end.is_char_boundary(word_end.len() - c.len())
             && word_end[word_end.len() - c.len()..].eq_ignore_ascii_case(c)

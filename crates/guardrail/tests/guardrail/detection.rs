@@ -4972,3 +4972,25 @@ fn horses_and_pets_named_like_people_are_no_one_by_where_they_stand() {
         &[("Ella Whitcombe", Person)],
     );
 }
+
+#[test]
+fn names_alone_in_single_quotes_or_in_a_list_of_italics_and_bands_are_no_one() {
+    assert_no_person(&[
+        "Tonight the house trio opens with **'Sweet Georgia Brown'** and closes early.",
+        "曲は 'Autumn Leaves'、'Blue Bossa'、'Sweet Georgia Brown' などスタンダード中心",
+        "3. Common calls: *Autumn Leaves*, *Blue Bossa*, *Sweet Georgia Brown*, *Mr. P.C.*",
+        "Our boat 'Mary Rose' is out until Friday.",
+        "| *Waltz for Debby* | Bill Evans Trio | RLP 9399 |",
+        "**Club rules: Grace Meadow Fishery (Pegs 1–40)**",
+        "- **Press:** press@thelowball.example.com",
+    ]);
+    // A cue before the quotes still names someone; so does a possessive's apostrophe.
+    assert_finds(
+        "Please ask for 'Sarah Jones' at the desk.",
+        &[("Sarah Jones", Person)],
+    );
+    assert_finds(
+        "The booking is under the name *Ferguson*, for two.",
+        &[("Ferguson", Person)],
+    );
+}
