@@ -189,7 +189,13 @@ fn negative_moved_on(t: &str, n: usize, s: usize) -> bool {
         return true;
     }
     // Digits between them are the keyword's own code ("Barcode 0 12345 67890 5 is the
-    // 6-pack; 0 12345…").
+    // 6-pack; 0 12345…"), unless the code ends the keyword's line and the number is on
+    // a later one ("- ご予約番号：SD-31402\n\nご変更は03-5555-0415…").
+    if let Some(nl) = t[n..s].find('\n')
+        && t[n..n + nl].bytes().any(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
     if t[n..s].bytes().any(|c| c.is_ascii_digit()) {
         return false;
     }

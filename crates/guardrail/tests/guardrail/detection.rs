@@ -4994,3 +4994,13 @@ fn names_alone_in_single_quotes_or_in_a_list_of_italics_and_bands_are_no_one() {
         &[("Ferguson", Person)],
     );
 }
+
+#[test]
+fn a_number_s_keyword_with_its_own_code_says_nothing_about_a_phone_on_a_later_line() {
+    assert_finds(
+        "- ご予約番号：SD-31402\n\nご変更は03-5555-0415（17時〜）までお電話ください。",
+        &[("03-5555-0415", Phone)],
+    );
+    // Before the number on its line, the keyword still tells.
+    assert_finds("ご予約番号：\n03-5555-0415", &[]);
+}
