@@ -1206,9 +1206,23 @@ impl PersonEn {
                 SHOP_WORDS.contains(&r.split([' ', ',', '.']).next().unwrap_or(""))
             })
         };
+        // "Dr. Midnight": a title before one word that is an English word and in
+        // neither list of names is a band's or a character's, not a person's ("Mr
+        // Baker" and "Ms Rose" are in the lists; so, as rare surnames, are "Crumble"
+        // and "Gate").
+        let character = |a: usize, b: usize| {
+            let w = &t[toks[a].s..toks[a].e];
+            let g = Gazetteers::get();
+            let mut key = String::new();
+            a == b
+                && g.is_word(w, &mut key)
+                && g.first(w, &mut key).is_none()
+                && g.last(w, &mut key).is_none()
+        };
         match (first, last) {
             // "I'm Captain Byte, the PixelFix assistant": a bot's name.
             (Some(_), Some(&b)) if assistant_after(&t[toks[b].e..]) || shop(b) || event(b) => b + 1,
+            (Some(&a), Some(&b)) if character(a, b) => b + 1,
             (Some(_), Some(&b)) => {
                 out.push(Cand::new(next.s, toks[b].e, Label::Person));
                 b + 1

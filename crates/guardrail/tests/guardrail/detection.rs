@@ -4983,6 +4983,7 @@ fn names_alone_in_single_quotes_or_in_a_list_of_italics_and_bands_are_no_one() {
         "| *Waltz for Debby* | Bill Evans Trio | RLP 9399 |",
         "**Club rules: Grace Meadow Fishery (Pegs 1–40)**",
         "- **Press:** press@thelowball.example.com",
+        "The Friday band is called **Dr. Midnight & the Late Set**.",
     ]);
     // A cue before the quotes still names someone; so does a possessive's apostrophe.
     assert_finds(
