@@ -668,6 +668,7 @@ impl PersonEn {
                         || pet(t, c)
                         || animal_named(t, c)
                         || alone_in_quotes(t, c.start, c.end)
+                        || century_figure(t, c.start, c.end)
                         || vehicle(t, c, g, key)
                 })
             {
@@ -2728,6 +2729,15 @@ fn title_words(inside_before: &str, inside_after: &str, rest: &str, italic: bool
 /// design is named after Henry F. Phillips", "the scale invented by Pierre Vernier",
 /// "the units honour Henri Becquerel, Marie Curie and Rolf Sievert"): public or
 /// historical figures, as the labelled replies have it (none of them labels one).
+/// Words between a namesake's cue and a name that make the bearer someone the
+/// writer knows, or open a clause about someone else.
+#[rustfmt::skip]
+const WRITERS_OWN: &[&str] = &[
+    "my", "our", "his", "her", "their", "your", "which", "who", "that", "where", "when",
+    "whose", "while", "sister", "brother", "mother", "father", "daughter", "son", "wife",
+    "husband", "mum", "mom", "dad", "grandmother", "grandfather", "aunt", "uncle", "friend",
+];
+
 const NAMESAKE_CUES: &[&str] = &[
     "named after ",
     "named for ",
@@ -2741,6 +2751,7 @@ const NAMESAKE_CUES: &[&str] = &[
     "inspired by ",
     // "take their name from Matthew Bramley", "took its name from".
     "name from ",
+    "commemorates ",
 ];
 
 /// Whether the name at `t[s..e]` and a thing named after its bearer explain each other
@@ -2820,6 +2831,7 @@ pub(crate) fn namesake(t: &str, s: usize) -> bool {
     // Walk back word by word over the names, initials, titles, commas and "and"s between
     // the cue and the name; most names stop at the first word before them.
     let mut at = s;
+    let mut described_words = 0;
     while at > lo && t.as_bytes()[at - 1] == b' ' {
         let head = &t[..at];
         // Every cue's last letter is one of these: a byte test first.
@@ -2831,7 +2843,20 @@ pub(crate) fn namesake(t: &str, s: usize) -> bool {
         }
         let start = head[..at - 1].rfind(' ').map_or(0, |k| k + 1);
         let w = head[start..at - 1].trim_end_matches(',');
-        if !(w == "and" || w == "&" || w.starts_with(|c: char| c.is_uppercase())) {
+        // "named after the French neurologist Georges Gilles de la Tourette": up to four
+        // words of who the bearer was, in one stretch, but none that makes them the
+        // writer's own or kin, or opens a clause ("named after our founder's mum, Ada",
+        // "named for Christian Dior's sister, Catherine", "from the Oratory, which
+        // Andrew Ritchie could see").
+        let described = w.starts_with(|c: char| c.is_ascii_lowercase())
+            && !WRITERS_OWN.contains(&w)
+            && !w.contains(['\'', '’'])
+            && (described_words == 0 || !head[start..at - 1].ends_with(','))
+            && {
+                described_words += 1;
+                described_words <= 4
+            };
+        if !(w == "and" || w == "&" || w.starts_with(|c: char| c.is_uppercase()) || described) {
             return false;
         }
         at = start;
@@ -3442,6 +3467,40 @@ fn animal_named(t: &str, c: &Cand) -> bool {
         w => w,
     };
     listed && kind.is_some_and(animal_word)
+}
+
+/// Whether `w` is an ordinal century ("16th-century"), the word a figure of history
+/// is set in.
+fn century_word(w: &str) -> bool {
+    let Some(w) = w.strip_suffix("-century") else {
+        return false;
+    };
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (1..=2).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
+}
+
+/// Whether the name at `t[s..e]` is a figure of an earlier century, so described just
+/// after it ("Claude Garamond, a 16th-century Parisian punchcutter", "William
+/// Cattley, the 19th-century English horticulturist") or just before it ("the
+/// 18th-century Vermont schoolteacher Justin Morgan").
+fn century_figure(t: &str, s: usize, e: usize) -> bool {
+    let after = &t[e..];
+    if let Some(r) = after
+        .strip_prefix(", the ")
+        .or_else(|| after.strip_prefix(", a "))
+        .or_else(|| after.strip_prefix(", an "))
+    {
+        return century_word(r.split(' ').next().unwrap_or(""));
+    }
+    let head = &t[crate::text::ceil_boundary(t, s.saturating_sub(60))..s];
+    let words: Vec<&str> = head.split(' ').rev().skip(1).take(5).collect();
+    words.iter().position(|w| century_word(w)).is_some_and(|k| {
+        words[..k]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+    })
 }
 
 /// "Jessica's home number", "Bridget's personal email": only people have those.

@@ -5005,3 +5005,31 @@ fn a_number_s_keyword_with_its_own_code_says_nothing_about_a_phone_on_a_later_li
     // Before the number on its line, the keyword still tells.
     assert_finds("ご予約番号：\n03-5555-0415", &[]);
 }
+
+#[test]
+fn figures_of_an_earlier_century_and_described_namesakes_are_no_one() {
+    assert_no_person(&[
+        "inspired by the punches of Claude Garamond, a 16th-century Parisian punchcutter.",
+        "The genus commemorates William Cattley, the 19th-century English horticulturist.",
+        "the 18th-century Vermont schoolteacher Justin Morgan bred him.",
+        "It is named after the French neurologist Georges Gilles de la Tourette, who described it.",
+        "A yellow rose named after the celebrated plantsman Graham Stuart Thomas.",
+    ]);
+    // The writer's own, kin, a clause's subject and an ordinal of no century name people.
+    assert_finds(
+        "Our café is named after our founder's mum, Ada Jones.",
+        &[("Ada Jones", Person)],
+    );
+    assert_finds(
+        "The 1947 original was named for Christian Dior's sister, Catherine.",
+        &[("Catherine", Person)],
+    );
+    assert_finds(
+        "They take their name from the Oratory, which Andrew Ritchie could see.",
+        &[("Andrew Ritchie", Person)],
+    );
+    assert_finds(
+        "Our florist for your wedding on May 3rd is Priya Raman.",
+        &[("Priya Raman", Person)],
+    );
+}
