@@ -97,6 +97,9 @@ const NOT_NAMES: &[&str] = &[
     // A fishery, a stable's yard and a trophy's shield ("Grace Meadow Fishery", "the Sir
     // Galahad Shield"); a record's label, the press and a match.
     "Fishery", "Stables", "Paddock", "Shield", "Label", "Press", "Match",
+    // Typefaces' and breeds' words, and a word that opens a sentence ("Gill Sans MT",
+    // "Gordon Setters", "Other David Austin roses").
+    "Sans", "Serif", "Setter", "Setters", "Terriers", "Orchid", "Orchids", "Other",
     // Running and sports clubs ("Eastbank Harriers").
     "Harriers", "Striders", "Runners", "Athletics", "Rovers", "Wanderers",
     // Schemes, countries and a chain ("Gift Aid", "in Scotland", "Meet: Starbucks").
@@ -669,6 +672,7 @@ impl PersonEn {
                         || animal_named(t, c)
                         || alone_in_quotes(t, c.start, c.end)
                         || century_figure(t, c.start, c.end)
+                        || no_one_by_words(t, c.start)
                         || vehicle(t, c, g, key)
                 })
             {
@@ -2506,7 +2510,15 @@ pub(crate) fn alone_in_italics(t: &str, s: usize, e: usize) -> bool {
 /// list of such ("'Autumn Leaves', 'Blue Bossa'"), and nothing before it says a person
 /// is meant, as for [`alone_in_italics`].
 pub(crate) fn alone_in_quotes(t: &str, s: usize, e: usize) -> bool {
-    let Some(head) = t[..s].strip_suffix(['\'', '‘']) else {
+    // A title inside the quotes is part of the thing's name ("'Mrs Bernard Jones'",
+    // "'Sir Nigel Gresley'").
+    let mut head = &t[..s];
+    let title = last_word(head.trim_end_matches(' ').trim_end_matches('.'));
+    if head.ends_with(' ') && TITLE_SET.contains(title) {
+        let h = head.trim_end_matches(' ').trim_end_matches('.');
+        head = &h[..h.len() - title.len()];
+    }
+    let Some(head) = head.strip_suffix(['\'', '‘']) else {
         return false;
     };
     let Some(after) = t[e..]
@@ -3469,6 +3481,30 @@ fn animal_named(t: &str, c: &Cand) -> bool {
     listed && kind.is_some_and(animal_word)
 }
 
+/// Whether the name candidate at `t[s..]` is said to be no one's: "(no relation to
+/// Claude Garamond!)", "There's no Mr Bell", or a place in a peer's title ("4th Duke
+/// of Gordon", "Earl of Harewood").
+fn no_one_by_words(t: &str, s: usize) -> bool {
+    const PEERS: &[&str] = &[
+        "Duke", "Duchess", "Earl", "Countess", "Marquess", "Marquis", "Viscount", "Baron",
+        "Baroness", "Prince", "Princess",
+    ];
+    let head = t[..s].trim_end_matches(' ');
+    if head.ends_with("no relation to") {
+        return true;
+    }
+    let title = last_word(head.trim_end_matches('.'));
+    if TITLE_SET.contains(title) {
+        let h = head.trim_end_matches('.');
+        let h = &h[..h.len() - title.len()];
+        if h.ends_with(" no ") || h.ends_with("No ") {
+            return true;
+        }
+    }
+    head.strip_suffix(" of")
+        .is_some_and(|h| PEERS.contains(&last_word(h)))
+}
+
 /// Whether `w` is an ordinal century ("16th-century"), the word a figure of history
 /// is set in.
 fn century_word(w: &str) -> bool {
@@ -3753,7 +3789,20 @@ fn caps_romaji(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
         && family.len() >= 2
         && g.last(family, key) == Some(false)
         && (family.len() > 2 || g.last(given, key).is_none());
-    (family_first && (g.first(given, key).is_some() || unlisted(g, given, key))).then_some(k + 1)
+    if !(family_first && (g.first(given, key).is_some() || unlisted(g, given, key))) {
+        return None;
+    }
+    // "WONG Mei Ling", "NGUYEN Thi Lan": a second given name after the first, listed or
+    // no word.
+    let second = toks.get(k + 2).is_some_and(|m| {
+        let w = &t[m.s..m.e];
+        m.e <= hi
+            && &t[n.e..m.s] == " "
+            && is_cap(w)
+            && !g.is_word(w, key)
+            && (g.first(w, key).is_some() || unlisted(g, w, key))
+    });
+    Some(if second { k + 2 } else { k + 1 })
 }
 
 /// "| Fairweather, Oona |", "filed under **SOKOLOV, Anastasia**": a family name, a comma

@@ -5033,3 +5033,29 @@ fn figures_of_an_earlier_century_and_described_namesakes_are_no_one() {
         &[("Priya Raman", Person)],
     );
 }
+
+#[test]
+fn peers_places_cultivars_with_titles_and_names_said_to_be_no_one_s_are_no_one() {
+    assert_no_person(&[
+        "such as 'Gwendoline', 'Charlie's Angel' and 'Mrs Collier'.",
+        "LNER A4 No. 4498 **'Sir Nigel Gresley'**: Hornby R3991",
+        "There's no Mr Bell, I'm afraid!",
+        "named after Alexander Gordon, 4th Duke of Gordon, who kept setters",
+        "- **Body:** Gill Sans MT, 10/14 pt",
+    ]);
+    assert_finds(
+        "Hollis is handling our Gordon Setters at the show.",
+        &[("Hollis", Person)],
+    );
+    assert_finds(
+        "Their print manager is Hollis Pryce (no relation to Claude Garamond!).",
+        &[("Hollis Pryce", Person)],
+    );
+    assert_finds("Please ask Mrs Collier.", &[("Collier", Person)]);
+    // A second given name after a family name in capitals is part of the name.
+    assert_finds(
+        "under the name **WONG Mei Ling** (booking CB-6620)",
+        &[("WONG Mei Ling", Person)],
+    );
+    assert_finds("SHARMA Anjali Booking ref", &[("SHARMA Anjali", Person)]);
+}
