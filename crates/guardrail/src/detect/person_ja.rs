@@ -65,7 +65,7 @@ const CUES: &[&str] = &[
     // Staff roles in shops, inns and salons: "仲居の", "客室係の", "スタイリスト:".
     "番頭", "仲居", "女将", "板長", "料理長", "客室係", "係", "スタッフ", "スタイリスト",
     "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト",
-    "店主", "塾長", "管理人", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
+    "店主", "塾長", "管理人", "監視員", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
     "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ", "オーナー", "ホスト",
     "カラーリスト", "アイリスト", "美容師", "理容師", "バーテンダー", "シフトリーダー", "彫刻師",
     // What a gift carries: "刺繍文字：「ソフィア」", "印面：桐谷".
@@ -1331,6 +1331,8 @@ fn labelled(t: &str, a: usize) -> bool {
             "ルーム",
             "品種",
             "銘柄",
+            // Horses ("担当馬：ハナコ", "騎乗馬：ジョージ", "使用馬：花子").
+            "馬",
         ]
         .iter()
         .any(|w| label.ends_with(w));
@@ -1900,6 +1902,13 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
     }) {
         return;
     }
+    // "ラモス・ジン・フィズ", "アンゴスチュラ・ビターズ", "ゴードン・セター", "ビッグ
+    // ディッパー・バーガー": drinks, breeds and dishes named like people.
+    if run.split('・').any(|p| KATA_THINGS.contains(&p))
+        || KATA_THING_ENDS.iter().any(|w| run.ends_with(w))
+    {
+        return;
+    }
     // "イタリア・パルマ": a country and a town; "ハーラン・エステート", "リオハ・レセルバ": a
     // winery's or a wine's word last.
     if run.split_once('・').is_some_and(|(first, _)| {
@@ -2137,6 +2146,10 @@ pub(crate) fn join_katakana_given(t: &str, hi: usize, cands: &mut [Cand]) {
 /// "小原雲心が小原流を興し").
 const HISTORY_AFTER: &[&str] = &[
     "にちな",
+    // "医師ジョン・ラングドン・ダウンに由来します", "バリル・クローンの名前に由来".
+    "に由来",
+    "の名前に由来",
+    "の名に由来",
     // "植田正治のような演出": a style known by its maker's name.
     "のような",
     "の作品",
@@ -2176,6 +2189,11 @@ const SCHOLARS: &[&str] = &[
     "建築家",
     "小説家",
     "詩人",
+    // Physicians and parsons of history ("フランスの神経科医ジル・ド・ラ・トゥレットが1885
+    // 年に報告", "19世紀イギリスの牧師ジョン・ラッセル").
+    "医師",
+    "神経科医",
+    "牧師",
 ];
 
 /// Eras that open a line of history with their name and 時代 or a year ("- **室町時代：**",
@@ -2195,15 +2213,63 @@ const ERAS: &[&str] = &[
     "飛鳥",
 ];
 
+/// Words in katakana that make a run they are part of (between "・") a thing's name,
+/// not a person's: drinks, breeds, events and roles.
+#[rustfmt::skip]
+const KATA_THINGS: &[&str] = &[
+    "ジン", "サワー", "フィズ", "コーラ", "トニック", "セター", "テリア", "ピンシャー",
+    "ドーベルマン", "バーガー", "ナイト", "トリビュート", "ウォール", "ライド", "スチュワード",
+];
+
+/// Ends of words in katakana that make a run a thing's name ("ドライベルモット",
+/// "ジャパニーズウイスキー・ペアリングディナー").
+#[rustfmt::skip]
+const KATA_THING_ENDS: &[&str] = &[
+    "ベルモット", "ビターズ", "ウイスキー", "ディナー", "ピンシャー", "バーガー",
+];
+
+/// Whether the name at `t[s..e]` is all that a 「」 holds, in a list of such
+/// (「エナ・ハークネス」「イングリッド・バーグマン」, 「A」、「B」): roses', songs' and
+/// products' names, not people's.
+pub(crate) fn in_quoted_list(t: &str, s: usize, e: usize) -> bool {
+    let (Some(head), Some(tail)) = (t[..s].strip_suffix('「'), t[e..].strip_prefix('」')) else {
+        return false;
+    };
+    tail.starts_with('「')
+        || tail.starts_with("、「")
+        || head.ends_with('」')
+        || head.ends_with("」、")
+}
+
 /// Whether the name at `t[s..e]` is a historical figure's: by what follows it, by a year
 /// or an age long past and a scholar's or an artist's calling before it, as a work's
 /// author in brackets after its title, or by the era its line opens with.
 pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     // "糸川英夫博士にちなんで": perhaps after a scholar's title.
     let after = t[e..].strip_prefix("博士").unwrap_or(&t[e..]);
+    // "マイルス・デイヴィス『Kind of Blue』": the maker before the work.
+    if after.starts_with('『') {
+        return true;
+    }
+    // "ジョン・ラッセル（1795〜1883年）に由来", "源義経・武蔵坊弁慶・静御前にちなんで": a
+    // lifespan in brackets, or more names joined by "・", before what follows.
+    let mut rest = after;
+    if let Some(r) = rest.strip_prefix('（')
+        && let Some((years, r)) = r.split_once('）')
+        && years.len() <= 24
+        && years.starts_with(|c: char| c.is_ascii_digit())
+    {
+        rest = r;
+    }
+    for _ in 0..3 {
+        let Some(r) = rest.strip_prefix('・') else {
+            break;
+        };
+        rest = r.trim_start_matches(|c: char| is_han(c) || is_katakana(c) || c == 'ー');
+    }
     // Every entry opens with one of these.
-    if after.starts_with(['に', 'の', 'が', 'を'])
-        && HISTORY_AFTER.iter().any(|a| after.starts_with(a))
+    if rest.starts_with(['に', 'の', 'が', 'を'])
+        && HISTORY_AFTER.iter().any(|a| rest.starts_with(a))
     {
         return true;
     }
@@ -2236,9 +2302,12 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     // scholar or an artist of another age; "数学者ヨーゼフ・ペッツバールが1840年に設計":
     // or one whose deed has a year long past after the name.
     if let Some(head) = SCHOLARS.iter().find_map(|w| before.strip_suffix(w)) {
+        // "19世紀イギリスの牧師": a country may stand between the age and the calling.
+        let near = &head[crate::text::ceil_boundary(head, head.len().saturating_sub(24))..];
         let past = ["世紀の", "時代の", "期の"]
             .iter()
-            .any(|p| head.ends_with(p));
+            .any(|p| head.ends_with(p))
+            || (near.contains("世紀") && near.ends_with('の'));
         let year = after
             .strip_prefix(['が', 'は'])
             .and_then(|r| r.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())))

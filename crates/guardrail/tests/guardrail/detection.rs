@@ -5059,3 +5059,27 @@ fn peers_places_cultivars_with_titles_and_names_said_to_be_no_one_s_are_no_one()
     );
     assert_finds("SHARMA Anjali Booking ref", &[("SHARMA Anjali", Person)]);
 }
+
+#[test]
+fn japanese_horses_drinks_breeds_quoted_roses_and_namesakes_of_history_are_no_one() {
+    assert_no_person(&[
+        "- **担当馬：** ハナコ（道産子・12歳）",
+        "当日はトム・コリンズとラモス・ジン・フィズを実際に作っていただきます。",
+        "- **ご用意いただくもの:** ジン、ドライベルモット、オリーブ",
+        "ゴードン・セターは、19世紀初頭にスコットランドで作られました。",
+        "そのほか「ガートルード・ジェキル」「オリビア・ローズ・オースチン」もよく出品されます。",
+        "- 5日（水）：マイルス・デイヴィス『Kind of Blue』",
+        "この症候群を報告したイギリスの医師ジョン・ラングドン・ダウンに由来します。",
+        "犬種名は、19世紀イギリスの牧師ジョン・ラッセル（1795〜1883年）に由来します。",
+        "「義経号」「弁慶号」は、源義経・武蔵坊弁慶・静御前にちなんで名付けられました。",
+    ]);
+    // A name alone in quotes, with no list, is still one; so is a name after 監視員の.
+    assert_finds(
+        "タグに「山田 花子」とお名前が書かれていました。",
+        &[("山田 花子", Person)],
+    );
+    assert_finds(
+        "お心当たりの方は、監視員の今泉までご連絡ください。",
+        &[("今泉", Person)],
+    );
+}
