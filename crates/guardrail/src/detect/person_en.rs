@@ -99,7 +99,7 @@ const NOT_NAMES: &[&str] = &[
     "Fishery", "Stables", "Paddock", "Shield", "Label", "Press", "Match",
     // Typefaces' and breeds' words, and a word that opens a sentence ("Gill Sans MT",
     // "Gordon Setters", "Other David Austin roses").
-    "Sans", "Serif", "Setter", "Setters", "Terriers", "Orchid", "Orchids", "Other",
+    "Sans", "Serif", "Setter", "Setters", "Terriers", "Orchid", "Orchids", "Other", "Legend",
     // Running and sports clubs ("Eastbank Harriers").
     "Harriers", "Striders", "Runners", "Athletics", "Rovers", "Wanderers",
     // Schemes, countries and a chain ("Gift Aid", "in Scotland", "Meet: Starbucks").
@@ -1563,6 +1563,8 @@ const THING_LABELS: &[&str] = &[
     // "Variety: Maris Piper").
     "room", "rooms", "variety", "varieties", "cultivar", "breed", "lens", "camera",
     "telescope", "font", "typeface", "colour", "color", "shade", "flavour", "flavor", "scent",
+    // Performances of a work ("**Performance:** *Carmen*").
+    "performance", "production", "opera",
 ];
 
 /// " II", " III": a regnal number after a name ("Johann Strauss II"), as a monarch's
@@ -2572,7 +2574,7 @@ fn cued_alone(head: &str, colon: bool) -> bool {
     ];
     let near = &head[crate::text::ceil_boundary(head, head.len().saturating_sub(25))..];
     let word_end = near.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if colon && near[word_end.len()..].contains([':', '：', '—']) {
+    if colon && near[word_end.len()..].contains([':', '：', '—']) && !thing_label(near) {
         return true;
     }
     CUES.iter().any(|c| {
@@ -2764,6 +2766,8 @@ const NAMESAKE_CUES: &[&str] = &[
     // "take their name from Matthew Bramley", "took its name from".
     "name from ",
     "commemorates ",
+    // "(after Julius Petri)".
+    "(after ",
 ];
 
 /// Whether the name at `t[s..e]` and a thing named after its bearer explain each other
@@ -2868,7 +2872,18 @@ pub(crate) fn namesake(t: &str, s: usize) -> bool {
                 described_words += 1;
                 described_words <= 4
             };
-        if !(w == "and" || w == "&" || w.starts_with(|c: char| c.is_uppercase()) || described) {
+        // "named after Anders Celsius (1742) and Daniel Gabriel Fahrenheit": a year in
+        // brackets after a name.
+        let year = w.len() == 6
+            && w.starts_with('(')
+            && w.ends_with(')')
+            && w[1..5].bytes().all(|b| b.is_ascii_digit());
+        if !(w == "and"
+            || w == "&"
+            || w.starts_with(|c: char| c.is_uppercase())
+            || described
+            || year)
+        {
             return false;
         }
         at = start;
@@ -3492,6 +3507,30 @@ fn no_one_by_words(t: &str, s: usize) -> bool {
     let head = t[..s].trim_end_matches(' ');
     if head.ends_with("no relation to") {
         return true;
+    }
+    // "(Christian Doppler, 1842)": a citation's author and year.
+    if t[..s].ends_with('(') {
+        let after = &t[s..];
+        let close = after.find([')', '\n']).filter(|&k| k <= 48);
+        if let Some(k) = close
+            && after[k..].starts_with(')')
+            && let Some((_, year)) = after[..k].rsplit_once(", ")
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    // "Composer: Wolfgang Amadeus Mozart", "Librettist: Lorenzo Da Ponte": a work's
+    // maker, by the label.
+    if let Some(label) = head.trim_end_matches(['*', '_']).strip_suffix(':') {
+        let label = last_word(label.trim_end_matches(['*', '_']));
+        if matches!(
+            label,
+            "Composer" | "Librettist" | "Lyricist" | "Playwright" | "Novelist" | "Poet"
+        ) {
+            return true;
+        }
     }
     let title = last_word(head.trim_end_matches('.'));
     if TITLE_SET.contains(title) {

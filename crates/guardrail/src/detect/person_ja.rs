@@ -2711,6 +2711,11 @@ fn counted_after(t: &str, e: usize) -> bool {
     digits > 0 && rest[digits..].starts_with(['名', '人'])
 }
 
+/// The commonest Chinese family names, simplified and traditional, that open a name
+/// written in characters after its romanisation ("Zhang Wei (张伟)"); not the first
+/// character of a note in brackets ("(英語対応)", "(営業部)").
+const CHINESE_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖田董潘袁蔡蒋蔣余于杜叶葉程魏苏蘇吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦付方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万钱錢严嚴覃武戴莫孔向汤湯";
+
 /// A name's reading in brackets right after it ("石井（いしい）", "Yusuf Kaya（ユスフ）"):
 /// one word of kana that is a listed family or given name (roles stand in brackets
 /// too: "（ケアマネジャー）"). A reading of two words is found as a name of its own.
@@ -2724,16 +2729,27 @@ pub(crate) fn readings(t: &str, cands: &mut Vec<Cand>) {
         }
         // A listed name has five kana at most (15 bytes), then the closing bracket; a
         // family and a given name read out, two words of six at most.
-        let Some(reading) = bracket_after(t, c.end, 40) else {
+        // A space may stand before the brackets in English text ("Zhang Wei (张伟)").
+        let at = c.end + usize::from(t[c.end..].starts_with(" (") || t[c.end..].starts_with(" （"));
+        let Some(reading) = bracket_after(t, at, 40) else {
             continue;
         };
-        // "Haruto Sato（佐藤 陽翔）": a name in romaji written in kanji, family and given.
+        // "Haruto Sato（佐藤 陽翔）": a name in romaji written in kanji, family and given;
+        // "Zhang Wei (张伟)": a Chinese name in romaji and in characters, unspaced.
         let kanji_pair = || {
             let han = |w: &str| (1..=4).contains(&w.chars().count()) && w.chars().all(is_han);
-            t[c.start..c.end].is_ascii() && two_words(reading, han)
+            let name = &t[c.start..c.end];
+            let chinese = || {
+                let mut cs = reading.chars();
+                name.contains(' ')
+                    && (2..=3).contains(&reading.chars().count())
+                    && reading.chars().all(is_han)
+                    && cs.next().is_some_and(|f| CHINESE_SURNAMES.contains(f))
+            };
+            name.is_ascii() && (two_words(reading, han) || chinese())
         };
         if (two_kana_words(reading) && t[c.start..c.end].chars().nth(1).is_some()) || kanji_pair() {
-            let start = c.end + t[c.end..].chars().next().map_or(0, char::len_utf8);
+            let start = at + t[at..].chars().next().map_or(0, char::len_utf8);
             cands.push(Cand::new(start, start + reading.len(), Label::Person));
             continue;
         }
@@ -2750,7 +2766,7 @@ pub(crate) fn readings(t: &str, cands: &mut Vec<Cand>) {
                 || g.kana_given(reading)
                 || (!kanji && g.katakana(reading) == Some(false)));
         if listed {
-            let start = c.end + t[c.end..].chars().next().map_or(0, char::len_utf8);
+            let start = at + t[at..].chars().next().map_or(0, char::len_utf8);
             cands.push(Cand::new(start, start + reading.len(), Label::Person));
         }
     }

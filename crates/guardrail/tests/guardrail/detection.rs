@@ -5083,3 +5083,23 @@ fn japanese_horses_drinks_breeds_quoted_roses_and_namesakes_of_history_are_no_on
         &[("今泉", Person)],
     );
 }
+
+#[test]
+fn citations_makers_labels_and_namesakes_with_years_are_no_one_and_chinese_characters_are_read() {
+    assert_no_person(&[
+        "the change in frequency when a source moves (Christian Doppler, 1842)",
+        "- **Petri dish** — for growing bacterial cultures (after Julius Petri)",
+        "named after Anders Celsius (1742) and Daniel Gabriel Fahrenheit (1724). To switch",
+        "- **Librettist:** Lorenzo Da Ponte",
+        "- **Performance:** *Carmen*, Fri 21 Feb, 19:30",
+    ]);
+    assert_finds(
+        "Our Mandarin-speaking tutor is **Zhang Wei** (张伟). He teaches GCSE.",
+        &[("Zhang Wei", Person), ("张伟", Person)],
+    );
+    // A note in brackets is no name's reading.
+    assert_finds(
+        "Ask Sarah Jones (英語対応) at the desk.",
+        &[("Sarah Jones", Person)],
+    );
+}
