@@ -163,6 +163,26 @@ const FAMOUS: &[&str] = &[
     // Hairdressers who founded houses and lines, and game makers.
     "Vidal Sassoon", "Sassoon", "Paul Mitchell", "Kevin Murphy", "Toni Mascolo", "Guy Mascolo",
     "Shu Uemura", "Shigeru Miyamoto",
+    // Riders and writers on horses, jazz musicians, anglers, bartenders of history,
+    // physicians whose names conditions bear, type designers, breeders, plantsmen,
+    // engineers, scientists, singers, climbers and shoemakers.
+    "Carl Hester", "Charlotte Dujardin", "Laura Collett", "Tom McEwen", "Oliver Townend",
+    "Anna Sewell", "Enid Bagnold", "Elizabeth Taylor", "Justin Morgan", "Thomas Darley",
+    "Robert Byerley", "Steven Spielberg", "Thelonious Monk", "Billy Strayhorn", "Wayne Shorter",
+    "Bill Evans", "Sonny Rollins", "Chet Baker", "Dexter Gordon", "Sadao Watanabe",
+    "Bernard Venables", "Lauri Rapala", "Willie Gunn", "Ada Coleman", "Charles Hawtrey",
+    "Fernand Petiot", "Jerry Thomas", "Harry Craddock", "Roy Rogers", "John Daly",
+    "Harvey Wallbanger", "Tourette", "John Langdon Down", "Burrill Crohn", "Hakaru Hashimoto",
+    "Tomisaku Kawasaki", "Claude Garamond", "Eric Gill", "Adrian Frutiger", "John Baskerville",
+    "William Caslon", "Giambattista Bodoni", "Edward Johnston", "Louis Dobermann",
+    "Walter Scott", "Dandie Dinmont", "Billie Jean King", "Gertrude Jekyll", "David Austin",
+    "Ena Harkness", "Ingrid Bergman", "Nigel Gresley", "Hello Kitty", "Theodore Fujita",
+    "Anders Celsius", "Robert FitzRoy", "Francis Beaufort", "Carl Friedrich Gauss",
+    "Leonhard Euler", "Heinrich Hertz", "James Prescott Joule", "James Watt", "Archimedes",
+    "Blaise Pascal", "Anna Netrebko", "Jonas Kaufmann", "Plácido Domingo", "Renée Fleming",
+    "David Belasco", "Don José", "Hansel", "Gretel", "Escamillo", "Edmund Hillary",
+    "Tenzing Norgay", "Tadeusz Kościuszko", "Lynn Hill", "Alex Honnold", "Reinhold Messner",
+    "Katō Buntarō", "Manolo Blahnik", "Jimmy Choo",
     // Japanese masters of tea, flowers and music, in romaji.
     "Sen no Rikyū", "Sen Sōtan", "Furuta Oribe", "Kobori Enshū", "Teshigahara Sōfū",
     "Miyagi Michio", "Takahashi Chikuzan", "Yatsuhashi Kengyō", "Ihara Saikaku",
@@ -230,6 +250,19 @@ const FAMOUS: &[&str] = &[
     "ジバンシィ", "バレンシアガ", "フェンディ", "ルブタン", "バーバリー", "マリリン・モンロー",
     "オードリー・ヘップバーン", "ジャクリーン・ケネディ・オナシス", "ジャクリーン・ケネディ",
     "グレース・ケリー", "辰野金吾",
+    // Riders, jazz musicians, anglers, bartenders of history, physicians, type designers,
+    // breeders, plantsmen, engineers, scientists, singers, climbers and shoemakers, as
+    // Japanese writes them.
+    "西竹一", "徳川吉宗", "スティーヴン・スピルバーグ", "荒川弘", "ジョン・コルトレーン",
+    "セロニアス・モンク", "ハービー・ハンコック", "マイルス・デイヴィス", "ビル・エヴァンス",
+    "渡辺貞夫", "秋吉敏子", "日野皓正", "山下洋輔", "上原ひろみ", "小曽根真", "デクスター・ゴードン",
+    "デューク・エリントン", "ウェイン・ショーター", "開高健", "井伏鱒二", "ラウリ・ラパラ",
+    "ジェリー・トーマス", "ハリー・クラドック", "ロバート・ロイ・マグレガー", "ロイ・ロジャース",
+    "ハーヴェイ・ウォールバンガー", "川崎富作", "エリック・ギル", "アドリアン・フルティガー",
+    "ジョン・バスカヴィル", "本木昌造", "石井茂吉", "亀倉雄策", "田中一光", "ウォルター・スコット",
+    "ダンディ・ディンモント", "グラハム・トーマス", "関孝和", "建部賢弘", "ジェームズ・ジュール",
+    "藤田哲也", "アンデルス・セルシウス", "ルネ・フレミング", "ドン・ホセ", "加藤文太郎", "新田次郎",
+    "田部井淳子", "三浦雄一郎", "深田久弥", "マノロ・ブラニク",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank
@@ -268,8 +301,18 @@ pub(crate) fn is_famous(t: &str, s: usize, e: usize) -> bool {
                 .is_some_and(|f| f.contains(&&name[..k]))
         })
     };
+    // "小曽根真": a name in kanji found without its first character (小 reads as a
+    // prefix), which the figure's whole name holds.
+    let widened = || {
+        !name.is_ascii()
+            && t[..s].chars().next_back().is_some_and(|c| {
+                let whole = &t[s - c.len_utf8()..e];
+                index.get(whole).is_some_and(|f| f.contains(&whole))
+            })
+    };
     (first.len() < name.len() && index.get(first).is_some_and(|f| f.contains(&first)))
         || opens()
+        || widened()
         || index.get(name).is_some_and(|fulls| {
             fulls.iter().any(|f| {
                 (f.ends_with(name) && t[..s].ends_with(&f[..f.len() - name.len()]))

@@ -5103,3 +5103,18 @@ fn citations_makers_labels_and_namesakes_with_years_are_no_one_and_chinese_chara
         &[("Sarah Jones", Person)],
     );
 }
+
+#[test]
+fn public_figures_of_new_domains_are_no_one() {
+    assert_no_person(&[
+        "Ada Coleman invented the Hanky Panky at the Savoy.",
+        "ラウリ・ラパラが1936年にコルクを削って作りました。",
+        "Great Britain won with Laura Collett, Tom McEwen and Oliver Townend.",
+        "上原ひろみさんや小曽根真さんのような世界的ピアニスト",
+    ]);
+    // Someone else who shares a part of the name is still someone.
+    assert_finds(
+        "Please ask Laura Smith at the desk.",
+        &[("Laura Smith", Person)],
+    );
+}
