@@ -416,8 +416,9 @@ fn word_unit(buf: &str, i: usize, prev: Option<char>, eof: bool) -> Quiet {
     // "and" or "or" before a capital may join two names ("Bridget and Declan"): the
     // name rules must see both, so it is not quiet there. "The" and "Great" before a
     // capital may open the name of a building or a place in an address ("The Old
-    // Forge, 3 Mill Lane", "Great Missenden").
-    if matches!(&bytes[..end], b"and" | b"or" | b"The" | b"Great") {
+    // Forge, 3 Mill Lane", "Great Missenden"); "upon" joins a town's words ("Newcastle
+    // upon Tyne").
+    if matches!(&bytes[..end], b"and" | b"or" | b"The" | b"Great" | b"upon") {
         match &bytes[end..] {
             [b' '] | [] if !eof => return Quiet::NeedMore,
             [b' ', c, ..] if c.is_ascii_uppercase() => return Quiet::No(end),

@@ -5118,3 +5118,21 @@ fn public_figures_of_new_domains_are_no_one() {
         &[("Laura Smith", Person)],
     );
 }
+
+#[test]
+fn a_town_joined_by_upon_stays_in_the_address() {
+    assert_finds(
+        "Level 3, 9 Quayside Walk, Newcastle upon Tyne\nNE1 3QZ",
+        &[
+            ("Level 3, 9 Quayside Walk, Newcastle upon Tyne", Address),
+            ("NE1 3QZ", PostalCode),
+        ],
+    );
+    assert_finds(
+        "12 High Street, Kingston upon Thames KT1 1AA",
+        &[
+            ("12 High Street, Kingston upon Thames", Address),
+            ("KT1 1AA", PostalCode),
+        ],
+    );
+}
