@@ -673,6 +673,7 @@ impl PersonEn {
                         || alone_in_quotes(t, c.start, c.end)
                         || century_figure(t, c.start, c.end)
                         || no_one_by_words(t, c.start)
+                        || known_by_words(t, c.start, c.end)
                         || vehicle(t, c, g, key)
                 })
             {
@@ -3542,6 +3543,59 @@ fn no_one_by_words(t: &str, s: usize) -> bool {
     }
     head.strip_suffix(" of")
         .is_some_and(|h| PEERS.contains(&last_word(h)))
+}
+
+/// Whether the name at `t[s..e]` is a public figure's or a place's by the words around
+/// it: a word of fame, or a nationality and a calling, just before it ("The famous
+/// solo climber Katō Buntarō", "the Polish explorer Paweł Edmund Strzelecki"); or a
+/// height in metres just after it ("Everest (Asia): 8,849 m", "Kala Patthar (5,644
+/// m)").
+fn known_by_words(t: &str, s: usize, e: usize) -> bool {
+    let head = &t[crate::text::ceil_boundary(t, s.saturating_sub(48))..s];
+    let words: Vec<&str> = head.split(' ').rev().skip(1).take(4).collect();
+    let fame = words.iter().position(|w| {
+        matches!(
+            *w,
+            "famous" | "celebrated" | "legendary" | "renowned" | "acclaimed" | "pioneering"
+        )
+    });
+    if fame.is_some_and(|k| {
+        words[..k]
+            .iter()
+            .all(|w| w.chars().all(char::is_alphabetic))
+    }) {
+        return true;
+    }
+    // "the" + nationality + a calling: "the Polish explorer", "the Polish-Lithuanian
+    // hero" (not "our Polish instructor").
+    if let [calling, nation, the, ..] = words.as_slice()
+        && matches!(*the, "the" | "The")
+        && calling.chars().all(|c| c.is_ascii_lowercase())
+        && starts_upper(nation)
+        && ["ian", "ish", "ese", "ch", "an", "ic"]
+            .iter()
+            .any(|x| nation.ends_with(x))
+    {
+        return true;
+    }
+    // The height follows at once, or after a bracket's note and a colon: "Everest
+    // (Asia): 8,849 m", "Kala Patthar (5,644 m)", "Snowdon, 1,085 m".
+    let mut r = &t[e..];
+    if let Some(note) = r.strip_prefix(" (")
+        && let Some((inner, rest)) = note.split_once(')')
+        && rest.starts_with(':')
+        && inner.len() <= 24
+    {
+        r = &rest[1..];
+    }
+    let r = r.trim_start_matches([' ', '(', ',', ':', '—', '–']);
+    let digits = r.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+    digits.len() < r.len()
+        && r.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .strip_prefix(" m")
+            .or_else(|| digits.strip_prefix('m'))
+            .is_some_and(|x| !x.starts_with(|c: char| c.is_ascii_alphanumeric()))
 }
 
 /// Whether `w` is an ordinal century ("16th-century"), the word a figure of history

@@ -5136,3 +5136,21 @@ fn a_town_joined_by_upon_stays_in_the_address() {
         ],
     );
 }
+
+#[test]
+fn famous_callings_nationalities_and_heights_in_metres_say_no_person() {
+    assert_no_person(&[
+        "The famous solo climber Kenji Moriyama also climbed there.",
+        "The Polish explorer Paweł Edmund Strzelecki named it in 1840.",
+        "1. Everest (Asia): 8,849 m\n3. Denali (North America): 6,190 m",
+        "Tengboche Monastery and Kala Patthar (5,644 m). The group is capped at 12.",
+    ]);
+    assert_finds(
+        "Our Polish instructor Jan Kowalski will help.",
+        &[("Jan Kowalski", Person)],
+    );
+    assert_finds(
+        "Ask Sarah at the desk, 50 m from the entrance.",
+        &[("Sarah", Person)],
+    );
+}
