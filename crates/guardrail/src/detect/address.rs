@@ -171,16 +171,18 @@ fn ja_pattern() -> String {
         // "十一番地 ２０２号": a room number after the block.
         r"\ ?[0-9]{3,4}号".to_owned(),
         // "グランシエロ三軒茶屋 507号室", "ルミエール自由が丘301": a katakana name, perhaps a
-        // place's after it, and a room.
+        // place's after it, and a room; "ラ・リュンヌ大名302号室", "フラットK 201",
+        // "ルミエール恵比寿B1": with a middle dot, a wing's letter, or a basement floor.
         // The block's pattern may have taken the space before it.
-        r"\ ?[\p{Katakana}ー]{2,15}(?:\p{Han}|[がのヶケ]){0,5}\ ?[0-9]{2,4}(?:号室?)?".to_owned(),
+        r"\ ?[\p{Katakana}ー・]{2,15}(?:\p{Han}|[がのヶケ]){0,5}[A-Z]?\ ?(?:[0-9]{2,4}(?:号室?)?|B[1-9]F?)".to_owned(),
         // "ハイツつつじ 103": a building word, a name in kana or kanji, a room.
         format!(r"\ ?(?:{BUILDINGS})[\p{{Hiragana}}\p{{Han}}ー]{{1,8}}\ ?[0-9]{{2,4}}(?:号室?)?"),
         // "梅田グランツ402号室", "栄ブリーズ1104", "すすきのアーバン601": a place's name in
         // kanji or kana, a katakana name, a room.
         r"\ [\p{Han}\p{Hiragana}]{1,5}[\p{Katakana}ー]{2,15}(?:[0-9]{2,4}号室?|[0-9]{3,4})".to_owned(),
-        // "ベイサイド管理棟": a katakana name and a wing.
-        r"\ ?[\p{Katakana}ー]{2,15}[\p{Han}A-Z]{0,3}棟".to_owned(),
+        // "ベイサイド管理棟", "オペラ棟B1": a katakana name and a wing, perhaps its
+        // basement.
+        r"\ ?[\p{Katakana}ー]{2,15}[\p{Han}A-Z]{0,3}棟(?:B[1-9]F?)?".to_owned(),
     ]
     .join("|");
     // A CSV field may part the building from the block with a comma ("博多駅前3-2-8,

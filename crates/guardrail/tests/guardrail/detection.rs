@@ -5154,3 +5154,22 @@ fn famous_callings_nationalities_and_heights_in_metres_say_no_person() {
         &[("Sarah", Person)],
     );
 }
+
+#[test]
+fn japanese_buildings_with_a_middle_dot_a_wing_s_letter_or_a_basement_stay_in_the_address() {
+    assert_finds(
+        "当店は福岡県福岡市中央区大名9-12-3 ラ・リュンヌ大名302号室にございます。",
+        &[(
+            "福岡県福岡市中央区大名9-12-3 ラ・リュンヌ大名302号室",
+            Address,
+        )],
+    );
+    assert_finds(
+        "お届け先：東京都渋谷区神宮前6丁目18-4 フラットK 201。",
+        &[("東京都渋谷区神宮前6丁目18-4 フラットK 201", Address)],
+    );
+    assert_finds(
+        "大阪府大阪市北区堂浜7丁目3-11 オペラ棟B1\n",
+        &[("大阪府大阪市北区堂浜7丁目3-11 オペラ棟B1", Address)],
+    );
+}
