@@ -2081,6 +2081,12 @@ pub(crate) fn is_firm(t: &str, s: usize) -> bool {
     })
 }
 
+/// Whether the one kanji at `t[s..e]` and the 氏 after it are a temperature scale's
+/// name ("摂氏（℃）", "華氏100度"), not a family name and its honorific.
+pub(crate) fn temperature_scale(t: &str, s: usize, e: usize) -> bool {
+    matches!(&t[s..e], "摂" | "華") && t[e..].starts_with('氏')
+}
+
 /// Whether a name in kanji ending at `e` goes on in hiragana that only ends a word
 /// ("着付け", "人見知り", "長く"): no particle or honorific after a name opens so.
 pub(crate) fn okurigana_after(t: &str, s: usize, e: usize) -> bool {

@@ -5173,3 +5173,9 @@ fn japanese_buildings_with_a_middle_dot_a_wing_s_letter_or_a_basement_stay_in_th
         &[("大阪府大阪市北区堂浜7丁目3-11 オペラ棟B1", Address)],
     );
 }
+
+#[test]
+fn temperature_scales_are_no_one_s_names() {
+    assert_no_person(&["摂氏（℃）は1742年に、華氏（℉）は1724年に考案されました。"]);
+    assert_finds("華さんにお伝えします。", &[("華", Person)]);
+}
