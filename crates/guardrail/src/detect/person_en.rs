@@ -674,6 +674,7 @@ impl PersonEn {
                         || century_figure(t, c.start, c.end)
                         || no_one_by_words(t, c.start)
                         || known_by_words(t, c.start, c.end)
+                        || model_after(&t[c.end..])
                         || vehicle(t, c, g, key)
                 })
             {
@@ -1225,9 +1226,17 @@ impl PersonEn {
                 && g.first(w, &mut key).is_none()
                 && g.last(w, &mut key).is_none()
         };
+        // "Sir Galahad", "Dame Judi Dench", "Captain Jack": a knight or a dame is a public
+        // figure or a character, and a captain with one name a character, a boat or a
+        // horse (the read sets name no one after "Sir" or "Dame", and after "Captain"
+        // only by a full name).
+        let storied = |a: usize, b: usize| {
+            matches!(title, "Sir" | "Dame") || (matches!(title, "Captain" | "Capt") && a == b)
+        };
         match (first, last) {
             // "I'm Captain Byte, the PixelFix assistant": a bot's name.
             (Some(_), Some(&b)) if assistant_after(&t[toks[b].e..]) || shop(b) || event(b) => b + 1,
+            (Some(&a), Some(&b)) if storied(a, b) => b + 1,
             (Some(&a), Some(&b)) if character(a, b) => b + 1,
             (Some(_), Some(&b)) => {
                 out.push(Cand::new(next.s, toks[b].e, Label::Person));
@@ -3596,6 +3605,32 @@ fn known_by_words(t: &str, s: usize, e: usize) -> bool {
             .strip_prefix(" m")
             .or_else(|| digits.strip_prefix('m'))
             .is_some_and(|x| !x.starts_with(|c: char| c.is_ascii_alphanumeric()))
+}
+
+/// Whether a product's model follows a name, so that the name is a maker's or a
+/// product's: "(model BC-1560)", or a code of capitals and digits ("Charles Owen MS1
+/// Pro").
+fn model_after(after: &str) -> bool {
+    if after.starts_with(" (model ") || after.starts_with(" (Model ") {
+        return true;
+    }
+    let Some(r) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let code = r.split([' ', ',', ')', '\n', '|']).next().unwrap_or("");
+    // Not a postcode's outward code ("Sarah Jones W1A 1AA").
+    let inward = r[code.len()..].strip_prefix(' ').is_some_and(|i| {
+        let i = i.as_bytes();
+        i.len() >= 3 && i[0].is_ascii_digit() && i[1..3].iter().all(u8::is_ascii_uppercase)
+    });
+    !inward
+        && (2..=8).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+        && code.bytes().any(|b| b.is_ascii_uppercase())
+        && code.bytes().any(|b| b.is_ascii_digit())
+        && code.as_bytes()[0].is_ascii_uppercase()
 }
 
 /// Whether `w` is an ordinal century ("16th-century"), the word a figure of history

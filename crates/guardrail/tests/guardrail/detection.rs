@@ -5179,3 +5179,22 @@ fn temperature_scales_are_no_one_s_names() {
     assert_no_person(&["摂氏（℃）は1742年に、華氏（℉）は1724年に考案されました。"]);
     assert_finds("華さんにお伝えします。", &[("華", Person)]);
 }
+
+#[test]
+fn knights_dames_captains_with_one_name_and_makers_before_a_model_are_no_one() {
+    assert_no_person(&[
+        "Absolutely — Sir Galahad and Dame Judi Dench are both on the poster.",
+        "4. **Captain Jack** — chaff + joint supplement",
+        "| Helmet | Charles Owen MS1 Pro | CO-MS1-58 | £149 |",
+        "Tack is by Circle Y and Billy Cook (model BC-1560).",
+    ]);
+    assert_finds(
+        "Captain Lucia Ferreira will greet you on board.",
+        &[("Lucia Ferreira", Person)],
+    );
+    // A postcode's outward code is no model.
+    assert_finds(
+        "Sarah Jones W1A 1AA",
+        &[("Sarah Jones", Person), ("W1A 1AA", PostalCode)],
+    );
+}
