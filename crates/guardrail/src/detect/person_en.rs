@@ -195,6 +195,10 @@ const BRANDS: &[(&str, &str)] = &[
     ("Land", "Rover"), ("Range", "Rover"), ("Rolls", "Royce"), ("Mercedes", "Benz"),
     ("Herman", "Miller"), ("Malibu", "Barbie"), ("Mario", "Kart"), ("Takara", "Tomy"),
     ("Wella", "Koleston"),
+    // Characters, model railways, cocktails, whisky, shoes and dog breeds.
+    ("Hello", "Kitty"), ("Graham", "Farish"), ("Mai", "Tai"), ("Red", "Label"), ("Black", "Label"),
+    ("Mary", "Jane"), ("Mary", "Janes"), ("Jack", "Russell"), ("Jack", "Russells"),
+    ("Parson", "Russell"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -211,7 +215,8 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Kia", "Ferrari", "Jackson", "Grant", "Baker", "Molton", "Jo", "Bobbi", "Charlotte", "Cath",
     "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue", "Aston", "Alfa",
     "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu", "Takara", "Wella", "Mario",
-    "Maris", "King", "Kingston", "Bon", "James", "Swan", "Dom", "Veuve", "Pol",
+    "Maris", "King", "Kingston", "Bon", "James", "Swan", "Dom", "Veuve", "Pol", "Hello",
+    "Graham", "Mai", "Red", "Black", "Parson",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.

@@ -5198,3 +5198,14 @@ fn knights_dames_captains_with_one_name_and_makers_before_a_model_are_no_one() {
         &[("Sarah Jones", Person), ("W1A 1AA", PostalCode)],
     );
 }
+
+#[test]
+fn characters_cocktails_shoes_and_breeds_named_like_people_are_brands() {
+    assert_no_person(&[
+        "the navy rucksack with a Hello Kitty keyring",
+        "**Week 3 – Tiki:** Mai Tai, Zombie, Jungle Bird",
+        "We can't stretch patent leather (Mary Janes or court shoes).",
+        "We have both **Parson Russell** and **Jack Russell** classes at the show.",
+    ]);
+    assert_finds("Hello Sarah, thanks for asking!", &[("Sarah", Person)]);
+}
