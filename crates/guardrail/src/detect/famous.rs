@@ -183,6 +183,13 @@ const FAMOUS: &[&str] = &[
     "David Belasco", "Don José", "Hansel", "Gretel", "Escamillo", "Edmund Hillary",
     "Tenzing Norgay", "Tadeusz Kościuszko", "Lynn Hill", "Alex Honnold", "Reinhold Messner",
     "Katō Buntarō", "Manolo Blahnik", "Jimmy Choo",
+    // Aviators and makers of aircraft, a restaurateur, a chemist, a warlord, poets and
+    // monks of Japan in romaji.
+    // (Not "Amy Johnson" or "Lawrence Bell": many private people share those names.)
+    "Amelia Earhart", "Fred Noonan", "Charles de Gaulle", "Orville Wright", "Wilbur Wright",
+    "Wiley Post", "Charles Lindbergh", "William Boeing", "Leroy Grumman", "Igor Sikorsky",
+    "Federico Fellini", "Howard Hughes", "Caesar Cardini", "Irène Joliot-Curie", "Takeda Shingen",
+    "Matsuo Bashō", "Yosano Akiko", "Yosano Tekkan", "Kūkai", "Saichō", "Kōbō Daishi",
     // Japanese masters of tea, flowers and music, in romaji.
     "Sen no Rikyū", "Sen Sōtan", "Furuta Oribe", "Kobori Enshū", "Teshigahara Sōfū",
     "Miyagi Michio", "Takahashi Chikuzan", "Yatsuhashi Kengyō", "Ihara Saikaku",

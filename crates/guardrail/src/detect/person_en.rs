@@ -100,6 +100,10 @@ const NOT_NAMES: &[&str] = &[
     // Typefaces' and breeds' words, and a word that opens a sentence ("Gill Sans MT",
     // "Gordon Setters", "Other David Austin roses").
     "Sans", "Serif", "Setter", "Setters", "Terriers", "Orchid", "Orchids", "Other", "Legend",
+    // Japanese words in romaji, and dishes ("Aoba Matsuri", "Cedar Steam Sento",
+    // "Nichiren Buddhist Temple", "Guest Wi-Fi", "Eggs Royale").
+    "Matsuri", "Sento", "Onsen", "Ryokan", "Jinja", "Taisha", "Temple", "Wi-Fi", "Royale",
+    "Florentine",
     // Running and sports clubs ("Eastbank Harriers").
     "Harriers", "Striders", "Runners", "Athletics", "Rovers", "Wanderers",
     // Schemes, countries and a chain ("Gift Aid", "in Scotland", "Meet: Starbucks").
@@ -305,6 +309,9 @@ const SHOP_WORDS: &[&str] = &[
     "Tavern", "Bar", "Restaurant", "Shop", "Store", "Emporium", "Garage", "Salon", "Inn",
     // "Nana Bea's Home Care".
     "Home", "Care", "Nursery",
+    // Market stalls ("Auntie Mei's Dumplings", "Papa Joe's Jerk Shack").
+    "Shack", "Dumplings", "Grill", "Smokehouse", "Pizzeria", "Tacos", "Noodles", "Jerk",
+    "Splash", "Bubble", "Puddle",
 ];
 
 /// Chains named after their founders: "McDonald's gift cards" names no one.
@@ -680,6 +687,7 @@ impl PersonEn {
                         || no_one_by_words(t, c.start)
                         || known_by_words(t, c.start, c.end)
                         || model_after(&t[c.end..])
+                        || romaji_place_or_thing(t, c.start, c.end)
                         || vehicle(t, c, g, key)
                 })
             {
@@ -3610,6 +3618,36 @@ fn known_by_words(t: &str, s: usize, e: usize) -> bool {
             .strip_prefix(" m")
             .or_else(|| digits.strip_prefix('m'))
             .is_some_and(|x| !x.starts_with(|c: char| c.is_ascii_alphanumeric()))
+}
+
+/// Whether the name at `t[s..e]` is part of a Japanese name in romaji joined by "no"
+/// ("*Yosano Akiko no Yu*", "Kōbō no Yu", "Shingen no Kakushi-yu"), or a city's or a
+/// ward's with its suffix ("Osaka-shi Kita-ku": "-shi" is a honorific too, so only
+/// before a ward, a town or a district).
+fn romaji_place_or_thing(t: &str, s: usize, e: usize) -> bool {
+    let after = &t[e..];
+    let capital_after = |r: &str| r.starts_with(|c: char| c.is_uppercase());
+    if after.strip_prefix(" no ").is_some_and(capital_after) {
+        return true;
+    }
+    if t[..s]
+        .strip_suffix(" no ")
+        .and_then(|h| h.rsplit([' ', '*', '\n']).next())
+        .is_some_and(|w| w.chars().all(char::is_alphabetic) && starts_upper(w))
+    {
+        return true;
+    }
+    if let Some(r) = after.strip_prefix("-shi ") {
+        let w = r.split([' ', ',']).next().unwrap_or("");
+        return ["-ku", "-cho", "-machi", "-gun"]
+            .iter()
+            .any(|x| w.ends_with(x));
+    }
+    ["-ku", "-cho", "-machi", "-gun", "-ken"].iter().any(|x| {
+        after
+            .strip_prefix(x)
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+    })
 }
 
 /// Whether a product's model follows a name, so that the name is a maker's or a

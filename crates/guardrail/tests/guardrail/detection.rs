@@ -5209,3 +5209,17 @@ fn characters_cocktails_shoes_and_breeds_named_like_people_are_brands() {
     ]);
     assert_finds("Hello Sarah, thanks for asking!", &[("Sarah", Person)]);
 }
+
+#[test]
+fn romaji_titles_joined_by_no_cities_with_their_suffix_and_market_stalls_are_no_one() {
+    assert_no_person(&[
+        "- **Private bath:** *Yosano Akiko no Yu*, 18:30–19:15",
+        "1. **Kōbō no Yu** (cypress, fits 4): 40-minute slots",
+        "〒530-0099\nOsaka-shi Kita-ku Umegaoka 3-8-21",
+        "- **Auntie Mei's Dumplings** (Pitch 11): pork & chive, 8 for $10",
+        "**Aoba Matsuri** celebrates the birthday of Kōbō Daishi.",
+    ]);
+    // "-shi" after a family name alone is a honorific.
+    assert_finds("Tanaka-shi will call you.", &[("Tanaka", Person)]);
+    assert_finds("There is no Sarah Jones here.", &[("Sarah Jones", Person)]);
+}
