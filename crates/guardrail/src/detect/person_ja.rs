@@ -2722,6 +2722,59 @@ fn counted_after(t: &str, e: usize) -> bool {
 /// character of a note in brackets ("(英語対応)", "(営業部)").
 const CHINESE_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖田董潘袁蔡蒋蔣余于杜叶葉程魏苏蘇吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦付方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万钱錢严嚴覃武戴莫孔向汤湯";
 
+/// "小鳥遊 湊くん", "四月一日 ひまり様": a family name no list holds, two to four kanji
+/// after a break and before a space, joins the given name found after it when a
+/// honorific follows (rare family names are many; the given name and the honorific
+/// vouch for it). Not a word that ends like a place, a post or a shop ("新宿店 ひまり
+/// 様").
+pub(crate) fn join_unlisted_family(t: &str, lo: usize, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        if c.label != Label::Person
+            || !t[c.start..c.end]
+                .chars()
+                .all(|ch| is_han(ch) || is_hiragana(ch))
+        {
+            continue;
+        }
+        let after = &t[c.end..];
+        if !["様", "さん", "くん", "ちゃん", "氏"]
+            .iter()
+            .any(|h| after.starts_with(h))
+        {
+            continue;
+        }
+        let Some(head) = t[..c.start]
+            .strip_suffix(' ')
+            .or_else(|| t[..c.start].strip_suffix('　'))
+        else {
+            continue;
+        };
+        let family = &head[head.len()
+            - head
+                .chars()
+                .rev()
+                .take_while(|&ch| is_han(ch))
+                .map(char::len_utf8)
+                .sum::<usize>()..];
+        let n = family.chars().count();
+        let start = head.len() - family.len();
+        let breaks = head[..start].chars().next_back().is_none_or(|ch| {
+            !(is_han(ch) || is_hiragana(ch) || is_katakana(ch) || ch.is_alphanumeric())
+        });
+        // Nor a post ("監事 大西様", "理事"), nor a run a honorific opens ("様山本").
+        if (2..=4).contains(&n)
+            && start >= lo
+            && breaks
+            && !family.ends_with(NON_NAME_ENDINGS)
+            && !family.ends_with(['事', '役', '任', '当'])
+            && !family.starts_with(['様', '殿', '氏'])
+            && !NOT_NAME_SET.contains(family)
+        {
+            c.start = start;
+        }
+    }
+}
+
 /// A name's reading in brackets right after it ("石井（いしい）", "Yusuf Kaya（ユスフ）"):
 /// one word of kana that is a listed family or given name (roles stand in brackets
 /// too: "（ケアマネジャー）"). A reading of two words is found as a name of its own.

@@ -5223,3 +5223,18 @@ fn romaji_titles_joined_by_no_cities_with_their_suffix_and_market_stalls_are_no_
     assert_finds("Tanaka-shi will call you.", &[("Tanaka", Person)]);
     assert_finds("There is no Sarah Jones here.", &[("Sarah Jones", Person)]);
 }
+
+#[test]
+fn an_unlisted_family_name_before_a_given_name_and_a_honorific_joins_it() {
+    assert_finds(
+        "迷子のお知らせです。\n\n小鳥遊 湊くん（5歳）をお預かりしています。",
+        &[("小鳥遊 湊", Person)],
+    );
+    assert_finds(
+        "特賞は、四月一日 ひまり様に決定しました！",
+        &[("四月一日 ひまり", Person)],
+    );
+    // A shop or a post before the space is no family name.
+    assert_finds("新宿店 ひまり様", &[("ひまり", Person)]);
+    assert_finds("監事 大西様", &[("大西", Person)]);
+}
