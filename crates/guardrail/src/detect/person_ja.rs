@@ -202,6 +202,11 @@ const NOT_NAMES: &[&str] = &[
     "主人", "患者", "利用者", "会員", "担当者", "旦那", "女王", "王子", "姫", "社長", "部長", "課長", "店長", "先生", "医師",
     "教授", "生徒", "学生", "家族", "御中", "各位", "親御", "上", "子供", "子", "大家", "家主", "施主", "校長", "院長", "会長",
     "伊勢丹", "高島屋", "三越", "大丸",
+    // Shrines' and temples' callings and gods, called with a honorific ("巫女さん",
+    // "和尚さん") or listed as the Seven Gods of Fortune (not 八幡 or 若宮: family names
+    // too).
+    "巫女", "和尚", "住職", "神主", "宮司", "大黒天", "布袋尊", "弁財天", "毘沙門天", "寿老人",
+    "福禄寿",
     // Halls of a shrine: "本殿前", "拝殿", "御殿".
     "本", "拝", "御",
     // Labels of a staff card after the name: "担当：渡辺　直通：052-…".
@@ -2225,6 +2230,7 @@ const ERAS: &[&str] = &[
 const KATA_THINGS: &[&str] = &[
     "ジン", "サワー", "フィズ", "コーラ", "トニック", "セター", "テリア", "ピンシャー",
     "ドーベルマン", "バーガー", "ナイト", "トリビュート", "ウォール", "ライド", "スチュワード",
+    "バインミー", "シルバー", "ゴールド", "プラチナ",
 ];
 
 /// Ends of words in katakana that make a run a thing's name ("ドライベルモット",

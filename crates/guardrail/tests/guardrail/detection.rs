@@ -5238,3 +5238,15 @@ fn an_unlisted_family_name_before_a_given_name_and_a_honorific_joins_it() {
     assert_finds("新宿店 ひまり様", &[("ひまり", Person)]);
     assert_finds("監事 大西様", &[("大西", Person)]);
 }
+
+#[test]
+fn shrine_callings_gods_ranks_and_aviators_are_no_one() {
+    assert_no_person(&[
+        "「御朱印の墨書がとても美しく、巫女さんも丁寧に説明してくださいました」",
+        "禅宗や浄土宗では「和尚さん」とお呼びしても丁寧です。",
+        "| 大黒天 | 光福寺 | 財運 |",
+        "- **ランク:** シルバー（今年12回ご来館）",
+        "当館の**二宮忠八コーナー**についてのご案内です。",
+    ]);
+    assert_finds("八幡さんにお伝えします。", &[("八幡", Person)]);
+}
