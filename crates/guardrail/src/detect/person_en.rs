@@ -2766,14 +2766,41 @@ fn title_words(inside_before: &str, inside_after: &str, rest: &str, italic: bool
 /// design is named after Henry F. Phillips", "the scale invented by Pierre Vernier",
 /// "the units honour Henri Becquerel, Marie Curie and Rolf Sievert"): public or
 /// historical figures, as the labelled replies have it (none of them labels one).
-/// Words between a namesake's cue and a name that make the bearer someone the
-/// writer knows, or open a clause about someone else.
-#[rustfmt::skip]
-const WRITERS_OWN: &[&str] = &[
-    "my", "our", "his", "her", "their", "your", "which", "who", "that", "where", "when",
-    "whose", "while", "sister", "brother", "mother", "father", "daughter", "son", "wife",
-    "husband", "mum", "mom", "dad", "grandmother", "grandfather", "aunt", "uncle", "friend",
-];
+/// Whether `w`, between a namesake's cue and a name, makes the bearer someone the
+/// writer knows, or opens a clause about someone else.
+fn writers_own(w: &str) -> bool {
+    matches!(
+        w,
+        "my" | "our"
+            | "his"
+            | "her"
+            | "their"
+            | "your"
+            | "which"
+            | "who"
+            | "that"
+            | "where"
+            | "when"
+            | "whose"
+            | "while"
+            | "sister"
+            | "brother"
+            | "mother"
+            | "father"
+            | "daughter"
+            | "son"
+            | "wife"
+            | "husband"
+            | "mum"
+            | "mom"
+            | "dad"
+            | "grandmother"
+            | "grandfather"
+            | "aunt"
+            | "uncle"
+            | "friend"
+    )
+}
 
 const NAMESAKE_CUES: &[&str] = &[
     "named after ",
@@ -2888,13 +2915,13 @@ pub(crate) fn namesake(t: &str, s: usize) -> bool {
         // "named for Christian Dior's sister, Catherine", "from the Oratory, which
         // Andrew Ritchie could see").
         let described = w.starts_with(|c: char| c.is_ascii_lowercase())
-            && !WRITERS_OWN.contains(&w)
-            && !w.contains(['\'', '’'])
             && (described_words == 0 || !head[start..at - 1].ends_with(','))
             && {
                 described_words += 1;
                 described_words <= 4
-            };
+            }
+            && !w.contains(['\'', '’'])
+            && !writers_own(w);
         // "named after Anders Celsius (1742) and Daniel Gabriel Fahrenheit": a year in
         // brackets after a name.
         let year = w.len() == 6
@@ -3452,10 +3479,11 @@ const MOUNTS: &[&str] = &[
 /// Whether `w` names a kind of animal, in any case and in the plural; not "lab",
 /// which is a laboratory as often ("our research lab, Dr. Helen Okafor-Grant").
 fn animal_word(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    let one = l.strip_suffix('s').unwrap_or(&l);
-    one != "lab"
-        && (MOUNTS.contains(&l.as_str()) || ANIMALS.contains(&l.as_str()) || ANIMALS.contains(&one))
+    let one = w.strip_suffix('s').unwrap_or(w);
+    !one.eq_ignore_ascii_case("lab")
+        && MOUNTS.iter().chain(ANIMALS).any(|a| {
+            w.eq_ignore_ascii_case(a) || (one.len() < w.len() && one.eq_ignore_ascii_case(a))
+        })
 }
 
 /// Whether the name candidate `c` names an animal by where it stands, with or without
@@ -3574,35 +3602,45 @@ fn no_one_by_words(t: &str, s: usize) -> bool {
 /// m)").
 fn known_by_words(t: &str, s: usize, e: usize) -> bool {
     let head = &t[crate::text::ceil_boundary(t, s.saturating_sub(48))..s];
-    let words: Vec<&str> = head.split(' ').rev().skip(1).take(4).collect();
-    let fame = words.iter().position(|w| {
-        matches!(
-            *w,
+    // Both need a lower-case word just before the name: a byte test first.
+    let lower_before = head
+        .strip_suffix(' ')
+        .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_lowercase()));
+    (lower_before && described_before(head)) || height_after(&t[e..])
+}
+
+/// The words before a name that make it a public figure's: see [`known_by_words`].
+fn described_before(head: &str) -> bool {
+    let mut words = [""; 4];
+    for (slot, w) in words.iter_mut().zip(head.split(' ').rev().skip(1)) {
+        *slot = w;
+    }
+    for w in words {
+        if matches!(
+            w,
             "famous" | "celebrated" | "legendary" | "renowned" | "acclaimed" | "pioneering"
-        )
-    });
-    if fame.is_some_and(|k| {
-        words[..k]
-            .iter()
-            .all(|w| w.chars().all(char::is_alphabetic))
-    }) {
-        return true;
+        ) {
+            return true;
+        }
+        if !w.chars().all(char::is_alphabetic) {
+            break;
+        }
     }
     // "the" + nationality + a calling: "the Polish explorer", "the Polish-Lithuanian
     // hero" (not "our Polish instructor").
-    if let [calling, nation, the, ..] = words.as_slice()
-        && matches!(*the, "the" | "The")
+    let [calling, nation, the, _] = words;
+    matches!(the, "the" | "The")
         && calling.chars().all(|c| c.is_ascii_lowercase())
         && starts_upper(nation)
         && ["ian", "ish", "ese", "ch", "an", "ic"]
             .iter()
             .any(|x| nation.ends_with(x))
-    {
-        return true;
-    }
-    // The height follows at once, or after a bracket's note and a colon: "Everest
-    // (Asia): 8,849 m", "Kala Patthar (5,644 m)", "Snowdon, 1,085 m".
-    let mut r = &t[e..];
+}
+
+/// Whether a height in metres follows a name at once, or after a bracket's note and a
+/// colon: "Everest (Asia): 8,849 m", "Kala Patthar (5,644 m)", "Snowdon, 1,085 m".
+fn height_after(after: &str) -> bool {
+    let mut r = after;
     if let Some(note) = r.strip_prefix(" (")
         && let Some((inner, rest)) = note.split_once(')')
         && rest.starts_with(':')
@@ -3701,13 +3739,20 @@ fn century_figure(t: &str, s: usize, e: usize) -> bool {
     {
         return century_word(r.split(' ').next().unwrap_or(""));
     }
+    // Most names have no digit in the words before them: a byte test first.
     let head = &t[crate::text::ceil_boundary(t, s.saturating_sub(60))..s];
-    let words: Vec<&str> = head.split(' ').rev().skip(1).take(5).collect();
-    words.iter().position(|w| century_word(w)).is_some_and(|k| {
-        words[..k]
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
-    })
+    if !head.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    for w in head.split(' ').rev().skip(1).take(5) {
+        if century_word(w) {
+            return true;
+        }
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return false;
+        }
+    }
+    false
 }
 
 /// "Jessica's home number", "Bridget's personal email": only people have those.
