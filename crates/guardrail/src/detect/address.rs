@@ -30,7 +30,7 @@ const BUILDINGS: &str = "ビルディング|ビル|マンション|ハイツ|タ
 /// number ("The Old Forge, 3 Mill Lane", "Kestrel House, 14 Quay Street"). Venues
 /// ("Hall", "Centre") are left out: their names stand alone as places, unless a room or
 /// a floor opens them ("Room 214, Halvorsen Hall, 55 College Walk").
-const PREMISES: [&str; 23] = [
+const PREMISES: [&str; 24] = [
     "House",
     "Cottage",
     "Farm",
@@ -54,6 +54,8 @@ const PREMISES: [&str; 23] = [
     "Plaza",
     "Exchange",
     "Quarter",
+    // "Unit 9, Denbigh Gate, 4 Saxon Street".
+    "Gate",
 ];
 
 /// The address detector.

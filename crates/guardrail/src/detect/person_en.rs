@@ -17,7 +17,7 @@ use crate::wordset::{self, PACKED_MAX, WordSet};
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Madam", "Mister",
-    "Captain", "Capt", "Nurse", "Rev", "Reverend", "Pastor", "Father", "Fr", "Sister", "Deacon",
+    "Captain", "Capt", "Nurse", "Rev", "Revd", "Reverend", "Pastor", "Father", "Fr", "Sister", "Deacon",
     "Rabbi", "Imam", "Bishop", "Vicar",
     // Elected and appointed officers of a town ("Commissioner Abernathy").
     "Commissioner", "Councillor", "Councilor", "Councilmember", "Alderman", "Alderwoman",
@@ -104,6 +104,9 @@ const NOT_NAMES: &[&str] = &[
     // "Nichiren Buddhist Temple", "Guest Wi-Fi", "Eggs Royale").
     "Matsuri", "Sento", "Onsen", "Ryokan", "Jinja", "Taisha", "Temple", "Wi-Fi", "Royale",
     "Florentine",
+    // Bell-ringing methods and services ("Stedman Cinques", "Kent Treble Bob Major",
+    // "Sung Eucharist").
+    "Cinques", "Caters", "Triples", "Treble", "Eucharist", "Evensong",
     // Running and sports clubs ("Eastbank Harriers").
     "Harriers", "Striders", "Runners", "Athletics", "Rovers", "Wanderers",
     // Schemes, countries and a chain ("Gift Aid", "in Scotland", "Meet: Starbucks").
@@ -203,6 +206,8 @@ const BRANDS: &[(&str, &str)] = &[
     ("Hello", "Kitty"), ("Graham", "Farish"), ("Mai", "Tai"), ("Red", "Label"), ("Black", "Label"),
     ("Mary", "Jane"), ("Mary", "Janes"), ("Jack", "Russell"), ("Jack", "Russells"),
     ("Parson", "Russell"),
+    // Pens, paper and a bell.
+    ("Conway", "Stewart"), ("Tomoe", "River"), ("Sailor", "King"), ("Big", "Ben"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -220,7 +225,7 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue", "Aston", "Alfa",
     "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu", "Takara", "Wella", "Mario",
     "Maris", "King", "Kingston", "Bon", "James", "Swan", "Dom", "Veuve", "Pol", "Hello",
-    "Graham", "Mai", "Red", "Black", "Parson",
+    "Graham", "Mai", "Red", "Black", "Parson", "Conway", "Tomoe", "Sailor", "Big",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.

@@ -5250,3 +5250,28 @@ fn shrine_callings_gods_ranks_and_aviators_are_no_one() {
     ]);
     assert_finds("八幡さんにお伝えします。", &[("八幡", Person)]);
 }
+
+#[test]
+fn composers_bell_methods_pens_and_botanists_are_no_one() {
+    assert_no_person(&[
+        "**Opening night:**\n- Jehan Alain: *Litanies*\n- Marcel Dupré: *Variations sur un Noël*",
+        "- Anthem: *Ave verum corpus*, Elgar\n- Voluntary: *Carillon-Sortie*, Henri Mulet",
+        "- **Sat 14:00**: Attempt at 5,007 Stedman Cinques (approx. 3 h 40 min)",
+        "For Conway Stewart and vintage Onoto pens, our London partner can help.",
+        "- *Begonia* — Michel Bégon\n- *Wisteria* — Caspar Wistar",
+    ]);
+    assert_finds(
+        "Revd Peregrine Ashdown\nThe Old Schoolhouse",
+        &[("Peregrine Ashdown", Person)],
+    );
+    assert_finds(
+        "Our warehouse is at Unit 9, Denbigh Gate, 4 Saxon Street, Milton Keynes MK1 1BQ.",
+        &[
+            (
+                "Unit 9, Denbigh Gate, 4 Saxon Street, Milton Keynes",
+                Address,
+            ),
+            ("MK1 1BQ", PostalCode),
+        ],
+    );
+}
