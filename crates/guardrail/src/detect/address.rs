@@ -139,7 +139,8 @@ fn ja_pattern() -> String {
     );
     // A room: "302号室", "三〇二号室", "1502号", "101".
     // A mailbox's code: "MB-108".
-    let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[0-9]{1,4}[A-Z](?-u:\b)|[〇一二三四五六七八九]{3,4}号室?|[A-Z]{1,3}-[0-9]{2,4}(?-u:\b))";
+    // A meeting room: "第3会議室".
+    let rn = r"(?:[A-Z]?[0-9]{1,4}号室|[0-9]{3,4}号?|[0-9]{1,4}[A-Z](?-u:\b)|[〇一二三四五六七八九]{3,4}号室?|[A-Z]{1,3}-[0-9]{2,4}(?-u:\b)|第[0-9]{1,2}(?:会議室|研修室|教室))";
     // "3階", "12F", "3F-14" (a floor and its room), "地下1階", "B1" (a basement floor).
     let floor =
         r"(?:(?:地下)?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:階|F(?:-[0-9]{1,3})?)|B[1-9]F?)";
@@ -150,7 +151,7 @@ fn ja_pattern() -> String {
     // ("ベイサイド高島1502号").
     let bldg = [
         format!(
-            r"\ ?(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー][\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ーの]{{0,9}})?(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー]{{1,10}}(?:\ ?{floor}(?:\ ?{rn})?|\ ?{rn})"
+            r"\ ?(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー][\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ーの]{{0,9}})?(?:{BUILDINGS})[\p{{Katakana}}\p{{Han}}ー・]{{1,10}}(?:\ ?{floor}(?:\ ?{rn})?|\ ?{rn})"
         ),
         format!(
             r"\ ?(?:(?:[\p{{Katakana}}\p{{Han}}A-Za-z0-9・&ー]|[\p{{Hiragana}}--の])(?:[\p{{Katakana}}\p{{Hiragana}}A-Za-z0-9・&ー]|[\p{{Han}}--号]){{0,19}})?(?:{BUILDINGS})(?:[A-Z]?棟|B[1-9]F?|[A-Z]|[東西南北本新別]館)?{room}"

@@ -363,7 +363,7 @@ pub(crate) fn find(
         // "9月1日開始です": a counter after a number opens no name.
         let counted = || {
             t[..r.s].ends_with(|c: char| c.is_ascii_digit())
-                && t[r.s..].starts_with(|c: char| "日月年時分秒円件回歳".contains(c))
+                && t[r.s..].starts_with(|c: char| "日月年時分秒円件回歳本枚個台".contains(c))
         };
         if r.han && counted() {
             continue;
@@ -2230,7 +2230,8 @@ const ERAS: &[&str] = &[
 const KATA_THINGS: &[&str] = &[
     "ジン", "サワー", "フィズ", "コーラ", "トニック", "セター", "テリア", "ピンシャー",
     "ドーベルマン", "バーガー", "ナイト", "トリビュート", "ウォール", "ライド", "スチュワード",
-    "バインミー", "シルバー", "ゴールド", "プラチナ",
+    "バインミー", "シルバー", "ゴールド", "プラチナ", "カート", "プレイン", "サプライズ", "ナンプレ",
+    "ナビ",
 ];
 
 /// Ends of words in katakana that make a run a thing's name ("ドライベルモット",

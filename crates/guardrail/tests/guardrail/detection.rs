@@ -5275,3 +5275,26 @@ fn composers_bell_methods_pens_and_botanists_are_no_one() {
         ],
     );
 }
+
+#[test]
+fn japanese_counters_folk_figures_and_buildings_with_a_particle_or_a_meeting_room() {
+    assert_no_person(&[
+        "- 1本目：*Daichi & Mio*\n- 2本目：*2024.11.22*",
+        "日本三大怨霊といわれるのは、菅原道真、平将門、崇徳院の三人です。",
+        "- 電動カート：48時間前までにご予約ください。",
+    ]);
+    assert_finds(
+        "〒810-0041\n福岡県福岡市中央区大名1丁目9番27号 メゾン・ド・フルール702\n",
+        &[
+            ("〒810-0041", PostalCode),
+            (
+                "福岡県福岡市中央区大名1丁目9番27号 メゾン・ド・フルール702",
+                Address,
+            ),
+        ],
+    );
+    assert_finds(
+        "会場：静岡県静岡市葵区御幸町6-10 駿府会館2階 第3会議室\n",
+        &[("静岡県静岡市葵区御幸町6-10 駿府会館2階 第3会議室", Address)],
+    );
+}
