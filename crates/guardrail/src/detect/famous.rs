@@ -189,15 +189,15 @@ const FAMOUS: &[&str] = &[
     "Amelia Earhart", "Fred Noonan", "Charles de Gaulle", "Orville Wright", "Wilbur Wright",
     "Wiley Post", "Charles Lindbergh", "William Boeing", "Leroy Grumman", "Igor Sikorsky",
     "Federico Fellini", "Howard Hughes", "Caesar Cardini", "Irène Joliot-Curie", "Takeda Shingen",
-    // Botanists and plant hunters, organists and composers, pen makers, a poet and a
-    // storyteller.
+    "Matsuo Bashō", "Yosano Akiko", "Yosano Tekkan", "Kūkai", "Saichō", "Kōbō Daishi",
+    // Botanists, plant hunters and those their plants are named after, organists and
+    // composers, pen makers, a poet, a storyteller and a queen.
     "Charles Plumier", "Alexander Garden", "Joseph Dalton Hooker", "Tomitaro Makino",
     "Michel Bégon", "Johann Hieronymus Kniphof", "Caspar Wistar", "Georg Joseph Kamel",
     "Marianne North", "Philipp Franz von Siebold", "Kusumoto Taki", "J. S. Bach", "Louis Vierne",
     "Herbert Howells", "Charles-Marie Widor", "Henri Mulet", "Jehan Alain", "Maurice Duruflé",
     "Marcel Dupré", "Vaughan Williams", "Father Willis", "J. Herbin", "W. B. Yeats",
     "Washington Irving", "Anne Boleyn", "Araucaria",
-    "Matsuo Bashō", "Yosano Akiko", "Yosano Tekkan", "Kūkai", "Saichō", "Kōbō Daishi",
     // Japanese masters of tea, flowers and music, in romaji.
     "Sen no Rikyū", "Sen Sōtan", "Furuta Oribe", "Kobori Enshū", "Teshigahara Sōfū",
     "Miyagi Michio", "Takahashi Chikuzan", "Yatsuhashi Kengyō", "Ihara Saikaku",

@@ -2767,10 +2767,6 @@ fn title_words(inside_before: &str, inside_after: &str, rest: &str, italic: bool
         && title_case(inside_after)
 }
 
-/// Words after which a name is a namesake's, someone a thing was named after ("the
-/// design is named after Henry F. Phillips", "the scale invented by Pierre Vernier",
-/// "the units honour Henri Becquerel, Marie Curie and Rolf Sievert"): public or
-/// historical figures, as the labelled replies have it (none of them labels one).
 /// Whether `w`, between a namesake's cue and a name, makes the bearer someone the
 /// writer knows, or opens a clause about someone else.
 fn writers_own(w: &str) -> bool {
@@ -2807,6 +2803,10 @@ fn writers_own(w: &str) -> bool {
     )
 }
 
+/// Words after which a name is a namesake's, someone a thing was named after ("the
+/// design is named after Henry F. Phillips", "the scale invented by Pierre Vernier",
+/// "the units honour Henri Becquerel, Marie Curie and Rolf Sievert"): public or
+/// historical figures, as the labelled replies have it (none of them labels one).
 const NAMESAKE_CUES: &[&str] = &[
     "named after ",
     "named for ",
