@@ -197,7 +197,7 @@ const FAMOUS: &[&str] = &[
     "Marianne North", "Philipp Franz von Siebold", "Kusumoto Taki", "J. S. Bach", "Louis Vierne",
     "Herbert Howells", "Charles-Marie Widor", "Henri Mulet", "Jehan Alain", "Maurice Duruflé",
     "Marcel Dupré", "Vaughan Williams", "Father Willis", "J. Herbin", "W. B. Yeats",
-    "Washington Irving", "Anne Boleyn", "Araucaria",
+    "Washington Irving", "Anne Boleyn", "Araucaria", "Booker T. Washington",
     // Japanese masters of tea, flowers and music, in romaji.
     "Sen no Rikyū", "Sen Sōtan", "Furuta Oribe", "Kobori Enshū", "Teshigahara Sōfū",
     "Miyagi Michio", "Takahashi Chikuzan", "Yatsuhashi Kengyō", "Ihara Saikaku",

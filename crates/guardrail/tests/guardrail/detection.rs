@@ -5298,3 +5298,17 @@ fn japanese_counters_folk_figures_and_buildings_with_a_particle_or_a_meeting_roo
         &[("静岡県静岡市葵区御幸町6-10 駿府会館2階 第3会議室", Address)],
     );
 }
+
+#[test]
+fn bookers_farriers_builders_and_craftsmen_are_roles_before_a_name() {
+    assert_finds(
+        "write to our booker Marguerite Sallow at the bar.",
+        &[("Marguerite Sallow", Person)],
+    );
+    assert_finds(
+        "Our builder, Inês, estimates 14 weeks.",
+        &[("Inês", Person)],
+    );
+    // A role's word that opens a public figure's name is no cue.
+    assert_no_person(&["The **Booker T. Washington Community Center** is next door."]);
+}
