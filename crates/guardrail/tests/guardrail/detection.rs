@@ -5312,3 +5312,13 @@ fn bookers_farriers_builders_and_craftsmen_are_roles_before_a_name() {
     // A role's word that opens a public figure's name is no cue.
     assert_no_person(&["The **Booker T. Washington Community Center** is next door."]);
 }
+
+#[test]
+fn japanese_instructors_captains_and_production_roles_cue_a_name() {
+    assert_finds("- **栗林教官**：土日（体験飛行）", &[("栗林", Person)]);
+    assert_finds(
+        "承知しました。運航管理の藤堂に伝えましたので、1時間以内にご連絡します。",
+        &[("藤堂", Person)],
+    );
+    assert_finds("本日の担当気象予報士は佐々木です。", &[("佐々木", Person)]);
+}
