@@ -70,7 +70,8 @@ pub(crate) struct Address {
 
 /// A word of a town's name: "Hayward", "Ashby-de-la-Zouch", "Stratford-upon-Avon".
 /// The pattern also joins town words with "upon" ("Newcastle upon Tyne"), which the
-/// segmenter keeps in the piece before a capital.
+/// segmenter keeps in the piece before a capital, and the counties named with "and"
+/// ("Tyne and Wear", "Dumfries and Galloway").
 const TOWN_WORD: &str = r"[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)?";
 
 fn en_pattern() -> String {
@@ -82,7 +83,7 @@ fn en_pattern() -> String {
         .join("|");
     format!(
         r"(?x)
-        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Room|Rm)\ (?:[A-Z]-[0-9]{{1,2}}-)?[0-9]{{1,4}}(?:\.[0-9]{{1,3}})?[A-Z]?,\ |[0-9]{{1,2}}(?:st|nd|rd|th)\ [Ff]loor,\ )(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}|Hall|Centre|Center),\ |(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}),\ )?
+        (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Room|Rm)\ (?:[A-Z]-[0-9]{{1,2}}-)?[0-9]{{1,4}}(?:\.[0-9]{{1,3}})?[A-Z]?,\ |[0-9]{{1,2}}(?:st|nd|rd|th)\ [Ff]loor,\ )(?:The\ )?(?:[A-Z][a-z]+\ ){{0,2}}(?:{premises}|Hall|Centre|Center),\ |(?:The\ )?(?:[A-Z][a-z]+'?\ ){{0,2}}(?:{premises}),\ )?
         (?:(?:(?:Flat|Apartment|Apt|Unit|Suite|Shop|Level|Studio|Room|Rm|Floor)\ (?:[A-Z]-[0-9]{{1,2}}-)?[0-9]{{1,4}}(?:\.[0-9]{{1,3}}|-[0-9]{{1,4}})?[A-Z]?(?:/[0-9]{{1,2}})?|[0-9]{{1,2}}(?:st|nd|rd|th)\ [Ff]loor|[0-9]F[0-9]?|(?:Ground|Basement|First|Second|Third|Top)\ Floor\ Flat|Ground\ Floor),?\ )?
         (?:No\.?\ )?[0-9]{{1,6}}[A-Z]?(?:-[0-9]{{1,4}}|/[0-9]{{1,3}})?\ 
         (?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\ )?
@@ -90,7 +91,7 @@ fn en_pattern() -> String {
         (?:(?:{SUFFIXES})(?-u:\b)|(?:{SUFFIX_ABBREVIATIONS})(?-u:\b)\.?)(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b)|[A-Z][a-z]{{2,}}gate(?-u:\b))
         (?:\ (?:(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?|(?:North|South|East|West)(?-u:\b)))?
         (?:,?\ (?:(?:Apt|Apartment|Flat|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|(?:Loading\ )?Dock|Bay|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
-        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ |(?:St|Ste|Ft|Mt)\.\ )?{town}(?:\ {town}|\ upon\ {town}){{0,2}}(?-u:\b))){{0,2}}
+        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ |(?:St|Ste|Ft|Mt)\.\ )?{town}(?:\ {town}|\ upon\ {town}|\ and\ (?:Wear|Galloway|Kinross|Bute|Hove)){{0,2}}(?-u:\b))){{0,2}}
         (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)(?-u:\b))?
         (?:,?\ (?:{states})(?-u:\b))?"
     )

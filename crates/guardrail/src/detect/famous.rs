@@ -198,6 +198,11 @@ const FAMOUS: &[&str] = &[
     "Herbert Howells", "Charles-Marie Widor", "Henri Mulet", "Jehan Alain", "Maurice Duruflé",
     "Marcel Dupré", "Vaughan Williams", "Father Willis", "J. Herbin", "W. B. Yeats",
     "Washington Irving", "Anne Boleyn", "Araucaria", "Booker T. Washington",
+    // Lighthouse builders, naturalists, piano makers and the candidates for Beethoven's
+    // Elise, a weaver and the father of the computer.
+    "Henry Winstanley", "John Rudyerd", "John Smeaton", "James Douglass", "Robert Stevenson",
+    "Robert Louis Stevenson", "Gilbert White", "Rachel Carson", "Henry E. Steinway",
+    "Ludwig Nohl", "Therese Malfatti", "Elisabeth Röckel", "Charles Babbage", "Anni Albers",
     // Japanese masters of tea, flowers and music, in romaji.
     "Sen no Rikyū", "Sen Sōtan", "Furuta Oribe", "Kobori Enshū", "Teshigahara Sōfū",
     "Miyagi Michio", "Takahashi Chikuzan", "Yatsuhashi Kengyō", "Ihara Saikaku",

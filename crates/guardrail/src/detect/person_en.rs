@@ -107,6 +107,8 @@ const NOT_NAMES: &[&str] = &[
     // Bell-ringing methods and services ("Stedman Cinques", "Kent Treble Bob Major",
     // "Sung Eucharist").
     "Cinques", "Caters", "Triples", "Treble", "Eucharist", "Evensong",
+    // Trades' and guilds' words ("Harrington Pianos", "Tweedside Handweavers' Guild").
+    "Pianos", "Handweavers", "Guild",
     // Running and sports clubs ("Eastbank Harriers").
     "Harriers", "Striders", "Runners", "Athletics", "Rovers", "Wanderers",
     // Schemes, countries and a chain ("Gift Aid", "in Scotland", "Meet: Starbucks").
@@ -208,6 +210,7 @@ const BRANDS: &[(&str, &str)] = &[
     ("Parson", "Russell"),
     // Pens, paper and a bell.
     ("Conway", "Stewart"), ("Tomoe", "River"), ("Sailor", "King"), ("Big", "Ben"),
+    ("Harris", "Tweed"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -225,7 +228,7 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Emma", "Kurt", "Sara", "Duncan", "Matthews", "Orla", "Trader", "Blue", "Aston", "Alfa",
     "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu", "Takara", "Wella", "Mario",
     "Maris", "King", "Kingston", "Bon", "James", "Swan", "Dom", "Veuve", "Pol", "Hello",
-    "Graham", "Mai", "Red", "Black", "Parson", "Conway", "Tomoe", "Sailor", "Big",
+    "Graham", "Mai", "Red", "Black", "Parson", "Conway", "Tomoe", "Sailor", "Big", "Harris",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -317,6 +320,15 @@ const SHOP_WORDS: &[&str] = &[
     // Market stalls ("Auntie Mei's Dumplings", "Papa Joe's Jerk Shack").
     "Shack", "Dumplings", "Grill", "Smokehouse", "Pizzeria", "Tacos", "Noodles", "Jerk",
     "Splash", "Bubble", "Puddle",
+];
+
+/// Species, laws and devices named after someone in the possessive ("Ross's gull",
+/// "Pascal's triangle", "Newton's cradle"): no one's.
+#[rustfmt::skip]
+const EPONYMS: &[&str] = &[
+    "gull", "gulls", "warbler", "sandpiper", "phalarope", "phalaropes", "petrel", "swan",
+    "harrier", "stint", "crake", "triangle", "cradle", "pendulum", "law", "laws", "theorem",
+    "syndrome", "disease", "constant",
 ];
 
 /// Chains named after their founders: "McDonald's gift cards" names no one.
@@ -667,7 +679,7 @@ impl PersonEn {
             let owned_thing = |c: &Cand| {
                 possessed(&t[c.end..]).is_some_and(|r| {
                     let w = r.split([' ', ',', '.', '*']).next().unwrap_or("");
-                    SHOP_WORDS.contains(&w) || OWNED_PLACES.contains(&w)
+                    SHOP_WORDS.contains(&w) || OWNED_PLACES.contains(&w) || EPONYMS.contains(&w)
                 })
             };
             if out.len() > found

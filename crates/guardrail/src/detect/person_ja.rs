@@ -2777,7 +2777,7 @@ pub(crate) fn join_unlisted_family(t: &str, lo: usize, cands: &mut [Cand]) {
             && start >= lo
             && breaks
             && !family.ends_with(NON_NAME_ENDINGS)
-            && !family.ends_with(['事', '役', '任', '当'])
+            && !family.ends_with(['事', '役', '任', '当', '都', '道', '府'])
             && !family.starts_with(['様', '殿', '氏'])
             && !NOT_NAME_SET.contains(family)
         {

@@ -5322,3 +5322,30 @@ fn japanese_instructors_captains_and_production_roles_cue_a_name() {
     );
     assert_finds("本日の担当気象予報士は佐々木です。", &[("佐々木", Person)]);
 }
+
+#[test]
+fn eponymous_species_and_laws_trades_and_counties_named_with_and() {
+    assert_no_person(&[
+        "That **Ross's gull** was reported at 14:02.",
+        "Two things share the name: **Pascal's triangle** and the unit.",
+        "You can reach **Harrington Pianos** here.",
+        "Harris Tweed must be handwoven by islanders.",
+    ]);
+    assert_finds("Ross's booking is confirmed.", &[("Ross", Person)]);
+    assert_finds(
+        "14 Kittiwake Row, Whitley Bay, Tyne and Wear\nNE26 4XJ",
+        &[
+            ("14 Kittiwake Row, Whitley Bay, Tyne and Wear", Address),
+            ("NE26 4XJ", PostalCode),
+        ],
+    );
+    assert_finds(
+        "📍 Weavers' Cottage, 61 Tenter Road, Frome BA11 2PL",
+        &[
+            ("Weavers' Cottage, 61 Tenter Road, Frome", Address),
+            ("BA11 2PL", PostalCode),
+        ],
+    );
+    // A prefecture before a space is no family name.
+    assert_finds("東京都 田中様", &[("田中", Person)]);
+}
