@@ -5349,3 +5349,20 @@ fn eponymous_species_and_laws_trades_and_counties_named_with_and() {
     // A prefecture before a space is no family name.
     assert_finds("東京都 田中様", &[("田中", Person)]);
 }
+
+#[test]
+fn japanese_huts_ponds_spinning_wheels_and_the_staff_who_did_a_job() {
+    assert_no_person(&[
+        "- **ダーリングの見張り小屋**：定員2名、1泊19,000円〜",
+        "当工房のアシュフォード・ジョイ（紡ぎ車）には名前があります。",
+        "**ダーリング室**：グレース・ダーリングの救助劇（1838年）のパネル展示",
+    ]);
+    assert_finds(
+        "調律を担当した工藤も、発表会を楽しみにしております。",
+        &[("工藤", Person)],
+    );
+    assert_finds(
+        "総合案内の小野寺が確認のうえ、折り返しご連絡します。",
+        &[("小野寺", Person)],
+    );
+}
