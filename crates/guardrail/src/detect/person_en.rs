@@ -488,12 +488,15 @@ fn signs_off(name: &str, after: &str) -> bool {
 
 /// Whether a title ends `before` ("Mr ", "Dr. ").
 fn titled(before: &str) -> bool {
+    strip_title(before).is_some()
+}
+
+/// `before` without the title that ends it and the space or stop after that ("Our bar
+/// cat, Mr. " → "Our bar cat, "), if a title ends it.
+fn strip_title(before: &str) -> Option<&str> {
     let head = before.trim_end_matches(' ').trim_end_matches('.');
-    let w = head
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
-    head.len() < before.len() && TITLE_SET.contains(w)
+    let w = last_word(head);
+    (head.len() < before.len() && TITLE_SET.contains(w)).then(|| &head[..head.len() - w.len()])
 }
 
 static PREFIX_OF_THING_SET: WordSet<256> = WordSet::new(PREFIXES_OF_THINGS);
@@ -2554,12 +2557,7 @@ pub(crate) fn alone_in_italics(t: &str, s: usize, e: usize) -> bool {
 pub(crate) fn alone_in_quotes(t: &str, s: usize, e: usize) -> bool {
     // A title inside the quotes is part of the thing's name ("'Mrs Bernard Jones'",
     // "'Sir Nigel Gresley'").
-    let mut head = &t[..s];
-    let title = last_word(head.trim_end_matches(' ').trim_end_matches('.'));
-    if head.ends_with(' ') && TITLE_SET.contains(title) {
-        let h = head.trim_end_matches(' ').trim_end_matches('.');
-        head = &h[..h.len() - title.len()];
-    }
+    let head = strip_title(&t[..s]).unwrap_or(&t[..s]);
     let Some(head) = head.strip_suffix(['\'', '‘']) else {
         return false;
     };
@@ -3521,13 +3519,10 @@ fn animal_named(t: &str, c: &Cand) -> bool {
     {
         return true;
     }
-    let mut head = t[..c.start].trim_end_matches(' ');
-    let title = last_word(head.trim_end_matches('.'));
-    if TITLE_SET.contains(title) {
-        let h = head.trim_end_matches('.');
-        head = &h[..h.len() - title.len()];
-    }
-    let head = head.trim_end_matches(['*', '_', ' ']);
+    let before = &t[..c.start];
+    let head = strip_title(before)
+        .unwrap_or(before)
+        .trim_end_matches(['*', '_', ' ']);
     if let Some(h) = head.strip_suffix(',') {
         return animal_word(last_word(h));
     }
@@ -3600,13 +3595,8 @@ fn no_one_by_words(t: &str, s: usize) -> bool {
             return true;
         }
     }
-    let title = last_word(head.trim_end_matches('.'));
-    if TITLE_SET.contains(title) {
-        let h = head.trim_end_matches('.');
-        let h = &h[..h.len() - title.len()];
-        if h.ends_with(" no ") || h.ends_with("No ") {
-            return true;
-        }
+    if strip_title(&t[..s]).is_some_and(|h| h.ends_with(" no ") || h.ends_with("No ")) {
+        return true;
     }
     head.strip_suffix(" of")
         .is_some_and(|h| PEERS.contains(&last_word(h)))
