@@ -291,6 +291,21 @@ const FAMOUS: &[&str] = &[
     "キャスパー・ウィスター", "リチャード・ヘンリー・ブラントン", "木下惠介", "グレース・ダーリング",
     "ヴァージニア・ウルフ", "中西悟堂", "ハインリッヒ・シュタインヴェーク", "テレーゼ・マルファッティ",
     "エリーザベト・レッケル", "志賀潔",
+    // Railway engineers, plantsmen, cricketers and baseball players, carmakers and
+    // composers.
+    "George Stephenson", "Robert Stephenson", "Isambard Kingdom Brunel",
+    "Frederick Methvan Whyte", "Franciscus Cupani", "Frank Duckworth", "Brian Lara",
+    "Hank Aaron", "Bob Gibson", "Ted Williams", "Andrew Flintoff", "Shane Warne",
+    "Don Bradman", "W. G. Grace", "Charles Rolls", "Henry Royce", "Henry Ford",
+    "W. O. Bentley", "Alec Issigonis", "Donald Healey", "John Rutter", "Gilbert Vinter",
+    "John Henry Newman", "Richard Strauss", "Thomas Morley", "Edward Elgar", "Gustav Holst",
+    "John Tavener", "Benjamin Britten", "Henry Purcell", "Thomas Tallis", "William Byrd",
+    "Hubert Parry", "David Willcocks",
+    // The same, as Japanese writes them.
+    "滝廉太郎", "山田耕筰", "中田喜直", "瀬戸口藤吉", "和泉宏隆", "真島俊夫", "村井邦彦", "岡野貞一",
+    "信長貴富", "森山直太朗", "野茂英雄", "源義経", "井上勝", "エドモンド・モレル",
+    "アレック・イシゴニス", "エンツォ・フェラーリ", "フェルディナント・ポルシェ",
+    "チャールズ・ロールズ", "ヘンリー・ロイス", "ドナルド・ヒーレー",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank

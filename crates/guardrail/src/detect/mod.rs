@@ -210,7 +210,12 @@ impl Detectors {
                         is_folded
                             && c.label == Label::Person
                             && (person_en::in_italic_title(window, start(c.start), end(c.end))
-                                || person_en::alone_in_italics(window, start(c.start), end(c.end)))
+                                || person_en::alone_in_italics(window, start(c.start), end(c.end))
+                                || person_en::maker_of_italic_work(
+                                    window,
+                                    start(c.start),
+                                    end(c.end),
+                                ))
                     };
                     // "Ridgeway Fruit Growers Ltd": a firm's name opens with it.
                     let firm = || c.label == Label::Person && person_en::firm_ahead(&t[c.end..]);

@@ -1545,10 +1545,9 @@ impl PersonEn {
             // "The customer on the booking, Ahmed, can collect it": set off by commas
             // before an act. "…for 3:15pm tomorrow, Oliver.": addressed as the text ends.
             let set_off = after.strip_prefix(',').is_some_and(acts_after) && t[..s].ends_with(", ");
-            let acts = acts_after(after)
-                || (past_act_after(after)
-                    // "1 Jan closed": a day's month.
-                    && !t[..s].trim_end().ends_with(|c: char| c.is_ascii_digit()))
+            // "1 Jan closed", "placed by 2 Jan will ship": a day's month.
+            let dated = || t[..s].trim_end().ends_with(|c: char| c.is_ascii_digit());
+            let acts = ((acts_after(after) || past_act_after(after)) && !dated())
                 || set_off
                 || closing_vocative(t, s, after)
                 || note_after(after)
@@ -1591,7 +1590,7 @@ const CALENDAR_WORDS: &[&str] = &[
 #[rustfmt::skip]
 static PUBLIC_TITLE_SET: WordSet<32> = WordSet::new(&[
     "President", "Queen", "King", "Prince", "Princess", "Emperor", "Empress", "Pope", "Count",
-    "Countess", "Duke", "Duchess", "Baron", "Baroness", "Lord", "Lady",
+    "Countess", "Duke", "Duchess", "Baron", "Baroness", "Lord", "Lady", "Cardinal", "Archbishop",
 ]);
 
 /// Labels of things, lower case: the name after one and its colon is a thing's.
@@ -2548,6 +2547,35 @@ pub(crate) fn alone_in_italics(t: &str, s: usize, e: usize) -> bool {
         || after.starts_with("さん")
         || (!listed && after.starts_with(','))
         || cued_alone(head, !listed))
+}
+
+/// Whether the name at `t[s..e]` is a work's maker beside the work's title in italics,
+/// as programmes list them ("*Death or Glory* – R. B. Hall", "**John Rutter** – *Star
+/// Carol*", "Gilbert Vinter's *Spectrum*"); not a quotation's signature ("*Take with
+/// food.* — K. Singh"), whose italics end in a stop or a quote mark. Read in `t` as
+/// written, as [`in_italic_title`] is.
+pub(crate) fn maker_of_italic_work(t: &str, s: usize, e: usize) -> bool {
+    let before = t[..s].trim_end_matches('*').trim_end_matches(' ');
+    let titled = before
+        .strip_suffix(['–', '—', '-'])
+        .and_then(|b| b.trim_end_matches(' ').strip_suffix('*'))
+        .is_some_and(|b| {
+            let line = &b[b.rfind('\n').map_or(0, |k| k + 1)..];
+            line.rfind('*').is_some_and(|k| {
+                let title = &line[k + 1..];
+                title.starts_with(|c: char| c.is_alphanumeric())
+                    && title.ends_with(|c: char| c.is_alphanumeric() || c == ')')
+            })
+        });
+    let after = t[e..].trim_start_matches('*');
+    let work = |r: &str| {
+        r.strip_prefix('*')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    };
+    titled
+        || [" – ", " — ", " - ", "'s ", "’s "]
+            .iter()
+            .any(|d| after.strip_prefix(d).is_some_and(work))
 }
 
 /// Whether the name at `t[s..e]` is all that single quotes hold ("**'Sweet Georgia

@@ -2238,7 +2238,8 @@ const KATA_THINGS: &[&str] = &[
     "ジン", "サワー", "フィズ", "コーラ", "トニック", "セター", "テリア", "ピンシャー",
     "ドーベルマン", "バーガー", "ナイト", "トリビュート", "ウォール", "ライド", "スチュワード",
     "バインミー", "シルバー", "ゴールド", "プラチナ", "カート", "プレイン", "サプライズ", "ナンプレ",
-    "ナビ", "アシュフォード", "トラディショナル", "ノグチゲラ", "ヤンバルクイナ",
+    "ナビ", "アシュフォード", "トラディショナル", "ノグチゲラ", "ヤンバルクイナ", "ヒーレー",
+    "シューペリア", "ランブリング",
 ];
 
 /// Ends of words in katakana that make a run a thing's name ("ドライベルモット",
@@ -2267,8 +2268,17 @@ pub(crate) fn in_quoted_list(t: &str, s: usize, e: usize) -> bool {
 pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     // "糸川英夫博士にちなんで": perhaps after a scholar's title.
     let after = t[e..].strip_prefix("博士").unwrap_or(&t[e..]);
-    // "マイルス・デイヴィス『Kind of Blue』": the maker before the work.
-    if after.starts_with('『') {
+    // "マイルス・デイヴィス『Kind of Blue』", "信長貴富《くちびるに歌を》": the maker
+    // before the work; "（滝廉太郎 作曲）", "和泉宏隆 作曲／真島俊夫 編曲": its composer,
+    // lyricist or arranger, so named.
+    if after.starts_with(['『', '《'])
+        || ["作曲", "編曲", "作詞"].iter().any(|w| {
+            after
+                .trim_start_matches([' ', '　'])
+                .strip_prefix(w)
+                .is_some_and(|r| r.is_empty() || r.starts_with(['）', ')', '／', '/', '、', '\n']))
+        })
+    {
         return true;
     }
     // "ジョン・ラッセル（1795〜1883年）に由来", "源義経・武蔵坊弁慶・静御前にちなんで": a
@@ -2294,8 +2304,9 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
         return true;
     }
     let before = t[..s].strip_suffix('・').unwrap_or(&t[..s]);
-    // 『SWAN』（有吉京子）: the author of a work in brackets after its title.
-    if before.ends_with("』（") && t[e..].starts_with('）') {
+    // 『SWAN』（有吉京子）, 《軍艦行進曲》（瀬戸口藤吉）: the author of a work in brackets
+    // after its title.
+    if (before.ends_with("』（") || before.ends_with("》（")) && t[e..].starts_with('）') {
         return true;
     }
     // "1921年に島野庄三郎が", "明治時代に宮田栄助が", "1921年に調香師エルネスト・ボーが":

@@ -5366,3 +5366,26 @@ fn japanese_huts_ponds_spinning_wheels_and_the_staff_who_did_a_job() {
         &[("小野寺", Person)],
     );
 }
+
+#[test]
+fn makers_of_works_in_programmes_cardinals_and_dates_are_no_one() {
+    assert_no_person(&[
+        "1. *Death or Glory* – R. B. Hall (card 12)\n2. *The Contemptibles* – Leo Stanley",
+        "2. **Harold Mossop** – *Star Carol*",
+        "This year's test piece is Harold Mossop's *Spectrum*, and the march is ours.",
+        "setting Cardinal Harold Mossop's poem to music",
+        "Bare-root orders placed between 20 Dec and 2 Jan will ship from 6 January.",
+        "3. 《軍艦行進曲》（瀬戸口藤吉）\n4. 《宝島》（和泉宏隆 作曲／真島俊夫 編曲）",
+        "- 信長貴富《くちびるに歌を》",
+        "- **ポルシェ**：フェルディナント・ポルシェ",
+        "全日本ヒーレー・ラリーの表彰結果をお知らせします。",
+    ]);
+    // A quotation's signature after its italics is someone; so is a name that acts.
+    assert_finds(
+        "*Please take with food.* — K. Singh, RPh",
+        &[("K. Singh", Person)],
+    );
+    assert_finds("Jan will call you back today.", &[("Jan", Person)]);
+    assert_finds("作曲は団員の小松が担当します。", &[("小松", Person)]);
+    assert_finds("編曲：担当の小松 作曲家志望", &[("小松", Person)]);
+}
