@@ -301,11 +301,23 @@ const FAMOUS: &[&str] = &[
     "John Henry Newman", "Richard Strauss", "Thomas Morley", "Edward Elgar", "Gustav Holst",
     "John Tavener", "Benjamin Britten", "Henry Purcell", "Thomas Tallis", "William Byrd",
     "Hubert Parry", "David Willcocks",
+    // Surfers and film-makers, astronomers, herbalists and physicians, and the makers of
+    // dishes.
+    "Duke Kahanamoku", "Eddie Aikau", "Greg Noll", "Bruce Brown", "Stacy Peralta",
+    "John Milius", "Charles Messier", "William Herschel", "Caroline Herschel", "Yuji Hyakutake",
+    "Alan Hale", "Thomas Bopp", "E. E. Barnard", "Edward Bach", "Carl Linnaeus",
+    "Hans Sloane", "Samuel Hahnemann", "Hildegard of Bingen", "Nicholas Culpeper",
+    "Lemuel Benedict", "Giuseppe Cipriani", "Vittore Carpaccio", "Takehisa Yumeji",
+    "William Morris",
     // The same, as Japanese writes them.
     "滝廉太郎", "山田耕筰", "中田喜直", "瀬戸口藤吉", "和泉宏隆", "真島俊夫", "村井邦彦", "岡野貞一",
     "信長貴富", "森山直太朗", "野茂英雄", "源義経", "井上勝", "エドモンド・モレル",
     "アレック・イシゴニス", "エンツォ・フェラーリ", "フェルディナント・ポルシェ",
     "チャールズ・ロールズ", "ヘンリー・ロイス", "ドナルド・ヒーレー",
+    "エディ・アイカウ", "デューク・カハナモク", "桑田佳祐", "レル・サン", "宮崎友禅斎",
+    "ウィリアム・モリス", "ブリア・サヴァラン", "レミュエル・ベネディクト",
+    "ヴィットーレ・カルパッチョ", "シャルル・メシエ", "百武裕司", "カール・セーガン", "アラン・ヘール",
+    "トーマス・ボップ", "池谷薫", "関勉", "野尻抱影", "本田実", "貝原益軒", "吉益東洞", "尾台榕堂",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank

@@ -247,7 +247,8 @@ impl Detectors {
                                 || person_ja::in_quoted_list(t, c.start, c.end)
                                 || person_ja::temperature_scale(t, c.start, c.end)
                                 || person_ja::is_firm(t, c.start)
-                                || person_ja::okurigana_after(t, c.start, c.end))
+                                || person_ja::okurigana_after(t, c.start, c.end)
+                                || person_ja::place_part(t, c.start, c.end))
                     };
                     c.start >= flo
                         && c.start < c.end

@@ -144,6 +144,11 @@ const NOT_NAMES: &[&str] = &[
     "Git", "GitHub", "GitLab",
     // Degrees and letters after a name.
     "PhD", "MBA", "MSc", "BSc", "LLM", "CPA", "DVM",
+    // Things' words after a name ("Calloway Cheese & Provisions", "Colston Bassett
+    // Stilton", "Bach Flower Remedies", "Herschel Space Observatory"), kimono words in
+    // romaji, and a word of praise that opens a reply ("Lovely — your table is booked!").
+    "Cheese", "Stilton", "Cheddar", "Remedies", "Remedy", "Space", "Kimono", "Kasuri",
+    "Shiromuku", "Yuzen", "Yūzen", "Lovely",
 ];
 
 static NOT_NAME_SET: WordSet<2048> = WordSet::new(NOT_NAMES);
@@ -211,6 +216,8 @@ const BRANDS: &[(&str, &str)] = &[
     // Pens, paper and a bell.
     ("Conway", "Stewart"), ("Tomoe", "River"), ("Sailor", "King"), ("Big", "Ben"),
     ("Harris", "Tweed"),
+    // Fabrics and flowers.
+    ("Tana", "Lawn"), ("Rock", "Rose"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -229,6 +236,7 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu", "Takara", "Wella", "Mario",
     "Maris", "King", "Kingston", "Bon", "James", "Swan", "Dom", "Veuve", "Pol", "Hello",
     "Graham", "Mai", "Red", "Black", "Parson", "Conway", "Tomoe", "Sailor", "Big", "Harris",
+    "Tana", "Rock",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -242,7 +250,7 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
     ("Mrs", "Meyer"), ("Madame", "Tussauds"), ("Madame", "Butterfly"), ("Señor", "Frog's"),
     ("Uncle", "Ben"), ("Uncle", "Sam"), ("Aunt", "Jemima"), ("Auntie", "Anne"), ("Granny", "Smith"),
     ("Dr", "Eggman"), ("Madame", "Gazelle"), ("Uncle", "Nearest"), ("Professor", "Moriarty"),
-    ("Inspector", "Lestrade"),
+    ("Inspector", "Lestrade"), ("Dr", "Bronner"), ("Dr", "Hauschka"),
 ];
 
 /// Lower-case particles inside a name: "Pieter van der Berg", "Ms. de la Cruz".
@@ -570,7 +578,7 @@ pub(crate) struct PersonEn {
 
 /// People's roles and kin, which cue the name after them ("our driver Will", "your
 /// stylist, Jordan,").
-const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|professor|dean|researcher|key ?holder|buddy|mentor|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse|brother|sister|grandson|granddaughter|grandchild|niece|nephew|cousin|fianc[ée]e?|stepson|stepdaughter|tailor|seamstress|dressmaker|handler|underwriter|broker|adjuster|banker|cashier|teller|recruiter|interviewer|bride|groom|bridesmaid|best man|maid of honou?r|usher|negotiator|conveyancer|valuer|solicitor|translator|interpreter|distiller|brewer|projectionist|booker|farrier|builder|craftsman|craftswoman|setter|assessor|cobbler|ghillie";
+const ROLE_WORDS: &str = "manager|agent|representative|rep|advisor|adviser|assistant|colleague|technician|consultant|coordinator|specialist|stylist|therapist|nurse|doctor|host|owner|chef|driver|courier|teacher|instructor|trainer|receptionist|concierge|florist|baker|tutor|coach|cleaner|housekeeper|dentist|hygienist|vet|photographer|guide|sommelier|barista|planner|organi[sz]er|director|officer|clerk|pharmacist|mechanic|engineer|electrician|plumber|caretaker|secretary|lead|liaison|key worker|landlord|landlady|contractor|treasurer|chair|chairperson|president|principal|headteacher|volunteer|leader|librarian|warden|pastor|vicar|priest|freelancer|developer|designer|operator|server|waiter|waitress|nutritionist|dietitian|optician|optometrist|barber|hairdresser|beautician|colou?rist|esthetician|aesthetician|manicurist|masseuse|masseur|physio|physiotherapist|surgeon|midwife|groomer|orthodontist|audiologist|counsell?or|lecturer|examiner|referee|umpire|locksmith|inspector|apprentice|carer|caregiver|care worker|nanny|childminder|handyman|roofer|joiner|carpenter|decorator|gardener|surveyor|fitter|installer|foreman|supervisor|dispatcher|porter|chauffeur|professor|dean|researcher|key ?holder|buddy|mentor|son|daughter|wife|husband|partner|mum|mom|dad|mother|father|spouse|brother|sister|grandson|granddaughter|grandchild|niece|nephew|cousin|fianc[ée]e?|stepson|stepdaughter|tailor|seamstress|dressmaker|handler|underwriter|broker|adjuster|banker|cashier|teller|recruiter|interviewer|bride|groom|bridesmaid|best man|maid of honou?r|usher|negotiator|conveyancer|valuer|solicitor|translator|interpreter|distiller|brewer|projectionist|booker|farrier|builder|craftsman|craftswoman|setter|assessor|cobbler|ghillie|shaper|observer|cheesemonger|herbalist";
 
 /// Whether `word` is one of [`ROLE_WORDS`], in any case, perhaps in the plural (a
 /// table's header: "Therapist", "Hosts").
@@ -589,7 +597,7 @@ impl PersonEn {
 
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|birthday to|god bless|(?:in loving |in )?memory of|n[ée]e|maiden name(?: is| was)?|congratulations|congrats|who goes by|year-old|year old";
+        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|birthday to|god bless|(?:in loving |in )?memory of|n[ée]e|maiden name(?: is| was)?|congratulations|congrats|who goes by|year-old|year old|hallo|hiya|howdy|bonjour|hola|ciao";
         let weak = format!(
             r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|love always|all my love|with love|yes|sure|you and|of course|absolutely|certainly|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done|taken|received|pressed|collected|repaired|cleaned|inspected) by"
         );
@@ -2551,13 +2559,19 @@ pub(crate) fn alone_in_italics(t: &str, s: usize, e: usize) -> bool {
 
 /// Whether the name at `t[s..e]` is a work's maker beside the work's title in italics,
 /// as programmes list them ("*Death or Glory* – R. B. Hall", "**John Rutter** – *Star
-/// Carol*", "Gilbert Vinter's *Spectrum*"); not a quotation's signature ("*Take with
-/// food.* — K. Singh"), whose italics end in a stop or a quote mark. Read in `t` as
-/// written, as [`in_italic_title`] is.
+/// Carol*", "Gilbert Vinter's *Spectrum*", "*Big Wednesday* (1978), John Milius"); not
+/// a quotation's signature ("*Take with food.* — K. Singh"), whose italics end in a
+/// stop or a quote mark. Read in `t` as written, as [`in_italic_title`] is.
 pub(crate) fn maker_of_italic_work(t: &str, s: usize, e: usize) -> bool {
     let before = t[..s].trim_end_matches('*').trim_end_matches(' ');
+    // "*The Endless Summer* (1966), Bruce Brown": a film's year may stand between.
     let titled = before
         .strip_suffix(['–', '—', '-'])
+        .or_else(|| {
+            let b = before.strip_suffix(',')?;
+            let (b, year) = b.strip_suffix(')')?.rsplit_once(" (")?;
+            (year.len() == 4 && year.bytes().all(|c| c.is_ascii_digit())).then_some(b)
+        })
         .and_then(|b| b.trim_end_matches(' ').strip_suffix('*'))
         .is_some_and(|b| {
             let line = &b[b.rfind('\n').map_or(0, |k| k + 1)..];

@@ -50,6 +50,8 @@ const ROLES: &[&str] = &[
     "注文者", "購入者", "予約者", "故", "館長", "施設長", "事務長", "園長",
     // Parties to a form or a transfer: "受取人木村 拓也様".
     "受取人", "差出人", "名義人", "依頼人", "契約者", "申込者", "保証人",
+    // "管理薬剤師沢村 恵子".
+    "薬剤師",
 ];
 
 /// Days and adverbs glued to the name that opens a sentence after them: "後日松本から
@@ -66,7 +68,7 @@ const CUES: &[&str] = &[
     "番頭", "仲居", "女将", "板長", "料理長", "客室係", "係", "スタッフ", "スタイリスト",
     "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト",
     "店主", "塾長", "管理人", "監視員", "検定員", "気象予報士", "制作進行", "運航管理", "総合案内",
-    "職員", "担当した",
+    "職員", "担当した", "シェイパー", "着付師", "世話役", "観測者", "登録販売者", "ヘアセット",
     "担当編集", "ピアニスト", "ドラマー", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
     "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ", "オーナー", "ホスト",
     "カラーリスト", "アイリスト", "美容師", "理容師", "バーテンダー", "シフトリーダー", "彫刻師",
@@ -209,8 +211,9 @@ const NOT_NAMES: &[&str] = &[
     // too).
     "巫女", "和尚", "住職", "神主", "宮司", "大黒天", "布袋尊", "弁財天", "毘沙門天", "寿老人",
     "福禄寿",
-    // Words a name list holds too ("見張り小屋", "池の全景", "港の歴史さんぽ").
-    "小屋", "池", "歴史",
+    // Words a name list holds too ("見張り小屋", "池の全景", "港の歴史さんぽ", a colour
+    // and a leaf: "**藤**：藤紫", "桜葉とローズヒップ").
+    "小屋", "池", "歴史", "藤紫", "桜葉",
     // Halls of a shrine: "本殿前", "拝殿", "御殿".
     "本", "拝", "御",
     // Labels of a staff card after the name: "担当：渡辺　直通：052-…".
@@ -2099,6 +2102,29 @@ pub(crate) fn temperature_scale(t: &str, s: usize, e: usize) -> bool {
     matches!(&t[s..e], "摂" | "華") && t[e..].starts_with('氏')
 }
 
+/// Whether the name at `t[s..e]` is part of a place's name or a stop's: before ヶ or
+/// ノ and kanji ("桜ヶ丘公園", "上総一ノ宮駅"), before バス停 or in 「」 before で下車
+/// (「清水道」で下車), or after a prefecture and a space with no honorific after it
+/// ("栃木県 那須": not "東京都 田中様").
+pub(crate) fn place_part(t: &str, s: usize, e: usize) -> bool {
+    let after = &t[e..];
+    let mut next = after.chars();
+    if next
+        .next()
+        .is_some_and(|c| matches!(c, 'ヶ' | 'ケ' | 'ヵ' | 'ノ'))
+        && next.next().is_some_and(is_han)
+    {
+        return true;
+    }
+    if after.starts_with("バス停") || after.starts_with("」で下車") {
+        return true;
+    }
+    t[..s].strip_suffix([' ', '\u{3000}']).is_some_and(|b| {
+        b.ends_with(['県', '都', '府', '道'])
+            && super::places::PREFECTURES.iter().any(|p| b.ends_with(p))
+    }) && honorific_at(after.trim_start_matches([' ', '\u{3000}'])).is_none()
+}
+
 /// Whether a name in kanji ending at `e` goes on in hiragana that only ends a word
 /// ("着付け", "人見知り", "長く"): no particle or honorific after a name opens so.
 pub(crate) fn okurigana_after(t: &str, s: usize, e: usize) -> bool {
@@ -2239,7 +2265,8 @@ const KATA_THINGS: &[&str] = &[
     "ドーベルマン", "バーガー", "ナイト", "トリビュート", "ウォール", "ライド", "スチュワード",
     "バインミー", "シルバー", "ゴールド", "プラチナ", "カート", "プレイン", "サプライズ", "ナンプレ",
     "ナビ", "アシュフォード", "トラディショナル", "ノグチゲラ", "ヤンバルクイナ", "ヒーレー",
-    "シューペリア", "ランブリング",
+    "シューペリア", "ランブリング", "ピッツァ", "ゴルゴンゾーラ", "シェーヴル", "ジョーヌ",
+    "ホットライン", "ダークスカイ", "プレアデス",
 ];
 
 /// Ends of words in katakana that make a run a thing's name ("ドライベルモット",

@@ -5389,3 +5389,34 @@ fn makers_of_works_in_programmes_cardinals_and_dates_are_no_one() {
     assert_finds("作曲は団員の小松が担当します。", &[("小松", Person)]);
     assert_finds("編曲：担当の小松 作曲家志望", &[("小松", Person)]);
 }
+
+#[test]
+fn films_remedies_cheeses_places_before_ga_and_stops_are_no_one() {
+    assert_no_person(&[
+        "- *The Endless Summer* (1966), Harold Mossop\n- *Riding Giants* (2004), Dana Brown",
+        "**Bach Flower Remedies** and **Rescue Remedy** are in aisle 2.",
+        "500 g Colston Bassett Stilton and Wensleydale",
+        "**Calloway Cheese & Provisions**, open daily",
+        "ESA's Herschel Space Observatory (2009–2013)",
+        "Lovely — your table is booked!",
+        "sewn from **Liberty** Tana Lawn cotton",
+        "**場所：** 桜ヶ丘公園 第2駐車場",
+        "上総一ノ宮駅から無料送迎もございます。",
+        "市バスに乗り、「清水道」で下車して徒歩5分です。",
+        "- **栃木県 那須**: 小規模工房が多い",
+        "お探しだったゴルゴンゾーラ・ピカンテが本日入荷しました。",
+    ]);
+    assert_finds("Hallo Jürgen! Yes, we can.", &[("Jürgen", Person)]);
+    assert_finds(
+        "Board repairs are done by our shaper, Dale Hutchence.",
+        &[("Dale Hutchence", Person)],
+    );
+    assert_finds(
+        "当店の管理薬剤師沢村 恵子がご相談を承ります。",
+        &[("沢村 恵子", Person)],
+    );
+    // A prefecture before a space and a name with a honorific is someone's address.
+    assert_finds("栃木県 那須様", &[("那須", Person)]);
+    // A given name in katakana after a family name is no place.
+    assert_finds("担当の田中ケンジです。", &[("田中ケンジ", Person)]);
+}
