@@ -17,7 +17,7 @@ use crate::text::is_ja_break;
 const SUFFIXES: &str = "Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Terrace|Way|\
 Parkway|Circle|Highway|Close|Crescent|Gardens|Mews|Row|Hill|Grove|Walk|Green|Rise|Gate|Parade|\
 Trail|Alley|Plaza|Loop|Expressway|Pike|Bend|Ridge|Crossing|Cove|Trace|Hollow|Landing|Commons|\
-Path|Approach|View|Cottages|Passage";
+Path|Approach|View|Cottages|Passage|Quay|Wharf|Spur|Wynd|Causeway|Embankment|Chase";
 
 /// A street's last word, abbreviated, with or without its full stop.
 const SUFFIX_ABBREVIATIONS: &str = "St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Pkwy|Cir|Hwy";
@@ -91,7 +91,7 @@ fn en_pattern() -> String {
         (?:(?:{SUFFIXES})(?-u:\b)|(?:{SUFFIX_ABBREVIATIONS})(?-u:\b)\.?)(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b)|[A-Z][a-z]{{2,}}gate(?-u:\b))
         (?:\ (?:(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?|(?:North|South|East|West)(?-u:\b)))?
         (?:,?\ (?:(?:Apt|Apartment|Flat|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|(?:Loading\ )?Dock|Bay|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
-        (?:,\ (?:Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ |(?:St|Ste|Ft|Mt)\.\ )?{town}(?:\ {town}|\ upon\ {town}|\ and\ (?:Wear|Galloway|Kinross|Bute|Hove)){{0,2}}(?-u:\b))){{0,2}}
+        (?:,\ (?:Co\.\ [A-Z][a-z]+(?-u:\b)|Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ |(?:St|Ste|Ft|Mt)\.\ )?{town}(?:\ {town}|\ upon\ {town}|\ and\ (?:Wear|Galloway|Kinross|Bute|Hove)){{0,2}}(?-u:\b))){{0,2}}
         (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)(?-u:\b))?
         (?:,?\ (?:{states})(?-u:\b))?"
     )
@@ -100,20 +100,22 @@ fn en_pattern() -> String {
 /// Japanese addresses in romaji: "1-5-22 Yumoto, Hakone-machi, Ashigarashimo-gun,
 /// Kanagawa" (a block, a town, then municipalities with their suffix, or any places
 /// before a prefecture); "609 Nishidaimonji-cho, Nakagyo-ku, Kyoto" (one number before
-/// a town in -cho or -machi); "Hakata-ekimae 2-chome 5-ban 11-go, Hakata-ku, Fukuoka",
+/// a town: "-cho", "-machi", "Kiyomizu-zaka"); "Hakata-ekimae 2-chome 5-ban 11-go, Hakata-ku, Fukuoka",
 /// "Kita 1-jo Nishi 3-chome 2-1, Chuo-ku, Sapporo, Hokkaido"; each perhaps after a room
-/// and a building and its floor ("Room 502, Sunrise Heights, ", "B1F Tora Bldg., ").
+/// and a building and its floor ("Room 502, Sunrise Heights, ", "B1F Tora Bldg., ") or a
+/// building and its room ("Lumière Aoyama 803, ").
 fn romaji_pattern() -> String {
     let prefs = PREFECTURES_ROMAJI.join("|");
-    let town = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)*)?";
-    let muni = r"[A-Z][a-z]+-(?:ku|shi|cho|machi|gun|mura)";
-    let place = r"[A-Z][a-z]+(?:-(?:ku|shi|cho|machi|gun|mura)| City)?";
+    // Long vowels may carry macrons ("Hakuchō-dōri", "Ōta-ku").
+    let town = r"[A-ZĀŌŪ][a-zāēīōū]+(?:-[A-Za-z][a-zāēīōū]+)*(?: [A-ZĀŌŪ][a-zāēīōū]+(?:-[A-Za-z][a-zāēīōū]+)*)?";
+    let muni = r"[A-ZĀŌŪ][a-zāēīōū]+-(?:ku|shi|cho|chō|machi|gun|mura)";
+    let place = r"[A-ZĀŌŪ][a-zāēīōū]+(?:-(?:ku|shi|cho|chō|machi|gun|mura)| City)?";
     let rest = format!(
         r"(?:(?:, {muni}){{1,2}}(?:, [A-Z][a-z]+(?:-(?:to|fu|ken))?)?(?:, (?:{prefs})(?:-(?:to|fu|ken))?(?-u:\b))?|(?:, {place}){{0,2}}, (?:{prefs})(?:-(?:to|fu|ken))?(?-u:\b))"
     );
-    let building = r"(?:(?:Room|Rm|Apt|Unit|Suite|Flat) [0-9]{1,5}[A-Z]?, )?(?:B?[0-9]{1,2}F, |(?:B?[0-9]{1,2}F )?(?:[A-Z][A-Za-z0-9'&]*\.? ){1,3}(?:Bldg\.?|Building|House|Heights|Mansion|Tower|Square|Plaza|Residence|Court|Hills|Hotel|Apartments?)(?: [0-9]{1,2}F)?, )?";
+    let building = r"(?:(?:Room|Rm|Apt|Unit|Suite|Flat) [0-9]{1,5}[A-Z]?, )?(?:B?[0-9]{1,2}F, |(?:B?[0-9]{1,2}F )?(?:[A-Z][A-Za-z0-9'&]*\.? ){1,3}(?:Bldg\.?|Building|House|Heights|Mansion|Tower|Square|Plaza|Residence|Court|Hills|Hotel|Apartments?)(?: [0-9]{1,2}F)?, |(?:[A-Z][\p{L}'&]*\.? ){1,3}[0-9]{3,4}, )?";
     format!(
-        r"{building}(?:[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})? {town}{rest}|[0-9]{{1,4}} [A-Z][a-z]+-(?:cho|machi){rest}|(?:[A-Z][a-z]+ [0-9]{{1,2}}-jo )?{town} [0-9]{{1,2}}-chome(?: [0-9]{{1,4}}-ban)?(?: [0-9]{{1,4}}-go)?(?: [0-9]{{1,4}}-[0-9]{{1,4}})?{rest})"
+        r"{building}(?:[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})? {town}{rest}|[0-9]{{1,4}} {town}{rest}|(?:[A-Z][a-z]+ [0-9]{{1,2}}-jo )?{town} [0-9]{{1,2}}-chome(?: [0-9]{{1,4}}-ban)?(?: [0-9]{{1,4}}-go)?(?: [0-9]{{1,4}}-[0-9]{{1,4}})?{rest})"
     )
 }
 

@@ -5420,3 +5420,51 @@ fn films_remedies_cheeses_places_before_ga_and_stops_are_no_one() {
     // A given name in katakana after a family name is no place.
     assert_finds("担当の田中ケンジです。", &[("田中ケンジ", Person)]);
 }
+
+#[test]
+fn quays_spurs_irish_counties_and_romaji_addresses_with_macrons_and_rooms() {
+    assert_finds(
+        "post to 27 Sandgate Quay, Newcastle upon Tyne NE1 3DE",
+        &[
+            ("27 Sandgate Quay, Newcastle upon Tyne", Address),
+            ("NE1 3DE", PostalCode),
+        ],
+    );
+    assert_finds(
+        "> 88 Old Quarry Spur, Brevard, NC 28712",
+        &[
+            ("88 Old Quarry Spur, Brevard, NC", Address),
+            ("28712", PostalCode),
+        ],
+    );
+    assert_finds(
+        "2 Killyhevlin Quay, Enniskillen, Co. Fermanagh\nBT74 4EZ",
+        &[
+            ("2 Killyhevlin Quay, Enniskillen, Co. Fermanagh", Address),
+            ("BT74 4EZ", PostalCode),
+        ],
+    );
+    assert_finds(
+        "1-7-22 Hakuchō-dōri, Kanazawa-shi, Ishikawa 920-0831",
+        &[
+            ("1-7-22 Hakuchō-dōri, Kanazawa-shi, Ishikawa", Address),
+            ("920-0831", PostalCode),
+        ],
+    );
+    assert_finds(
+        "**Address:** Lumière Aoyama 803, 4-11-2 Minami-Aoyama, Minato-ku, Tokyo",
+        &[(
+            "Lumière Aoyama 803, 4-11-2 Minami-Aoyama, Minato-ku, Tokyo",
+            Address,
+        )],
+    );
+    assert_finds(
+        "2F Tsukimi Bldg., 412 Kiyomizu-zaka Kitagawa, Higashiyama-ku, Kyoto",
+        &[(
+            "2F Tsukimi Bldg., 412 Kiyomizu-zaka Kitagawa, Higashiyama-ku, Kyoto",
+            Address,
+        )],
+    );
+    // A year and a town are no address.
+    assert_finds("Founded in 1998 Kyoto, Japan.", &[]);
+}
