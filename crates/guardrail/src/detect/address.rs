@@ -424,6 +424,29 @@ const ORG_WORDS: &[&str] = &[
     "FAO",
 ];
 
+/// Last words of a business's name, which opens no address before its street ("The
+/// Osprey Inn, 8 Riverside Walk", "The Crown Capsule Apothecary, 6 Goldthread Row").
+const TRADE_ENDS: &[&str] = &[
+    "Inn",
+    "Hotel",
+    "Apothecary",
+    "Arms",
+    "Tavern",
+    "Pub",
+    "Bar",
+    "Café",
+    "Cafe",
+    "Emporium",
+    "Shop",
+    "Store",
+    "Gallery",
+    "Restaurant",
+    "Bistro",
+    "Salon",
+    "Clinic",
+    "Dispensary",
+];
+
 /// Words that open an address at a flat or a unit.
 const UNITS: [&str; 10] = [
     "Floor ",
@@ -554,7 +577,7 @@ pub(crate) fn before_postcode(t: &str, lo: usize, code: usize) -> Option<(usize,
         let premises = PREMISES.contains(&last_word) || welsh;
         // A street's name ends with its street word: "Melody Lane Music" is a shop.
         let place = || {
-            part.starts_with("The ")
+            (part.starts_with("The ") && !TRADE_ENDS.contains(&last_word))
                 || UNITS.iter().any(|u| part.starts_with(u))
                 || STREET_WORDS.contains(&last_word)
         };

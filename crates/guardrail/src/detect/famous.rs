@@ -309,6 +309,13 @@ const FAMOUS: &[&str] = &[
     "Hans Sloane", "Samuel Hahnemann", "Hildegard of Bingen", "Nicholas Culpeper",
     "Lemuel Benedict", "Giuseppe Cipriani", "Vittore Carpaccio", "Takehisa Yumeji",
     "William Morris",
+    // Furniture and glass designers, dance-tune composers, naturalists and lifeboatmen.
+    "Thomas Chippendale", "George Hepplewhite", "Thomas Sheraton", "Lucian Ercolani",
+    "Arne Jacobsen", "Hans Wegner", "Carl Hansen", "Fritz Hansen", "Gustav Stickley",
+    "Ludwig Mies van der Rohe", "Lilly Reich", "Robin Day", "Niel Gow", "J. Scott Skinner",
+    "John James Audubon", "Franco Andrea Bonelli", "René Lalique", "Émile Gallé",
+    "Edward Burne-Jones", "Louis Comfort Tiffany", "Clara Driscoll", "Henry Blogg",
+    "Grace Darling",
     // The same, as Japanese writes them.
     "滝廉太郎", "山田耕筰", "中田喜直", "瀬戸口藤吉", "和泉宏隆", "真島俊夫", "村井邦彦", "岡野貞一",
     "信長貴富", "森山直太朗", "野茂英雄", "源義経", "井上勝", "エドモンド・モレル",
@@ -318,6 +325,10 @@ const FAMOUS: &[&str] = &[
     "ウィリアム・モリス", "ブリア・サヴァラン", "レミュエル・ベネディクト",
     "ヴィットーレ・カルパッチョ", "シャルル・メシエ", "百武裕司", "カール・セーガン", "アラン・ヘール",
     "トーマス・ボップ", "池谷薫", "関勉", "野尻抱影", "本田実", "貝原益軒", "吉益東洞", "尾台榕堂",
+    "柳宗理", "チャールズ・イームズ", "レイ・イームズ", "ルシアン・アーコラーニ", "ハンス・ウェグナー",
+    "カール・ハンセン", "ロバート・バーンズ", "スコット・スキナー", "ニール・ガウ", "ウィリアム・マーシャル",
+    "ウィリアム・クーパー", "ヘレン・マクドナルド", "エミール・ガレ", "ルネ・ラリック", "岩田藤七",
+    "クララ・ドリスコル",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank

@@ -149,6 +149,10 @@ const NOT_NAMES: &[&str] = &[
     // romaji, and a word of praise that opens a reply ("Lovely — your table is booked!").
     "Cheese", "Stilton", "Cheddar", "Remedies", "Remedy", "Space", "Kimono", "Kasuri",
     "Shiromuku", "Yuzen", "Yūzen", "Lovely",
+    // "Hawk Walk", "Ceilidh Band", "Auld Lang Syne", "Gordon Dress" (a tartan).
+    "Hawk", "Ceilidh", "Syne", "Dress",
+    // "the Shannon Appeal", "Pendeen & Rowe Chandlery", kit and a breed.
+    "Appeal", "Chandlery", "Drysuit", "Newfoundland",
 ];
 
 static NOT_NAME_SET: WordSet<2048> = WordSet::new(NOT_NAMES);
@@ -257,7 +261,7 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "van", "der", "den", "de", "la", "le", "di", "da", "du", "del", "della", "von", "zu", "bin",
-    "ibn", "al", "el", "dos", "das", "ter", "ten", "y", "Ní", "Nic", "Ó", "Uí",
+    "ibn", "al", "el", "dos", "das", "ter", "ten", "y", "Ní", "Nic", "Ó", "Uí", "ap",
 ];
 
 /// Verbs that open a sentence before a name and are also given names.
@@ -336,7 +340,8 @@ const SHOP_WORDS: &[&str] = &[
 const EPONYMS: &[&str] = &[
     "gull", "gulls", "warbler", "sandpiper", "phalarope", "phalaropes", "petrel", "swan",
     "harrier", "stint", "crake", "triangle", "cradle", "pendulum", "law", "laws", "theorem",
-    "syndrome", "disease", "constant",
+    "syndrome", "disease", "constant", "hawk", "hawks", "eagle", "eagles", "owl", "owls",
+    "falcon", "pheasant",
 ];
 
 /// Chains named after their founders: "McDonald's gift cards" names no one.
@@ -2733,7 +2738,17 @@ fn title_words(inside_before: &str, inside_after: &str, rest: &str, italic: bool
                             | "in"
                             | "on"
                             | "at"
+                            // "*Niel Gow's Lament for the Death of his Second Wife*".
+                            | "his"
+                            | "her"
+                            | "my"
+                            | "from"
+                            | "or"
                     )
+                    // The name's own possessive in italics ("*Mrs Stewart's Jig*"); in
+                    // quotes, a gift's words ("\"Granny O'Connell's Recipes\"") name
+                    // someone.
+                    || (italic && matches!(w, "'s" | "’s"))
                     // "*Marie & Jacques*", "*Case Studies → Healthcare*"; in quotes,
                     // two people on a card ("\"Reserved for Chloe & James\"").
                     || (italic && matches!(w, "&" | "→"))
@@ -2753,8 +2768,11 @@ fn title_words(inside_before: &str, inside_after: &str, rest: &str, italic: bool
     let labelled = inside_before
         .split_once(':')
         .is_some_and(|(label, _)| !label.trim().contains(' '));
+    // "*Mrs Stewart's Jig*": a titled name owning the title's next word names a thing.
+    let owns_title =
+        || possessed(inside_after).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
     let said = labelled
-        || TITLE_SET.contains(first)
+        || (TITLE_SET.contains(first) && !owns_title())
         || matches!(
             first,
             "Ask"
@@ -2810,10 +2828,11 @@ fn title_words(inside_before: &str, inside_after: &str, rest: &str, italic: bool
                 | "model"
                 | "line"
                 | "style"
+                | "bench"
         )
     });
-    !said
-        && (words >= 1 || thing_after)
+    // "*Captain Tom Yelland* bench": what follows names the thing, title or not.
+    (thing_after || !said && words >= 1)
         && inside_before.len() + inside_after.len() <= 60
         && title_case(inside_before)
         && title_case(inside_after)
@@ -3497,11 +3516,14 @@ const ANIMALS: &[&str] = &[
     "poodle", "labrador", "lab", "collie", "corgi", "dachshund", "pug", "husky", "shepherd",
     "tabby", "rabbit", "bunny", "hamster", "parrot", "budgie", "tortoise", "greyhound",
     "whippet", "schnauzer", "chihuahua", "doodle", "cockapoo", "labradoodle", "bulldog",
+    // Birds of prey, which falconry centres name like people ("Gerald, our eagle owl").
+    "bird", "owl", "owlet", "hawk", "eagle", "falcon", "kestrel", "buzzard", "vulture",
+    "goshawk", "sparrowhawk", "peregrine", "merlin",
 ];
 
 /// Whether the name candidate `c` names a pet: a word alone that owns what only an
 /// animal has ("Luna's microchip"), or is set off as a kind of animal ("Rose, a
-/// 3-year-old beagle").
+/// 3-year-old beagle", "Gerald, our eagle owl", "Percy (barn owl)").
 fn pet(t: &str, c: &Cand) -> bool {
     if c.label != Label::Person || t[c.start..c.end].contains(' ') {
         return false;
@@ -3522,7 +3544,19 @@ fn pet(t: &str, c: &Cand) -> bool {
                 .take(5)
                 .any(|w| ANIMALS.contains(&w.trim_end_matches('s')))
         });
-    owns || kind
+    // "Gerald, our eagle owl,", "Gerald (eagle owl)": the kind ends what sets it off
+    // ("Sam (dog walker)" is someone).
+    let kind_after = || {
+        let Some(r) = after
+            .strip_prefix(", our ")
+            .or_else(|| after.strip_prefix(" ("))
+        else {
+            return false;
+        };
+        let clause = r.split([',', '.', ';', ')', '\n']).next().unwrap_or(r);
+        clause.split(' ').count() <= 4 && ANIMALS.contains(&last_word(clause).trim_end_matches('s'))
+    };
+    owns || kind || kind_after()
 }
 
 /// Kinds of animal one rides or leads, often named like people ("**Horse:** Mr Darcy",
@@ -3569,6 +3603,15 @@ fn animal_named(t: &str, c: &Cand) -> bool {
         return animal_word(last_word(h));
     }
     let last = last_word(head);
+    // "our cat Cullet", "my horse Bramble": a kind of animal after a determiner.
+    if animal_word(last)
+        && matches!(
+            last_word(head[..head.len() - last.len()].trim_end_matches(' ')),
+            "our" | "my" | "your" | "the" | "his" | "her" | "their"
+        )
+    {
+        return true;
+    }
     if matches!(last, "on" | "ride" | "rides" | "riding" | "rode")
         && head.len() > last.len()
         && possessed(after).is_none()
@@ -3602,8 +3645,8 @@ fn animal_named(t: &str, c: &Cand) -> bool {
 }
 
 /// Whether the name candidate at `t[s..]` is said to be no one's: "(no relation to
-/// Claude Garamond!)", "There's no Mr Bell", or a place in a peer's title ("4th Duke
-/// of Gordon", "Earl of Harewood").
+/// Claude Garamond!)", "There's no Mr Bell", a place in a peer's title ("4th Duke
+/// of Gordon", "Earl of Harewood"), or a ship's name ("RNLB *Annie Trelawny*").
 fn no_one_by_words(t: &str, s: usize) -> bool {
     const PEERS: &[&str] = &[
         "Duke", "Duchess", "Earl", "Countess", "Marquess", "Marquis", "Viscount", "Baron",
@@ -3611,6 +3654,15 @@ fn no_one_by_words(t: &str, s: usize) -> bool {
     ];
     let head = t[..s].trim_end_matches(' ');
     if head.ends_with("no relation to") {
+        return true;
+    }
+    // A ship's or a boat's name after its prefix or its kind ("RNLB *Annie Trelawny*",
+    // "the barque *Mary Anne*").
+    const VESSELS: &[&str] = &[
+        "RNLB", "HMS", "HMY", "RMS", "MV", "SS", "Barque", "barque", "Schooner", "schooner",
+    ];
+    let bare = head.trim_end_matches(['*', '_', '\'', '‘', '"', '“', ' ']);
+    if VESSELS.contains(&last_word(bare)) {
         return true;
     }
     // "(Christian Doppler, 1842)": a citation's author and year.

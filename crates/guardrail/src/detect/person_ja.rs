@@ -68,7 +68,7 @@ const CUES: &[&str] = &[
     "番頭", "仲居", "女将", "板長", "料理長", "客室係", "係", "スタッフ", "スタイリスト",
     "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト",
     "店主", "塾長", "管理人", "監視員", "検定員", "気象予報士", "制作進行", "運航管理", "総合案内",
-    "職員", "担当した", "シェイパー", "着付師", "世話役", "観測者", "登録販売者", "ヘアセット",
+    "職員", "担当した", "シェイパー", "着付師", "世話役", "観測者", "登録販売者", "ヘアセット", "鷹匠",
     "担当編集", "ピアニスト", "ドラマー", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
     "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ", "オーナー", "ホスト",
     "カラーリスト", "アイリスト", "美容師", "理容師", "バーテンダー", "シフトリーダー", "彫刻師",
@@ -213,7 +213,7 @@ const NOT_NAMES: &[&str] = &[
     "福禄寿",
     // Words a name list holds too ("見張り小屋", "池の全景", "港の歴史さんぽ", a colour
     // and a leaf: "**藤**：藤紫", "桜葉とローズヒップ").
-    "小屋", "池", "歴史", "藤紫", "桜葉",
+    "小屋", "池", "歴史", "藤紫", "桜葉", "里親",
     // Halls of a shrine: "本殿前", "拝殿", "御殿".
     "本", "拝", "御",
     // Labels of a staff card after the name: "担当：渡辺　直通：052-…".
@@ -713,6 +713,8 @@ const TITLES_AFTER: &[&str] = &[
     // Flight instructors and captains: "栗林教官", "ミラー教官", "エヴァンス機長".
     "教官",
     "機長",
+    // Clergy: "早瀬牧師宛て".
+    "牧師",
 ];
 
 fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
@@ -2104,8 +2106,9 @@ pub(crate) fn temperature_scale(t: &str, s: usize, e: usize) -> bool {
 
 /// Whether the name at `t[s..e]` is part of a place's name or a stop's: before ヶ or
 /// ノ and kanji ("桜ヶ丘公園", "上総一ノ宮駅"), before バス停 or in 「」 before で下車
-/// (「清水道」で下車), or after a prefecture and a space with no honorific after it
-/// ("栃木県 那須": not "東京都 田中様").
+/// (「清水道」で下車), after ヶ and kanji ("桜ヶ丘"), or after a prefecture and a space
+/// with no honorific after it ("栃木県 那須": not "東京都 田中様"); or 文 before 様 (文様,
+/// a pattern).
 pub(crate) fn place_part(t: &str, s: usize, e: usize) -> bool {
     let after = &t[e..];
     let mut next = after.chars();
@@ -2117,6 +2120,14 @@ pub(crate) fn place_part(t: &str, s: usize, e: usize) -> bool {
         return true;
     }
     if after.starts_with("バス停") || after.starts_with("」で下車") {
+        return true;
+    }
+    // "ホテル桜ヶ丘様": after ヶ and kanji; "代表的な文様": a pattern, not 文 and 様.
+    let mut back = t[..s].chars().rev();
+    if back.next().is_some_and(|c| matches!(c, 'ヶ' | 'ケ' | 'ヵ'))
+        && back.next().is_some_and(is_han)
+        || (t[s..e].ends_with('文') && after.starts_with('様'))
+    {
         return true;
     }
     t[..s].strip_suffix([' ', '\u{3000}']).is_some_and(|b| {
@@ -2266,7 +2277,7 @@ const KATA_THINGS: &[&str] = &[
     "バインミー", "シルバー", "ゴールド", "プラチナ", "カート", "プレイン", "サプライズ", "ナンプレ",
     "ナビ", "アシュフォード", "トラディショナル", "ノグチゲラ", "ヤンバルクイナ", "ヒーレー",
     "シューペリア", "ランブリング", "ピッツァ", "ゴルゴンゾーラ", "シェーヴル", "ジョーヌ",
-    "ホットライン", "ダークスカイ", "プレアデス",
+    "ホットライン", "ダークスカイ", "プレアデス", "ラメント", "グラード", "ハイランダーズ", "ホーク",
 ];
 
 /// Ends of words in katakana that make a run a thing's name ("ドライベルモット",

@@ -7,7 +7,7 @@ use crate::wordset::WordSet;
 /// (sorted).
 #[rustfmt::skip]
 const MATCH_WORDS: &[&str] = &[
-    "al", "apt", "ave", "bin", "box", "chan", "da", "das", "de", "del", "della", "den", "der",
+    "al", "ap", "apt", "ave", "bin", "box", "chan", "da", "das", "de", "del", "della", "den", "der",
     "di", "dos", "du", "el", "fl", "flat", "floor", "ibn", "kun", "la", "le", "po", "rd", "sama",
     "san", "st", "ste", "suite", "ten", "ter", "unit", "van", "von",
 ];

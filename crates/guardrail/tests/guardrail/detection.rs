@@ -5468,3 +5468,46 @@ fn quays_spurs_irish_counties_and_romaji_addresses_with_macrons_and_rooms() {
     // A year and a town are no address.
     assert_finds("Founded in 1998 Kyoto, Japan.", &[]);
 }
+
+#[test]
+fn birds_of_prey_ships_dance_tunes_and_benches_are_no_one_and_welsh_names_are_whole() {
+    assert_no_person(&[
+        "She has worked with Gerald, our eagle owl, since 2019.",
+        "She'll bring Percy (barn owl) into the hall.",
+        "- **Bird:** Winston, Cooper's hawk",
+        "They fly Harris's hawks in family groups.",
+        "The owl called **Gerald** is a Eurasian eagle owl.",
+        "- **Studio mascot:** our cat Cullet, who naps on the annealer",
+        "| 1907 | Silver Medal | Barque *Annie Trelawny*, aground |",
+        "the *Captain Tom Yelland* bench (2023)",
+        "*Mairi's Wedding*, *Mrs Stewart's Jig*",
+        "- Set piece: *Niel Gow's Lament for the Death of his Second Wife*",
+        "10. Auld Lang Syne",
+        "**The Kelpie Ceilidh Band** will play.",
+        "how to give to the **Shannon Appeal**",
+        "江戸切子の代表的な文様をご紹介します。",
+        "ホテル桜ヶ丘様のロビー照明",
+        "名前はゴードン・ハイランダーズ連隊に由来しています。",
+    ]);
+    // Someone set off by a role in brackets, or after "our", is someone.
+    assert_finds(
+        "Please ask Sam (dog walker) at the gate.",
+        &[("Sam", Person)],
+    );
+    assert_finds("1. Driver: Gwen ap Rhys", &[("Gwen ap Rhys", Person)]);
+    assert_finds(
+        "担当鷹匠の新垣まで至急ご連絡ください。",
+        &[("新垣", Person)],
+    );
+    assert_finds(
+        "教会事務所の早瀬牧師宛てにお送りしました。",
+        &[("早瀬", Person)],
+    );
+    assert_finds(
+        "The Osprey Inn, 8 Riverside Walk, Kelso, Scottish Borders TD5 7BE",
+        &[
+            ("8 Riverside Walk, Kelso, Scottish Borders", Address),
+            ("TD5 7BE", PostalCode),
+        ],
+    );
+}
