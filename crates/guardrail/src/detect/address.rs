@@ -17,7 +17,7 @@ use crate::text::is_ja_break;
 const SUFFIXES: &str = "Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Terrace|Way|\
 Parkway|Circle|Highway|Close|Crescent|Gardens|Mews|Row|Hill|Grove|Walk|Green|Rise|Gate|Parade|\
 Trail|Alley|Plaza|Loop|Expressway|Pike|Bend|Ridge|Crossing|Cove|Trace|Hollow|Landing|Commons|\
-Path|Approach|View|Cottages|Passage|Quay|Wharf|Spur|Wynd|Causeway|Embankment|Chase";
+Path|Approach|View|Cottages|Passage|Quay|Wharf|Spur|Wynd|Causeway|Embankment|Chase|Arcade";
 
 /// A street's last word, abbreviated, with or without its full stop.
 const SUFFIX_ABBREVIATIONS: &str = "St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Pkwy|Cir|Hwy";
@@ -30,7 +30,7 @@ const BUILDINGS: &str = "ビルディング|ビル|マンション|ハイツ|タ
 /// number ("The Old Forge, 3 Mill Lane", "Kestrel House, 14 Quay Street"). Venues
 /// ("Hall", "Centre") are left out: their names stand alone as places, unless a room or
 /// a floor opens them ("Room 214, Halvorsen Hall, 55 College Walk").
-const PREMISES: [&str; 24] = [
+const PREMISES: [&str; 26] = [
     "House",
     "Cottage",
     "Farm",
@@ -56,6 +56,9 @@ const PREMISES: [&str; 24] = [
     "Quarter",
     // "Unit 9, Denbigh Gate, 4 Saxon Street".
     "Gate",
+    // "Unit 4, Cresswell Arches, 112 Mallory Street", "Unit 4, Perrymead Barns".
+    "Arches",
+    "Barns",
 ];
 
 /// The address detector.
@@ -90,7 +93,7 @@ fn en_pattern() -> String {
         (?:(?:Calle|Camino|Avenida|Paseo|Via|Rue)\ (?:(?:de|del|la|las|los|el)\ )*[A-Z][a-z]+(?-u:\b)(?:\ (?:{SUFFIX_ABBREVIATIONS})(?-u:\b)\.?)?|(?:Route|Highway|Hwy|County\ Road|State\ Route)\ [0-9]{{1,4}}(?-u:\b)|(?:(?:[A-Z][a-z]+(?:'s)?|[0-9]{{1,3}}(?:st|nd|rd|th)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\ (?:[A-Z]\.?\ |Jr\.?\ )?){{1,3}}
         (?:(?:{SUFFIXES})(?-u:\b)|(?:{SUFFIX_ABBREVIATIONS})(?-u:\b)\.?)(?:\ (?:Lower|Upper)(?-u:\b))?|Broadway(?-u:\b)|[A-Z][a-z]{{2,}}gate(?-u:\b))
         (?:\ (?:(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?|(?:North|South|East|West)(?-u:\b)))?
-        (?:,?\ (?:(?:Apt|Apartment|Flat|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|(?:Loading\ )?Dock|Bay|Lot|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
+        (?:,?\ (?:(?:Apt|Apartment|Flat|Suite|Ste|Unit|Floor|Fl|Room|Rm|Building|Bldg|Level|(?:Loading\ )?Dock|Bay|Lot|Hangar|\#)\.?\ ?\#?[A-Z0-9-]{{1,6}}|[0-9]{{1,2}}(?:st|nd|rd|th)\ Floor)(?-u:\b))?
         (?:,\ (?:Co\.\ [A-Z][a-z]+(?-u:\b)|Dublin\ (?:6W|[0-9]{{1,2}})(?-u:\b)|(?:The\ |(?:St|Ste|Ft|Mt)\.\ )?{town}(?:\ {town}|\ upon\ {town}|\ and\ (?:Wear|Galloway|Kinross|Bute|Hove)){{0,2}}(?-u:\b))){{0,2}}
         (?:,\ (?:[A-Z][a-z]+shire|County\ [A-Z][a-z]+|Co\.\ [A-Z][a-z]+)(?-u:\b))?
         (?:,?\ (?:{states})(?-u:\b))?"

@@ -30,7 +30,13 @@ pub(crate) fn find(t: &str, lo: usize, hi: usize, ats: &[usize], out: &mut Vec<C
         while e > at + 1 && matches!(b[e - 1], b'.' | b'-') {
             e -= 1;
         }
-        if s == at || !valid_domain(&t[at + 1..e]) || url_like(b, s, e) {
+        // "on Mastodon at @cider@example.social": a fediverse handle, a user's name on a
+        // server, which the issue leaves alone with other handles; its first "@" opens a
+        // word.
+        let handle = s > 0
+            && b[s - 1] == b'@'
+            && (s == 1 || b[s - 2].is_ascii_whitespace() || matches!(b[s - 2], b'(' | b'[' | b':'));
+        if s == at || handle || !valid_domain(&t[at + 1..e]) || url_like(b, s, e) {
             continue;
         }
         out.push(Cand::new(s, e, Label::Email));

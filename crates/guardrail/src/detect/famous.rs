@@ -316,6 +316,14 @@ const FAMOUS: &[&str] = &[
     "John James Audubon", "Franco Andrea Bonelli", "René Lalique", "Émile Gallé",
     "Edward Burne-Jones", "Louis Comfort Tiffany", "Clara Driscoll", "Henry Blogg",
     "Grace Darling",
+    // Coffee and grooming, and the raisers of apples.
+    "Tetsu Kasuya", "Alan Adler", "David Beckham", "D. R. Harris", "Mary Ann Brailsford",
+    "Matthew Bramley", "Richard Cox", "Maria Ann Smith", "Thomas Ashmead",
+    // Hats and the air.
+    "Sarah Bernhardt", "Victorien Sardou", "George du Maurier", "Philip Treacy",
+    "Giuseppe Borsalino", "Caroline Reboux", "Marlene Dietrich", "John B. Stetson",
+    "Felix Baumgartner", "Alan Eustace", "Richard Branson", "Per Lindstrand",
+    "Bertrand Piccard", "Fedor Konyukhov",
     // The same, as Japanese writes them.
     "滝廉太郎", "山田耕筰", "中田喜直", "瀬戸口藤吉", "和泉宏隆", "真島俊夫", "村井邦彦", "岡野貞一",
     "信長貴富", "森山直太朗", "野茂英雄", "源義経", "井上勝", "エドモンド・モレル",
@@ -329,6 +337,10 @@ const FAMOUS: &[&str] = &[
     "カール・ハンセン", "ロバート・バーンズ", "スコット・スキナー", "ニール・ガウ", "ウィリアム・マーシャル",
     "ウィリアム・クーパー", "ヘレン・マクドナルド", "エミール・ガレ", "ルネ・ラリック", "岩田藤七",
     "クララ・ドリスコル",
+    "宇田川榕菴", "アラン・アドラー", "スコット・ラオ", "マリア・アン・スミス", "マシュー・ブラムリー",
+    "ジョージ・デュ・モーリア", "フィリップ・トレーシー", "ジュゼッペ・ボルサリーノ", "キャロリーヌ・ルブー",
+    "マレーネ・ディートリッヒ", "フェリックス・バウムガルトナー", "リチャード・ブランソン",
+    "ペール・リンドストランド", "ビジャイパット・シンガニア", "ベルトラン・ピカール",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank

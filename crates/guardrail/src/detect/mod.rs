@@ -164,6 +164,7 @@ impl Detectors {
             }
             person_ja::kana_spaced(t, flo, fhi, cands);
             person_ja::kana_spaced_honorifics(t, flo, fhi, cands);
+            person_ja::message_senders(t, &m.runs, cands);
             person_ja::lists(t, &m.runs, prev, cands);
             person_ja::readings(t, cands);
             person_ja::join_katakana_given(t, fhi, cands);

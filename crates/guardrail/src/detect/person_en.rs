@@ -153,6 +153,11 @@ const NOT_NAMES: &[&str] = &[
     "Hawk", "Ceilidh", "Syne", "Dress",
     // "the Shannon Appeal", "Pendeen & Rowe Chandlery", kit and a breed.
     "Appeal", "Chandlery", "Drysuit", "Newfoundland",
+    // Coffee brands and a farm's saint ("Brazil Santa Inês", "Hario V60"), grooming
+    // brands, and a shop's word ("Blade & Brush").
+    "Santa", "Hario", "Bodum", "Nivea", "Claymation", "Blade",
+    // A hat, and a launch site's word ("Mam Tor").
+    "Trilby", "Tor",
 ];
 
 static NOT_NAME_SET: WordSet<2048> = WordSet::new(NOT_NAMES);
@@ -220,8 +225,8 @@ const BRANDS: &[(&str, &str)] = &[
     // Pens, paper and a bell.
     ("Conway", "Stewart"), ("Tomoe", "River"), ("Sailor", "King"), ("Big", "Ben"),
     ("Harris", "Tweed"),
-    // Fabrics and flowers.
-    ("Tana", "Lawn"), ("Rock", "Rose"),
+    // Fabrics and flowers; razor blades and hair clay.
+    ("Tana", "Lawn"), ("Rock", "Rose"), ("Astra", "Superior"), ("Matt", "Clay"),
 ];
 
 /// The first words of [`BRANDS`], to skip the pair comparison for every other word.
@@ -240,7 +245,7 @@ static BRAND_FIRSTS: WordSet<256> = WordSet::new(&[
     "Land", "Range", "Rolls", "Mercedes", "Herman", "Malibu", "Takara", "Wella", "Mario",
     "Maris", "King", "Kingston", "Bon", "James", "Swan", "Dom", "Veuve", "Pol", "Hello",
     "Graham", "Mai", "Red", "Black", "Parson", "Conway", "Tomoe", "Sailor", "Big", "Harris",
-    "Tana", "Rock",
+    "Tana", "Rock", "Astra", "Matt",
 ]);
 
 /// Brands and products named with a title: "Dr. Martens boots" names no one.
@@ -332,6 +337,8 @@ const SHOP_WORDS: &[&str] = &[
     // Market stalls ("Auntie Mei's Dumplings", "Papa Joe's Jerk Shack").
     "Shack", "Dumplings", "Grill", "Smokehouse", "Pizzeria", "Tacos", "Noodles", "Jerk",
     "Splash", "Bubble", "Puddle",
+    // "Uncle Will's Reserve", "Grandma Ruth's Sleepy Blend".
+    "Reserve", "Blend",
 ];
 
 /// Species, laws and devices named after someone in the possessive ("Ross's gull",
@@ -363,6 +370,8 @@ const PREFIXES_OF_THINGS: &[&str] = &[
     "Storm", "Hurricane", "Typhoon", "Cyclone",
     // Wineries and houses ("Château Smith Haut Lafitte", "Maison Dubreuil").
     "Château", "Chateau", "Domaine", "Maison", "Bodega", "Tenuta", "Cantina", "Weingut",
+    // Coffee farms ("Finca El Injerto", "Hacienda La Esmeralda").
+    "Finca", "Hacienda", "Fazenda",
     "Ford", "Vauxhall", "Toyota", "Honda", "Nissan", "Mazda", "Subaru", "Hyundai", "Peugeot",
     "Renault", "Volkswagen", "Skoda", "Volvo", "Chevrolet", "Audi", "Fiat", "Porsche",
     "Ferrari", "Lamborghini", "Maserati", "Bugatti", "McLaren", "Jaguar", "Lotus",
@@ -659,6 +668,7 @@ impl PersonEn {
         if memchr::memchr(b'/', &t.as_bytes()[first_upper..hi]).is_some() {
             slashed(t, first_upper.max(lo), hi, g, key, out);
         }
+        inverted(t, first_upper.max(lo), hi, g, key, out);
         let cx = Cx {
             t,
             toks,
@@ -3918,6 +3928,56 @@ fn recent(t: &str, end: usize) -> &str {
         from += 1;
     }
     &t[from..end]
+}
+
+/// "1. Kowalczyk, Agnieszka", "under the name Bramwell, Tom": a family name, a comma
+/// and a given name, as registers list people, in `t[lo..hi]`: alone on a list item's
+/// line or after "name"; the given name a listed one, the family name no place and no
+/// word ("- Paris, France", "1. Tuesday, March").
+fn inverted(t: &str, lo: usize, hi: usize, g: &Gazetteers, key: &mut String, out: &mut Vec<Cand>) {
+    let b = t.as_bytes();
+    let word_byte = |c: u8| c.is_ascii_alphabetic() || matches!(c, b'\'' | b'-') || c >= 0x80;
+    for k in memchr::memchr_iter(b',', &b[lo..hi]) {
+        let p = lo + k;
+        if b.get(p + 1) != Some(&b' ') || !b.get(p + 2).is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
+        let s = p - b[lo..p].iter().rev().take_while(|&&c| word_byte(c)).count();
+        let e = p + 2 + b[p + 2..hi].iter().take_while(|&&c| word_byte(c)).count();
+        let (family, given) = (&t[s..p], &t[p + 2..e]);
+        if !starts_upper(family) || family.len() < 2 || given.len() < 2 {
+            continue;
+        }
+        let head = &t[..s];
+        let line_start = head.rfind('\n').map_or(0, |k| k + 1);
+        let marker = &head[line_start..];
+        let listed = marker == "- "
+            || marker == "* "
+            || marker
+                .strip_suffix(". ")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
+        let named = head.ends_with("the name ") || head.ends_with("name: ");
+        let rest = &t[e..];
+        let alone = rest.is_empty() || rest.starts_with(['\n', '.', ',']) || rest.starts_with(" (");
+        if !(listed && alone || named) {
+            continue;
+        }
+        // A given name that is also a word ("Tom") needs a listed family name; one that
+        // no list holds ("Zbigniew"), the word "name" before it.
+        let given_ok = match g.first(given, key) {
+            Some(false) => !g.is_word(given, key),
+            Some(true) => g.last(family, key).is_some(),
+            None => named && !g.is_word(given, key) && !g.is_place(given, key),
+        };
+        if given_ok
+            && !CALENDAR_WORDS.contains(&given)
+            && !g.is_place(family, key)
+            && !g.is_word(family, key)
+            && !not_name(family)
+        {
+            out.push(Cand::new(s, e, Label::Person));
+        }
+    }
 }
 
 /// Titles after a passenger's name in an airline's records.

@@ -69,6 +69,8 @@ const CUES: &[&str] = &[
     "アシスタント", "通訳", "ガイド", "コンシェルジュ", "トレーナー", "インストラクター", "セラピスト",
     "店主", "塾長", "管理人", "監視員", "検定員", "気象予報士", "制作進行", "運航管理", "総合案内",
     "職員", "担当した", "シェイパー", "着付師", "世話役", "観測者", "登録販売者", "ヘアセット", "鷹匠",
+    // Not "パイロット" alone, a pen maker's name too ("パイロットのカクノ").
+    "担当パイロット", "クルー", "マネージャー", "タンデムマスター",
     "担当編集", "ピアニスト", "ドラマー", "プランナー", "フローリスト", "整備士", "獣医師", "トリマー", "保育士", "衛生士",
     "歯科医師", "パティシエ", "シェフ", "ネイリスト", "カメラマン", "コーチ", "オーナー", "ホスト",
     "カラーリスト", "アイリスト", "美容師", "理容師", "バーテンダー", "シフトリーダー", "彫刻師",
@@ -2278,13 +2280,14 @@ const KATA_THINGS: &[&str] = &[
     "ナビ", "アシュフォード", "トラディショナル", "ノグチゲラ", "ヤンバルクイナ", "ヒーレー",
     "シューペリア", "ランブリング", "ピッツァ", "ゴルゴンゾーラ", "シェーヴル", "ジョーヌ",
     "ホットライン", "ダークスカイ", "プレアデス", "ラメント", "グラード", "ハイランダーズ", "ホーク",
+    "ケトル", "ケメックス", "クロッシュ", "バルーンズ", "フリーフォール", "サンタ", "ゼネラル",
 ];
 
 /// Ends of words in katakana that make a run a thing's name ("ドライベルモット",
 /// "ジャパニーズウイスキー・ペアリングディナー").
 #[rustfmt::skip]
 const KATA_THING_ENDS: &[&str] = &[
-    "ベルモット", "ビターズ", "ウイスキー", "ディナー", "ピンシャー", "バーガー",
+    "ベルモット", "ビターズ", "ウイスキー", "ディナー", "ピンシャー", "バーガー", "ウェーブ",
 ];
 
 /// Whether the name at `t[s..e]` is all that a 「」 holds, in a list of such
@@ -2890,6 +2893,48 @@ pub(crate) fn readings(t: &str, cands: &mut Vec<Cand>) {
         if listed {
             let start = at + t[at..].chars().next().map_or(0, char::len_utf8);
             cands.push(Cand::new(start, start + reading.len(), Label::Person));
+        }
+    }
+}
+
+/// "「いつもありがとう。大輔より」", "蓮・結衣より*", "さくら・健一より": given names in
+/// kanji or katakana that sign a message, before より at the message's end (a card's
+/// or a gift's words), with the names joined to them by "・" (one in hiragana too).
+pub(crate) fn message_senders(t: &str, runs: &[Run], cands: &mut Vec<Cand>) {
+    let g = Gazetteers::get();
+    let given = |r: &Run| {
+        let name = &t[r.s..r.e];
+        if r.han {
+            is_given(name, g)
+        } else {
+            name.chars().nth(1).is_some() && g.katakana(name) == Some(false)
+        }
+    };
+    for (k, r) in runs.iter().enumerate() {
+        let Some(rest) = t[r.e..].strip_prefix("より") else {
+            continue;
+        };
+        let ends = rest.is_empty() || rest.starts_with(['」', '*', '\n', '』', '”', '"']);
+        if !ends || !given(r) {
+            continue;
+        }
+        cands.push(Cand::new(r.s, r.e, Label::Person));
+        // The name before "・": a run ending there, or a given name in hiragana.
+        let Some(head) = t[..r.s].strip_suffix('・') else {
+            continue;
+        };
+        if let Some(p) = runs[..k].last().filter(|p| p.e == head.len() && given(p)) {
+            cands.push(Cand::new(p.s, p.e, Label::Person));
+        } else {
+            let kana = head
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| crate::text::is_hiragana(c))
+                .last()
+                .map_or(head.len(), |(i, _)| i);
+            if kana < head.len() && g.kana_given(&head[kana..]) {
+                cands.push(Cand::new(kana, head.len(), Label::Person));
+            }
         }
     }
 }

@@ -438,7 +438,10 @@ fn national(digits: &str, groups: &[usize]) -> Option<Shape> {
     // shape of none of the national plans (Japan's metropolitan codes 03 and 06 have two
     // digits), a phone only with phone context.
     let odd = matches!(groups, [5, 5] | [4, 6])
-        || (groups == [4, 3, 3] && ["02", "03", "06"].iter().any(|p| digits.starts_with(p)));
+        || (groups == [4, 3, 3] && ["02", "03", "06"].iter().any(|p| digits.starts_with(p)))
+        // "0120-7946-03", "0120 4488 19": a lot's or a card's number; toll-free numbers
+        // group 0120-123-456 or 0120-12-3456.
+        || (matches!(groups, [4, 4, 2]) && digits.starts_with("0120"));
     if odd {
         return Some(Shape::Weak);
     }

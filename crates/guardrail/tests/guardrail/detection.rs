@@ -5511,3 +5511,70 @@ fn birds_of_prey_ships_dance_tunes_and_benches_are_no_one_and_welsh_names_are_wh
         ],
     );
 }
+
+#[test]
+fn registers_in_family_name_order_message_senders_and_fediverse_handles() {
+    assert_finds(
+        "Workshop (max 8):\n\n1. Kowalczyk, Agnieszka\n2. Bramwell, Tom",
+        &[("Kowalczyk, Agnieszka", Person), ("Bramwell, Tom", Person)],
+    );
+    assert_finds(
+        "logged as case CS-0912 under the name Kowalczyk, Zbigniew and passed on",
+        &[("Kowalczyk, Zbigniew", Person)],
+    );
+    assert_finds("- Paris, France\n- Tuesday, March\n- Apples, Pears", &[]);
+    assert_finds(
+        "メッセージ：「いつもありがとう。大輔より」",
+        &[("大輔", Person)],
+    );
+    assert_finds(
+        "「米寿おめでとう！ さくら・健一より」",
+        &[("さくら", Person), ("健一", Person)],
+    );
+    assert_finds("「本日より営業します」", &[]);
+    assert_finds(
+        "We post on Mastodon at @cider@example.social every January.",
+        &[],
+    );
+    assert_finds(
+        "Write to cider@example.social today.",
+        &[("cider@example.social", Email)],
+    );
+    // A lot's number in the shape of no toll-free grouping.
+    assert_finds(
+        "The lot number on the cap (e.g. 0120-7946-03) is the run.",
+        &[],
+    );
+    assert_finds(
+        "**Unit 4, Cresswell Arches, 112 Mallory Street, London E8 3QT**",
+        &[
+            (
+                "Unit 4, Cresswell Arches, 112 Mallory Street, London",
+                Address,
+            ),
+            ("E8 3QT", PostalCode),
+        ],
+    );
+    assert_finds(
+        "find us at 2nd Floor, 41 Pelham Arcade, Manchester M4 1HN.",
+        &[
+            ("2nd Floor, 41 Pelham Arcade, Manchester", Address),
+            ("M4 1HN", PostalCode),
+        ],
+    );
+    assert_finds(
+        "4200 Airfield Road, Hangar 3, Millbrook, OR 97351",
+        &[
+            ("4200 Airfield Road, Hangar 3, Millbrook, OR", Address),
+            ("97351", PostalCode),
+        ],
+    );
+    assert_no_person(&[
+        "**Finca El Injerto** sits in Huehuetenango.",
+        "- **Hario** (V60 drippers)\n- **Bodum** (French presses)",
+        "4. **Uncle Will's Reserve** — oak-aged Dabinett",
+        "- Hat: Trilby, houndstooth tweed",
+        "当日のパイロットのカクノは人気の万年筆です。",
+    ]);
+    assert_finds("当日の担当パイロットは大塚です。", &[("大塚", Person)]);
+}
