@@ -324,6 +324,15 @@ const FAMOUS: &[&str] = &[
     "Giuseppe Borsalino", "Caroline Reboux", "Marlene Dietrich", "John B. Stetson",
     "Felix Baumgartner", "Alan Eustace", "Richard Branson", "Per Lindstrand",
     "Bertrand Piccard", "Fedor Konyukhov",
+    // Skaters, gymnasts, puppeteers and playwrights, binders and hill-list makers.
+    "Dick Button", "Katarina Witt", "Michelle Kwan", "Scott Hamilton", "Werner Rittberger",
+    "Jayne Torvill", "Christopher Dean", "Nadia Comăneci", "Nadia Comaneci", "Kohei Uchimura",
+    "Kenzo Shirai", "Mitsuo Tsukahara", "Natalia Yurchenko", "Péter Kovács", "Kurt Thomas",
+    "Samuel Pepys", "Jim Henson", "Harry Corbett", "Matthew Corbett", "Richard Cadell",
+    "Yoshida Bungorō", "Chikamatsu Monzaemon", "Laurent Mourguet", "Carlo Collodi",
+    "Joseph Zaehnsdorf", "Roger Payne", "William Yapp", "George Eliot", "Emery Walker",
+    "T. J. Cobden-Sanderson", "John Rooke Corbett", "Percy Donald", "Tom Stephenson",
+    "A. E. Robertson", "Samuel Taylor Coleridge",
     // The same, as Japanese writes them.
     "滝廉太郎", "山田耕筰", "中田喜直", "瀬戸口藤吉", "和泉宏隆", "真島俊夫", "村井邦彦", "岡野貞一",
     "信長貴富", "森山直太朗", "野茂英雄", "源義経", "井上勝", "エドモンド・モレル",
@@ -341,6 +350,9 @@ const FAMOUS: &[&str] = &[
     "ジョージ・デュ・モーリア", "フィリップ・トレーシー", "ジュゼッペ・ボルサリーノ", "キャロリーヌ・ルブー",
     "マレーネ・ディートリッヒ", "フェリックス・バウムガルトナー", "リチャード・ブランソン",
     "ペール・リンドストランド", "ビジャイパット・シンガニア", "ベルトラン・ピカール",
+    "ウルリッヒ・サルコウ", "アロイス・ルッツ", "ヴェルナー・リットベルガー", "浅田真央", "伊藤みどり",
+    "荒川静香", "吉田文五郎", "近松門左衛門", "カルロ・コッローディ", "橋口五葉", "中村不折", "泉鏡花",
+    "エメリー・ウォーカー", "コブデン＝サンダーソン", "田中澄江", "ウォルター・ウェストン",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank

@@ -259,7 +259,7 @@ const TITLED_BRANDS: &[(&str, &str)] = &[
     ("Mrs", "Meyer"), ("Madame", "Tussauds"), ("Madame", "Butterfly"), ("Señor", "Frog's"),
     ("Uncle", "Ben"), ("Uncle", "Sam"), ("Aunt", "Jemima"), ("Auntie", "Anne"), ("Granny", "Smith"),
     ("Dr", "Eggman"), ("Madame", "Gazelle"), ("Uncle", "Nearest"), ("Professor", "Moriarty"),
-    ("Inspector", "Lestrade"), ("Dr", "Bronner"), ("Dr", "Hauschka"),
+    ("Inspector", "Lestrade"), ("Dr", "Bronner"), ("Dr", "Hauschka"), ("Mr", "Punch"),
 ];
 
 /// Lower-case particles inside a name: "Pieter van der Berg", "Ms. de la Cruz".
@@ -727,7 +727,7 @@ impl PersonEn {
                         || animal_named(t, c)
                         || alone_in_quotes(t, c.start, c.end)
                         || century_figure(t, c.start, c.end)
-                        || no_one_by_words(t, c.start)
+                        || no_one_by_words(t, c.start, c.end)
                         || known_by_words(t, c.start, c.end)
                         || model_after(&t[c.end..])
                         || romaji_place_or_thing(t, c.start, c.end)
@@ -1444,6 +1444,26 @@ impl PersonEn {
         // "The Apollo is a 5-minute walk": a name alone after "the" names a venue, a
         // ship or a thing ("the Delgado family" is found before this).
         if before.ends_with("the ") || before.ends_with("The ") {
+            return false;
+        }
+        // "Block A: 6 Jan – 24 Feb": a month after a day's number is a date.
+        if matches!(
+            w,
+            "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+        ) && before.ends_with(|c: char| c.is_ascii_digit() || c == ' ')
+            && before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        {
             return false;
         }
         // A Japanese cue ("受付のMika", "インストラクターのKwame", "こちらKaitoです") is a
@@ -3654,10 +3674,11 @@ fn animal_named(t: &str, c: &Cand) -> bool {
     listed && kind.is_some_and(animal_word)
 }
 
-/// Whether the name candidate at `t[s..]` is said to be no one's: "(no relation to
+/// Whether the name candidate at `t[s..e]` is said to be no one's: "(no relation to
 /// Claude Garamond!)", "There's no Mr Bell", a place in a peer's title ("4th Duke
-/// of Gordon", "Earl of Harewood"), or a ship's name ("RNLB *Annie Trelawny*").
-fn no_one_by_words(t: &str, s: usize) -> bool {
+/// of Gordon", "Earl of Harewood"), a ship's name ("RNLB *Annie Trelawny*"), a skill
+/// ("a triple Lutz"), a station, or a place before its grid reference.
+fn no_one_by_words(t: &str, s: usize, e: usize) -> bool {
     const PEERS: &[&str] = &[
         "Duke", "Duchess", "Earl", "Countess", "Marquess", "Marquis", "Viscount", "Baron",
         "Baroness", "Prince", "Princess",
@@ -3673,6 +3694,26 @@ fn no_one_by_words(t: &str, s: usize) -> bool {
     ];
     let bare = head.trim_end_matches(['*', '_', '\'', '‘', '"', '“', ' ']);
     if VESSELS.contains(&last_word(bare)) {
+        return true;
+    }
+    // "a single Axel", "a triple Lutz": a skill named after someone; "The nearest
+    // station is Malvern Link": a place.
+    if matches!(
+        last_word(head),
+        "single" | "double" | "triple" | "quad" | "quadruple"
+    ) || head.ends_with("station is")
+    {
+        return true;
+    }
+    // "Great Gable via Aaron Slack (NY 211 104)": a place before its grid reference.
+    if let Some(b) = t[e..].strip_prefix(" (").map(str::as_bytes)
+        && b.len() >= 10
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2] == b' '
+        && b[3..6].iter().all(u8::is_ascii_digit)
+        && b[6] == b' '
+        && b[7..10].iter().all(u8::is_ascii_digit)
+    {
         return true;
     }
     // "(Christian Doppler, 1842)": a citation's author and year.

@@ -216,6 +216,8 @@ const NOT_NAMES: &[&str] = &[
     // Words a name list holds too ("見張り小屋", "池の全景", "港の歴史さんぽ", a colour
     // and a leaf: "**藤**：藤紫", "桜葉とローズヒップ").
     "小屋", "池", "歴史", "藤紫", "桜葉", "里親",
+    // Map symbols and a sport before a title ("黒の点線：小径", "体操コーチ").
+    "小径", "三角", "体操",
     // Halls of a shrine: "本殿前", "拝殿", "御殿".
     "本", "拝", "御",
     // Labels of a staff card after the name: "担当：渡辺　直通：052-…".
@@ -1527,6 +1529,12 @@ fn kana_after_role(t: &str, r: &Run, g: &Gazetteers, out: &mut Vec<Cand>) {
     if !t[start..].starts_with(crate::text::is_hiragana) {
         return;
     }
+    // Glued to the run, a particle goes on the sentence ("名前にちなんで"), not a name.
+    if skip.is_empty()
+        && t[start..].starts_with(['に', 'は', 'が', 'を', 'で', 'と', 'の', 'も', 'へ'])
+    {
+        return;
+    }
     // After a colon, any label will do ("施術者：ちひろ（…）").
     if !(cues().ends(&t[r.s..r.e]) || (colon && r.han)) {
         return;
@@ -2109,8 +2117,9 @@ pub(crate) fn temperature_scale(t: &str, s: usize, e: usize) -> bool {
 /// Whether the name at `t[s..e]` is part of a place's name or a stop's: before ヶ or
 /// ノ and kanji ("桜ヶ丘公園", "上総一ノ宮駅"), before バス停 or in 「」 before で下車
 /// (「清水道」で下車), after ヶ and kanji ("桜ヶ丘"), or after a prefecture and a space
-/// with no honorific after it ("栃木県 那須": not "東京都 田中様"); or 文 before 様 (文様,
-/// a pattern).
+/// with no honorific after it ("栃木県 那須": not "東京都 田中様"); a mountain before its
+/// height ("斜里岳（1,547m）"), a place with 殿 inside ("岩殿山"), a street ("寺町通"); or
+/// 文 before 様 (文様, a pattern).
 pub(crate) fn place_part(t: &str, s: usize, e: usize) -> bool {
     let after = &t[e..];
     let mut next = after.chars();
@@ -2122,6 +2131,23 @@ pub(crate) fn place_part(t: &str, s: usize, e: usize) -> bool {
         return true;
     }
     if after.starts_with("バス停") || after.starts_with("」で下車") {
+        return true;
+    }
+    // "斜里岳（1,547m）", "大山（1,252m）": a mountain before its height.
+    // Brackets may be folded to ASCII here.
+    if let Some(r) = after.strip_prefix(['（', '(']) {
+        let digits = r.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+        if digits.len() < r.len() && digits.starts_with(['m', 'ｍ']) {
+            return true;
+        }
+    }
+    // "岩殿山": 殿 inside a place's name, not a honorific (not "殿宛"); "寺町通": a
+    // street.
+    if after
+        .strip_prefix('殿')
+        .is_some_and(|r| r.starts_with(['山', '町', '村', '川', '谷', '坂', '橋']))
+        || t[s..e].ends_with('通')
+    {
         return true;
     }
     // "ホテル桜ヶ丘様": after ヶ and kanji; "代表的な文様": a pattern, not 文 and 様.
@@ -2281,6 +2307,7 @@ const KATA_THINGS: &[&str] = &[
     "シューペリア", "ランブリング", "ピッツァ", "ゴルゴンゾーラ", "シェーヴル", "ジョーヌ",
     "ホットライン", "ダークスカイ", "プレアデス", "ラメント", "グラード", "ハイランダーズ", "ホーク",
     "ケトル", "ケメックス", "クロッシュ", "バルーンズ", "フリーフォール", "サンタ", "ゼネラル",
+    "ケルムスコット", "ペルシア", "パンチ",
 ];
 
 /// Ends of words in katakana that make a run a thing's name ("ドライベルモット",

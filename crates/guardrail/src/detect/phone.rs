@@ -376,7 +376,11 @@ fn shape(s: &str) -> Option<Shape> {
     if looks_like_date(groups, digits) {
         return None;
     }
-    if s.contains('.') && !(groups == [3, 3, 4] || s.starts_with('+')) {
+    // Dots part a number's groups in North America ("503.555.0100"), in international
+    // forms, and in national ones of three groups ("07700.900.274", "045.555.2706");
+    // else they part a version's or a date's.
+    let national_dots = digits.starts_with('0') && groups.len() == 3 && (10..=11).contains(&n);
+    if s.contains('.') && !(groups == [3, 3, 4] || s.starts_with('+') || national_dots) {
         return None;
     }
     let first = s.as_bytes().first().copied().unwrap_or(b' ');

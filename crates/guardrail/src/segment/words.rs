@@ -8,7 +8,8 @@ use crate::wordset::WordSet;
 #[rustfmt::skip]
 const MATCH_WORDS: &[&str] = &[
     "al", "ap", "apt", "ave", "bin", "box", "chan", "da", "das", "de", "del", "della", "den", "der",
-    "di", "dos", "du", "el", "fl", "flat", "floor", "ibn", "kun", "la", "le", "po", "rd", "sama",
+    "des", "di", "dos", "du", "el", "fl", "flat", "floor", "ibn", "kun", "la", "le", "po", "rd", "rue",
+    "sama",
     "san", "st", "ste", "suite", "ten", "ter", "unit", "van", "von",
 ];
 

@@ -5578,3 +5578,35 @@ fn registers_in_family_name_order_message_senders_and_fediverse_handles() {
     ]);
     assert_finds("当日の担当パイロットは大塚です。", &[("大塚", Person)]);
 }
+
+#[test]
+fn skills_stations_grid_references_mountains_and_dotted_national_numbers() {
+    assert_no_person(&[
+        "which is why a single Axel has 1½ rotations",
+        "The nearest station is Malvern Link, about 10 minutes' walk.",
+        "- 3rd: Great Gable via Aaron Slack (NY 211 104)",
+        "1. Block A: 6 Jan – 24 Feb\n2. Block B: 3 Mar – 21 Apr",
+        "| Mr Punch (glove) | HIRE-P01 | £25 |",
+        "3. 斜里岳（1,547m）\n4. 阿寒岳（1,499m）",
+        "山行番号 2025-061（岩殿山〜百蔵山）。",
+        "京都市役所前駅から徒歩5分、寺町通の古書街の一角",
+        "各教室は、人形芝居にゆかりのある名前にちなんで名付けられています。",
+    ]);
+    assert_finds(
+        "We've added his number (07700.900.274) to the list.",
+        &[("07700.900.274", Phone)],
+    );
+    assert_finds("Version 10.0.19045 is installed.", &[]);
+    assert_finds(
+        "請求書は吉田 一郎殿宛にて発行いたします。",
+        &[("吉田 一郎", Person)],
+    );
+    assert_finds(
+        "Attn: Chantal Beaulieu\n355 rue des Érables, Sherbrooke, QC J1H 4K9",
+        &[
+            ("Chantal Beaulieu", Person),
+            ("355 rue des Érables, Sherbrooke, QC", Address),
+            ("J1H 4K9", PostalCode),
+        ],
+    );
+}
