@@ -333,6 +333,15 @@ const FAMOUS: &[&str] = &[
     "Joseph Zaehnsdorf", "Roger Payne", "William Yapp", "George Eliot", "Emery Walker",
     "T. J. Cobden-Sanderson", "John Rooke Corbett", "Percy Donald", "Tom Stephenson",
     "A. E. Robertson", "Samuel Taylor Coleridge",
+    // Jazz, soul and folk musicians and a sleeve designer, racing drivers, and Scots of
+    // history.
+    "Rudy Van Gelder", "Joni Mitchell", "Art Blakey", "Grace Jones", "Rose Royce", "Reid Miles",
+    "Francis Wolff", "Dick James", "Ayrton Senna", "Jim Clark", "Lewis Hamilton",
+    "Michael Schumacher", "Jenson Button", "Graham Hill", "Flora MacDonald",
+    "Bonnie Prince Charlie", "William Wallace", "Robert the Bruce",
+    // Calligraphers and an emperor, and cyclists.
+    "Qin Shi Huang", "Wang Xizhi", "Beryl Burton", "Koichi Nakano", "Victoria Pendleton",
+    "Jason Kenny", "Laura Kenny", "Chris Hoy", "Eddy Merckx", "Tom Simpson",
     // The same, as Japanese writes them.
     "滝廉太郎", "山田耕筰", "中田喜直", "瀬戸口藤吉", "和泉宏隆", "真島俊夫", "村井邦彦", "岡野貞一",
     "信長貴富", "森山直太朗", "野茂英雄", "源義経", "井上勝", "エドモンド・モレル",
@@ -353,6 +362,8 @@ const FAMOUS: &[&str] = &[
     "ウルリッヒ・サルコウ", "アロイス・ルッツ", "ヴェルナー・リットベルガー", "浅田真央", "伊藤みどり",
     "荒川静香", "吉田文五郎", "近松門左衛門", "カルロ・コッローディ", "橋口五葉", "中村不折", "泉鏡花",
     "エメリー・ウォーカー", "コブデン＝サンダーソン", "田中澄江", "ウォルター・ウェストン",
+    "森山威男", "星野一義", "佐藤琢磨", "鈴木亜久里", "高橋国光", "アイルトン・セナ", "中嶋悟",
+    "フローラ・マクドナルド", "中野浩一",
 ];
 
 /// Each full name by itself, by each of its ends ("Lloyd Wright" is the end of "Frank

@@ -158,6 +158,12 @@ const NOT_NAMES: &[&str] = &[
     "Santa", "Hario", "Bodum", "Nivea", "Claymation", "Blade",
     // A hat, and a launch site's word ("Mam Tor").
     "Trilby", "Tor",
+    // Karting firms and tracks, regiments and heralds, and tartans' kinds ("Bruce
+    // Modern", "Gordon Highlanders", "Carrick Pursuivant").
+    "Karting", "Motorsport", "Highlanders", "Pursuivant", "Modern", "Ancient",
+    // Cycling clubs and tracks ("Calder Valley Wheelers", "Hoy Velodrome"), a seal
+    // maker's and a craft's words ("Hankoya Tsubaki", "Tanaka Kōgei").
+    "Wheelers", "Velo", "Velodrome", "Hankoya", "Kogei", "Kōgei",
 ];
 
 static NOT_NAME_SET: WordSet<2048> = WordSet::new(NOT_NAMES);
@@ -364,7 +370,7 @@ const FOUNDED: &[&str] = &[
 const PREFIXES_OF_THINGS: &[&str] = &[
     "San", "Santa", "Santo", "Saint", "St", "Lake", "Mount", "Mt", "Port", "Fort", "Los", "Las",
     "Cape", "Glen", "New", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little",
-    "Point", "Rue", "Via", "Calle", "Avenida", "Hotel",
+    "Point", "Rue", "Via", "Calle", "Avenida", "Hotel", "Hôtel", "Mont",
     // Streets, squares and bridges named first ("Avenue Victor Hugo", "Place Victor Hugo").
     "Avenue", "Place", "Pont", "Piazza", "Plaza", "Quai", "Boulevard", "Parc", "Gare",
     "Storm", "Hurricane", "Typhoon", "Cyclone",
@@ -4161,14 +4167,20 @@ fn is_caps(w: &str) -> bool {
 }
 
 /// A capital inside a word, past a prefix of a name ("ThermoScan", "FedEx", but not
-/// "McDonald", "MacLeod", "DeShawn"): a brand's or a product's spelling.
+/// "McDonald", "MacLeod", "DeShawn", "Halvorsen-MacLeod"): a brand's or a product's
+/// spelling.
 fn camel(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() > 3
         && !w.starts_with("Mac")
         && b[3..].iter().enumerate().any(|(i, c)| {
-            // After `'`, `-` or the last byte of `’` a capital starts a part.
-            c.is_ascii_uppercase() && !matches!(b[i + 2], b'\'' | b'-' | 0x99)
+            let j = i + 3;
+            // After `'`, `-` or the last byte of `’` a capital starts a part; after "Mc" or
+            // "Mac" opening a part, it goes on one ("Halvorsen-MacLeod").
+            let part = |k: usize| k == 0 || matches!(b[k - 1], b'\'' | b'-');
+            let mac = (b[..j].ends_with(b"Mc") && part(j - 2))
+                || (b[..j].ends_with(b"Mac") && part(j - 3));
+            c.is_ascii_uppercase() && !matches!(b[j - 1], b'\'' | b'-' | 0x99) && !mac
         })
 }
 

@@ -37,8 +37,12 @@ pub(crate) fn honorific_at(s: &str) -> Option<&'static str> {
         .chain(HAN_HONORIFICS)
         .copied()
         .find(|h| starts_with(s, h))
-        // "佐藤さんちのお米": さんち is a family's home, as in a product's name.
-        .filter(|&h| !(h == "さん" && s[h.len()..].starts_with('ち')))
+        // "佐藤さんちのお米": さんち is a family's home, as in a product's name; "マレー氏族
+        // 協会": 氏族 is a clan.
+        .filter(|&h| {
+            !(h == "さん" && s[h.len()..].starts_with('ち')
+                || h == "氏" && s[h.len()..].starts_with('族'))
+        })
 }
 
 /// Role words that may stand right before a name in the same kanji run.
@@ -2133,6 +2137,14 @@ pub(crate) fn place_part(t: &str, s: usize, e: usize) -> bool {
     if after.starts_with("バス停") || after.starts_with("」で下車") {
         return true;
     }
+    // "塩尻ICから", "長野道・塩尻IC": an interchange and its road.
+    if ["IC", "JCT", "インター"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || (t[s..e].ends_with('道') && after.starts_with('・'))
+    {
+        return true;
+    }
     // "斜里岳（1,547m）", "大山（1,252m）": a mountain before its height.
     // Brackets may be folded to ASCII here.
     if let Some(r) = after.strip_prefix(['（', '(']) {
@@ -2307,7 +2319,7 @@ const KATA_THINGS: &[&str] = &[
     "シューペリア", "ランブリング", "ピッツァ", "ゴルゴンゾーラ", "シェーヴル", "ジョーヌ",
     "ホットライン", "ダークスカイ", "プレアデス", "ラメント", "グラード", "ハイランダーズ", "ホーク",
     "ケトル", "ケメックス", "クロッシュ", "バルーンズ", "フリーフォール", "サンタ", "ゼネラル",
-    "ケルムスコット", "ペルシア", "パンチ",
+    "ケルムスコット", "ペルシア", "パンチ", "マイヨ", "シニア", "ジュニア", "コカ",
 ];
 
 /// Ends of words in katakana that make a run a thing's name ("ドライベルモット",
@@ -2315,6 +2327,7 @@ const KATA_THINGS: &[&str] = &[
 #[rustfmt::skip]
 const KATA_THING_ENDS: &[&str] = &[
     "ベルモット", "ビターズ", "ウイスキー", "ディナー", "ピンシャー", "バーガー", "ウェーブ",
+    "コーナー", "プレート",
 ];
 
 /// Whether the name at `t[s..e]` is all that a 「」 holds, in a list of such
@@ -2814,6 +2827,33 @@ fn counted_after(t: &str, e: usize) -> bool {
 /// written in characters after its romanisation ("Zhang Wei (张伟)"); not the first
 /// character of a note in brackets ("(英語対応)", "(営業部)").
 const CHINESE_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖田董潘袁蔡蒋蔣余于杜叶葉程魏苏蘇吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦付方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万钱錢严嚴覃武戴莫孔向汤湯";
+
+/// Joins the head of a family name written with ノ to a name found after it ("一ノ瀬
+/// かおる" found as "瀬 かおる", "井ノ口様"): the lists hold such names without ノ or
+/// with 之 ("一瀬", "一之瀬").
+pub(crate) fn join_no_family(t: &str, cands: &mut [Cand]) {
+    let g = Gazetteers::get();
+    for c in cands.iter_mut().filter(|c| c.label == Label::Person) {
+        let Some(h) = t[..c.start].strip_suffix('ノ') else {
+            continue;
+        };
+        let mut back = h.char_indices().rev();
+        let Some((k, x)) = back.next().filter(|&(_, x)| is_han(x)) else {
+            continue;
+        };
+        if back.next().is_some_and(|(_, p)| is_han(p)) {
+            continue;
+        }
+        let Some(y) = t[c.start..].chars().next().filter(|&y| is_han(y)) else {
+            continue;
+        };
+        // Rare (a ノ before a name): a string for the key costs nothing that matters.
+        let joined = |mid: &str| is_family(&format!("{x}{mid}{y}"), g);
+        if joined("") || joined("之") {
+            c.start = k;
+        }
+    }
+}
 
 /// "小鳥遊 湊くん", "四月一日 ひまり様": a family name no list holds, two to four kanji
 /// after a break and before a space, joins the given name found after it when a

@@ -203,15 +203,31 @@ fn negative_moved_on(t: &str, n: usize, s: usize) -> bool {
     if t[..n].ends_with(|c: char| !c.is_ascii()) && t[n..s].contains(['、', '。']) {
         return true;
     }
+    // "— Joss Penhaligon, Membership Officer\n01632 960482": the keyword names a role or
+    // a desk, whose number this is.
+    const DESKS: &[&str] = &[
+        "officer",
+        "secretary",
+        "manager",
+        "team",
+        "desk",
+        "coordinator",
+        "lead",
+        "office",
+        "department",
+        "enquiries",
+        "services",
+    ];
     t[n..s]
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            w.bytes().all(|c| c.is_ascii_lowercase())
-                && !matches!(
-                    w,
-                    "number" | "no" | "num" | "nr" | "is" | "was" | "are" | "of" | "for"
-                )
+            DESKS.iter().any(|d| w.eq_ignore_ascii_case(d))
+                || (w.bytes().all(|c| c.is_ascii_lowercase())
+                    && !matches!(
+                        w,
+                        "number" | "no" | "num" | "nr" | "is" | "was" | "are" | "of" | "for"
+                    ))
         })
 }
 
@@ -430,6 +446,10 @@ fn national(digits: &str, groups: &[usize]) -> Option<Shape> {
     // Dublin), a phone only with phone context.
     if n == 9 && groups == [2, 3, 4] && !digits.starts_with("00") {
         return Some(Shape::Weak);
+    }
+    // "0 75678 16521": a UPC barcode's groups, one digit before two of five.
+    if groups == [1, 5, 5] {
+        return None;
     }
     let bad_start = digits.starts_with("00");
     if bad_start

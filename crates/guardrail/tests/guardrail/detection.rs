@@ -5610,3 +5610,30 @@ fn skills_stations_grid_references_mountains_and_dotted_national_numbers() {
         ],
     );
 }
+
+#[test]
+fn clans_barcodes_desks_and_family_names_written_with_no() {
+    assert_finds(
+        "**Name on record:** Kirsten Halvorsen-MacLeod",
+        &[("Kirsten Halvorsen-MacLeod", Person)],
+    );
+    assert_finds("Ask about YouTube and FedEx today.", &[]);
+    assert_finds("and the barcode on the box set is `0 75678 16521` 4.", &[]);
+    assert_finds(
+        "— Joss Penhaligon, Membership Officer\n01632 960482",
+        &[("Joss Penhaligon", Person), ("01632 960482", Phone)],
+    );
+    assert_finds("Your membership no. 01632 960482 is on the card.", &[]);
+    assert_finds(
+        "広報担当の一ノ瀬 かおるが務めます。",
+        &[("一ノ瀬 かおる", Person)],
+    );
+    assert_no_person(&[
+        "Both are in stock: Bruce Modern and the Gordon Highlanders sett.",
+        "**Calder Valley Wheelers CC**",
+        "2 nights at the Hôtel du Mont Ventoux",
+        "日本スコットランド氏族協会の事務局連絡先は以下のとおりです。",
+        "**お車の場合：** 長野道・塩尻ICから約15分。",
+        "2. **コカ・コーラコーナー**",
+    ]);
+}
