@@ -3640,11 +3640,11 @@ fn animal_named(t: &str, c: &Cand) -> bool {
     }
     let last = last_word(head);
     // "our cat Cullet", "my horse Bramble": a kind of animal after a determiner.
-    if animal_word(last)
-        && matches!(
-            last_word(head[..head.len() - last.len()].trim_end_matches(' ')),
-            "our" | "my" | "your" | "the" | "his" | "her" | "their"
-        )
+    // The determiner first: it is cheaper to ask than the list of animals.
+    if matches!(
+        last_word(head[..head.len() - last.len()].trim_end_matches(' ')),
+        "our" | "my" | "your" | "the" | "his" | "her" | "their"
+    ) && animal_word(last)
     {
         return true;
     }
