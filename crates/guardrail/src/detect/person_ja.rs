@@ -2162,11 +2162,12 @@ pub(crate) fn place_part(t: &str, s: usize, e: usize) -> bool {
     {
         return true;
     }
-    // "ホテル桜ヶ丘様": after ヶ and kanji; "代表的な文様": a pattern, not 文 and 様.
+    // "ホテル桜ヶ丘様": after ヶ and kanji; "代表的な文様": a pattern, not 文 and 様 (but
+    // "綾瀬 文様" is someone).
     let mut back = t[..s].chars().rev();
     if back.next().is_some_and(|c| matches!(c, 'ヶ' | 'ケ' | 'ヵ'))
         && back.next().is_some_and(is_han)
-        || (t[s..e].ends_with('文') && after.starts_with('様'))
+        || (t[s..e].ends_with('文') && !t[s..e].contains(' ') && after.starts_with('様'))
     {
         return true;
     }

@@ -5504,6 +5504,10 @@ fn birds_of_prey_ships_dance_tunes_and_benches_are_no_one_and_welsh_names_are_wh
         &[("早瀬", Person)],
     );
     assert_finds(
+        "お名前は「綾瀬 文様」と掲載してもよろしいですか。",
+        &[("綾瀬 文", Person)],
+    );
+    assert_finds(
         "The Osprey Inn, 8 Riverside Walk, Kelso, Scottish Borders TD5 7BE",
         &[
             ("8 Riverside Walk, Kelso, Scottish Borders", Address),
