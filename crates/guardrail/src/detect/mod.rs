@@ -169,7 +169,7 @@ impl Detectors {
             person_ja::readings(t, cands);
             person_ja::join_katakana_given(t, fhi, cands);
             person_ja::join_unlisted_family(t, flo, cands);
-            person_ja::join_no_family(t, cands);
+            person_ja::join_no_family(t, flo, cands);
         }
         // A UK postcode (or a Canadian one: same first letter) after address parts without
         // a house number.

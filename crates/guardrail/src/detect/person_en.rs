@@ -3986,7 +3986,8 @@ fn inverted(t: &str, lo: usize, hi: usize, g: &Gazetteers, key: &mut String, out
     let word_byte = |c: u8| c.is_ascii_alphabetic() || matches!(c, b'\'' | b'-') || c >= 0x80;
     for k in memchr::memchr_iter(b',', &b[lo..hi]) {
         let p = lo + k;
-        if b.get(p + 1) != Some(&b' ') || !b.get(p + 2).is_some_and(u8::is_ascii_uppercase) {
+        // The given name starts inside the piece.
+        if p + 2 >= hi || b[p + 1] != b' ' || !b[p + 2].is_ascii_uppercase() {
             continue;
         }
         let s = p - b[lo..p].iter().rev().take_while(|&&c| word_byte(c)).count();

@@ -2831,8 +2831,8 @@ const CHINESE_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳
 
 /// Joins the head of a family name written with ノ to a name found after it ("一ノ瀬
 /// かおる" found as "瀬 かおる", "井ノ口様"): the lists hold such names without ノ or
-/// with 之 ("一瀬", "一之瀬").
-pub(crate) fn join_no_family(t: &str, cands: &mut [Cand]) {
+/// with 之 ("一瀬", "一之瀬"). Not before `lo`, the piece's start.
+pub(crate) fn join_no_family(t: &str, lo: usize, cands: &mut [Cand]) {
     let g = Gazetteers::get();
     for c in cands.iter_mut().filter(|c| c.label == Label::Person) {
         let Some(h) = t[..c.start].strip_suffix('ノ') else {
@@ -2850,7 +2850,8 @@ pub(crate) fn join_no_family(t: &str, cands: &mut [Cand]) {
         };
         // Rare (a ノ before a name): a string for the key costs nothing that matters.
         let joined = |mid: &str| is_family(&format!("{x}{mid}{y}"), g);
-        if joined("") || joined("之") {
+        // Not back past the piece's start, which the stream may not hold.
+        if k >= lo && (joined("") || joined("之")) {
             c.start = k;
         }
     }
