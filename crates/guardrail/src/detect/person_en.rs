@@ -1467,8 +1467,9 @@ impl PersonEn {
                 | "Oct"
                 | "Nov"
                 | "Dec"
-        ) && before.ends_with(|c: char| c.is_ascii_digit() || c == ' ')
-            && before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        ) && before
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit())
         {
             return false;
         }

@@ -2119,7 +2119,8 @@ pub(crate) fn temperature_scale(t: &str, s: usize, e: usize) -> bool {
 }
 
 /// Whether the name at `t[s..e]` is part of a place's name or a stop's: before ヶ or
-/// ノ and kanji ("桜ヶ丘公園", "上総一ノ宮駅"), before バス停 or in 「」 before で下車
+/// ノ and two kanji ("桜ヶ丘公園", "上総一ノ宮駅"), before バス停, IC or JCT, a road
+/// before "・" ("長野道・"), in 「」 before で下車
 /// (「清水道」で下車), after ヶ and kanji ("桜ヶ丘"), or after a prefecture and a space
 /// with no honorific after it ("栃木県 那須": not "東京都 田中様"); a mountain before its
 /// height ("斜里岳（1,547m）"), a place with 殿 inside ("岩殿山"), a street ("寺町通"); or
