@@ -5641,3 +5641,25 @@ fn clans_barcodes_desks_and_family_names_written_with_no() {
         "2. **コカ・コーラコーナー**",
     ]);
 }
+
+#[test]
+fn people_in_sentences_of_history_are_no_one_but_a_family_history_is_someone() {
+    assert_no_person(&[
+        "Harold Mossop designed the shape in 1860.",
+        "Ercol was founded by Lucian Ercolani in 1920; we repair it.",
+        "The S-bend was patented by Harold Mossop around 1775.",
+    ]);
+    // A year of our time, or a family's own history, keeps the name.
+    assert_finds(
+        "The brewery was founded in 1998 by Marta Kessler and her father.",
+        &[("Marta Kessler", Person)],
+    );
+    assert_finds(
+        "Your great-grandfather Thomas Reid built the farmhouse in 1887.",
+        &[("Thomas Reid", Person)],
+    );
+    assert_finds(
+        "The garden was designed by Kenji Morimoto in 1987.",
+        &[("Kenji Morimoto", Person)],
+    );
+}
