@@ -3685,7 +3685,8 @@ fn animal_named(t: &str, c: &Cand) -> bool {
 /// Whether the name candidate at `t[s..e]` is said to be no one's: "(no relation to
 /// Claude Garamond!)", "There's no Mr Bell", a place in a peer's title ("4th Duke
 /// of Gordon", "Earl of Harewood"), a ship's name ("RNLB *Annie Trelawny*"), a skill
-/// ("a triple Lutz"), a station, or a place before its grid reference.
+/// ("a triple Lutz"), a station, a place before its grid reference, or a name before
+/// a country's or an airport's code ("(JPN)", "(CDG)").
 fn no_one_by_words(t: &str, s: usize, e: usize) -> bool {
     const PEERS: &[&str] = &[
         "Duke", "Duchess", "Earl", "Countess", "Marquess", "Marquis", "Viscount", "Baron",
@@ -3710,6 +3711,16 @@ fn no_one_by_words(t: &str, s: usize, e: usize) -> bool {
         last_word(head),
         "single" | "double" | "triple" | "quad" | "quadruple"
     ) || head.ends_with("station is")
+    {
+        return true;
+    }
+    // "Mitsuo Tsukahara (JPN)", "Paris Charles de Gaulle (CDG)": a country's code after
+    // an athlete, an airport's after its name (the read sets hold no person so
+    // written).
+    if let Some(b) = t[e..].strip_prefix(" (").map(str::as_bytes)
+        && b.len() >= 4
+        && b[..3].iter().all(u8::is_ascii_uppercase)
+        && b[3] == b')'
     {
         return true;
     }

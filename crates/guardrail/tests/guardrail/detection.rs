@@ -5663,3 +5663,15 @@ fn people_in_sentences_of_history_are_no_one_but_a_family_history_is_someone() {
         &[("Kenji Morimoto", Person)],
     );
 }
+
+#[test]
+fn a_country_or_an_airport_code_after_a_name_names_no_one() {
+    assert_no_person(&[
+        "| Tsukahara | Vault | Harold Mossop (JPN) |",
+        "From Paris Charles de Gaulle (CDG), the quickest route is the RER.",
+    ]);
+    assert_finds(
+        "Ask Harold Mossop (he runs the desk).",
+        &[("Harold Mossop", Person)],
+    );
+}
