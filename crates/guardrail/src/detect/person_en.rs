@@ -685,6 +685,9 @@ impl PersonEn {
             table,
             known,
         };
+        // Whether the window holds a year of history ("in 1860"), asked once and only
+        // when a name needs it: most windows hold none.
+        let old_year = std::cell::OnceCell::new();
         let mut k = 0;
         while k < toks.len() {
             let tok = toks[k];
@@ -733,7 +736,7 @@ impl PersonEn {
                         || animal_named(t, c)
                         || alone_in_quotes(t, c.start, c.end)
                         || century_figure(t, c.start, c.end)
-                        || history_told(t, c.start, c.end)
+                        || (*old_year.get_or_init(|| old_year_in(t)) && history_told(t, c.start, c.end))
                         || no_one_by_words(t, c.start, c.end)
                         || known_by_words(t, c.start, c.end)
                         || model_after(&t[c.end..])
@@ -3897,6 +3900,23 @@ fn century_word(w: &str) -> bool {
         && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
+/// The markers before a year of history ("in 1860", "around 1700", "c. 1270").
+const YEAR_MARKERS: &[&str] = &["in ", "around ", "c. ", "c.", "circa "];
+
+/// Whether `t` holds a year from 1000 to 1949 after one of [`YEAR_MARKERS`]: the cheap
+/// test a window passes before [`history_told`] reads a sentence of it.
+fn old_year_in(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr_iter(b'1', b).any(|i| {
+        b.get(i..i + 4).is_some_and(|y| {
+            y.iter().all(u8::is_ascii_digit)
+                && y < b"1950".as_slice()
+                && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+        }) && YEAR_MARKERS.iter().any(|m| t[..i].ends_with(m))
+    })
+}
+
 /// Deeds that a sentence of history tells ("founded", "invented", "designed").
 #[rustfmt::skip]
 const DEEDS: &[&str] = &[
@@ -3949,10 +3969,7 @@ fn history_told(t: &str, s: usize, e: usize) -> bool {
                 return false;
             }
             let before = &sentence[..i];
-            old |= year >= 1000
-                && ["in ", "around ", "c. ", "c.", "circa "]
-                    .iter()
-                    .any(|w| before.ends_with(w));
+            old |= year >= 1000 && YEAR_MARKERS.iter().any(|w| before.ends_with(w));
         }
         i = j;
     }
