@@ -24,6 +24,14 @@ const PEOPLE_HEADERS: &[&str] = &[
     "当番", "代表者", "師長",
 ];
 
+/// Header words of a column of namesakes (compared without case, whole cell): the people
+/// a table's rooms, breeds, units or methods are named after ("| Room | Named after |",
+/// "| 名称 | 由来 |"), public figures all over the read sets.
+#[rustfmt::skip]
+const NAMESAKE_HEADERS: &[&str] = &[
+    "named after", "named for", "namesake", "honours", "honors", "由来", "名前の由来", "名称の由来",
+];
+
 /// Header words of a column of postal codes (compared without case, whole cell).
 #[rustfmt::skip]
 const POSTAL_HEADERS: &[&str] = &[
@@ -57,6 +65,8 @@ pub(crate) struct Table {
     people: u64,
     /// The current table's columns of postal codes, likewise.
     postal: u64,
+    /// The current table's columns of namesakes, likewise.
+    namesake: u64,
     /// `|` fed on the current line.
     bars: u32,
     /// The current header cell's text so far (the first [`CELL_MAX`] bytes).
@@ -128,6 +138,9 @@ impl Table {
                                 if self.header_names(POSTAL_HEADERS) {
                                     self.postal |= bit;
                                 }
+                                if self.header_names(NAMESAKE_HEADERS) {
+                                    self.namesake |= bit;
+                                }
                             }
                             self.bars += 1;
                             self.cell_len = 0;
@@ -150,6 +163,7 @@ impl Table {
         if !self.in_table {
             self.people = 0;
             self.postal = 0;
+            self.namesake = 0;
         }
         self.line = Line::Start;
         self.bars = 0;
@@ -186,6 +200,12 @@ impl Table {
     /// column of postal codes.
     pub fn in_postal_cell(&self) -> bool {
         self.in_column(self.postal)
+    }
+
+    /// Whether the text fed so far ends inside a cell, of a row after the header, in a
+    /// column of namesakes.
+    pub fn in_namesake_cell(&self) -> bool {
+        self.in_column(self.namesake)
     }
 
     fn in_column(&self, columns: u64) -> bool {
@@ -241,6 +261,18 @@ pub(crate) fn people_cell(table: &Table, t: &str, from: usize, a: usize, b: usiz
 /// "| 店舗 | 郵便番号 |"); as [`people_cell`].
 pub(crate) fn postal_cell(table: &Table, t: &str, from: usize, a: usize, b: usize) -> bool {
     fills_cell(table, t, from, a, b).is_some_and(|at| at.in_postal_cell())
+}
+
+/// Whether `t[a]` lies in a cell of a column of namesakes ("| Cecchetti | Enrico
+/// Cecchetti (1850–1928) |" under "| Method | Named after |"), the cell perhaps holding
+/// more than the name; `table` is the state at `from`, and `from <= a`.
+pub(crate) fn namesake_cell(table: &Table, t: &str, from: usize, a: usize) -> bool {
+    if table.namesake == 0 && table.line != Line::Header && !t[from..a].contains('\n') {
+        return false;
+    }
+    let mut at = *table;
+    at.feed(&t.as_bytes()[from..a]);
+    at.in_namesake_cell()
 }
 
 /// The table's state at `a` when `t[a..b]` fills a cell (bars around it, spaces

@@ -230,6 +230,13 @@ impl Detectors {
                             && !self.person_en.strongly_cued(t, c.start)
                             && !person_ja::cue_before(t, c.start)
                     };
+                    // "| Cecchetti | Enrico Cecchetti (1850–1928) |" under "| Method | Named
+                    // after |": a namesake's column.
+                    let namesake_column = || {
+                        c.label == Label::Person
+                            && table
+                                .is_some_and(|tb| crate::table::namesake_cell(tb, t, flo, c.start))
+                    };
                     // "named after Henry F. Phillips", "千宗旦が好んだ意匠", "室町時代：…
                     // 池坊専慶": a namesake or a historical figure.
                     let namesake = || {
@@ -260,6 +267,7 @@ impl Detectors {
                         && !firm()
                         && !famous()
                         && !namesake()
+                        && !namesake_column()
                         && !no_one_ja()
                 })
                 .map(|c| Cand::new(start(c.start) - lo, end(c.end) - lo, c.label)),

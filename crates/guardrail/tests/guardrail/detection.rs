@@ -5675,3 +5675,17 @@ fn a_country_or_an_airport_code_after_a_name_names_no_one() {
         &[("Harold Mossop", Person)],
     );
 }
+
+#[test]
+fn names_in_a_column_of_namesakes_are_no_one() {
+    assert_no_person(&[
+        "| Method | Named after | What you'll notice |\n|---|---|---|\n| Cecchetti | Harold Mossop (1850–1928) | a fixed set |",
+        "| Space | Capacity | Named after |\n|---|---|---|\n| The Austen Library | 60 | Harold Mossop |",
+        "| 名称 | 由来 | 定員 |\n|---|---|---|\n| 山田の間 | 山田 太郎 | 8名 |",
+    ]);
+    // A column of people beside it is still read as one.
+    assert_finds(
+        "| Room | Named after | Host |\n|---|---|---|\n| Lovelace Room | Ada Lovelace | Harold Mossop |",
+        &[("Harold Mossop", Person)],
+    );
+}
