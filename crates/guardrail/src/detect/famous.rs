@@ -153,7 +153,7 @@ const FAMOUS: &[&str] = &[
     "Émile Warré",
     // Perfumers and founders of houses.
     "Frédéric Malle", "Jacques Guerlain", "Serge Lutens", "Ernest Beaux", "William Penhaligon",
-    "Christian Dior", "Patrick Süskind", "Shah Jahan", "Mumtaz Mahal",
+    "Patrick Süskind", "Shah Jahan", "Mumtaz Mahal",
     "Babe Ruth", "Michael Phelps", "Adam Peaty", "Emma Raducanu", "Chris Hoy", "Jigoro Kano",
     "Serena Williams", "Venus Williams", "Roger Federer", "Rafael Nadal", "Novak Djokovic",
     "Usain Bolt", "Lionel Messi", "Cristiano Ronaldo", "Simone Biles", "Mo Farah",
@@ -168,25 +168,25 @@ const FAMOUS: &[&str] = &[
     // engineers, scientists, singers, climbers and shoemakers.
     "Carl Hester", "Charlotte Dujardin", "Laura Collett", "Tom McEwen", "Oliver Townend",
     "Anna Sewell", "Enid Bagnold", "Elizabeth Taylor", "Justin Morgan", "Thomas Darley",
-    "Robert Byerley", "Steven Spielberg", "Thelonious Monk", "Billy Strayhorn", "Wayne Shorter",
+    "Robert Byerley", "Thelonious Monk", "Billy Strayhorn", "Wayne Shorter",
     "Bill Evans", "Sonny Rollins", "Chet Baker", "Dexter Gordon", "Sadao Watanabe",
     "Bernard Venables", "Lauri Rapala", "Willie Gunn", "Ada Coleman", "Charles Hawtrey",
     "Fernand Petiot", "Jerry Thomas", "Harry Craddock", "Roy Rogers", "John Daly",
     "Harvey Wallbanger", "Tourette", "John Langdon Down", "Burrill Crohn", "Hakaru Hashimoto",
     "Tomisaku Kawasaki", "Claude Garamond", "Eric Gill", "Adrian Frutiger", "John Baskerville",
     "William Caslon", "Giambattista Bodoni", "Edward Johnston", "Louis Dobermann",
-    "Walter Scott", "Dandie Dinmont", "Billie Jean King", "Gertrude Jekyll", "David Austin",
+    "Walter Scott", "Dandie Dinmont", "Billie Jean King", "David Austin",
     "Ena Harkness", "Ingrid Bergman", "Nigel Gresley", "Hello Kitty", "Theodore Fujita",
-    "Anders Celsius", "Robert FitzRoy", "Francis Beaufort", "Carl Friedrich Gauss",
-    "Leonhard Euler", "Heinrich Hertz", "James Prescott Joule", "James Watt", "Archimedes",
-    "Blaise Pascal", "Anna Netrebko", "Jonas Kaufmann", "Plácido Domingo", "Renée Fleming",
+    "Robert FitzRoy", "Francis Beaufort", "Carl Friedrich Gauss",
+    "Leonhard Euler", "Heinrich Hertz", "James Prescott Joule", "Archimedes",
+    "Anna Netrebko", "Jonas Kaufmann", "Plácido Domingo", "Renée Fleming",
     "David Belasco", "Don José", "Hansel", "Gretel", "Escamillo", "Edmund Hillary",
     "Tenzing Norgay", "Tadeusz Kościuszko", "Lynn Hill", "Alex Honnold", "Reinhold Messner",
-    "Katō Buntarō", "Manolo Blahnik", "Jimmy Choo",
+    "Katō Buntarō", "Jimmy Choo",
     // Aviators and makers of aircraft, a restaurateur, a chemist, a warlord, poets and
     // monks of Japan in romaji.
     // (Not "Amy Johnson" or "Lawrence Bell": many private people share those names.)
-    "Amelia Earhart", "Fred Noonan", "Charles de Gaulle", "Orville Wright", "Wilbur Wright",
+    "Fred Noonan", "Orville Wright", "Wilbur Wright",
     "Wiley Post", "Charles Lindbergh", "William Boeing", "Leroy Grumman", "Igor Sikorsky",
     "Federico Fellini", "Howard Hughes", "Caesar Cardini", "Irène Joliot-Curie", "Takeda Shingen",
     "Matsuo Bashō", "Yosano Akiko", "Yosano Tekkan", "Kūkai", "Saichō", "Kōbō Daishi",
@@ -244,7 +244,7 @@ const FAMOUS: &[&str] = &[
     "千宗旦", "山田宗徧", "織田有楽斎", "野々村仁清", "本阿弥光悦", "池坊専慶", "池坊専好", "小原雲心",
     "勅使河原蒼風", "宮城道雄", "高橋竹山", "八橋検校", "井原西鶴", "古田織部", "小堀遠州",
     // Characters of comics and anime.
-    "野比のび太", "のび太", "ジャイアン", "スネ夫", "出木杉", "竈門炭治郎", "竈門禰豆子", "冨岡義勇",
+    "野比のび太", "のび太", "ジャイアン", "スネ夫", "出木杉", "竈門禰豆子", "冨岡義勇",
     "煉獄杏寿郎", "胡蝶しのぶ", "我妻善逸", "嘴平伊之助",
     // Foreign figures as Japanese writes them.
     "モーツァルト", "ベートーヴェン", "ベートーベン", "バッハ", "ショパン", "チャイコフスキー",
@@ -311,7 +311,7 @@ const FAMOUS: &[&str] = &[
     "William Morris",
     // Furniture and glass designers, dance-tune composers, naturalists and lifeboatmen.
     "Thomas Chippendale", "George Hepplewhite", "Thomas Sheraton", "Lucian Ercolani",
-    "Arne Jacobsen", "Hans Wegner", "Carl Hansen", "Fritz Hansen", "Gustav Stickley",
+    "Arne Jacobsen", "Carl Hansen", "Fritz Hansen", "Gustav Stickley",
     "Ludwig Mies van der Rohe", "Lilly Reich", "Robin Day", "Niel Gow", "J. Scott Skinner",
     "John James Audubon", "Franco Andrea Bonelli", "René Lalique", "Émile Gallé",
     "Edward Burne-Jones", "Louis Comfort Tiffany", "Clara Driscoll", "Henry Blogg",
@@ -341,7 +341,7 @@ const FAMOUS: &[&str] = &[
     "Bonnie Prince Charlie", "William Wallace", "Robert the Bruce",
     // Calligraphers and an emperor, and cyclists.
     "Qin Shi Huang", "Wang Xizhi", "Beryl Burton", "Koichi Nakano", "Victoria Pendleton",
-    "Jason Kenny", "Laura Kenny", "Chris Hoy", "Eddy Merckx", "Tom Simpson",
+    "Jason Kenny", "Laura Kenny", "Tom Simpson",
     // The same, as Japanese writes them.
     "滝廉太郎", "山田耕筰", "中田喜直", "瀬戸口藤吉", "和泉宏隆", "真島俊夫", "村井邦彦", "岡野貞一",
     "信長貴富", "森山直太朗", "野茂英雄", "源義経", "井上勝", "エドモンド・モレル",

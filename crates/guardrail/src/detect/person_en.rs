@@ -99,10 +99,10 @@ const NOT_NAMES: &[&str] = &[
     "Fishery", "Stables", "Paddock", "Shield", "Label", "Press", "Match",
     // Typefaces' and breeds' words, and a word that opens a sentence ("Gill Sans MT",
     // "Gordon Setters", "Other David Austin roses").
-    "Sans", "Serif", "Setter", "Setters", "Terriers", "Orchid", "Orchids", "Other", "Legend",
+    "Sans", "Serif", "Setters", "Orchid", "Orchids", "Other", "Legend",
     // Japanese words in romaji, and dishes ("Aoba Matsuri", "Cedar Steam Sento",
     // "Nichiren Buddhist Temple", "Guest Wi-Fi", "Eggs Royale").
-    "Matsuri", "Sento", "Onsen", "Ryokan", "Jinja", "Taisha", "Temple", "Wi-Fi", "Royale",
+    "Matsuri", "Sento", "Wi-Fi", "Royale",
     "Florentine",
     // Bell-ringing methods and services ("Stedman Cinques", "Kent Treble Bob Major",
     // "Sung Eucharist").
@@ -1457,24 +1457,10 @@ impl PersonEn {
             return false;
         }
         // "Block A: 6 Jan – 24 Feb": a month after a day's number is a date.
-        if matches!(
-            w,
-            "Jan"
-                | "Feb"
-                | "Mar"
-                | "Apr"
-                | "Jun"
-                | "Jul"
-                | "Aug"
-                | "Sep"
-                | "Sept"
-                | "Oct"
-                | "Nov"
-                | "Dec"
-        ) && before
-            .trim_end_matches(' ')
-            .ends_with(|c: char| c.is_ascii_digit())
-        {
+        let dated = t[..toks[k].s]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
+        if dated && MONTH_ABBREVIATIONS.contains(&w) {
             return false;
         }
         // A Japanese cue ("受付のMika", "インストラクターのKwame", "こちらKaitoです") is a
@@ -1600,8 +1586,7 @@ impl PersonEn {
             // before an act. "…for 3:15pm tomorrow, Oliver.": addressed as the text ends.
             let set_off = after.strip_prefix(',').is_some_and(acts_after) && t[..s].ends_with(", ");
             // "1 Jan closed", "placed by 2 Jan will ship": a day's month.
-            let dated = || t[..s].trim_end().ends_with(|c: char| c.is_ascii_digit());
-            let acts = ((acts_after(after) || past_act_after(after)) && !dated())
+            let acts = ((acts_after(after) || past_act_after(after)) && !dated)
                 || set_off
                 || closing_vocative(t, s, after)
                 || note_after(after)
@@ -1637,6 +1622,12 @@ const CALENDAR_WORDS: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
     "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// Months shortened, which are given names too ("Jan", "Jun"): a date's after a day's
+/// number.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 /// Titles of heads of state, monarchs and nobles: the name after one is a public
@@ -2896,23 +2887,22 @@ fn writers_own(w: &str) -> bool {
             | "when"
             | "whose"
             | "while"
-            | "sister"
-            | "brother"
-            | "mother"
-            | "father"
-            | "daughter"
-            | "son"
-            | "wife"
-            | "husband"
-            | "mum"
-            | "mom"
-            | "dad"
-            | "grandmother"
-            | "grandfather"
-            | "aunt"
-            | "uncle"
             | "friend"
-    )
+    ) || kin_word(w)
+}
+
+/// Words of kin (a "great-grandmother" by its last part, after the hyphen).
+#[rustfmt::skip]
+const KIN: &[&str] = &[
+    "sister", "brother", "mother", "father", "daughter", "son", "wife", "husband", "mum", "mom",
+    "dad", "grandmother", "grandfather", "grandparents", "parents", "grandson", "granddaughter",
+    "stepmother", "stepfather", "aunt", "uncle", "cousin", "ancestor", "ancestors", "family",
+];
+
+/// Whether `w` is a word of kin, in any case: the bearer of a name near it is someone's
+/// own, not a figure of history.
+fn kin_word(w: &str) -> bool {
+    KIN.iter().any(|k| k.eq_ignore_ascii_case(w))
 }
 
 /// Words after which a name is a namesake's, someone a thing was named after ("the
@@ -3717,26 +3707,26 @@ fn no_one_by_words(t: &str, s: usize, e: usize) -> bool {
     {
         return true;
     }
-    // "Mitsuo Tsukahara (JPN)", "Paris Charles de Gaulle (CDG)": a country's code after
-    // an athlete, an airport's after its name (the read sets hold no person so
-    // written).
-    if let Some(b) = t[e..].strip_prefix(" (").map(str::as_bytes)
-        && b.len() >= 4
-        && b[..3].iter().all(u8::is_ascii_uppercase)
-        && b[3] == b')'
-    {
-        return true;
-    }
-    // "Great Gable via Aaron Slack (NY 211 104)": a place before its grid reference.
-    if let Some(b) = t[e..].strip_prefix(" (").map(str::as_bytes)
-        && b.len() >= 10
-        && b[..2].iter().all(u8::is_ascii_uppercase)
-        && b[2] == b' '
-        && b[3..6].iter().all(u8::is_ascii_digit)
-        && b[6] == b' '
-        && b[7..10].iter().all(u8::is_ascii_digit)
-    {
-        return true;
+    // In brackets after the name: a country's code after an athlete, an airport's after
+    // its name ("Mitsuo Tsukahara (JPN)", "Paris Charles de Gaulle (CDG)"; the read sets
+    // hold no person so written), or a grid reference after a place ("Great Gable via
+    // Aaron Slack (NY 211 104)").
+    if let Some(b) = t[e..].strip_prefix(" (").map(str::as_bytes) {
+        let caps = |r: std::ops::Range<usize>| {
+            b.get(r)
+                .is_some_and(|x| x.iter().all(u8::is_ascii_uppercase))
+        };
+        let digits =
+            |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+        let code = caps(0..3) && b.get(3) == Some(&b')');
+        let grid = caps(0..2)
+            && b.get(2) == Some(&b' ')
+            && digits(3..6)
+            && b.get(6) == Some(&b' ')
+            && digits(7..10);
+        if code || grid {
+            return true;
+        }
     }
     // "(Christian Doppler, 1842)": a citation's author and year.
     if t[..s].ends_with('(') {
@@ -3903,18 +3893,38 @@ fn century_word(w: &str) -> bool {
 /// The markers before a year of history ("in 1860", "around 1700", "c. 1270").
 const YEAR_MARKERS: &[&str] = &["in ", "around ", "c. ", "c.", "circa "];
 
-/// Whether `t` holds a year from 1000 to 1949 after one of [`YEAR_MARKERS`]: the cheap
-/// test a window passes before [`history_told`] reads a sentence of it.
-fn old_year_in(t: &str) -> bool {
-    let b = t.as_bytes();
-    memchr::memchr_iter(b'1', b).any(|i| {
-        b.get(i..i + 4).is_some_and(|y| {
-            y.iter().all(u8::is_ascii_digit)
-                && y < b"1950".as_slice()
-                && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
-                && (i == 0 || !b[i - 1].is_ascii_digit())
-        }) && YEAR_MARKERS.iter().any(|m| t[..i].ends_with(m))
+/// The runs of exactly four digits in `s` read as years from 1000 to 2099, each with its
+/// offset ("in 1860" → (3, 1860)).
+fn years(s: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let at = i + b[i..].iter().position(u8::is_ascii_digit)?;
+            let end = at + b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+            i = end;
+            if end - at == 4 {
+                let year = b[at..end]
+                    .iter()
+                    .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+                if (1000..2100).contains(&year) {
+                    return Some((at, year));
+                }
+            }
+        }
+        None
     })
+}
+
+/// Whether `s[..at]`, the text before a year, ends in one of [`YEAR_MARKERS`].
+fn marked_year(s: &str, at: usize) -> bool {
+    YEAR_MARKERS.iter().any(|m| s[..at].ends_with(m))
+}
+
+/// Whether `t` holds a year before 1950 after one of [`YEAR_MARKERS`]: the cheap test a
+/// window passes before [`history_told`] reads a sentence of it.
+fn old_year_in(t: &str) -> bool {
+    years(t).any(|(at, year)| year < 1950 && marked_year(t, at))
 }
 
 /// Deeds that a sentence of history tells ("founded", "invented", "designed").
@@ -3950,52 +3960,23 @@ fn history_told(t: &str, s: usize, e: usize) -> bool {
         .min()
         .unwrap_or(tail.len());
     let sentence = &t[a..z];
-    let b = sentence.as_bytes();
-    // Every run of four digits from 1000 to 2099 is a year: one from 1950 on says the
-    // sentence is of our time.
+    // A year from 1950 on says the sentence is of our time.
     let mut old = false;
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
+    for (at, year) in years(sentence) {
+        if year >= 1950 {
+            return false;
         }
-        let j = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if j - i == 4 {
-            let year = b[i..j]
-                .iter()
-                .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
-            if (1950..2100).contains(&year) {
-                return false;
-            }
-            let before = &sentence[..i];
-            old |= year >= 1000 && YEAR_MARKERS.iter().any(|w| before.ends_with(w));
-        }
-        i = j;
+        old |= marked_year(sentence, at);
     }
     // A family's history is someone's own ("your great-grandfather Thomas Reid built
     // the farmhouse in 1887"): a word of kin or of the reader's or the writer's keeps
     // the name.
-    let kin = |w: &str| {
-        let w = w.to_ascii_lowercase();
-        ["father", "mother", "parents"]
-            .iter()
-            .any(|k| w.ends_with(k))
-            || KIN.contains(&w.as_str())
-    };
+    let own = |w: &str| kin_word(w) || matches!(w, "my" | "My" | "our" | "Our" | "your" | "Your");
     old && sentence
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| DEEDS.contains(&w))
-        && !sentence.split(|c: char| !c.is_ascii_alphabetic()).any(kin)
+        && !sentence.split(|c: char| !c.is_ascii_alphabetic()).any(own)
 }
-
-/// Words of kin and of the reader's or the writer's own, which make a sentence of
-/// history a family's (with the words that end in "father", "mother" or "parents").
-#[rustfmt::skip]
-const KIN: &[&str] = &[
-    "uncle", "aunt", "son", "daughter", "brother", "sister", "husband", "wife", "cousin",
-    "grandson", "granddaughter", "your", "my", "our", "family", "ancestor", "ancestors",
-];
 
 /// Whether the name at `t[s..e]` is a figure of an earlier century, so described just
 /// after it ("Claude Garamond, a 16th-century Parisian punchcutter", "William

@@ -87,7 +87,7 @@ const CUES: &[&str] = &[
     "面接官", "上長", "キャプテン",
     // "鑑定士の堀が", "ご利用者名:", "搭乗者名:".
     "鑑定士", "者名",
-    "作業員", "係員", "職員", "社員", "事務員", "技術員", "調査員", "薬剤師", "技師", "公証人", "司法書士", "行政書士",
+    "作業員", "係員", "社員", "事務員", "技術員", "調査員", "薬剤師", "技師", "公証人", "司法書士", "行政書士",
     "弁理士", "社労士", "調査士",
     // Trades: "大工の木村が", "庭師の岡田"; shops by what they sell: "魚屋の松本が".
     "大工", "職人", "庭師", "左官", "塗装工", "配管工", "電気工事士", "清掃員", "施工管理",
@@ -228,10 +228,10 @@ const NOT_NAMES: &[&str] = &[
     "直通", "電話", "内線", "携帯", "代表", "住所", "営業", "受付", "連絡先",
     // Kinds of lecturer: "研修講師", "非常勤講師".
     "研修", "非常勤", "専任", "特別", "外部", "招待", "主任", "常勤", "客員",
-    "理事長", "担当", "管理者", "代表者", "購入者", "申込者", "契約者", "依頼者", "受取人", "同行者", "営業", "事務", "受付", "幹事",
+    "理事長", "担当", "管理者", "代表者", "購入者", "申込者", "契約者", "依頼者", "受取人", "同行者", "事務", "幹事",
     "窓口", "現場", "業者", "職人", "大工", "庭師", "本人", "皆々", "相手", "先方", "御社", "貴社", "弊社", "当社", "お客",
     "隣人", "住人", "友人", "恋人", "彼", "彼女", "先輩", "後輩", "上司", "部下", "同僚", "店員", "駅員", "係員", "乗客",
-    "新郎", "新婦", "赤", "神主", "日当", "道場", "企業", "一人", "二人", "三人", "一名", "二名", "一人一人", "団体", "法人", "平日", "本日", "土日", "祝日",
+    "新郎", "新婦", "赤", "日当", "道場", "企業", "一人", "二人", "三人", "一名", "二名", "一人一人", "団体", "法人", "平日", "本日", "土日", "祝日",
     // Days and months after a name: "報告者：川口　来月もよろしく".
     "今日", "明日", "昨日", "毎日", "今週", "来週", "先週", "毎週", "今月", "来月", "先月", "毎月", "今年", "来年", "昨年",
     // Words a name list holds as a family and a given name: "- 入場：無料", "メーターの見方".
@@ -269,7 +269,7 @@ const NON_NAME_ENDINGS: &[char] = &[
 const KATA_NOT_NAMES: &[&str] = &[
     "ユーザー", "オーナー", "ゲスト", "スタッフ", "メンバー", "ドライバー", "カスタマー", "ファン", "パートナー", "ホスト", "マネージャー",
     "リーダー", "オペレーター", "クライアント", "サポーター", "ママ", "パパ", "ベビー", "シェフ", "ドクター", "ナース", "コーチ", "トレーナー",
-    "キャスト", "セラピスト", "アーティスト", "プレイヤー", "バイヤー", "ファミリー", "チーム", "クルー", "サンタ", "オーナー", "ショップ",
+    "キャスト", "セラピスト", "アーティスト", "プレイヤー", "バイヤー", "ファミリー", "チーム", "クルー", "サンタ", "ショップ",
     "サロン", "ホテル", "ストア", "カフェ", "センター", "サポート", "アドレス", "メール", "アカウント",
     "スケジュール", "シフト", "プロフィール", "コメント", "サイン", "ページ", "リスト", "ワン", "ニャン", "ビル",
     "ピアノ", "ギター", "バイオリン", "ヴァイオリン", "チェロ", "フルート", "ドラム", "ボーカル",
@@ -2172,10 +2172,11 @@ pub(crate) fn place_part(t: &str, s: usize, e: usize) -> bool {
     {
         return true;
     }
-    t[..s].strip_suffix([' ', '\u{3000}']).is_some_and(|b| {
+    // The detectors see U+3000 folded to a space.
+    t[..s].strip_suffix(' ').is_some_and(|b| {
         b.ends_with(['県', '都', '府', '道'])
             && super::places::PREFECTURES.iter().any(|p| b.ends_with(p))
-    }) && honorific_at(after.trim_start_matches([' ', '\u{3000}'])).is_none()
+    }) && honorific_at(after.trim_start_matches(' ')).is_none()
 }
 
 /// Whether a name in kanji ending at `e` goes on in hiragana that only ends a word
@@ -2357,7 +2358,7 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     if after.starts_with(['『', '《'])
         || ["作曲", "編曲", "作詞"].iter().any(|w| {
             after
-                .trim_start_matches([' ', '　'])
+                .trim_start_matches(' ')
                 .strip_prefix(w)
                 .is_some_and(|r| r.is_empty() || r.starts_with(['）', ')', '／', '/', '、', '\n']))
         })
@@ -2832,28 +2833,23 @@ const CHINESE_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳
 
 /// Joins the head of a family name written with ノ to a name found after it ("一ノ瀬
 /// かおる" found as "瀬 かおる", "井ノ口様"): the lists hold such names without ノ or
-/// with 之 ("一瀬", "一之瀬"). Not before `lo`, the piece's start.
+/// with 之 ("一瀬", "一之瀬"), so the joined head is checked against them, where a spaced
+/// name's is not ([`joined_family_start`]). Not before `lo`, the piece's start.
 pub(crate) fn join_no_family(t: &str, lo: usize, cands: &mut [Cand]) {
     let g = Gazetteers::get();
     for c in cands.iter_mut().filter(|c| c.label == Label::Person) {
         let Some(h) = t[..c.start].strip_suffix('ノ') else {
             continue;
         };
-        let mut back = h.char_indices().rev();
-        let Some((k, x)) = back.next().filter(|&(_, x)| is_han(x)) else {
-            continue;
-        };
-        if back.next().is_some_and(|(_, p)| is_han(p)) {
-            continue;
-        }
+        let start = joined_family_start(t, c.start);
         let Some(y) = t[c.start..].chars().next().filter(|&y| is_han(y)) else {
             continue;
         };
         // Rare (a ノ before a name): a string for the key costs nothing that matters.
-        let joined = |mid: &str| is_family(&format!("{x}{mid}{y}"), g);
+        let joined = |mid: &str| is_family(&format!("{}{mid}{y}", &h[start..]), g);
         // Not back past the piece's start, which the stream may not hold.
-        if k >= lo && (joined("") || joined("之")) {
-            c.start = k;
+        if start < c.start && start >= lo && (joined("") || joined("之")) {
+            c.start = start;
         }
     }
 }
@@ -2879,21 +2875,13 @@ pub(crate) fn join_unlisted_family(t: &str, lo: usize, cands: &mut [Cand]) {
         {
             continue;
         }
-        let Some(head) = t[..c.start]
-            .strip_suffix(' ')
-            .or_else(|| t[..c.start].strip_suffix('　'))
-        else {
+        // The detectors see U+3000 folded to a space.
+        let Some(start) = han_run_before_space(t, c.start) else {
             continue;
         };
-        let family = &head[head.len()
-            - head
-                .chars()
-                .rev()
-                .take_while(|&ch| is_han(ch))
-                .map(char::len_utf8)
-                .sum::<usize>()..];
+        let head = &t[..c.start - 1];
+        let family = &head[start..];
         let n = family.chars().count();
-        let start = head.len() - family.len();
         let breaks = head[..start].chars().next_back().is_none_or(|ch| {
             !(is_han(ch) || is_hiragana(ch) || is_katakana(ch) || ch.is_alphanumeric())
         });
