@@ -187,6 +187,9 @@ impl Detectors {
         // A span starts after and ends before the emphasis marks folding dropped there.
         let start = |i: usize| if is_folded { folded.orig_start(i) } else { i };
         let end = |i: usize| if is_folded { folded.orig_end(i) } else { i };
+        // Whether the window holds a year or an age long past: read once, for the first
+        // name in Japanese that needs it.
+        let past = std::cell::OnceCell::new();
         out.extend(
             cands
                 .iter()
@@ -243,7 +246,10 @@ impl Detectors {
                         c.label == Label::Person
                             && (person_en::namesake(t, c.start)
                                 || person_en::bracket_namesake(t, c.start, c.end)
-                                || trig.cjk && person_ja::is_historical(t, c.start, c.end))
+                                || trig.cjk
+                                    && (person_ja::is_historical(t, c.start, c.end)
+                                        || *past.get_or_init(|| person_ja::past_in(t))
+                                            && person_ja::told_in_history(t, c.start, c.end)))
                     };
                     // "柴犬の小太郎くん", "ココちゃんのお散歩": a pet;
                     // "チーム桜", "品川 300 ね 81-02": a team's name or a plate's place;

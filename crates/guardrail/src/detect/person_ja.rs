@@ -2444,6 +2444,114 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     old_year || (head.ends_with("時代") && ERAS.iter().any(|e| head.contains(e)))
 }
 
+/// Deeds a sentence of history tells in Japanese ("発見", "考案", "創業", "作曲").
+#[rustfmt::skip]
+const DEEDS: &[&str] = &[
+    "発見", "考案", "設計", "創業", "発表", "作曲", "作詞", "発明", "命名", "設立", "創設",
+    "創刊", "開発", "作った", "作らせ", "建て", "描い", "書い", "著し", "初演", "優勝", "活躍",
+    "流行", "広め", "伝え", "創始", "完成", "制作", "製作", "刊行", "出版", "生み出", "編み出",
+    "確立", "記録", "達成", "成功", "築い", "始め",
+];
+
+/// Words that make a sentence someone's own or of our time: the shop's or the writer's
+/// ("当店", "当醸造所", "弊社", "私"; not "当時", "at that time"), the reader's
+/// ("お客様"), kin ("祖父", "父"), staff, and "現在" or "五代目" (a line still running).
+#[rustfmt::skip]
+const OWN: &[&str] = &[
+    "現在", "代目", "弊社", "私", "わたし", "僕", "お客様", "ご家族", "祖父", "祖母", "曾祖",
+    "父", "母", "息子", "娘", "夫", "妻", "スタッフ", "担当",
+];
+
+/// Ages long past that set a sentence in history ("江戸時代", "明治", "18世紀").
+const PAST_AGES: &[&str] = &[
+    "江戸時代",
+    "明治",
+    "大正",
+    "昭和初期",
+    "戦前",
+    "平安",
+    "鎌倉",
+    "室町",
+    "戦国",
+    "安土桃山",
+    "世紀",
+];
+
+/// What the run of four digits (and no more) at `b[at..]` says of its sentence's time:
+/// `Some(true)` for a year before 1950 with 年 after it ("1883年"), `Some(false)` for a
+/// year from 1950 on (年 or not), `None` for any other run or none.
+fn past_year_at(b: &[u8], at: usize) -> Option<bool> {
+    let run = b.get(at..at + 4)?;
+    let alone =
+        (at == 0 || !b[at - 1].is_ascii_digit()) && !b.get(at + 4).is_some_and(u8::is_ascii_digit);
+    if !alone || !run.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let year = run.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+    match year {
+        1950..2100 => Some(false),
+        ..1950 if b[at + 4..].starts_with("年".as_bytes()) => Some(true),
+        _ => None,
+    }
+}
+
+/// Whether an age long past (see [`PAST_AGES`]; "世紀" after a digit) stands in `s`.
+fn past_age_in(s: &str) -> bool {
+    static AGES: OnceLock<Option<aho_corasick::packed::Searcher>> = OnceLock::new();
+    let ages = AGES.get_or_init(|| {
+        aho_corasick::packed::Config::new()
+            .builder()
+            .extend(PAST_AGES)
+            .build()
+    });
+    let Some(ages) = ages else {
+        return PAST_AGES.iter().any(|w| s.contains(w));
+    };
+    ages.find_iter(s).any(|m| {
+        &s[m.start()..m.end()] != "世紀" || s[..m.start()].ends_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// Whether the window `t` holds a year before 1950 with 年 or an age long past: the
+/// cheap test a window passes before [`told_in_history`] reads a sentence of it.
+pub(crate) fn past_in(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', b).any(|at| past_year_at(b, at) == Some(true))
+        || past_age_in(t)
+}
+
+/// Whether the name at `t[s..e]` stands in a sentence of history: a year before 1950
+/// ("1883年"), an age long past ("明治", "18世紀") and a deed ("発表", "考案"), with no
+/// year from 1950 on and no word of the shop's, the reader's or kin ("カルロ・コッローディ
+/// が1883年に発表した", "ボルサリーノは1857年、ジュゼッペ・ボルサリーノが…創業"; not
+/// "当醸造所の創業は明治15年で、現在は五代目の石田 恵子が"). A prototype of this test,
+/// over the read sets as the code of the nineteenth reading scored them, found 23 public
+/// figures and no private person. The sentence is read inside `t`, the window the
+/// detectors see.
+pub(crate) fn told_in_history(t: &str, s: usize, e: usize) -> bool {
+    const ENDS: [char; 4] = ['。', '！', '？', '\n'];
+    let a = t[..s]
+        .rfind(ENDS)
+        .map_or(0, |k| k + t[k..].chars().next().map_or(1, char::len_utf8));
+    let z = e + t[e..].find(ENDS).unwrap_or(t.len() - e);
+    let sentence = &t[a..z];
+    let b = sentence.as_bytes();
+    let mut old = false;
+    for at in memchr::memchr2_iter(b'1', b'2', b) {
+        match past_year_at(b, at) {
+            Some(false) => return false,
+            Some(true) => old = true,
+            None => {}
+        }
+    }
+    old = old || past_age_in(sentence);
+    old && DEEDS.iter().any(|w| sentence.contains(w))
+        && !OWN.iter().any(|w| sentence.contains(w))
+        && !sentence
+            .match_indices('当')
+            .any(|(k, _)| !sentence[k..].starts_with("当時"))
+}
+
 /// Whether the name at `t[s..e]` is a pet's: after a kind of animal and の ("柴犬の小太郎
 /// くん", "猫のルナちゃん"), or before a honorific and what only an animal has
 /// ("ココちゃんのお散歩", "モモちゃんのトリミング").

@@ -5689,3 +5689,40 @@ fn names_in_a_column_of_namesakes_are_no_one() {
         &[("Harold Mossop", Person)],
     );
 }
+
+#[test]
+fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_are_someone() {
+    assert_no_person(&[
+        // A decade or a century of history, and more deeds.
+        "Homeopathy was founded by Harold Mossop in the late 1700s.",
+        "Harold Mossop hit .406 in 1941.",
+        "The Smith hive was designed by Harold Mossop of Peebles in the mid-20th century.",
+        // A thing made, credited in the past.
+        "The sliding scale was devised by Harold Mossop.",
+        // Words of renown, and a win above a club's.
+        "Harold Mossop scored the first perfect 10 in Olympic gymnastics.",
+        "The 2016 world champion Harold Mossop devised the method.",
+        // A life of a nation or an age; a nation and a calling after "after".
+        "Harold Mossop was a Scottish racing driver who won twice.",
+        "The loop is called the Mossop, after German skater Harold Mossop.",
+        // Japanese: a year long past and a deed in the sentence.
+        "ピノキオの原作は、カルロ・モッソップが1883年に発表した物語です。",
+        "モーリス・マイナーは、ハロルド・モッソップが設計し1948年に発表された英国の大衆車です。",
+    ]);
+    // Someone at work now, a club's champion, a reference's past, the writer's own or a
+    // line still running keeps the name.
+    for text in [
+        "The quiz column is written by Harold Mossop.",
+        "The border was designed by Harold Mossop, who'll be at the open day.",
+        "Last year's champion, Harold Mossop, won with a swan.",
+        "The club champion, Harold Mossop, won with a swan.",
+        "Harold Mossop was a tidy and reliable tenant.",
+        "Our Olympic coach Harold Mossop runs the Tuesday class.",
+    ] {
+        assert_finds(text, &[("Harold Mossop", Person)]);
+    }
+    assert_finds(
+        "当醸造所の創業は明治15年で、現在は五代目の石田 恵子が蔵元を務めています。",
+        &[("石田 恵子", Person)],
+    );
+}
