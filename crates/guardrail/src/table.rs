@@ -32,6 +32,41 @@ const NAMESAKE_HEADERS: &[&str] = &[
     "named after", "named for", "namesake", "honours", "honors", "由来", "名前の由来", "名称の由来",
 ];
 
+/// Header words of a column of things (compared without case, whole cell, emphasis
+/// aside): the rows' horses, boats, models, tunes, routes and venues ("| Dog | Owner |",
+/// "| Rod | Model | Price |", "| 犬種 | 特徴 |"). A name in such a column is a thing's
+/// or an animal's: no labelled reply puts a person's there, and over the read sets, as
+/// the nineteenth reading's code scored them, such columns held 56 names of things.
+#[rustfmt::skip]
+const THING_HEADERS: &[&str] = &[
+    "event", "events", "model", "models", "item", "items", "product", "products", "style",
+    "styles", "variety", "varieties", "cultivar", "cultivars", "species", "breed", "breeds",
+    "location", "locations", "venue", "venues", "route", "routes", "room", "rooms", "service",
+    "services", "ride", "rides", "tune", "tunes", "song", "songs", "track", "tracks", "title",
+    "titles", "dance", "dances", "jump", "jumps", "skill", "skills", "move", "moves", "award",
+    "awards", "trophy", "trophies", "prize", "prizes", "boat", "boats", "vessel", "vessels",
+    "ship", "ships", "horse", "horses", "dog", "dogs", "cat", "cats", "bird", "birds", "animal",
+    "animals", "pet", "pets", "puppet", "puppets", "character", "characters", "balloon",
+    "balloons", "brand", "brands", "tartan", "tartans", "rose", "roses", "pen", "pens", "ink",
+    "inks", "rod", "rods", "panel", "panels", "show", "shows", "race", "races", "course",
+    "courses", "class", "classes", "trail", "trails", "walk", "walks", "peak", "peaks", "hill",
+    "hills", "station", "stations", "stop", "stops", "dish", "dishes", "drink", "drinks",
+    "cocktail", "cocktails", "wine", "wines", "beer", "beers", "cheese", "cheeses", "coffee",
+    "coffees", "tea", "teas", "blend", "blends", "scent", "scents", "fragrance", "fragrances",
+    "colour", "colours", "color", "colors", "pattern", "patterns", "design", "designs",
+    "piece", "pieces", "work", "works", "book", "books", "film", "films", "album", "albums",
+    "record", "records", "game", "games", "team", "teams", "recipe", "recipes", "menu",
+    "plant", "plants", "tree", "trees", "flower", "flowers", "apple", "apples", "grape",
+    "grapes", "car", "cars", "bike", "bikes", "hat", "hats", "chair", "chairs", "font", "fonts",
+    "typeface",
+    "商品", "商品名", "品名", "品種", "銘柄", "犬種", "猫種", "車両", "車種", "ブランド",
+    "モデル", "メニュー", "料理", "曲", "曲名", "作品", "作品名", "書名", "タイトル", "演目",
+    "イベント", "イベント名", "会場", "コース", "コース名", "ルート", "ルート名", "山", "山名",
+    "駅", "トロフィー", "賞", "賞名", "種類", "品目", "テーマ", "技", "技名", "馬", "馬名",
+    "犬", "鳥", "ペット", "人形", "キャラクター", "部屋", "部屋名", "ワイン", "日本酒", "酒",
+    "コーヒー", "豆", "花", "品",
+];
+
 /// Header words of a column of postal codes (compared without case, whole cell).
 #[rustfmt::skip]
 const POSTAL_HEADERS: &[&str] = &[
@@ -65,8 +100,9 @@ pub(crate) struct Table {
     people: u64,
     /// The current table's columns of postal codes, likewise.
     postal: u64,
-    /// The current table's columns of namesakes, likewise.
-    namesake: u64,
+    /// The current table's columns of namesakes and of things ([`NAMESAKE_HEADERS`],
+    /// [`THING_HEADERS`]), likewise: a name in them names no one.
+    no_one: u64,
     /// `|` fed on the current line.
     bars: u32,
     /// The current header cell's text so far (the first [`CELL_MAX`] bytes).
@@ -138,8 +174,10 @@ impl Table {
                                 if self.header_names(POSTAL_HEADERS) {
                                     self.postal |= bit;
                                 }
-                                if self.header_names(NAMESAKE_HEADERS) {
-                                    self.namesake |= bit;
+                                if self.header_names(NAMESAKE_HEADERS)
+                                    || self.header_names_bare(THING_HEADERS)
+                                {
+                                    self.no_one |= bit;
                                 }
                             }
                             self.bars += 1;
@@ -163,7 +201,7 @@ impl Table {
         if !self.in_table {
             self.people = 0;
             self.postal = 0;
-            self.namesake = 0;
+            self.no_one = 0;
         }
         self.line = Line::Start;
         self.bars = 0;
@@ -180,6 +218,15 @@ impl Table {
     fn header_names(&self, headers: &[&str]) -> bool {
         self.header_cell()
             .is_some_and(|cell| headers.iter().any(|h| h.eq_ignore_ascii_case(cell)))
+    }
+
+    /// Whether the header cell just closed, its emphasis marks aside ("**Dog**"), is one
+    /// of `headers`, without case.
+    fn header_names_bare(&self, headers: &[&str]) -> bool {
+        self.header_cell().is_some_and(|cell| {
+            let cell = cell.trim_matches(['*', '_']);
+            headers.iter().any(|h| h.eq_ignore_ascii_case(cell))
+        })
     }
 
     /// Whether the header cell just closed names a column of people.
@@ -203,9 +250,9 @@ impl Table {
     }
 
     /// Whether the text fed so far ends inside a cell, of a row after the header, in a
-    /// column of namesakes.
-    pub fn in_namesake_cell(&self) -> bool {
-        self.in_column(self.namesake)
+    /// column of namesakes or of things.
+    pub fn in_no_one_cell(&self) -> bool {
+        self.in_column(self.no_one)
     }
 
     fn in_column(&self, columns: u64) -> bool {
@@ -264,15 +311,16 @@ pub(crate) fn postal_cell(table: &Table, t: &str, from: usize, a: usize, b: usiz
 }
 
 /// Whether `t[a]` lies in a cell of a column of namesakes ("| Cecchetti | Enrico
-/// Cecchetti (1850–1928) |" under "| Method | Named after |"), the cell perhaps holding
-/// more than the name; `table` is the state at `from`, and `from <= a`.
-pub(crate) fn namesake_cell(table: &Table, t: &str, from: usize, a: usize) -> bool {
-    if table.namesake == 0 && table.line != Line::Header && !t[from..a].contains('\n') {
+/// Cecchetti (1850–1928) |" under "| Method | Named after |") or of things ("| Bella |
+/// 14.2hh |" under "| Horse | Height |"), the cell perhaps holding more than the name;
+/// `table` is the state at `from`, and `from <= a`.
+pub(crate) fn no_one_cell(table: &Table, t: &str, from: usize, a: usize) -> bool {
+    if table.no_one == 0 && table.line != Line::Header && !t[from..a].contains('\n') {
         return false;
     }
     let mut at = *table;
     at.feed(&t.as_bytes()[from..a]);
-    at.in_namesake_cell()
+    at.in_no_one_cell()
 }
 
 /// The table's state at `a` when `t[a..b]` fills a cell (bars around it, spaces

@@ -234,11 +234,12 @@ impl Detectors {
                             && !person_ja::cue_before(t, c.start)
                     };
                     // "| Cecchetti | Enrico Cecchetti (1850–1928) |" under "| Method | Named
-                    // after |": a namesake's column.
-                    let namesake_column = || {
+                    // after |", "| Bella | 14.2hh |" under "| Horse | Height |": a column
+                    // of namesakes or of things.
+                    let no_one_column = || {
                         c.label == Label::Person
                             && table
-                                .is_some_and(|tb| crate::table::namesake_cell(tb, t, flo, c.start))
+                                .is_some_and(|tb| crate::table::no_one_cell(tb, t, flo, c.start))
                     };
                     // "named after Henry F. Phillips", "千宗旦が好んだ意匠", "室町時代：…
                     // 池坊専慶": a namesake or a historical figure.
@@ -273,7 +274,7 @@ impl Detectors {
                         && !firm()
                         && !famous()
                         && !namesake()
-                        && !namesake_column()
+                        && !no_one_column()
                         && !no_one_ja()
                 })
                 .map(|c| Cand::new(start(c.start) - lo, end(c.end) - lo, c.label)),

@@ -5726,3 +5726,17 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         &[("石田 恵子", Person)],
     );
 }
+
+#[test]
+fn names_in_a_column_of_things_are_no_one() {
+    assert_no_person(&[
+        "| Horse | Height | Suits |\n|---|---|---|\n| Harold Mossop | 15.3hh | Improvers |",
+        "| **Rod** | Model | Price |\n|---|---|---|\n| Harold Mossop | 905-4 | £249 |",
+        "| 商品 | 容量 | 価格 |\n|---|---|---|\n| ハロルド・モッソップ | 800ml | 4,400円 |",
+    ]);
+    // A column of people beside it is still read as one.
+    assert_finds(
+        "| Class | Instructor |\n|---|---|\n| Harold Mossop | Edith Crane |",
+        &[("Edith Crane", Person)],
+    );
+}
