@@ -249,6 +249,7 @@ impl Detectors {
                                 || person_en::bracket_namesake(t, c.start, c.end)
                                 || trig.cjk
                                     && (person_ja::is_historical(t, c.start, c.end)
+                                        || person_ja::known_by_calling(t, c.start, c.end)
                                         || *past.get_or_init(|| person_ja::past_in(t))
                                             && person_ja::told_in_history(t, c.start, c.end)))
                     };

@@ -5740,3 +5740,30 @@ fn names_in_a_column_of_things_are_no_one() {
         &[("Edith Crane", Person)],
     );
 }
+
+#[test]
+fn a_learned_calling_or_a_calling_of_a_place_before_a_japanese_name_makes_it_public() {
+    assert_no_person(&[
+        "フランスの数学者ブレーズ・モッソップの三角形を学びます。",
+        "アメリカの医師ハロルド・モッソップが報告した病気です。",
+        "冒険家・山田 太郎の功績をたたえた賞です。",
+    ]);
+    // An artist, a founder or a physician of no place or age, one with a honorific, or
+    // one of the shop's own is someone.
+    assert_finds(
+        "陶芸家の山田 花子が個展を開きます。",
+        &[("山田 花子", Person)],
+    );
+    assert_finds(
+        "画家ハロルド・モッソップの新作が入荷しました。",
+        &[("ハロルド・モッソップ", Person)],
+    );
+    assert_finds(
+        "当店の専属ピアニスト綾瀬からのメッセージです。",
+        &[("綾瀬", Person)],
+    );
+    assert_finds(
+        "フランスの数学者ハロルド・モッソップさんが講演します。",
+        &[("ハロルド・モッソップ", Person)],
+    );
+}
