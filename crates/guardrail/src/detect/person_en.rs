@@ -3818,10 +3818,16 @@ fn described_before(head: &str) -> bool {
     let [calling, nation, the, _] = words;
     matches!(the, "the" | "The" | "after")
         && calling.chars().all(|c| c.is_ascii_lowercase())
-        && starts_upper(nation)
+        && nation_word(nation)
+}
+
+/// Whether `w` reads as a nation's or a people's adjective ("Polish", "Japanese",
+/// "French", "Norwegian"): capitalised, with such an ending.
+fn nation_word(w: &str) -> bool {
+    starts_upper(w)
         && ["ian", "ish", "ese", "ch", "an", "ic"]
             .iter()
-            .any(|x| nation.ends_with(x))
+            .any(|x| w.ends_with(x))
 }
 
 /// Whether a height in metres follows a name at once, or after a bracket's note and a
@@ -4154,31 +4160,9 @@ fn renowned(t: &str, s: usize, e: usize, cues: Renown) -> bool {
         return false;
     }
     let head = &t[..s];
-    let a = [". ", "! ", "? ", "\n", ": "]
-        .iter()
-        .filter_map(|p| head.rfind(p).map(|k| k + p.len()))
-        .max()
-        .unwrap_or(0);
-    let tail = &t[e..];
-    let z = e + [". ", "! ", "? ", "\n"]
-        .iter()
-        .filter_map(|p| tail.find(p))
-        .min()
-        .unwrap_or(tail.len());
-    let sentence = &t[a..z];
+    let sentence = sentence_of(t, s, e);
     let words = || sentence.split(|c: char| !c.is_ascii_alphabetic());
-    // A family's history is someone's own ("your great-grandfather Thomas Reid built
-    // the farmhouse in 1887"): a word of kin or of the reader's or the writer's keeps
-    // the name. (A capitalised word is lowered only here, in a rare sentence.)
-    let own = |w: &str| {
-        kin_word(w)
-            || (starts_upper(w) && kin_word(&w.to_ascii_lowercase()))
-            || matches!(
-                w,
-                "my" | "My" | "our" | "Our" | "your" | "Your" | "we" | "We" | "us" | "me" | "I"
-            )
-    };
-    if words().any(own) {
+    if words().any(own_word) {
         return false;
     }
     // A year from 1950 on says the sentence is of our time.
@@ -4200,6 +4184,36 @@ fn renowned(t: &str, s: usize, e: usize, cues: Renown) -> bool {
     (cues.fame && !titled && !sentence.contains("year's") && fame()) || life
 }
 
+/// The sentence of window `t` that the name at `t[s..e]` stands in.
+fn sentence_of(t: &str, s: usize, e: usize) -> &str {
+    let head = &t[..s];
+    let a = [". ", "! ", "? ", "\n", ": "]
+        .iter()
+        .filter_map(|p| head.rfind(p).map(|k| k + p.len()))
+        .max()
+        .unwrap_or(0);
+    let tail = &t[e..];
+    let z = e + [". ", "! ", "? ", "\n"]
+        .iter()
+        .filter_map(|p| tail.find(p))
+        .min()
+        .unwrap_or(tail.len());
+    &t[a..z]
+}
+
+/// Whether `w` makes the bearer of a name near it someone's own: a word of kin, or of
+/// the reader's or the writer's ("your great-grandfather Thomas Reid built the
+/// farmhouse in 1887", "the potter who runs our kiln"). A capitalised word is lowered
+/// only here, in a rare sentence.
+fn own_word(w: &str) -> bool {
+    kin_word(w)
+        || (starts_upper(w) && kin_word(&w.to_ascii_lowercase()))
+        || matches!(
+            w,
+            "my" | "My" | "our" | "Our" | "your" | "Your" | "we" | "We" | "us" | "me" | "I"
+        )
+}
+
 /// Whether `sentence` speaks of what is to come or of someone at work now ("who'll be
 /// at the open day", "who is happy to help").
 fn to_come(sentence: &str) -> bool {
@@ -4212,7 +4226,9 @@ fn to_come(sentence: &str) -> bool {
 /// Whether the name at `t[s..e]` is a figure of an earlier century, so described just
 /// after it ("Claude Garamond, a 16th-century Parisian punchcutter", "William
 /// Cattley, the 19th-century English horticulturist") or just before it ("the
-/// 18th-century Vermont schoolteacher Justin Morgan").
+/// 18th-century Vermont schoolteacher Justin Morgan"), or a figure of a nation and a
+/// calling just after it ("Julius Richard Petri, the German bacteriologist"; not "…,
+/// the Japanese potter who runs our kiln").
 fn century_figure(t: &str, s: usize, e: usize) -> bool {
     let after = &t[e..];
     if let Some(r) = after
@@ -4220,7 +4236,20 @@ fn century_figure(t: &str, s: usize, e: usize) -> bool {
         .or_else(|| after.strip_prefix(", a "))
         .or_else(|| after.strip_prefix(", an "))
     {
-        return century_word(r.split(' ').next().unwrap_or(""));
+        let mut words = r.split(' ');
+        let first = words.next().unwrap_or("");
+        // "Julius Richard Petri, the German bacteriologist": a nation and a calling, as
+        // before a name (see [`described_before`]); not a service's role ("Marco Rossi,
+        // the Italian chef").
+        let calling = words.next().unwrap_or("").trim_end_matches([',', '.', ';']);
+        return century_word(first)
+            || nation_word(first)
+                && !calling.is_empty()
+                && calling.bytes().all(|b| b.is_ascii_lowercase())
+                && !is_role(calling)
+                && !sentence_of(t, s, e)
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(own_word);
     }
     // Most names have no digit in the words before them: a byte test first.
     let head = &t[crate::text::ceil_boundary(t, s.saturating_sub(60))..s];

@@ -5702,9 +5702,11 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         // Words of renown, and a win above a club's.
         "Harold Mossop scored the first perfect 10 in Olympic gymnastics.",
         "The 2016 world champion Harold Mossop devised the method.",
-        // A life of a nation or an age; a nation and a calling after "after".
+        // A life of a nation or an age; a nation and a calling after "after" or after
+        // the name.
         "Harold Mossop was a Scottish racing driver who won twice.",
         "The loop is called the Mossop, after German skater Harold Mossop.",
+        "The torte is credited to Harold Mossop, the Austrian confectioner.",
         // Japanese: a year long past and a deed in the sentence.
         "ピノキオの原作は、カルロ・モッソップが1883年に発表した物語です。",
         "モーリス・マイナーは、ハロルド・モッソップが設計し1948年に発表された英国の大衆車です。",
@@ -5718,6 +5720,7 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         "The club champion, Harold Mossop, won with a swan.",
         "Harold Mossop was a tidy and reliable tenant.",
         "Our Olympic coach Harold Mossop runs the Tuesday class.",
+        "Harold Mossop, the Japanese potter who runs our kiln, made these bowls.",
     ] {
         assert_finds(text, &[("Harold Mossop", Person)]);
     }
