@@ -3919,7 +3919,8 @@ fn century_word(w: &str) -> bool {
         && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
-/// The markers before a year of history ("in 1860", "around 1700", "c. 1270").
+/// The markers before a year of history ("in 1860", "around 1700", "c. 1270"); a
+/// month's name marks one too ("on 9 May 1662", see [`marked_year`]).
 const YEAR_MARKERS: &[&str] = &["in ", "around ", "c. ", "c.", "circa "];
 
 /// The runs of exactly four digits in `s` read as years from 1000 to 2999, each with its
@@ -3942,6 +3943,25 @@ fn year_at(b: &[u8], at: usize) -> Option<u32> {
 /// Whether `s[..at]`, the text before a year, ends in one of [`YEAR_MARKERS`].
 fn marked_year(s: &str, at: usize) -> bool {
     YEAR_MARKERS.iter().any(|m| s[..at].ends_with(m))
+        || s[..at].strip_suffix(' ').is_some_and(|h| {
+            let month = last_word(h);
+            CALENDAR_WORDS[17..].contains(&month) || MONTH_ABBREVIATIONS.contains(&month)
+        })
+}
+
+/// Whether a lifespan of history follows a name at once: "James Brindley (1716–1772)",
+/// "**Anders Dahl** (1751–1789)"; both years before 1950.
+fn lifespan_after(after: &str) -> bool {
+    let b = after.trim_start_matches('*').as_bytes();
+    let year = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .filter(|y| y.iter().all(u8::is_ascii_digit))
+            .is_some_and(|y| y < b"1950".as_slice())
+    };
+    b.starts_with(b" (1")
+        && year(2..6)
+        && (b[6..].starts_with("–".as_bytes()) && year(9..13) && b.get(13) == Some(&b')')
+            || b.get(6) == Some(&b'-') && year(7..11) && b.get(11) == Some(&b')'))
 }
 
 /// Whether `s[at..]`, a year, is a decade's ("the 1930s").
@@ -3983,6 +4003,7 @@ const FAME_STEMS: &[&str] = &[
     "renowned",
     "pioneer",
     "champion",
+    "Champion",
     "Olympic",
     "Nobel",
     "invent",
@@ -4034,7 +4055,8 @@ const DEEDS: &[&str] = &[
     "climbed", "crossed", "broke", "ruled", "reigned", "fought", "sailed", "explored",
     "performed", "conducted", "directed", "starred", "printed", "engraved", "carved",
     "sculpted", "photographed", "filmed", "drew", "mapped", "surveyed", "described", "studied",
-    "preached", "captained", "completed", "commissioned", "served",
+    "preached", "captained", "completed", "commissioned", "served", "excavated", "unearthed",
+    "launched", "crowned",
 ];
 
 /// Deeds of making before "by" and a name that credit the name's bearer with a thing
@@ -4104,43 +4126,46 @@ fn fame_word(w: &str) -> bool {
     )
 }
 
-/// Whether `w` names a winner, of renown only at a level above a club's ("world
-/// champion", "Olympic medallist"; a club's or a karaoke night's champion is someone
-/// private in the labelled replies).
+/// Whether `w` names a winner, of renown only at the world's level ("world champion",
+/// "Olympic medallist"; see [`world_level`]); a club's or a karaoke night's champion is
+/// someone private in the labelled replies.
 fn winner_word(w: &str) -> bool {
     matches!(
         w,
-        "champion" | "championship" | "champions" | "medal" | "medallist" | "medalist"
+        "champion"
+            | "championship"
+            | "champions"
+            | "Champion"
+            | "Championship"
+            | "Championships"
+            | "medal"
+            | "medallist"
+            | "medalist"
     )
 }
 
-/// Whether `w` sets a win above a club's ("world", "Olympic", "national", "Test").
-fn above_club(w: &str) -> bool {
-    matches!(
-        w,
-        "world"
-            | "World"
-            | "Olympic"
-            | "national"
-            | "National"
-            | "Test"
-            | "European"
-            | "Commonwealth"
-    )
+/// Whether `w` sets a win at the world's level ("world", "Olympic"). A national or a
+/// regional champion is often a club's coach, someone private in the labelled replies
+/// ("Head coach, ex-British Surfing Champion", "a former regional kickboxing
+/// champion").
+fn world_level(w: &str) -> bool {
+    matches!(w, "world" | "World" | "Olympic" | "Olympics")
 }
 
 /// Whether the name at `t[s..e]`, of two words or more, is a public figure's by the
 /// sentence it stands in (read inside `t`, the window the detectors see):
-/// - a sentence of history: a deed and a year before 1950 after "in", "around", "c." or
-///   "circa", a decade before 1950 or a century, and no later year ("Emil Erlenmeyer
+/// - a sentence of history: a deed and a year before 1950 after "in", "around", "c.",
+///   "circa" or a month, a decade before 1950, a century or a lifespan after the name
+///   ("James Brindley (1716–1772) surveyed"), and no later year ("Emil Erlenmeyer
 ///   designed the shape in 1860", "Homeopathy was founded by Samuel Hahnemann in the
 ///   late 1700s"; not "founded in 1998 by Marta Kessler", nor a tribute's "(1938–2024)");
 /// - a thing made, credited in the past, with no later year and nothing to come ("The
 ///   Aeropress was designed by Alan Adler"; not "The column is written by …", nor "…
 ///   designed by Kenji Mori, who'll be at the open day");
 /// - a word of renown ("Nadia Comăneci scored the first perfect 10 in Olympic
-///   gymnastics"), but not after a title ("Coach Renee Alvarez – Olympic lifting") nor
-///   of a year's champion ("Last year's champion, Tamsin Achterberg");
+///   gymnastics") or a win at the world's level, but not after a title ("Coach Renee
+///   Alvarez – Olympic lifting"), nor of a year's or a former champion ("Last year's
+///   champion, Tamsin Achterberg", "Former world champion … runs the Saturday class");
 /// - a life told in the past, of a nation or an age ("Jim Clark was a Scottish racing
 ///   driver").
 ///
@@ -4156,7 +4181,8 @@ fn renowned(t: &str, s: usize, e: usize, cues: Renown) -> bool {
     }
     let by = deed_by(&t[..s]);
     let life = life_after(&t[e..]);
-    if !(cues.old || cues.fame || by || life) {
+    let lifespan = lifespan_after(&t[e..]);
+    if !(cues.old || cues.fame || by || life || lifespan) {
         return false;
     }
     let head = &t[..s];
@@ -4172,7 +4198,7 @@ fn renowned(t: &str, s: usize, e: usize, cues: Renown) -> bool {
         recent |= (1950..2100).contains(&year);
         old |= old_year_at(sentence, at, year);
     }
-    old = old || cues.old && century_in(sentence);
+    old = old || lifespan || cues.old && century_in(sentence);
     if !recent && (old && words().any(|w| DEEDS.contains(&w)) || by && !to_come(sentence)) {
         return true;
     }
@@ -4180,7 +4206,14 @@ fn renowned(t: &str, s: usize, e: usize, cues: Renown) -> bool {
     let titled = head
         .strip_suffix(' ')
         .is_some_and(|h| starts_upper(last_word(h)) && h.ends_with(|c: char| c.is_alphabetic()));
-    let fame = || words().any(fame_word) || words().any(winner_word) && words().any(above_club);
+    // A former champion is often a coach at work now: "former world champion … runs
+    // the Saturday class".
+    let winner = || {
+        words().any(winner_word)
+            && words().any(world_level)
+            && !words().any(|w| matches!(w, "former" | "Former" | "ex"))
+    };
+    let fame = || words().any(fame_word) || winner();
     (cues.fame && !titled && !sentence.contains("year's") && fame()) || life
 }
 

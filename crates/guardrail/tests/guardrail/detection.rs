@@ -5696,12 +5696,15 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         // A decade or a century of history, and more deeds.
         "Homeopathy was founded by Harold Mossop in the late 1700s.",
         "Harold Mossop hit .406 in 1941.",
+        "Harold Mossop flew it just once, on 2 November 1947.",
+        "Harold Mossop (1716–1772) surveyed much of the early network.",
         "The Smith hive was designed by Harold Mossop of Peebles in the mid-20th century.",
         // A thing made, credited in the past.
         "The sliding scale was devised by Harold Mossop.",
         // Words of renown, and a win above a club's.
         "Harold Mossop scored the first perfect 10 in Olympic gymnastics.",
         "The 2016 world champion Harold Mossop devised the method.",
+        "Harold Mossop's 147 at the 1997 World Championship still stands.",
         // A life of a nation or an age; a nation and a calling after "after" or after
         // the name.
         "Harold Mossop was a Scottish racing driver who won twice.",
@@ -5721,6 +5724,9 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         "Harold Mossop was a tidy and reliable tenant.",
         "Our Olympic coach Harold Mossop runs the Tuesday class.",
         "Harold Mossop, the Japanese potter who runs our kiln, made these bowls.",
+        "Former world champion Harold Mossop runs the Saturday class.",
+        "The guest instructor is Harold Mossop, the National Champion in 2019.",
+        "Your ancestor Harold Mossop (1838–1901) farmed at Hill End and served as warden.",
     ] {
         assert_finds(text, &[("Harold Mossop", Person)]);
     }
