@@ -5713,6 +5713,8 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         // Japanese: a year long past and a deed in the sentence.
         "ピノキオの原作は、カルロ・モッソップが1883年に発表した物語です。",
         "モーリス・マイナーは、ハロルド・モッソップが設計し1948年に発表された英国の大衆車です。",
+        // Japanese: a word of renown in the sentence.
+        "ハロルド・モッソップが1997年の世界選手権で達成した記録です。",
     ]);
     // Someone at work now, a club's champion, a reference's past, the writer's own or a
     // line still running keeps the name.
@@ -5734,6 +5736,13 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         "当醸造所の創業は明治15年で、現在は五代目の石田 恵子が蔵元を務めています。",
         &[("石田 恵子", Person)],
     );
+    // A member, a coach or a former champion is someone.
+    for text in [
+        "世界選手権に出場した会員の山田 太郎さんが指導します。",
+        "元世界チャンピオンの山田 太郎がコーチです。",
+    ] {
+        assert_finds(text, &[("山田 太郎", Person)]);
+    }
 }
 
 #[test]
