@@ -262,6 +262,7 @@ impl Detectors {
                             && (person_ja::is_pet(t, c.start, c.end)
                                 || person_ja::is_team_or_plate(t, c.start, c.end)
                                 || person_ja::in_quoted_list(t, c.start, c.end)
+                                || person_ja::quoted_thing(t, c.start, c.end)
                                 || person_ja::temperature_scale(t, c.start, c.end)
                                 || person_ja::is_firm(t, c.start)
                                 || person_ja::okurigana_after(t, c.start, c.end)

@@ -5785,3 +5785,16 @@ fn a_learned_calling_or_a_calling_of_a_place_before_a_japanese_name_makes_it_pub
         &[("ハロルド・モッソップ", Person)],
     );
 }
+
+#[test]
+fn a_katakana_name_alone_in_japanese_quotes_is_a_things_unless_the_reply_speaks_of_names() {
+    assert_no_person(&[
+        "オリジナルカクテル「ハロルド・モッソップ」（1,200円）をご用意しています。",
+    ]);
+    for text in [
+        "「ハロルド・モッソップ」とお名前の入ったファイルがありました。",
+        "「ハロルド・モッソップ」様のご予約を承りました。",
+    ] {
+        assert_finds(text, &[("ハロルド・モッソップ", Person)]);
+    }
+}
