@@ -4004,6 +4004,9 @@ const FAME_STEMS: &[&str] = &[
     "pioneer",
     "champion",
     "Champion",
+    "world record",
+    "World record",
+    "world title",
     "Olympic",
     "Nobel",
     "invent",
@@ -4126,13 +4129,17 @@ fn fame_word(w: &str) -> bool {
     )
 }
 
-/// Whether `w` names a winner, of renown only at the world's level ("world champion",
-/// "Olympic medallist"; see [`world_level`]); a club's or a karaoke night's champion is
-/// someone private in the labelled replies.
+/// Whether `w` names a winner or a feat, of renown only at the world's level ("world
+/// champion", "Olympic medallist", "the world record"; see [`world_level`]); a club's or
+/// a karaoke night's champion is someone private in the labelled replies.
 fn winner_word(w: &str) -> bool {
     matches!(
         w,
         "champion"
+            | "record"
+            | "records"
+            | "title"
+            | "titles"
             | "championship"
             | "champions"
             | "Champion"

@@ -5705,6 +5705,7 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         "Harold Mossop scored the first perfect 10 in Olympic gymnastics.",
         "The 2016 world champion Harold Mossop devised the method.",
         "Harold Mossop's 147 at the 1997 World Championship still stands.",
+        "The world record of 253.5 m was set by Harold Mossop in Vikersund in 2017.",
         // A life of a nation or an age; a nation and a calling after "after" or after
         // the name.
         "Harold Mossop was a Scottish racing driver who won twice.",
@@ -5728,6 +5729,7 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         "Harold Mossop, the Japanese potter who runs our kiln, made these bowls.",
         "Former world champion Harold Mossop runs the Saturday class.",
         "The guest instructor is Harold Mossop, the National Champion in 2019.",
+        "Harold Mossop set a new club record on Saturday.",
         "Your ancestor Harold Mossop (1838–1901) farmed at Hill End and served as warden.",
     ] {
         assert_finds(text, &[("Harold Mossop", Person)]);
