@@ -2413,8 +2413,9 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     {
         return true;
     }
-    // "ジョン・ラッセル（1795〜1883年）に由来", "源義経・武蔵坊弁慶・静御前にちなんで": a
-    // lifespan in brackets, or more names joined by "・", before what follows.
+    // "ジョン・ラッセル（1795〜1883年）に由来", "源義経・武蔵坊弁慶・静御前にちなんで",
+    // "イサム・ノグチや岡本太郎の作品": a lifespan in brackets, or more names joined by
+    // "・", "や" or "、", before what follows.
     let mut rest = after;
     if let Some(r) = rest.strip_prefix('（')
         && let Some((years, r)) = r.split_once('）')
@@ -2424,7 +2425,7 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
         rest = r;
     }
     for _ in 0..3 {
-        let Some(r) = rest.strip_prefix('・') else {
+        let Some(r) = rest.strip_prefix(['・', 'や', '、']) else {
             break;
         };
         rest = r.trim_start_matches(|c: char| is_han(c) || is_katakana(c) || c == 'ー');

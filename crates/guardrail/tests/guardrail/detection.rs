@@ -5714,6 +5714,8 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         // Japanese: a year long past and a deed in the sentence.
         "ピノキオの原作は、カルロ・モッソップが1883年に発表した物語です。",
         "モーリス・マイナーは、ハロルド・モッソップが設計し1948年に発表された英国の大衆車です。",
+        // Japanese: a figure listed with another before their works.
+        "小径にはハロルド・モッソップや岡本太郎の作品が並びます。",
         // Japanese: a word of renown in the sentence.
         "ハロルド・モッソップが1997年の世界選手権で達成した記録です。",
     ]);
