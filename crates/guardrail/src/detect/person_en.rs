@@ -4011,6 +4011,10 @@ const FAME_STEMS: &[&str] = &[
     "Nobel",
     "invent",
     "medal",
+    "un fact",
+    "Trivia:",
+    "bit of history:",
+    "Did you know",
 ];
 
 /// The vector searcher for [`FAME_STEMS`]: a window is short, and a general automaton
@@ -4220,6 +4224,8 @@ fn world_level(w: &str) -> bool {
 ///   champion, Tamsin Achterberg", "Former world champion … runs the Saturday class");
 /// - a life told in the past, of a nation or an age ("Jim Clark was a Scottish racing
 ///   driver");
+/// - trivia ("Fun fact: Gary Gygax and Dave Arneson published …"; not "Our **Trivia
+///   Tuesday** host is …");
 /// - a creator's work after the name in the possessive ("Henry Wadsworth Longfellow's
 ///   poem", "Johann Maria Farina's 1709 formula"; no gold person in the read sets is
 ///   written so).
@@ -4242,7 +4248,8 @@ fn renowned(t: &str, s: usize, e: usize, cues: Renown) -> bool {
         return false;
     }
     let head = &t[..s];
-    let sentence = sentence_of(t, s, e);
+    let (a, z) = sentence_bounds(t, s, e);
+    let sentence = &t[a..z];
     let words = || sentence.split(|c: char| !c.is_ascii_alphabetic());
     if words().any(own_word) {
         return false;
@@ -4270,11 +4277,20 @@ fn renowned(t: &str, s: usize, e: usize, cues: Renown) -> bool {
             && !words().any(|w| matches!(w, "former" | "Former" | "ex"))
     };
     let fame = || words().any(fame_word) || winner();
-    (cues.fame && !titled && !sentence.contains("year's") && fame()) || life || work
+    (cues.fame && !titled && (trivia(t, a) || !sentence.contains("year's") && fame()))
+        || life
+        || work
 }
 
 /// The sentence of window `t` that the name at `t[s..e]` stands in.
 fn sentence_of(t: &str, s: usize, e: usize) -> &str {
+    let (a, z) = sentence_bounds(t, s, e);
+    &t[a..z]
+}
+
+/// Where the sentence of window `t` that the name at `t[s..e]` stands in starts and
+/// ends (a colon starts one: "Fun fact: …").
+fn sentence_bounds(t: &str, s: usize, e: usize) -> (usize, usize) {
     let head = &t[..s];
     let a = [". ", "! ", "? ", "\n", ": "]
         .iter()
@@ -4287,7 +4303,25 @@ fn sentence_of(t: &str, s: usize, e: usize) -> &str {
         .filter_map(|p| tail.find(p))
         .min()
         .unwrap_or(tail.len());
-    &t[a..z]
+    (a, z)
+}
+
+/// Whether a sentence that starts at `t[a..]` is trivia: "Fun fact: …", "Trivia: …",
+/// "A bit of history: …", "Did you know that …".
+fn trivia(t: &str, a: usize) -> bool {
+    let before = t[..a].trim_end_matches([' ', '*', '_']);
+    [
+        "Fun fact:",
+        "fun fact:",
+        "Trivia:",
+        "A bit of history:",
+        "Fun fact!",
+    ]
+    .iter()
+    .any(|o| before.ends_with(o))
+        || t[a..]
+            .trim_start_matches(['*', '_'])
+            .starts_with("Did you know")
 }
 
 /// Whether `w` makes the bearer of a name near it someone's own: a word of kin, or of

@@ -5711,6 +5711,8 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         "Harold Mossop was a Scottish racing driver who won twice.",
         "The loop is called the Mossop, after German skater Harold Mossop.",
         "The torte is credited to Harold Mossop, the Austrian confectioner.",
+        // Trivia.
+        "Fun fact: Harold Mossop shaped the design.",
         // A creator's work in the possessive.
         "You're thinking of Harold Mossop's poem \"The Village Blacksmith\".",
         "It is based on Harold Mossop's 1709 formula.",
@@ -5736,6 +5738,7 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         "The guest instructor is Harold Mossop, the National Champion in 2019.",
         "Harold Mossop set a new club record on Saturday.",
         "Our member Harold Mossop's poem won the junior prize.",
+        "Our **Trivia Tuesday** host is Harold Mossop.",
         "Your ancestor Harold Mossop (1838–1901) farmed at Hill End and served as warden.",
     ] {
         assert_finds(text, &[("Harold Mossop", Person)]);
