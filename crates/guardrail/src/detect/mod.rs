@@ -246,6 +246,7 @@ impl Detectors {
                     let namesake = || {
                         c.label == Label::Person
                             && (person_en::namesake(t, c.start)
+                                || person_en::in_examples(t, c.start)
                                 || person_en::bracket_namesake(t, c.start, c.end)
                                 || trig.cjk
                                     && (person_ja::is_historical(t, c.start, c.end)

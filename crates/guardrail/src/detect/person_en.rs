@@ -3020,6 +3020,31 @@ pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
         })
 }
 
+/// Whether the name at `t[s..]` stands in brackets of examples, in either language:
+/// "(e.g. Harry Clarke, Christopher Whall, John Piper)", "（例：小川三知、ハリー・クラーク）",
+/// "(such as …)". No gold person in the read sets stands so; the names in such brackets
+/// are designers, artists, cultivars and products to search by.
+pub(crate) fn in_examples(t: &str, s: usize) -> bool {
+    let near = &t[crate::text::ceil_boundary(t, s.saturating_sub(80))..s];
+    // Every opening holds a bracket; the window is folded, so "（例：" reads "(例:".
+    if !near.contains('(') {
+        return false;
+    }
+    [
+        "(e.g. ",
+        "(e.g ",
+        "(eg ",
+        "(for example ",
+        "(such as ",
+        "(例:",
+        "(例えば",
+    ]
+    .iter()
+    .filter_map(|o| near.rfind(o).map(|k| k + o.len()))
+    .max()
+    .is_some_and(|k| !near[k..].contains([')', '\n']))
+}
+
 /// Whether the name at `s` follows a namesake's cue, alone or in a list of names after
 /// it ("honour Henri Becquerel, Marie Curie and Rolf Sievert").
 pub(crate) fn namesake(t: &str, s: usize) -> bool {

@@ -5809,3 +5809,16 @@ fn a_katakana_name_alone_in_japanese_quotes_is_a_things_unless_the_reply_speaks_
         assert_finds(text, &[("ハロルド・モッソップ", Person)]);
     }
 }
+
+#[test]
+fn names_in_brackets_of_examples_are_no_one() {
+    assert_no_person(&[
+        "Finding windows by artist (e.g. Harold Mossop, Edith Crane)",
+        "- 作家別の窓検索（例：小川三知、ハロルド・モッソップ）",
+    ]);
+    // After the brackets close, a name is read as ever.
+    assert_finds(
+        "Search by maker (e.g. Harold Mossop) or ask Edith Crane.",
+        &[("Edith Crane", Person)],
+    );
+}
