@@ -2267,6 +2267,8 @@ const HISTORY_AFTER: &[&str] = &[
     "を大成",
     "が考案",
     "が発明",
+    // "高山右近の生涯を描いた": a life told.
+    "の生涯",
 ];
 
 /// Scholars and artists: after an age ("江戸時代の天文学者・"), the name is a historical
@@ -2434,6 +2436,11 @@ pub(crate) fn is_historical(t: &str, s: usize, e: usize) -> bool {
     if rest.starts_with(['に', 'の', 'が', 'を'])
         && HISTORY_AFTER.iter().any(|a| rest.starts_with(a))
     {
+        return true;
+    }
+    // "中原中也 生誕祭", "没後100年": a birth's or a death's anniversary.
+    let anniversary = rest.trim_start_matches(' ');
+    if anniversary.starts_with("生誕") || anniversary.starts_with("没後") {
         return true;
     }
     let before = t[..s].strip_suffix('・').unwrap_or(&t[..s]);

@@ -5719,6 +5719,9 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         // Japanese: a year long past and a deed in the sentence.
         "ピノキオの原作は、カルロ・モッソップが1883年に発表した物語です。",
         "モーリス・マイナーは、ハロルド・モッソップが設計し1948年に発表された英国の大衆車です。",
+        // Japanese: a life told, an anniversary.
+        "右近の窓は、ハロルド・モッソップの生涯を描いたステンドグラスです。",
+        "**ハロルド・モッソップ 生誕祭朗読会**のチケットを販売中です。",
         // Japanese: a figure listed with another before their works.
         "小径にはハロルド・モッソップや岡本太郎の作品が並びます。",
         // Japanese: a word of renown in the sentence.
