@@ -1,14 +1,16 @@
 //! Markdown tables: which columns hold people or postal codes, so that a name or a code
 //! alone in a cell is read as one ("| 10:00 | Beatriz |" under "| Time | Host |",
-//! "| 札幌店 | 060-0042 |" under "| 店舗 | 郵便番号 |").
+//! "| 札幌店 | 060-0042 |" under "| 店舗 | 郵便番号 |"), and which hold namesakes or
+//! things, so that a name in them is read as no one's ("| Bella | 14.2hh |" under
+//! "| Horse | Height |").
 //!
 //! A [`Table`] is fed the text in order, byte by byte in effect, and knows at every
 //! point whether it stands in a row of a table and in which cell, and which of that
-//! table's columns have a header that names people or postal codes. The driver feeds
-//! it the text it consumes, in whatever stretches: when a detector asks for the state
-//! at its piece's start ([`LazyTable`]) and when a call returns. Feeding in pieces gives the state of
-//! feeding at once, so batch and stream agree. A detector copies the state and feeds it
-//! its piece up to a cell.
+//! table's columns have a header that names people, postal codes, namesakes or things.
+//! The driver feeds it the text it consumes, in whatever stretches: when a detector asks
+//! for the state at its piece's start ([`LazyTable`]) and when a call returns. Feeding
+//! in pieces gives the state of feeding at once, so batch and stream agree. A detector
+//! copies the state and feeds it its piece up to a cell.
 
 use std::cell::Cell;
 

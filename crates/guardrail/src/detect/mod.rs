@@ -187,8 +187,8 @@ impl Detectors {
         // A span starts after and ends before the emphasis marks folding dropped there.
         let start = |i: usize| if is_folded { folded.orig_start(i) } else { i };
         let end = |i: usize| if is_folded { folded.orig_end(i) } else { i };
-        // Whether the window holds a year or an age long past: read once, for the first
-        // name in Japanese that needs it.
+        // Whether the window holds a year or an age long past or a word of renown: read
+        // once, for the first name in Japanese that needs it.
         let past = std::cell::OnceCell::new();
         out.extend(
             cands
@@ -242,7 +242,8 @@ impl Detectors {
                                 .is_some_and(|tb| crate::table::no_one_cell(tb, t, flo, c.start))
                     };
                     // "named after Henry F. Phillips", "千宗旦が好んだ意匠", "室町時代：…
-                    // 池坊専慶": a namesake or a historical figure.
+                    // 池坊専慶", "冒険家・植村直己", "(e.g. Harry Clarke, …)": a namesake,
+                    // a historical or a public figure, or an example.
                     let namesake = || {
                         c.label == Label::Person
                             && (person_en::namesake(t, c.start)

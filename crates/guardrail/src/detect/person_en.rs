@@ -1627,6 +1627,22 @@ const CALENDAR_WORDS: &[&str] = &[
     "April", "May", "June", "July", "August", "September", "October", "November", "December",
 ];
 
+/// The months, as [`CALENDAR_WORDS`] ends with them: before a year, a date's.
+const MONTH_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Months shortened, which are given names too ("Jan", "Jun"): a date's after a day's
 /// number.
 const MONTH_ABBREVIATIONS: &[&str] = &[
@@ -3970,7 +3986,7 @@ fn marked_year(s: &str, at: usize) -> bool {
     YEAR_MARKERS.iter().any(|m| s[..at].ends_with(m))
         || s[..at].strip_suffix(' ').is_some_and(|h| {
             let month = last_word(h);
-            CALENDAR_WORDS[17..].contains(&month) || MONTH_ABBREVIATIONS.contains(&month)
+            MONTH_NAMES.contains(&month) || MONTH_ABBREVIATIONS.contains(&month)
         })
 }
 
@@ -4036,6 +4052,7 @@ const FAME_STEMS: &[&str] = &[
     "Nobel",
     "invent",
     "medal",
+    // "Fun fact", "fun fact".
     "un fact",
     "Trivia:",
     "bit of history:",
@@ -4259,8 +4276,9 @@ fn world_level(w: &str) -> bool {
 /// "your great-grandfather Thomas Reid built the farmhouse in 1887", "our Olympic
 /// coach". Prototypes of these tests, over the read sets as the code of the nineteenth
 /// reading scored them, found 38 public figures in sentences of history with a marked
-/// year, 71 more by the rest (decades and centuries, things credited, renown, lives,
-/// and a nation and a calling after "after"), and no private person.
+/// year, about a hundred more by the rest (dates, decades, centuries and lifespans,
+/// things credited, renown, lives, trivia, works, and a nation and a calling after
+/// "after"), and no private person.
 fn renowned(t: &str, s: usize, e: usize, cues: Renown) -> bool {
     if !t[s..e].contains(' ') {
         return false;
@@ -4917,6 +4935,7 @@ mod tests {
     #[test]
     fn the_shortcuts_agree_with_the_lists_they_stand_for() {
         assert!(BRANDS.iter().all(|(first, _)| BRAND_FIRSTS.contains(first)));
+        assert!(CALENDAR_WORDS.ends_with(MONTH_NAMES));
         assert!(NAMESAKE_CUES.iter().all(|c| {
             let b = c.as_bytes();
             matches!(b[b.len() - 2], b'r' | b'y' | b'f' | b's' | b'm')

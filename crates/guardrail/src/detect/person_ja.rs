@@ -2374,12 +2374,7 @@ pub(crate) fn quoted_thing(t: &str, s: usize, e: usize) -> bool {
     if honorific_at(&t[e + '」'.len_utf8()..]).is_some() {
         return false;
     }
-    const ENDS: [char; 4] = ['。', '！', '？', '\n'];
-    let a = t[..s]
-        .rfind(ENDS)
-        .map_or(0, |k| k + t[k..].chars().next().map_or(1, char::len_utf8));
-    let z = e + t[e..].find(ENDS).unwrap_or(t.len() - e);
-    let sentence = &t[a..z];
+    let sentence = sentence_ja(t, s, e);
     !NAME_WORDS.iter().any(|w| sentence.contains(w))
 }
 
@@ -2626,6 +2621,26 @@ pub(crate) fn past_in(t: &str) -> bool {
     }
 }
 
+/// The sentence of window `t` that `t[s..e]` stands in: from after the last 。, ！, ？ or
+/// line break before `s` to the first after `e`.
+fn sentence_ja(t: &str, s: usize, e: usize) -> &str {
+    const ENDS: [char; 4] = ['。', '！', '？', '\n'];
+    let a = t[..s]
+        .rfind(ENDS)
+        .map_or(0, |k| k + t[k..].chars().next().map_or(1, char::len_utf8));
+    let z = e + t[e..].find(ENDS).unwrap_or(t.len() - e);
+    &t[a..z]
+}
+
+/// Whether `sentence` holds a word of the shop's, the reader's or kin: one of [`OWN`],
+/// or 当 in any word but 当時 ("当店", "当醸造所").
+fn ones_own(sentence: &str) -> bool {
+    OWN.iter().any(|w| sentence.contains(w))
+        || sentence
+            .match_indices('当')
+            .any(|(k, _)| !sentence[k..].starts_with("当時"))
+}
+
 /// Whether the name at `t[s..e]` stands in a sentence of history or of renown:
 /// - of history: a year before 1950 ("1883年") or an age long past ("明治", "18世紀"),
 ///   a deed ("発表", "考案") and no year from 1950 on ("カルロ・コッローディが1883年に
@@ -2639,17 +2654,8 @@ pub(crate) fn past_in(t: &str) -> bool {
 /// history and 9 in sentences of renown, and no private person. The sentence is read
 /// inside `t`, the window the detectors see.
 pub(crate) fn told_in_history(t: &str, s: usize, e: usize) -> bool {
-    const ENDS: [char; 4] = ['。', '！', '？', '\n'];
-    let a = t[..s]
-        .rfind(ENDS)
-        .map_or(0, |k| k + t[k..].chars().next().map_or(1, char::len_utf8));
-    let z = e + t[e..].find(ENDS).unwrap_or(t.len() - e);
-    let sentence = &t[a..z];
-    let own = OWN.iter().any(|w| sentence.contains(w))
-        || sentence
-            .match_indices('当')
-            .any(|(k, _)| !sentence[k..].starts_with("当時"));
-    if own {
+    let sentence = sentence_ja(t, s, e);
+    if ones_own(sentence) {
         return false;
     }
     let b = sentence.as_bytes();
@@ -2722,19 +2728,12 @@ pub(crate) fn known_by_calling(t: &str, s: usize, e: usize) -> bool {
     if honorific_at(rest).is_some() {
         return false;
     }
-    const ENDS: [char; 4] = ['。', '！', '？', '\n'];
-    let a = head[..head.len() - calling.len()]
-        .rfind(ENDS)
-        .map_or(0, |k| k + t[k..].chars().next().map_or(1, char::len_utf8));
-    let z = e + t[e..].find(ENDS).unwrap_or(t.len() - e);
-    let sentence = &t[a..z];
-    !OWN.iter().any(|w| sentence.contains(w))
+    // The sentence from the calling on ("…医師" may end a run the last stop is in).
+    let sentence = sentence_ja(t, head.len() - calling.len(), e);
+    !ones_own(sentence)
         && !["講師", "先生", "会員", "メンバー"]
             .iter()
             .any(|w| sentence.contains(w))
-        && !sentence
-            .match_indices('当')
-            .any(|(k, _)| !sentence[k..].starts_with("当時"))
 }
 
 /// Whether the name at `t[s..e]` is a pet's: after a kind of animal and の ("柴犬の小太郎
