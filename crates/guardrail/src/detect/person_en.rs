@@ -3042,23 +3042,24 @@ pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
 /// are designers, artists, cultivars and products to search by.
 pub(crate) fn in_examples(t: &str, s: usize) -> bool {
     let near = &t[crate::text::ceil_boundary(t, s.saturating_sub(80))..s];
-    // Every opening holds a bracket; the window is folded, so "（例：" reads "(例:".
-    if !near.contains('(') {
+    // The last bracket opened before the name, still open; the window is folded, so
+    // "（例：" reads "(例:".
+    let Some(k) = memchr::memrchr(b'(', near.as_bytes()) else {
         return false;
-    }
-    [
-        "(e.g. ",
-        "(e.g ",
-        "(eg ",
-        "(for example ",
-        "(such as ",
-        "(例:",
-        "(例えば",
-    ]
-    .iter()
-    .filter_map(|o| near.rfind(o).map(|k| k + o.len()))
-    .max()
-    .is_some_and(|k| !near[k..].contains([')', '\n']))
+    };
+    let inside = &near[k..];
+    !inside.contains([')', '\n'])
+        && [
+            "(e.g. ",
+            "(e.g ",
+            "(eg ",
+            "(for example ",
+            "(such as ",
+            "(例:",
+            "(例えば",
+        ]
+        .iter()
+        .any(|o| inside.starts_with(o))
 }
 
 /// Whether the name at `s` follows a namesake's cue, alone or in a list of names after
