@@ -4057,6 +4057,7 @@ const FAME_STEMS: &[&str] = &[
     "un fact",
     "Trivia:",
     "bit of history:",
+    "little history:",
     "Did you know",
 ];
 
@@ -4335,6 +4336,17 @@ fn sentence_of(t: &str, s: usize, e: usize) -> &str {
 /// Where the sentence of window `t` that the name at `t[s..e]` stands in starts and
 /// ends (a colon starts one: "Fun fact: …").
 fn sentence_bounds(t: &str, s: usize, e: usize) -> (usize, usize) {
+    // The initials a name opens with end no sentence ("Fun fact: R. J. Mitchell shaped
+    // …"): the name's own start is where they begin.
+    let mut s = s;
+    let b = t.as_bytes();
+    while s >= 3
+        && &b[s - 2..s] == b". "
+        && b[s - 3].is_ascii_uppercase()
+        && (s == 3 || b[s - 4] == b' ')
+    {
+        s -= 3;
+    }
     let head = &t[..s];
     let a = [". ", "! ", "? ", "\n", ": "]
         .iter()
@@ -4351,7 +4363,7 @@ fn sentence_bounds(t: &str, s: usize, e: usize) -> (usize, usize) {
 }
 
 /// Whether a sentence that starts at `t[a..]` is trivia: "Fun fact: …", "Trivia: …",
-/// "A bit of history: …", "Did you know that …".
+/// "A bit of history: …", "A little history: …", "Did you know that …".
 fn trivia(t: &str, a: usize) -> bool {
     let before = t[..a].trim_end_matches([' ', '*', '_']);
     [
@@ -4359,6 +4371,7 @@ fn trivia(t: &str, a: usize) -> bool {
         "fun fact:",
         "Trivia:",
         "A bit of history:",
+        "A little history:",
         "Fun fact!",
     ]
     .iter()

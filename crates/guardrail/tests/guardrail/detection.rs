@@ -5713,6 +5713,7 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         "The torte is credited to Harold Mossop, the Austrian confectioner.",
         // Trivia.
         "Fun fact: Harold Mossop shaped the design.",
+        "I'm **Skylar**, the club assistant. Fun fact: R. J. Mitchell shaped the design.",
         // A creator's work in the possessive.
         "You're thinking of Harold Mossop's poem \"The Village Blacksmith\".",
         "It is based on Harold Mossop's 1709 formula.",
