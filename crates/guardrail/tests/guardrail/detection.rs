@@ -5701,7 +5701,7 @@ fn people_in_sentences_of_renown_are_no_one_but_references_and_club_champions_ar
         "The Smith hive was designed by Harold Mossop of Peebles in the mid-20th century.",
         // A thing made, credited in the past.
         "The sliding scale was devised by Harold Mossop.",
-        // Words of renown, and a win above a club's.
+        // Words of renown, and a win at the world's level.
         "Harold Mossop scored the first perfect 10 in Olympic gymnastics.",
         "The 2016 world champion Harold Mossop devised the method.",
         "Harold Mossop's 147 at the 1997 World Championship still stands.",
