@@ -177,7 +177,7 @@ impl Table {
                                     self.postal |= bit;
                                 }
                                 if self.header_names(NAMESAKE_HEADERS)
-                                    || self.header_names_bare(THING_HEADERS)
+                                    || self.header_names(THING_HEADERS)
                                 {
                                     self.no_one |= bit;
                                 }
@@ -209,26 +209,20 @@ impl Table {
         self.bars = 0;
     }
 
-    /// The header cell just closed, trimmed, unless it is too long to be looked at.
+    /// The header cell just closed, trimmed and without its emphasis marks ("**Dog**"),
+    /// unless it is too long to be looked at.
     fn header_cell(&self) -> Option<&str> {
         let len = usize::from(self.cell_len);
         let cell = self.cell.get(..len)?;
-        std::str::from_utf8(cell).ok().map(str::trim)
+        std::str::from_utf8(cell)
+            .ok()
+            .map(|c| c.trim().trim_matches(['*', '_']).trim())
     }
 
     /// Whether the header cell just closed is one of `headers`, without case.
     fn header_names(&self, headers: &[&str]) -> bool {
         self.header_cell()
             .is_some_and(|cell| headers.iter().any(|h| h.eq_ignore_ascii_case(cell)))
-    }
-
-    /// Whether the header cell just closed, its emphasis marks aside ("**Dog**"), is one
-    /// of `headers`, without case.
-    fn header_names_bare(&self, headers: &[&str]) -> bool {
-        self.header_cell().is_some_and(|cell| {
-            let cell = cell.trim_matches(['*', '_']);
-            headers.iter().any(|h| h.eq_ignore_ascii_case(cell))
-        })
     }
 
     /// Whether the header cell just closed names a column of people.
@@ -363,6 +357,11 @@ mod tests {
         let t = "Who is on:\n\n| Time | Host |\n|---|---|\n| 10:00 | Beatriz |\n| 14:00 | Rob |\n";
         assert!(cell(t, "Beatriz"));
         assert!(cell(t, "Rob"));
+        // Emphasis marks around a header are no part of its word.
+        assert!(cell(
+            "| Time | **Host** |\n|---|---|\n| 10:00 | Beatriz |\n",
+            "Beatriz"
+        ));
         assert!(!cell(t, "10:00"));
         // The header's own cells are no data.
         assert!(!cell(t, "Host"));

@@ -329,6 +329,17 @@ pub(crate) fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
     prefixes.iter().find_map(|p| s.strip_prefix(p))
 }
 
+/// The year that the run of exactly four digits at `b[at..]` reads as ("1860" in
+/// "in 1860"), if one starts there: the sentences of history in either language read
+/// their years with it.
+pub(crate) fn year_at(b: &[u8], at: usize) -> Option<u32> {
+    let run = b.get(at..at + 4)?;
+    let alone =
+        (at == 0 || !b[at - 1].is_ascii_digit()) && !b.get(at + 4).is_some_and(u8::is_ascii_digit);
+    (alone && run.iter().all(u8::is_ascii_digit))
+        .then(|| run.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0')))
+}
+
 /// The text of `s`'s line before byte `i`: from the last line end before it.
 #[inline]
 pub(crate) fn line_before(s: &str, i: usize) -> &str {

@@ -247,7 +247,7 @@ impl Detectors {
                     let namesake = || {
                         c.label == Label::Person
                             && (person_en::namesake(t, c.start)
-                                || person_en::in_examples(t, c.start)
+                                || in_examples(t, c.start)
                                 || person_en::bracket_namesake(t, c.start, c.end)
                                 || trig.cjk
                                     && (person_ja::is_historical(t, c.start, c.end)
@@ -290,6 +290,32 @@ impl Detectors {
 /// language ("Therapist", "店長").
 pub(crate) fn is_role(word: &str) -> bool {
     person_en::is_role(word) || person_ja::is_role(word)
+}
+
+/// Whether the name at `t[s..]` stands in brackets of examples, in either language:
+/// "(e.g. Harry Clarke, Christopher Whall, John Piper)", "（例：小川三知、ハリー・クラーク）",
+/// "(such as …)". No gold person in the read sets stands so; the names in such brackets
+/// are designers, artists, cultivars and products to search by.
+fn in_examples(t: &str, s: usize) -> bool {
+    let near = &t[crate::text::ceil_boundary(t, s.saturating_sub(80))..s];
+    // The last bracket opened before the name, still open; the window is folded, so
+    // "（例：" reads "(例:".
+    let Some(k) = memchr::memrchr(b'(', near.as_bytes()) else {
+        return false;
+    };
+    let inside = &near[k..];
+    !inside.contains([')', '\n'])
+        && [
+            "(e.g. ",
+            "(e.g ",
+            "(eg ",
+            "(for example ",
+            "(such as ",
+            "(例:",
+            "(例えば",
+        ]
+        .iter()
+        .any(|o| inside.starts_with(o))
 }
 
 /// Whether `t[s..e]` is all an item of a list says before a dash and what follows the

@@ -3036,32 +3036,6 @@ pub(crate) fn bracket_namesake(t: &str, s: usize, e: usize) -> bool {
         })
 }
 
-/// Whether the name at `t[s..]` stands in brackets of examples, in either language:
-/// "(e.g. Harry Clarke, Christopher Whall, John Piper)", "（例：小川三知、ハリー・クラーク）",
-/// "(such as …)". No gold person in the read sets stands so; the names in such brackets
-/// are designers, artists, cultivars and products to search by.
-pub(crate) fn in_examples(t: &str, s: usize) -> bool {
-    let near = &t[crate::text::ceil_boundary(t, s.saturating_sub(80))..s];
-    // The last bracket opened before the name, still open; the window is folded, so
-    // "（例：" reads "(例:".
-    let Some(k) = memchr::memrchr(b'(', near.as_bytes()) else {
-        return false;
-    };
-    let inside = &near[k..];
-    !inside.contains([')', '\n'])
-        && [
-            "(e.g. ",
-            "(e.g ",
-            "(eg ",
-            "(for example ",
-            "(such as ",
-            "(例:",
-            "(例えば",
-        ]
-        .iter()
-        .any(|o| inside.starts_with(o))
-}
-
 /// Whether the name at `s` follows a namesake's cue, alone or in a list of names after
 /// it ("honour Henri Becquerel, Marie Curie and Rolf Sievert").
 pub(crate) fn namesake(t: &str, s: usize) -> bool {
@@ -3970,16 +3944,8 @@ const YEAR_MARKERS: &[&str] = &["in ", "around ", "c. ", "c.", "circa "];
 /// numbers (phones, prices) costs one vector search.
 fn years(s: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
     let b = s.as_bytes();
-    memchr::memchr2_iter(b'1', b'2', b).filter_map(move |at| Some((at, year_at(b, at)?)))
-}
-
-/// The year that the run of exactly four digits at `b[at..]` reads as, if it is one.
-fn year_at(b: &[u8], at: usize) -> Option<u32> {
-    let run = b.get(at..at + 4)?;
-    let alone =
-        (at == 0 || !b[at - 1].is_ascii_digit()) && !b.get(at + 4).is_some_and(u8::is_ascii_digit);
-    (alone && run.iter().all(u8::is_ascii_digit))
-        .then(|| run.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0')))
+    memchr::memchr2_iter(b'1', b'2', b)
+        .filter_map(move |at| Some((at, crate::text::year_at(b, at)?)))
 }
 
 /// Whether `s[..at]`, the text before a year, ends in one of [`YEAR_MARKERS`].
@@ -4088,7 +4054,7 @@ impl Renown {
         Renown {
             // One scan from each digit 1 or 2 finds both a year and a century.
             old: memchr::memchr2_iter(b'1', b'2', t.as_bytes()).any(|at| {
-                year_at(t.as_bytes(), at).is_some_and(|year| old_year_at(t, at, year))
+                crate::text::year_at(t.as_bytes(), at).is_some_and(|year| old_year_at(t, at, year))
                     || century_at(t, at)
             }),
             fame: fame_gate.find(t).is_some(),

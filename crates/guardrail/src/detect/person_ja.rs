@@ -2532,14 +2532,7 @@ const PAST_AGES: &[&str] = &[
 /// `Some(true)` for a year before 1950 with 年 after it ("1883年"), `Some(false)` for a
 /// year from 1950 on (年 or not), `None` for any other run or none.
 fn past_year_at(b: &[u8], at: usize) -> Option<bool> {
-    let run = b.get(at..at + 4)?;
-    let alone =
-        (at == 0 || !b[at - 1].is_ascii_digit()) && !b.get(at + 4).is_some_and(u8::is_ascii_digit);
-    if !alone || !run.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let year = run.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
-    match year {
+    match crate::text::year_at(b, at)? {
         1950..2100 => Some(false),
         ..1950 if b[at + 4..].starts_with("年".as_bytes()) => Some(true),
         _ => None,
