@@ -335,7 +335,12 @@ pub(crate) fn list_item_role(t: &str, s: usize, e: usize) -> bool {
         return false;
     }
     let rest = t[e..].trim_start_matches([' ', '\u{3000}']);
-    let Some(rest) = rest.strip_prefix(['—', '–', '―', '-']) else {
+    // Or a colon and words: "- Dwayne: security manager" (not "- Crew: 3 puppeteers",
+    // "- Instagram: @our_cleaners", nor "- **Note:** …", no role).
+    let Some(rest) = rest.strip_prefix(['—', '–', '―', '-']).or_else(|| {
+        rest.strip_prefix(':')
+            .filter(|r| r.trim_start().starts_with(char::is_alphabetic))
+    }) else {
         return false;
     };
     // The role comes first in what the item says of the person: its first clause.
@@ -364,6 +369,24 @@ pub(crate) fn list_item_role(t: &str, s: usize, e: usize) -> bool {
             person_ja::is_role(w.trim_end_matches(crate::text::is_hiragana))
         }
     })
+}
+
+/// Whether `t[s..e]` is all a line says after a label that names a person's role
+/// ("- **Electrician:** Halvorsen", "Roofer: Paddy", "| Technician: Ines |"), the
+/// emphasis gone: the role's holder. Its last word is the role ("Site electrician:");
+/// after the name the line ends, or a bracket or a dash goes on ("Roofer: Paddy
+/// (Tuesdays)").
+pub(crate) fn role_label(t: &str, s: usize, e: usize) -> bool {
+    let Some(label) = crate::text::line_before(t, s).trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let rest = t[e..].split('\n').next().unwrap_or("").trim_start();
+    let ends = rest.is_empty() || rest.starts_with(['(', '—', '–', '|']) || rest.starts_with("- ");
+    let role = label
+        .rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+        .next()
+        .unwrap_or("");
+    ends && !role.is_empty() && person_en::is_role(role)
 }
 
 /// An active piece and what the detectors see around it.

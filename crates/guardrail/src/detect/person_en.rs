@@ -164,6 +164,15 @@ const NOT_NAMES: &[&str] = &[
     // Cycling clubs and tracks ("Calder Valley Wheelers", "Hoy Velodrome"), a seal
     // maker's and a craft's words ("Hankoya Tsubaki", "Tanaka Kōgei").
     "Wheelers", "Velo", "Velodrome", "Hankoya", "Kogei", "Kōgei",
+    // Trades' words in firms' names ("Harwell Renewables", "Cooper & Blythe Solar",
+    // "Ridgeway Pawn & Gold", "Cash Converters"), and styles of an age ("the original
+    // Victorian rim lock").
+    "Solar", "Renewables", "Energy", "Heating", "Plumbing", "Electrical", "Roofing",
+    "Glazing", "Locksmiths", "Security", "Recycling", "Removals", "Cleaning", "Pawn",
+    "Converters", "Jewellers", "Builders", "Construction", "Landscaping", "Joinery",
+    "Logistics", "Supplies", "Solutions", "Systems", "Technologies", "Consulting",
+    "Lettings", "Estates", "Properties", "Interiors", "Flooring", "Catering", "Tyres",
+    "Victorian", "Edwardian", "Georgian", "Elizabethan", "Jacobean",
 ];
 
 static NOT_NAME_SET: WordSet<2048> = WordSet::new(NOT_NAMES);
@@ -632,7 +641,7 @@ impl PersonEn {
             strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+[\x22“]?$"))
                 .map_err(regex_err)?,
             role_is: Regex::new(&format!(
-                r"(?i)(?:^|[^a-z])({ROLE_WORDS})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day| (?:for|assigned to) [a-z0-9'’ ]{{1,30}})? (?:is|was|will be) $"
+                r"(?i)(?:^|[^a-z])({ROLE_WORDS})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day| to you| (?:for|assigned to|on|at) [a-z0-9'’ ]{{1,30}})? (?:is|was|will be)(?: usually| normally| always)? $"
             ))
             .map_err(regex_err)?,
             // "Thanks for your patience, Florence!": a greeting, thanks or an apology
@@ -748,6 +757,13 @@ impl PersonEn {
                 })
             {
                 out.truncate(found);
+            }
+            // "2. **Grace Adeyemi** — +44 …": a first name that is also a word, before a
+            // surname found on its own, is part of the name.
+            for c in &mut out[found..] {
+                if let Some(j) = first_name_before(&cx, c, key) {
+                    c.start = toks[j].s;
+                }
             }
             // "by K. Morrison": the initial before a name found on its own is part of it;
             // "M." before a full name is French for "Mr" ("M. Lucien Marchand").
@@ -1163,6 +1179,7 @@ impl PersonEn {
                 || self.addressed(t, s, e)
                 || (signed(t, s) && ends_signature(after))
                 || super::list_item_role(t, s, e)
+                || super::role_label(t, s, e)
         };
         let ja = super::person_ja::cue_before(t, s);
         // "The shift leader tonight is Kowalczyk": a role only people fill and "is"
@@ -1176,7 +1193,7 @@ impl PersonEn {
                     .and_then(|c| c.get(1))
                     .is_some_and(|m| PERSON_ROLE_SET.contains(&m.as_str().to_ascii_lowercase()))
         };
-        if !(ja || self.cued(before) || role_is()) {
+        if !(ja || self.cued(before) || role_is() || joined_to_name(cx, s, out)) {
             if alone() {
                 let e = if honoured_initial(after) { e + 3 } else { e };
                 out.push(Cand::new(s, e, Label::Person));
@@ -1544,6 +1561,7 @@ impl PersonEn {
                 || role_after(after)
                 || department_after(after)
                 || super::list_item_role(t, s, e)
+                || super::role_label(t, s, e)
                 || ((acts_after(after) || contact_after(after)) && cue())
         };
         // "Sorry, April orders…": a month after a cue must end the clause or act.
@@ -1789,6 +1807,49 @@ fn who_after(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
         .or_else(|| after.strip_prefix(" who "))?;
     rest.starts_with(|c: char| c.is_ascii_lowercase())
         .then_some(end)
+}
+
+/// The token of a listed first name just before the one-word name `c` ("Grace" in
+/// "Grace Adeyemi", found alone for "Adeyemi"), in the piece, if any: not a verb that is
+/// also a name ("Meet Adeyemi"), a title ("Miss Ng", "Pastor Will"), a day or a month,
+/// nor a word that is never a name.
+fn first_name_before(cx: &Cx, c: &Cand, key: &mut String) -> Option<usize> {
+    let Cx { t, toks, g, lo, .. } = *cx;
+    if c.label != Label::Person || t[c.start..c.end].contains([' ', ',']) {
+        return None;
+    }
+    let j = toks.iter().position(|tok| tok.e + 1 == c.start)?;
+    let w = &t[toks[j].s..toks[j].e];
+    (toks[j].s >= lo
+        && t.as_bytes()[toks[j].e] == b' '
+        && is_cap(w)
+        && !VERB_NAME_SET.contains(w)
+        && !CALENDAR_NAMES.contains(&w)
+        && !not_name(w)
+        && !wordset::key(w).is_some_and(|p| {
+            TITLE_SET.holds(p)
+                || ROLE_TITLE_SET.holds(p)
+                || ROLE_TITLE_FIRST_SET.holds(p)
+                || PUBLIC_TITLE_SET.holds(p)
+        })
+        && g.first(w, key).is_some())
+    .then_some(j)
+}
+
+/// "Aurelio and Fenella Strachan", "Orla Finnegan, Ravi Deshpande and Benedikt Strauss":
+/// a name joined by "and", "or" or "&" to a name found just before it, earlier in the
+/// piece or ending the text before it (`cx.prev`). Not by a comma alone, which lists
+/// things after names as well ("Lukas Meier, Schreinerei Meier").
+fn joined_to_name(cx: &Cx, s: usize, out: &[Cand]) -> bool {
+    let head = &cx.t[..s];
+    let Some(p) = [" and ", " or ", " & "]
+        .iter()
+        .find_map(|j| head.strip_suffix(j))
+        .map(str::len)
+    else {
+        return false;
+    };
+    cx.prev == Some(p) || out.iter().any(|c| c.label == Label::Person && c.end == p)
 }
 
 /// "Dr Emily Hartmann or just Emily?": a first name or a surname already found as part
@@ -4757,7 +4818,21 @@ fn surname_comma_given(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
     let opens =
         before.is_empty() || before.ends_with(['|', '\n', '*', '(', ':']) || is_caps(family);
     let closes = after.is_empty() || after.starts_with(['|', '\n', '*', ')', '(']);
-    if !(opens && closes) || g.first(given, key).is_none() {
+    // Or a register's word goes before it ("You're listed as **Lindqvist, Astrid**,
+    // position 2", "passed to MacLeod, Ailsa, our Head of Coaching", emphasis gone) and
+    // the sentence goes on after it with no list ("Languages: Arabic, French, English").
+    let registered = || {
+        let w = before.rsplit([' ', '\n']).next().unwrap_or(before);
+        matches!(w, "as" | "is" | "to" | "under" | "with")
+            && (after.is_empty()
+                || after.starts_with(['.', ';', '—', '–'])
+                || [",", "and", "&"].iter().any(|j| {
+                    after
+                        .strip_prefix(j)
+                        .is_some_and(|a| !a.trim_start().starts_with(|c: char| c.is_uppercase()))
+                }))
+    };
+    if !(opens && closes || registered()) || g.first(given, key).is_none() {
         return None;
     }
     let listed_given = g.first(family, key).is_some();

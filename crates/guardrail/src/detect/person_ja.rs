@@ -1375,7 +1375,45 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
         t[..a].trim_end_matches([' ', '\u{3000}', 'の', 'は', 'が', ':', '：', 'も', '「']);
     // "紫式部の間": a room named after someone, not a department's staff.
     let room = || t[..a].ends_with('の') && t[a..].starts_with('間');
-    cues().ends(before) || json_name_key(&t[..a]) || (department_before(&t[..a]) && !room())
+    // A calling known by its form, then a particle, then a name of two kanji or more:
+    // "技術者の中西", not "利用者ポータル", "創業者のエンツォ・フェラーリ" nor "会員が登った".
+    // The name (and a given name after a space) acts or is said to be: "が", "は",
+    // "です", "より".
+    let called = || {
+        let name = t[a..].trim_start_matches(is_han);
+        let name = name
+            .strip_prefix([' ', '\u{3000}'])
+            .map_or(name, |r| r.trim_start_matches(is_han));
+        t[..a].ends_with(['の', 'は', 'が'])
+            && t[a..].chars().take(2).all(is_han)
+            && ["が", "は", "です", "より", "から"]
+                .iter()
+                .any(|p| name.starts_with(p))
+            && calling(before)
+    };
+    cues().ends(before)
+        || called()
+        || json_name_key(&t[..a])
+        || (department_before(&t[..a]) && !room())
+}
+
+/// Whether `before` ends in a calling no list holds, by its form: a compound of kanji
+/// ending in 者, 員, 師 or 士 ("技術者の中西が", "担当の鍵師は源田です", "収集員は大森です"),
+/// or 担当 and a katakana word ("担当アドバイザーの村瀬が"). Not 富士, 紳士 or 全員, which
+/// name no one's work, nor 博士, a title of learning.
+fn calling(before: &str) -> bool {
+    let mut cs = before.chars().rev();
+    let (Some(last), Some(prev)) = (cs.next(), cs.next()) else {
+        return false;
+    };
+    if matches!(last, '者' | '員' | '師' | '士') {
+        return is_han(prev)
+            && !["富士", "紳士", "全員", "満員", "定員", "欠員", "博士"]
+                .iter()
+                .any(|w| before.ends_with(w));
+    }
+    let kana = before.trim_end_matches(|c: char| is_katakana(c) || c == 'ー');
+    kana.len() < before.len() && kana.ends_with("担当")
 }
 
 /// Last words of a department's name.

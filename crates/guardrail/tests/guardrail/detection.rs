@@ -5826,3 +5826,117 @@ fn names_in_brackets_of_examples_are_no_one() {
         &[("Edith Crane", Person)],
     );
 }
+
+#[test]
+fn a_family_name_a_comma_and_a_given_name_after_a_registers_word_is_one_name() {
+    for (text, name) in [
+        (
+            "You're listed as **Lindqvist, Astrid**, position 2 of 11.",
+            "Lindqvist, Astrid",
+        ),
+        (
+            "The name we have is **Kowalczyk, Agnieszka**, registered for Trench B.",
+            "Kowalczyk, Agnieszka",
+        ),
+        (
+            "I've passed it to MacLeod, Ailsa, our Head of Coaching.",
+            "MacLeod, Ailsa",
+        ),
+    ] {
+        assert_finds(text, &[(name, Person)]);
+    }
+    // A list of things after such a word is none.
+    assert_no_person(&["The pens take standard cartridges, as Kaweco, Faber and Lamy do."]);
+}
+
+#[test]
+fn a_name_joined_by_and_to_a_name_found_before_it_is_one_too() {
+    assert_finds(
+        "The workshop is run by Aurelio and Fenella Strachan.",
+        &[("Aurelio", Person), ("Fenella Strachan", Person)],
+    );
+    assert_finds(
+        "Judges are Orla Finnegan, Ravi Deshpande and Benedikt Strauss.",
+        &[
+            ("Orla Finnegan", Person),
+            ("Ravi Deshpande", Person),
+            ("Benedikt Strauss", Person),
+        ],
+    );
+    // A comma alone lists a firm after a name as well.
+    assert_finds(
+        "Beneficiary: Lukas Meier, Schreinerei Meier",
+        &[("Lukas Meier", Person)],
+    );
+}
+
+#[test]
+fn a_name_alone_after_a_label_naming_a_role_is_its_holders() {
+    assert_finds(
+        "- **Project manager:** Chidi Okafor\n- **Electrician:** Halvorsen\n- **Roofer:** Paddy\n\nStart date: Monday.",
+        &[
+            ("Chidi Okafor", Person),
+            ("Halvorsen", Person),
+            ("Paddy", Person),
+        ],
+    );
+    assert_finds("- Dwayne: security manager", &[("Dwayne", Person)]);
+    // No role, or no words after the colon.
+    assert_no_person(&[
+        "- **Crew:** 3 puppeteers + 1 technician",
+        "- Instagram: **@spotless_cleaners**",
+        "- **Status:** Paddy field tour confirmed",
+    ]);
+}
+
+#[test]
+fn a_role_then_is_after_a_time_or_a_place_cues_the_name() {
+    assert_finds(
+        "The nearest locksmith to you is usually Gethin, based at our Swansea depot.",
+        &[("Gethin", Person)],
+    );
+}
+
+#[test]
+fn a_first_name_that_is_a_word_before_a_surname_found_alone_is_part_of_it() {
+    assert_finds(
+        "1. **Tomasz Wiśniewski** — +44 7700 900736\n2. **Grace Adeyemi** — +44 7700 900219",
+        &[
+            ("Tomasz Wiśniewski", Person),
+            ("+44 7700 900736", Phone),
+            ("Grace Adeyemi", Person),
+            ("+44 7700 900219", Phone),
+        ],
+    );
+    // Not a title ("Miss Ng" is Ms Ng).
+    assert_finds("Your teacher is Miss Ng.", &[("Ng", Person)]);
+}
+
+#[test]
+fn a_japanese_calling_known_by_its_form_cues_the_family_name_after_it() {
+    for (text, name) in [
+        ("担当技術者の堀川が本日15時ごろ伺います。", "堀川"),
+        ("技術者の中西が以下のとおり伺います。", "中西"),
+        ("担当の収集員は大森です。", "大森"),
+        (
+            "担当アドバイザーの村瀬が、来月の明細発行前にご連絡します。",
+            "村瀬",
+        ),
+    ] {
+        assert_finds(text, &[(name, Person)]);
+    }
+    assert_no_person(&[
+        "利用者ポータルからお申し込みください。",
+        "会員が登った山の数を集計しています。",
+        "会員の間でも評判です。",
+    ]);
+}
+
+#[test]
+fn trades_words_and_styles_of_an_age_name_no_one() {
+    assert_no_person(&[
+        "| Harwell Renewables | 0117 496 0554 |",
+        "We're not affiliated with Cash Converters.",
+        "She'll restore the original Victorian rim lock.",
+    ]);
+}
