@@ -1139,9 +1139,12 @@ impl PersonEn {
         {
             return second + 1;
         }
+        // "with love from Tom & Ellie": a first name that is no word, joined to a name
+        // found just before it.
         if self.single(t, toks, k, g, key)
             || coordinated(t, toks, k, g, key)
             || repeated(cx, k, out)
+            || (g.first(w, key) == Some(false) && joined_to_name(cx, k, out, key))
         {
             let (s, e) = (toks[k].s, toks[k].e);
             // "– Marcus T.": the initial of a signature belongs to the name.
@@ -1193,7 +1196,7 @@ impl PersonEn {
                     .and_then(|c| c.get(1))
                     .is_some_and(|m| PERSON_ROLE_SET.contains(&m.as_str().to_ascii_lowercase()))
         };
-        if !(ja || self.cued(before) || role_is() || joined_to_name(cx, s, out)) {
+        if !(ja || self.cued(before) || role_is() || joined_to_name(cx, k, out, key)) {
             if alone() {
                 let e = if honoured_initial(after) { e + 3 } else { e };
                 out.push(Cand::new(s, e, Label::Person));
@@ -1840,8 +1843,15 @@ fn first_name_before(cx: &Cx, c: &Cand, key: &mut String) -> Option<usize> {
 /// a name joined by "and", "or" or "&" to a name found just before it, earlier in the
 /// piece or ending the text before it (`cx.prev`). Not by a comma alone, which lists
 /// things after names as well ("Lukas Meier, Schreinerei Meier").
-fn joined_to_name(cx: &Cx, s: usize, out: &[Cand]) -> bool {
+fn joined_to_name(cx: &Cx, k: usize, out: &[Cand], key: &mut String) -> bool {
+    let (s, e) = (cx.toks[k].s, cx.toks[k].e);
     let head = &cx.t[..s];
+    // Not a place nor a firm in the possessive ("Ireland and Scotland", "Greene King and
+    // Marston's"): a name found wrongly before it would carry them along.
+    let after = &cx.t[e..];
+    if after.starts_with("'s") || after.starts_with("’s") || cx.g.is_place(&cx.t[s..e], key) {
+        return false;
+    }
     let Some(p) = [" and ", " or ", " & "]
         .iter()
         .find_map(|j| head.strip_suffix(j))
@@ -1931,7 +1941,8 @@ fn named_number(t: &str, s: usize, e: usize) -> bool {
 
 /// "…for 3:15pm tomorrow, Oliver.", "…for your receipts, Lily?": a name after a comma
 /// that ends the text, or a clause before one for the reader or the writer ("…arrived
-/// warm, Rachel; we'll refund it"), or an exclamation mark, as the reader is addressed.
+/// warm, Rachel; we'll refund it"), or an exclamation mark, as the reader is addressed;
+/// or after a clause that speaks to the reader ("I've logged your request, Siobhán.").
 fn closing_vocative(t: &str, s: usize, after: &str) -> bool {
     let reader = |rest: &str| {
         let word = rest
@@ -1955,6 +1966,15 @@ fn closing_vocative(t: &str, s: usize, after: &str) -> bool {
                 | "please"
         )
     };
+    // "I've logged your request, Siobhán. Summary:": the clause before the name speaks
+    // to the reader, so whatever follows.
+    let spoken_to = || {
+        let head = &t[..s - 2];
+        let clause = &head[head.rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1)..];
+        clause
+            .split(' ')
+            .any(|w| reader(w) || w.eq_ignore_ascii_case("your"))
+    };
     // An exclamation after the name calls the reader whatever follows ("Lane 6 is
     // yours, Harriet! The booking is under…").
     t[..s].ends_with(", ")
@@ -1962,7 +1982,7 @@ fn closing_vocative(t: &str, s: usize, after: &str) -> bool {
             || [".", " ?", "?", ";"]
                 .iter()
                 .filter_map(|p| after.strip_prefix(p))
-                .any(|rest| rest.trim().is_empty() || reader(rest)))
+                .any(|rest| rest.trim().is_empty() || reader(rest) || spoken_to()))
 }
 
 /// "Elvis Presley-themed", "Frida Kahlo-inspired": a name made an adjective.

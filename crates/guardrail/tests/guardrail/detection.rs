@@ -5863,6 +5863,15 @@ fn a_name_joined_by_and_to_a_name_found_before_it_is_one_too() {
             ("Benedikt Strauss", Person),
         ],
     );
+    assert_finds(
+        "Thank you so much! Love, Tom & Ellie",
+        &[("Tom", Person), ("Ellie", Person)],
+    );
+    // Not a place, nor a firm in the possessive.
+    assert_finds(
+        "Our caller Ruth O'Neill has called dances all over Ireland and Wales.",
+        &[("Ruth O'Neill", Person)],
+    );
     // A comma alone lists a firm after a name as well.
     assert_finds(
         "Beneficiary: Lukas Meier, Schreinerei Meier",
@@ -5939,4 +5948,13 @@ fn trades_words_and_styles_of_an_age_name_no_one() {
         "We're not affiliated with Cash Converters.",
         "She'll restore the original Victorian rim lock.",
     ]);
+}
+
+#[test]
+fn a_name_after_a_clause_spoken_to_the_reader_is_addressed() {
+    assert_finds(
+        "I've logged your request, Siobhán. Summary: pigeon netting.",
+        &[("Siobhán", Person)],
+    );
+    assert_no_person(&["Our shop opened in 1990 in Kent, Paris. Summary: bread."]);
 }
