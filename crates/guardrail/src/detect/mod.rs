@@ -257,7 +257,8 @@ impl Detectors {
                     };
                     // "柴犬の小太郎くん", "ココちゃんのお散歩": a pet;
                     // "チーム桜", "品川 300 ね 81-02": a team's name or a plate's place;
-                    // "株式会社ブライトウェル様": a company; "着付け": a word.
+                    // "株式会社ブライトウェル様": a company; "着付け": a word;
+                    // "AIアシスタントのミライです": the assistant's own name.
                     let no_one_ja = || {
                         c.label == Label::Person
                             && trig.cjk
@@ -268,7 +269,8 @@ impl Detectors {
                                 || person_ja::temperature_scale(t, c.start, c.end)
                                 || person_ja::is_firm(t, c.start)
                                 || person_ja::okurigana_after(t, c.start, c.end)
-                                || person_ja::place_part(t, c.start, c.end))
+                                || person_ja::place_part(t, c.start, c.end)
+                                || person_ja::assistants_own(t, c.start, c.end))
                     };
                     c.start >= flo
                         && c.start < c.end

@@ -210,7 +210,7 @@ const NOT_NAMES: &[&str] = &[
     "相場",
     "客", "皆", "奥", "王", "神", "仏", "殿", "各", "貴", "同", "母", "父", "兄", "姉", "弟", "妹", "娘", "息子",
     "主人", "患者", "利用者", "会員", "担当者", "旦那", "女王", "王子", "姫", "社長", "部長", "課長", "店長", "先生", "医師",
-    "教授", "生徒", "学生", "家族", "御中", "各位", "親御", "上", "子供", "子", "大家", "家主", "施主", "校長", "院長", "会長",
+    "教授", "生徒", "学生", "家族", "御中", "各位", "親御", "上", "子供", "子", "大家", "家主", "施主", "校長", "院長", "会長", "代理人",
     "伊勢丹", "高島屋", "三越", "大丸",
     // Shrines' and temples' callings and gods, called with a honorific ("巫女さん",
     // "和尚さん") or listed as the Seven Gods of Fortune (not 八幡 or 若宮: family names
@@ -1375,17 +1375,24 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
         t[..a].trim_end_matches([' ', '\u{3000}', 'の', 'は', 'が', ':', '：', 'も', '「']);
     // "紫式部の間": a room named after someone, not a department's staff.
     let room = || t[..a].ends_with('の') && t[a..].starts_with('間');
-    // A calling known by its form, then a particle, then a name of two kanji or more:
-    // "技術者の中西", not "利用者ポータル", "創業者のエンツォ・フェラーリ" nor "会員が登った".
-    // The name (and a given name after a space) acts or is said to be: "が", "は",
-    // "です", "より".
+    // A calling known by its form, then a particle, then a name of two kanji or more
+    // or one katakana word: "技術者の中西", "点検員のアフマド"; not "利用者ポータル",
+    // "会員が登った", nor a full name with ・ ("創業者のエンツォ・フェラーリ", a founder's
+    // as often). The name (and a given name after a space) acts or is said to be: "が",
+    // "は", "です", "より".
     let called = || {
-        let name = t[a..].trim_start_matches(is_han);
-        let name = name
-            .strip_prefix([' ', '\u{3000}'])
-            .map_or(name, |r| r.trim_start_matches(is_han));
+        let kanji = t[a..].chars().take(2).all(is_han);
+        let name = if kanji {
+            let n = t[a..].trim_start_matches(is_han);
+            n.strip_prefix([' ', '\u{3000}'])
+                .map_or(n, |r| r.trim_start_matches(is_han))
+        } else {
+            t[a..].trim_start_matches(|c: char| is_katakana(c) || c == 'ー')
+        };
+        // Two katakana or more: six bytes.
+        let kana = !kanji && t.len() - name.len() - a >= 6;
         t[..a].ends_with(['の', 'は', 'が'])
-            && t[a..].chars().take(2).all(is_han)
+            && (kanji || kana)
             && ["が", "は", "です", "より", "から"]
                 .iter()
                 .any(|p| name.starts_with(p))
@@ -1395,6 +1402,16 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
         || called()
         || json_name_key(&t[..a])
         || (department_before(&t[..a]) && !room())
+}
+
+/// Whether `t[s..e]` is the name an assistant introduces itself by: "AIアシスタントの
+/// **ミライ**です", "収納アシスタントのハルです", "…のAIアシスタント、こむぎです" (the
+/// emphasis gone). No labelled reply holds a person so; the reply's writer is the
+/// assistant.
+pub(crate) fn assistants_own(t: &str, s: usize, e: usize) -> bool {
+    let head = t[..s].trim_end_matches('「');
+    (head.ends_with("アシスタントの") || head.ends_with("アシスタント、"))
+        && t[e..].trim_start_matches('」').starts_with("です")
 }
 
 /// Whether `before` ends in a calling no list holds, by its form: a compound of kanji
@@ -3383,11 +3400,17 @@ pub(crate) fn lists(t: &str, runs: &[Run], prev: Option<usize>, cands: &mut Vec<
                 // "ハラール対応", "ポーランド語" are words, not list items; an unlisted
                 // word ends its item ("ソフィア、", "ソフィア（…）"), or is a topic.
                 let listed = item.contains('・') || g.katakana(item) == Some(false);
+                // After a name found before it, the last item of the list may end the
+                // sentence or act: "担当は中島とラミレスです", "ひかりとケビンが".
                 let ends_item = t[e..].is_empty()
                     || t[e..].starts_with([
                         '、', '，', ',', '（', '(', '・', '／', '/', ' ', '　', '。',
                     ])
-                    || KANA_HONORIFICS.iter().any(|h| t[e..].starts_with(h));
+                    || KANA_HONORIFICS.iter().any(|h| t[e..].starts_with(h))
+                    || (left
+                        && ["です", "が", "に", "から"]
+                            .iter()
+                            .any(|p| t[e..].starts_with(p)));
                 item.chars().nth(1).is_some()
                     && (listed || (g.katakana(item).is_none() && ends_item))
                     && !compound_after(t, e)

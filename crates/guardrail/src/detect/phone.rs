@@ -42,6 +42,10 @@ const NEGATIVE: &[&str] = &[
     "barcode", "gtin", "注文番号", "注文no", "注文id", "注文#",
     "伝票", "追跡", "受付番号", "予約番号", "会員番号", "品番", "型番", "商品番号", "管理番号", "請求", "お問い合わせ番号", "問い合わせ番号",
     "製造番号", "シリアル", "口座", "番号：", "ID",
+    // Contracts' and customers' numbers ("- Contract: 0207-4491-882", "契約番号：
+    // 0355-5501-27").
+    "contract:", "contract no", "contract number", "contract #", "契約番号", "お客様番号",
+    "区画番号",
 ];
 
 impl Phone {

@@ -5934,6 +5934,10 @@ fn a_japanese_calling_known_by_its_form_cues_the_family_name_after_it() {
     ] {
         assert_finds(text, &[(name, Person)]);
     }
+    assert_finds(
+        "保安点検の際、点検員のアフマドがメーターを確認しました。",
+        &[("アフマド", Person)],
+    );
     assert_no_person(&[
         "利用者ポータルからお申し込みください。",
         "会員が登った山の数を集計しています。",
@@ -5957,4 +5961,35 @@ fn a_name_after_a_clause_spoken_to_the_reader_is_addressed() {
         &[("Siobhán", Person)],
     );
     assert_no_person(&["Our shop opened in 1990 in Kent, Paris. Summary: bread."]);
+}
+
+#[test]
+fn the_name_an_assistant_introduces_itself_by_is_no_one() {
+    assert_no_person(&[
+        "こんにちは、AIアシスタントの**ミライ**です🚲",
+        "収納アシスタントのハルです。申し訳ございません。",
+        "「ことのは堂」のAIアシスタント、**ハナ**です。",
+        "- 代理人様の本人確認書類",
+    ]);
+    // A person the assistant names is someone.
+    assert_finds(
+        "アシスタントの佐藤が折り返しご連絡します。",
+        &[("佐藤", Person)],
+    );
+}
+
+#[test]
+fn a_contracts_or_a_customers_number_is_no_phone_number() {
+    for text in [
+        "- Contract: **0207-4491-882**",
+        "- 契約番号：**0355-5501-27**",
+        "お客様番号 0355-5501-27",
+    ] {
+        assert_finds(text, &[]);
+    }
+    // A mobile on the contract is one.
+    assert_finds(
+        "We'll text it to the mobile on your contract (07700 900417).",
+        &[("07700 900417", Phone)],
+    );
 }
