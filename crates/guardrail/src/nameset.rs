@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use crate::gazetteer::Fnv;
 
@@ -22,7 +22,7 @@ pub(crate) struct NameSet {
     /// Every name, one after another.
     text: Box<str>,
     /// Zero for an empty slot; else the name's offset in `text` (bits 0–31), its length
-    /// (bits 32–39), its flag (bit 40) and the top 23 bits of its hash (bits 41–63).
+    /// (bits 32–39), its flag (bit 40) and its hash's [`tag`] (bits 41–63).
     slots: Box<[u64]>,
     len: usize,
 }
@@ -31,14 +31,31 @@ const LEN_SHIFT: u32 = 32;
 const FLAG: u64 = 1 << 40;
 const TAG_SHIFT: u32 = 41;
 
-/// FNV-1a, then mixed: FNV's high bits, which pick the slot, are poorly spread for
-/// short keys that share their leading bytes, as kanji in UTF-8 do, and linear probing
-/// punishes clusters.
+/// The tag a slot keeps of a name's hash: its low 23 bits. The slot is picked by the high
+/// ones, so names that probe the same run of slots seldom share a tag.
+fn tag(h: u64) -> u64 {
+    h & ((1 << (64 - TAG_SHIFT)) - 1)
+}
+
+/// Eight bytes at a time, each word folded in by a multiply, then mixed so that the
+/// high bits (which pick the slot) depend on every byte: names are short, and a byte
+/// at a time (FNV-1a, as before) cost a tenth of the name rules' look-ups.
 fn hash(name: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(name.as_bytes());
-    let h = h.finish();
-    let h = (h ^ (h >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let bytes = name.as_bytes();
+    let mut h = bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+        h = (h.rotate_left(23) ^ w).wrapping_mul(K);
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let h = (h ^ (h >> 32)).wrapping_mul(K);
     h ^ (h >> 29)
 }
 
@@ -63,7 +80,7 @@ impl NameSet {
             let slot = offset
                 | (name.len() as u64) << LEN_SHIFT
                 | if flag { FLAG } else { 0 }
-                | (h >> TAG_SHIFT) << TAG_SHIFT;
+                | tag(h) << TAG_SHIFT;
             let mut i = Self::home(h, size);
             while slots[i] != 0 {
                 i = if i + 1 == size { 0 } else { i + 1 };
@@ -95,8 +112,7 @@ impl NameSet {
             return None;
         }
         let h = hash(name);
-        let tag = h >> TAG_SHIFT;
-        let want = (name.len() as u64) | tag << (TAG_SHIFT - LEN_SHIFT);
+        let want = (name.len() as u64) | tag(h) << (TAG_SHIFT - LEN_SHIFT);
         let size = self.slots.len();
         let mut i = Self::home(h, size);
         loop {

@@ -748,7 +748,7 @@ impl PersonEn {
                         || animal_named(t, c)
                         || alone_in_quotes(t, c.start, c.end)
                         || century_figure(t, c.start, c.end)
-                        || renowned(t, c.start, c.end, *renown.get_or_init(|| Renown::of(t, &self.fame_gate)))
+                        || renowned(t, c.start, c.end, || *renown.get_or_init(|| Renown::of(t, &self.fame_gate)))
                         || no_one_by_words(t, c.start, c.end)
                         || known_by_words(t, c.start, c.end)
                         || model_after(&t[c.end..])
@@ -4328,10 +4328,12 @@ fn world_level(w: &str) -> bool {
 /// year, about a hundred more by the rest (dates, decades, centuries and lifespans,
 /// things credited, renown, lives, trivia, works, and a nation and a calling after
 /// "after"), and no private person.
-fn renowned(t: &str, s: usize, e: usize, cues: Renown) -> bool {
+fn renowned(t: &str, s: usize, e: usize, cues: impl FnOnce() -> Renown) -> bool {
     if !t[s..e].contains(' ') {
         return false;
     }
+    // The window's cues are read once, for the first name of two words that asks.
+    let cues = cues();
     let by = deed_by(&t[..s]);
     let life = life_after(&t[e..]);
     let lifespan = lifespan_after(&t[e..]);
