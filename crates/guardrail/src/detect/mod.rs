@@ -374,21 +374,49 @@ pub(crate) fn list_item_role(t: &str, s: usize, e: usize) -> bool {
 }
 
 /// Whether `t[s..e]` is all a line says after a label that names a person's role
-/// ("- **Electrician:** Halvorsen", "Roofer: Paddy", "| Technician: Ines |"), the
-/// emphasis gone: the role's holder. Its last word is the role ("Site electrician:");
-/// after the name the line ends, or a bracket or a dash goes on ("Roofer: Paddy
-/// (Tuesdays)").
+/// ("- **Electrician:** Halvorsen", "Roofer: Paddy", emphasis gone), or all a table's
+/// cell says after a row's first cell that does ("| Engineer | Halvorsen |", "|
+/// Customer | Sun-hee Park |"): the role's holder. The label's last word is the role
+/// ("Site electrician:"); after the name the line ends, or a bracket or a dash goes on
+/// ("Roofer: Paddy (Tuesdays)").
 pub(crate) fn role_label(t: &str, s: usize, e: usize) -> bool {
-    let Some(label) = crate::text::line_before(t, s).trim_end().strip_suffix(':') else {
+    let line = crate::text::line_before(t, s).trim_end();
+    let rest = t[e..].split('\n').next().unwrap_or("").trim_start();
+    let (label, ends) = if let Some(row) = line.strip_suffix('|') {
+        // The row's first cell, and the name's cell closes after it; not the header
+        // row ("| Therapist | Modalities |" above "|---|---|").
+        let first = row.trim_start().strip_prefix('|').unwrap_or("");
+        let header = t[e..].split_once('\n').is_some_and(|(_, next)| {
+            next.starts_with("|-") || next.starts_with("| -") || next.starts_with("|:")
+        });
+        (
+            first.trim(),
+            !first.contains('|') && rest.starts_with('|') && !header,
+        )
+    } else if let Some(label) = line.strip_suffix(':') {
+        let ends =
+            rest.is_empty() || rest.starts_with(['(', '—', '–', '|']) || rest.starts_with("- ");
+        (label, ends)
+    } else {
         return false;
     };
-    let rest = t[e..].split('\n').next().unwrap_or("").trim_start();
-    let ends = rest.is_empty() || rest.starts_with(['(', '—', '–', '|']) || rest.starts_with("- ");
     let role = label
         .rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
         .next()
         .unwrap_or("");
-    ends && !role.is_empty() && person_en::is_role(role)
+    ends && !role.is_empty()
+        && (person_en::is_role(role)
+            || [
+                "Name",
+                "Customer",
+                "Client",
+                "Guest",
+                "Tenant",
+                "Resident",
+                "Applicant",
+            ]
+            .iter()
+            .any(|w| role.eq_ignore_ascii_case(w)))
 }
 
 /// An active piece and what the detectors see around it.

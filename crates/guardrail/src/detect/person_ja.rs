@@ -1326,8 +1326,22 @@ fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
 /// "受付：高橋", "会計: 小林": a Japanese label and a colon, as in a staff list, before a
 /// kanji name (a katakana word after a label is seldom one: "夜間：フロント").
 /// Not after a label of a room, a place or a thing ("**会議室：** 一葉（6名）", "車両：").
+/// Also "| 担当者 | 石井 |": a table's row of a role and its holder.
 fn labelled(t: &str, a: usize) -> bool {
-    let Some(label) = t[..a].trim_end_matches(' ').strip_suffix(['：', ':', '】']) else {
+    let head = t[..a].trim_end_matches(' ');
+    if let Some(row) = head.strip_suffix('|') {
+        // The row's first cell is the label: "| 検査員 | 早乙女 |".
+        let line = crate::text::line_before(t, row.len());
+        let label = line.trim_start_matches([' ', '|']).trim_end_matches(' ');
+        return line.trim_start().starts_with('|')
+            && !label.contains('|')
+            && (cues().ends(label) || calling(label));
+    }
+    // Labels aligned in a block ("点検員   : 石井") hold spaces before the colon.
+    let Some(label) = head
+        .strip_suffix(['：', ':', '】'])
+        .map(|l| l.trim_end_matches(' '))
+    else {
         return false;
     };
     let thing = label.ends_with(['室', '場', '館', '両', '車', '品', '物', '号'])

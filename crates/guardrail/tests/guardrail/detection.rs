@@ -5890,6 +5890,12 @@ fn a_name_alone_after_a_label_naming_a_role_is_its_holders() {
         ],
     );
     assert_finds("- Dwayne: security manager", &[("Dwayne", Person)]);
+    assert_finds(
+        "| Field | Detail |\n|---|---|\n| Engineer | Halvorsen |\n| Job | JB-4471 |",
+        &[("Halvorsen", Person)],
+    );
+    // A header row names columns, not people.
+    assert_no_person(&["| Therapist | Modalities |\n|---|---|\n| Yoga | Pilates |"]);
     // No role, or no words after the colon.
     assert_no_person(&[
         "- **Crew:** 3 puppeteers + 1 technician",
@@ -5934,6 +5940,16 @@ fn a_japanese_calling_known_by_its_form_cues_the_family_name_after_it() {
     ] {
         assert_finds(text, &[(name, Person)]);
     }
+    // A label and its holder in a table's row, or in a block aligned with spaces.
+    assert_finds(
+        "| 検査日 | 9月10日 |\n| 検査員 | 早乙女 |",
+        &[("早乙女", Person)],
+    );
+    assert_finds(
+        "点検日   : 2021-07-14\n点検員   : 石井\n結果     : 異常なし",
+        &[("石井", Person)],
+    );
+    assert_no_person(&["| 商品 | 佐藤錦 |"]);
     assert_finds(
         "保安点検の際、点検員のアフマドがメーターを確認しました。",
         &[("アフマド", Person)],
