@@ -638,7 +638,10 @@ impl PersonEn {
                 r"(?i)(?:(?:^|[^a-z])(?:{strong}|{weak})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day)?(?: is| was| will be)?[,:]?|:\**)\s+[\x22“*_]{{0,2}}$"
             ))
             .map_err(regex_err)?,
-            strong_cue: Regex::new(&format!(r"(?i)(?:^|[^a-z])(?:{strong})[,:]?\s+[\x22“]?$"))
+            // "Your account contact is Fenella": "is" may follow.
+            strong_cue: Regex::new(&format!(
+                r"(?i)(?:^|[^a-z])(?:{strong})(?: is| was| will be)?[,:]?\s+[\x22“]?$"
+            ))
                 .map_err(regex_err)?,
             role_is: Regex::new(&format!(
                 r"(?i)(?:^|[^a-z])({ROLE_WORDS})(?: today| tomorrow| tonight| this [a-z]+| next [a-z]+| on [a-z]+day| to you| (?:for|assigned to|on|at) [a-z0-9'’ ]{{1,30}})? (?:is|was|will be)(?: usually| normally| always)? $"
@@ -1175,6 +1178,8 @@ impl PersonEn {
         let alone = || {
             super::person_ja::honorific_at(after).is_some()
                 || honoured_initial(after)
+                // "handled by Kowalczyk on our integrations team".
+                || (team_after(after) && self.cued(before))
                 || named_number(t, s, e)
                 || email_of(w, after)
                 || email_before(w, &t[..s])
@@ -1839,8 +1844,9 @@ fn first_name_before(cx: &Cx, c: &Cand, key: &mut String) -> Option<usize> {
     .then_some(j)
 }
 
-/// "Aurelio and Fenella Strachan", "Orla Finnegan, Ravi Deshpande and Benedikt Strauss":
-/// a name joined by "and", "or" or "&" to a name found just before it, earlier in the
+/// "Aurelio and Fenella Strachan", "Orla Finnegan, Ravi Deshpande and Benedikt Strauss",
+/// "Keiko (until 11 PM) and Marcus": a name joined by "and", "or" or "&" (after an aside
+/// in brackets, perhaps) to a name found just before it, earlier in the
 /// piece or ending the text before it (`cx.prev`). Not by a comma alone, which lists
 /// things after names as well ("Lukas Meier, Schreinerei Meier").
 fn joined_to_name(cx: &Cx, k: usize, out: &[Cand], key: &mut String) -> bool {
@@ -1852,13 +1858,21 @@ fn joined_to_name(cx: &Cx, k: usize, out: &[Cand], key: &mut String) -> bool {
     if after.starts_with("'s") || after.starts_with("’s") || cx.g.is_place(&cx.t[s..e], key) {
         return false;
     }
-    let Some(p) = [" and ", " or ", " & "]
+    let Some(mut p) = [" and ", " or ", " & "]
         .iter()
         .find_map(|j| head.strip_suffix(j))
         .map(str::len)
     else {
         return false;
     };
+    // An aside in brackets may follow the name before: "Keiko (until 11 PM) and Marcus".
+    if head[..p].ends_with(')')
+        && let Some(o) = head[..p].rfind('(')
+        && !head[o..p].contains('\n')
+        && head[..o].ends_with(' ')
+    {
+        p = o - 1;
+    }
     cx.prev == Some(p) || out.iter().any(|c| c.label == Label::Person && c.end == p)
 }
 

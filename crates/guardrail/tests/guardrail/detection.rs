@@ -6009,3 +6009,19 @@ fn a_contracts_or_a_customers_number_is_no_phone_number() {
         &[("07700 900417", Phone)],
     );
 }
+
+#[test]
+fn a_name_cued_and_placed_in_a_team_or_after_an_aside_is_someone() {
+    assert_finds(
+        "Your bank feed issue was handled by Kowalczyk on our integrations team.",
+        &[("Kowalczyk", Person)],
+    );
+    assert_finds(
+        "Your account contact is Fenella. Extra pickups cost £5.",
+        &[("Fenella", Person)],
+    );
+    assert_finds(
+        "Tonight's front-desk team is Keiko (until 11 PM) and Marcus (11 PM – 7 AM).",
+        &[("Keiko", Person), ("Marcus", Person)],
+    );
+}
