@@ -404,7 +404,21 @@ pub(crate) fn role_label(t: &str, s: usize, e: usize) -> bool {
         .rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
         .next()
         .unwrap_or("");
+    // Roles firms fill as often ("Courier: Parcelforce", "Salvage partner: Copart").
+    let firms = [
+        "courier",
+        "couriers",
+        "contractor",
+        "partner",
+        "agent",
+        "broker",
+        "installer",
+        "developer",
+        "operator",
+        "builder",
+    ];
     ends && !role.is_empty()
+        && !firms.iter().any(|f| role.eq_ignore_ascii_case(f))
         && (person_en::is_role(role)
             || [
                 "Name",

@@ -4871,7 +4871,10 @@ fn surname_comma_given(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
     if !(opens && closes || registered()) || g.first(given, key).is_none() {
         return None;
     }
-    let listed_given = g.first(family, key).is_some();
+    // A family name in capitals, or a listed one after a register's word, may be a
+    // given name too ("BRENNAN, Orla", "listed as **Fitzgerald, Orla**").
+    let listed_given = g.first(family, key).is_some()
+        && !(is_caps(family) || (registered() && g.last(family, key).is_some()));
     let word = g.is_word(family, key) || g.is_place(family, key);
     (!listed_given && !word && !not_name(family)).then_some(k + 1)
 }

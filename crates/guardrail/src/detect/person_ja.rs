@@ -88,6 +88,8 @@ const CUES: &[&str] = &[
     // "鑑定士の堀が", "ご利用者名:", "搭乗者名:".
     "鑑定士", "者名",
     "作業員", "係員", "社員", "事務員", "技術員", "調査員", "薬剤師", "技師", "公証人", "司法書士", "行政書士",
+    // A crew's or a squad's: "隊長の岡本", "隊員金子 翔太", "交代要員 大和田".
+    "隊長", "班長", "隊員", "要員",
     "弁理士", "社労士", "調査士",
     // Trades: "大工の木村が", "庭師の岡田"; shops by what they sell: "魚屋の松本が".
     "大工", "職人", "庭師", "左官", "塗装工", "配管工", "電気工事士", "清掃員", "施工管理",
@@ -700,6 +702,9 @@ const TITLES_AFTER: &[&str] = &[
     "園長",
     "宛",
     "直通",
+    // Leaders of a crew or a squad: "藤井隊長が確認", "班長 小松".
+    "隊長",
+    "班長",
     // Teachers of a martial art or a team: "岩崎師範による", "小池監督が".
     "師範",
     "監督",
@@ -1412,10 +1417,13 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
                 .any(|p| name.starts_with(p))
             && calling(before)
     };
-    cues().ends(before)
-        || called()
-        || json_name_key(&t[..a])
-        || (department_before(&t[..a]) && !room())
+    // Not all or each of them: "全隊員が", "各担当者が".
+    let cued = || {
+        cues()
+            .longest(before)
+            .is_some_and(|w| !before[..before.len() - w.len()].ends_with(['全', '各']))
+    };
+    cued() || called() || json_name_key(&t[..a]) || (department_before(&t[..a]) && !room())
 }
 
 /// Whether `t[s..e]` is the name an assistant introduces itself by: "AIアシスタントの

@@ -5845,6 +5845,15 @@ fn a_family_name_a_comma_and_a_given_name_after_a_registers_word_is_one_name() {
     ] {
         assert_finds(text, &[(name, Person)]);
     }
+    // A family name in capitals, or a listed one, may be a given name too.
+    assert_finds(
+        "Our system had the contract signatory as **BRENNAN, Orla**; I've changed it.",
+        &[("BRENNAN, Orla", Person)],
+    );
+    assert_finds(
+        "The delivery contact on file is **Fitzgerald, Orla**, with the number on file.",
+        &[("Fitzgerald, Orla", Person)],
+    );
     // A list of things after such a word is none.
     assert_no_person(&["The pens take standard cartridges, as Kaweco, Faber and Lamy do."]);
 }
@@ -5898,6 +5907,7 @@ fn a_name_alone_after_a_label_naming_a_role_is_its_holders() {
     assert_no_person(&["| Therapist | Modalities |\n|---|---|\n| Yoga | Pilates |"]);
     // No role, or no words after the colon.
     assert_no_person(&[
+        "- **Courier:** Parcelforce\n- **Tracking:** PF1284 5590 0213 GB",
         "- **Crew:** 3 puppeteers + 1 technician",
         "- Instagram: **@spotless_cleaners**",
         "- **Status:** Paddy field tour confirmed",
@@ -5954,6 +5964,16 @@ fn a_japanese_calling_known_by_its_form_cues_the_family_name_after_it() {
         "保安点検の際、点検員のアフマドがメーターを確認しました。",
         &[("アフマド", Person)],
     );
+    // A crew's or a squad's roles, before the name or after it.
+    assert_finds(
+        "報告書は同日6:10に藤井隊長が確認しております。",
+        &[("藤井", Person)],
+    );
+    assert_finds(
+        "- **土・日:** 交代要員 大和田（SH-3312）",
+        &[("大和田", Person)],
+    );
+    assert_no_person(&["全隊員がウェアラブルカメラを着用しています。"]);
     assert_no_person(&[
         "利用者ポータルからお申し込みください。",
         "会員が登った山の数を集計しています。",
