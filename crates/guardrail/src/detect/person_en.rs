@@ -165,13 +165,16 @@ const NOT_NAMES: &[&str] = &[
     // maker's and a craft's words ("Hankoya Tsubaki", "Tanaka Kōgei").
     "Wheelers", "Velo", "Velodrome", "Hankoya", "Kogei", "Kōgei",
     // Trades' words in firms' names ("Harwell Renewables", "Cooper & Blythe Solar",
-    // "Ridgeway Pawn & Gold", "Cash Converters"), and styles of an age ("the original
+    // "Ridgeway Pawn & Gold", "Cash Converters", "Hartley Skips", "Jones Newsagent"),
+    // and styles of an age ("the original
     // Victorian rim lock").
     "Solar", "Renewables", "Energy", "Heating", "Plumbing", "Electrical", "Roofing",
     "Glazing", "Locksmiths", "Security", "Recycling", "Removals", "Cleaning", "Pawn",
     "Converters", "Jewellers", "Builders", "Construction", "Landscaping", "Joinery",
     "Logistics", "Supplies", "Solutions", "Systems", "Technologies", "Consulting",
     "Lettings", "Estates", "Properties", "Interiors", "Flooring", "Catering", "Tyres",
+    "Water", "Skips", "Scaffolding", "Blinds", "Newsagent", "Newsagents", "Valeting",
+    "Storage",
     "Victorian", "Edwardian", "Georgian", "Elizabethan", "Jacobean",
 ];
 
@@ -3356,9 +3359,10 @@ fn assistant_after(after: &str) -> bool {
     // "an", "Helpwise's", "Harbourside Care's".
     let first = rest.split(' ').next().unwrap_or("");
     let possessive = || {
+        // "Hollis & Brandt Water's": a firm's name may join two.
         rest.split(' ')
-            .take(3)
-            .take_while(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            .take(4)
+            .take_while(|w| *w == "&" || w.starts_with(|c: char| c.is_ascii_uppercase()))
             // "Little Learners'": a plural's possessive too.
             .any(|w| w.len() > 2 && ["'s", "’s", "s'", "s’"].iter().any(|p| w.ends_with(p)))
     };
@@ -3721,7 +3725,30 @@ fn pet(t: &str, c: &Cand) -> bool {
         let clause = r.split([',', '.', ';', ')', '\n']).next().unwrap_or(r);
         clause.split(' ').count() <= 4 && ANIMALS.contains(&last_word(clause).trim_end_matches('s'))
     };
-    owns || kind || kind_after()
+    // "Bruno and Kaiser, our two German Shepherds on the West gate": two set off
+    // together, the kind among the first words and only a place or a clause after it.
+    let pair_kind = || {
+        let Some(r) = [" and ", " & "]
+            .iter()
+            .find_map(|j| after.strip_prefix(j))
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+            .and_then(|r| r.split_once(", our "))
+            .filter(|(name, _)| !name.contains(' '))
+            .map(|(_, r)| r)
+            .or_else(|| after.strip_prefix(", our "))
+        else {
+            return false;
+        };
+        let words: Vec<&str> = r.split([' ', ',', '.', ';', '\n']).take(5).collect();
+        words.iter().enumerate().take(4).any(|(i, w)| {
+            animal_word(w)
+                && words.get(i + 1).is_none_or(|n| {
+                    n.is_empty()
+                        || matches!(*n, "on" | "at" | "in" | "who" | "and" | "that" | "from")
+                })
+        })
+    };
+    owns || kind || kind_after() || pair_kind()
 }
 
 /// Kinds of animal one rides or leads, often named like people ("**Horse:** Mr Darcy",

@@ -5987,6 +5987,9 @@ fn trades_words_and_styles_of_an_age_name_no_one() {
         "| Harwell Renewables | 0117 496 0554 |",
         "We're not affiliated with Cash Converters.",
         "She'll restore the original Victorian rim lock.",
+        "**Hartley Skips – Leeds**\nUnit 4, Brackenfield Trading Estate",
+        "Hi, I'm **Brook**, Hollis & Brandt Water's virtual assistant 💧",
+        "You may already have met **Bruno** and **Kaiser**, our two German Shepherds on the West gate.",
     ]);
 }
 
