@@ -38,8 +38,10 @@ fn tag(h: u64) -> u64 {
 }
 
 /// Eight bytes at a time, each word folded in by a multiply, then mixed so that the
-/// high bits (which pick the slot) depend on every byte: names are short, and a byte
-/// at a time (FNV-1a, as before) cost a tenth of the name rules' look-ups.
+/// high bits, which pick the slot, depend on every byte (short keys that share their
+/// leading bytes, as kanji in UTF-8 do, would otherwise cluster, and linear probing
+/// punishes clusters). FNV-1a, a byte at a time, took more instructions for the same
+/// spread.
 fn hash(name: &str) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let bytes = name.as_bytes();

@@ -166,8 +166,7 @@ const NOT_NAMES: &[&str] = &[
     "Wheelers", "Velo", "Velodrome", "Hankoya", "Kogei", "Kōgei",
     // Trades' words in firms' names ("Harwell Renewables", "Cooper & Blythe Solar",
     // "Ridgeway Pawn & Gold", "Cash Converters", "Hartley Skips", "Jones Newsagent"),
-    // and styles of an age ("the original
-    // Victorian rim lock").
+    // and styles of an age ("the original Victorian rim lock").
     "Solar", "Renewables", "Energy", "Heating", "Plumbing", "Electrical", "Roofing",
     "Glazing", "Locksmiths", "Security", "Recycling", "Removals", "Cleaning", "Pawn",
     "Converters", "Jewellers", "Builders", "Construction", "Landscaping", "Joinery",
@@ -1849,9 +1848,9 @@ fn first_name_before(cx: &Cx, c: &Cand, key: &mut String) -> Option<usize> {
 
 /// "Aurelio and Fenella Strachan", "Orla Finnegan, Ravi Deshpande and Benedikt Strauss",
 /// "Keiko (until 11 PM) and Marcus": a name joined by "and", "or" or "&" (after an aside
-/// in brackets, perhaps) to a name found just before it, earlier in the
-/// piece or ending the text before it (`cx.prev`). Not by a comma alone, which lists
-/// things after names as well ("Lukas Meier, Schreinerei Meier").
+/// in brackets, perhaps) to a name found just before it, earlier in the piece or ending
+/// the text before it (`cx.prev`). Not by a comma alone, which lists things after names
+/// as well ("Lukas Meier, Schreinerei Meier").
 fn joined_to_name(cx: &Cx, k: usize, out: &[Cand], key: &mut String) -> bool {
     let (s, e) = (cx.toks[k].s, cx.toks[k].e);
     let head = &cx.t[..s];
@@ -4862,8 +4861,10 @@ fn caps_romaji(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
 
 /// "| Fairweather, Oona |", "filed under **SOKOLOV, Anastasia**": a family name, a comma
 /// and a listed given name, as registers and files write them, alone in a table's cell,
-/// in bold or on a line. The family name is no common word, place or given name (not
-/// "Thanks, Anna", "Leicester, Anna" or "Tom, Anna"). Returns the given name's token.
+/// in bold or on a line, or after a register's word ("listed as Lindqvist, Astrid,").
+/// The family name is no common word, place or given name (not "Thanks, Anna",
+/// "Leicester, Anna" or "Tom, Anna"), unless it is in capitals or a listed family name
+/// after a register's word ("BRENNAN, Orla"). Returns the given name's token.
 fn surname_comma_given(cx: &Cx, k: usize, key: &mut String) -> Option<usize> {
     let Cx { t, toks, g, hi, .. } = *cx;
     let n = toks.get(k + 1)?;

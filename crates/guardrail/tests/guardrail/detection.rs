@@ -5982,7 +5982,7 @@ fn a_japanese_calling_known_by_its_form_cues_the_family_name_after_it() {
 }
 
 #[test]
-fn trades_words_and_styles_of_an_age_name_no_one() {
+fn trades_words_styles_of_an_age_bots_and_animals_name_no_one() {
     assert_no_person(&[
         "| Harwell Renewables | 0117 496 0554 |",
         "We're not affiliated with Cash Converters.",
