@@ -394,8 +394,10 @@ pub(crate) fn role_label(t: &str, s: usize, e: usize) -> bool {
             !first.contains('|') && rest.starts_with('|') && !header,
         )
     } else if let Some(label) = line.strip_suffix(':') {
-        let ends =
-            rest.is_empty() || rest.starts_with(['(', '—', '–', '|']) || rest.starts_with("- ");
+        let ends = rest.is_empty()
+            || rest.starts_with(['(', '—', '–', '|'])
+            || rest.starts_with("- ")
+            || rest.starts_with("& team");
         (label, ends)
     } else {
         return false;
@@ -417,9 +419,11 @@ pub(crate) fn role_label(t: &str, s: usize, e: usize) -> bool {
         "operator",
         "builder",
     ];
+    // "**Inspected by:** Fairbairn", "Signed by: Lucjan & team": a deed's doer.
     ends && !role.is_empty()
         && !firms.iter().any(|f| role.eq_ignore_ascii_case(f))
         && (person_en::is_role(role)
+            || (role == "by" && label.len() > 3)
             || [
                 "Name",
                 "Customer",

@@ -1417,13 +1417,32 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
                 .any(|p| name.starts_with(p))
             && calling(before)
     };
+    // The firm's own people: "弊社の堀江より", "当社の中村 蒼が"; a listed family name,
+    // as the firm's products follow those words too ("弊社のクリアライトは", "当社の式場").
+    let ours = || {
+        (t[..a].ends_with("弊社の") || t[..a].ends_with("当社の")) && {
+            let family = &t[a..a + t[a..].len() - t[a..].trim_start_matches(is_han).len()];
+            let rest = &t[a + family.len()..];
+            let rest = rest
+                .strip_prefix([' ', '\u{3000}'])
+                .map_or(rest, |r| r.trim_start_matches(is_han));
+            ["が", "は", "より", "から"]
+                .iter()
+                .any(|p| rest.starts_with(p))
+                && is_family(family, Gazetteers::get())
+        }
+    };
     // Not all or each of them: "全隊員が", "各担当者が".
     let cued = || {
         cues()
             .longest(before)
             .is_some_and(|w| !before[..before.len() - w.len()].ends_with(['全', '各']))
     };
-    cued() || called() || json_name_key(&t[..a]) || (department_before(&t[..a]) && !room())
+    cued()
+        || called()
+        || ours()
+        || json_name_key(&t[..a])
+        || (department_before(&t[..a]) && !room())
 }
 
 /// Whether `t[s..e]` is the name an assistant introduces itself by: "AIアシスタントの

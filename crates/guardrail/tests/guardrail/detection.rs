@@ -5899,6 +5899,11 @@ fn a_name_alone_after_a_label_naming_a_role_is_its_holders() {
         ],
     );
     assert_finds("- Dwayne: security manager", &[("Dwayne", Person)]);
+    // A deed's doer after "by" and a colon.
+    assert_finds(
+        "1. **Erected by:** Lucjan & team\n2. **Inspected by:** Fairbairn (card on file)",
+        &[("Lucjan", Person), ("Fairbairn", Person)],
+    );
     assert_finds(
         "| Field | Detail |\n|---|---|\n| Engineer | Halvorsen |\n| Job | JB-4471 |",
         &[("Halvorsen", Person)],
@@ -5974,6 +5979,19 @@ fn a_japanese_calling_known_by_its_form_cues_the_family_name_after_it() {
         &[("大和田", Person)],
     );
     assert_no_person(&["全隊員がウェアラブルカメラを着用しています。"]);
+    // The firm's own people, by a listed family name; not its products.
+    assert_finds(
+        "弊社の堀江より、候補日をお送りします。",
+        &[("堀江", Person)],
+    );
+    assert_finds(
+        "当日の現場責任者は弊社の中村 蒼が務めます。",
+        &[("中村 蒼", Person)],
+    );
+    assert_no_person(&[
+        "弊社のクリアライトは防虫効果が続きます。",
+        "工事の様子は当社のInstagramでもご覧いただけます。",
+    ]);
     assert_no_person(&[
         "利用者ポータルからお申し込みください。",
         "会員が登った山の数を集計しています。",
