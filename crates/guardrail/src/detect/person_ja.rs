@@ -1331,16 +1331,16 @@ fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
 /// "受付：高橋", "会計: 小林": a Japanese label and a colon, as in a staff list, before a
 /// kanji name (a katakana word after a label is seldom one: "夜間：フロント").
 /// Not after a label of a room, a place or a thing ("**会議室：** 一葉（6名）", "車両：").
-/// Also "| 担当者 | 石井 |": a table's row of a role and its holder.
+/// Also "| 担当者 | 石井 |" ([`role_row`]), and "点検員（中嶋）": a role and its holder
+/// in brackets.
 fn labelled(t: &str, a: usize) -> bool {
     let head = t[..a].trim_end_matches(' ');
-    if let Some(row) = head.strip_suffix('|') {
-        // The row's first cell is the label: "| 検査員 | 早乙女 |".
-        let line = crate::text::line_before(t, row.len());
-        let label = line.trim_start_matches([' ', '|']).trim_end_matches(' ');
-        return line.trim_start().starts_with('|')
-            && !label.contains('|')
-            && (cues().ends(label) || calling(label));
+    if head.ends_with('|') {
+        return role_row(t, a);
+    }
+    if let Some(role) = head.strip_suffix(['（', '(']) {
+        let close = t[a..].trim_start_matches(is_han).starts_with(['）', ')']);
+        return close && (cues().ends(role) || calling(role));
     }
     // Labels aligned in a block ("点検員   : 石井") hold spaces before the colon.
     let Some(label) = head
@@ -1385,6 +1385,19 @@ fn labelled(t: &str, a: usize) -> bool {
         .next_back()
         .is_some_and(|c| is_han(c) || is_katakana(c) || is_hiragana(c))
         && !thing
+}
+
+/// Whether the name at `a` fills a table's row whose first cell names a role: "| 検査員 |
+/// 早乙女 |", "| 副店長 | ジャマル |".
+fn role_row(t: &str, a: usize) -> bool {
+    let Some(row) = t[..a].trim_end_matches(' ').strip_suffix('|') else {
+        return false;
+    };
+    let line = crate::text::line_before(t, row.len());
+    let label = line.trim_start_matches([' ', '|']).trim_end_matches(' ');
+    line.trim_start().starts_with('|')
+        && !label.contains('|')
+        && (cues().ends(label) || calling(label))
 }
 
 /// Whether a cue or a role word ends the text before `a` (with a particle, a colon or
@@ -2100,7 +2113,7 @@ fn kata_run(t: &str, a: usize, b: usize, joined: bool, g: &Gazetteers, out: &mut
                 .is_some_and(|h| cues().ends(h))
     };
     let named = honorific
-        || (!word && (chars >= 3 || dotted || listed) && cue_before(t, a))
+        || (!word && (chars >= 3 || dotted || listed) && (cue_before(t, a) || role_row(t, a)))
         || bracketed()
         || (!word
             && (role_note_after(t, b) || duty_next(t, b) || role_cell_after(t, a, b))

@@ -5966,6 +5966,14 @@ fn a_japanese_calling_known_by_its_form_cues_the_family_name_after_it() {
     );
     assert_no_person(&["| 商品 | 佐藤錦 |"]);
     assert_finds(
+        "| 店長 | 相馬 悠斗 |\n| 副店長 | ジャマル |",
+        &[("相馬 悠斗", Person), ("ジャマル", Person)],
+    );
+    assert_finds(
+        "女性の点検員（中嶋）を手配いたします。",
+        &[("中嶋", Person)],
+    );
+    assert_finds(
         "保安点検の際、点検員のアフマドがメーターを確認しました。",
         &[("アフマド", Person)],
     );
