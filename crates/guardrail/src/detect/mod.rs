@@ -269,6 +269,7 @@ impl Detectors {
                                 || person_ja::temperature_scale(t, c.start, c.end)
                                 || person_ja::is_firm(t, c.start)
                                 || person_ja::okurigana_after(t, c.start, c.end)
+                                || person_ja::okurigana_before(t, c.start, c.end)
                                 || person_ja::place_part(t, c.start, c.end)
                                 || person_ja::assistants_own(t, c.start, c.end))
                     };

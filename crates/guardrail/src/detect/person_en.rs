@@ -543,7 +543,8 @@ static VERB_NAME_SET: WordSet<64> = WordSet::new(VERB_NAMES);
 static SURNAME_PLACE_SET: WordSet<64> = WordSet::new(SURNAME_PLACES);
 
 /// Names of assistants, which are not people: the product's own bot is "Mimi".
-const BOT_NAMES: &[&str] = &["Mimi"];
+/// Assistants' names: this product's, and voice assistants' ("*"Alexa, remind me…"*").
+const BOT_NAMES: &[&str] = &["Mimi", "Alexa", "Siri"];
 
 const HONORIFIC_SUFFIXES: &[&str] = &["-san", "-sama", "-sensei", "-kun", "-chan", "-shi"];
 
@@ -630,7 +631,7 @@ impl PersonEn {
 
     /// Compiles the context cues.
     pub fn new() -> Result<Self, String> {
-        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|birthday to|god bless|(?:in loving |in )?memory of|n[ée]e|maiden name(?: is| was)?|congratulations|congrats|who goes by|year-old|year old|hallo|hiya|howdy|bonjour|hola|ciao";
+        let strong = r"(?:taught|led|hosted|presented|baked|cooked|photographed|cut|styled|colou?red|treated|examined|groomed|trimmed|coached|trained|fitted|tutored|mentored) by|feedback from|review from|ask for|speak (?:to|with)|talk to|contact|dear|hi|hello|hey|name is|named|name's|i'm|i am|this is|call me|sorry|good (?:morning|afternoon|evening)|welcome back|no problem|love from|meet|the name|calls? (?:her|him|me)|(?:booked|booking(?: is)?|reserved|reservation(?: is)?|table(?: is)?) under|surname|family name|last name|first name|given name|happy birthday|happy [0-9]+(?:st|nd|rd|th) birthday|birthday to|god bless|(?:in loving |in )?memory of|n[ée]e|maiden name(?: is| was)?|congratulations|congrats|(?:who|he|she) goes by|they go by|year-old|year old|hallo|hiya|howdy|bonjour|hola|ciao";
         let weak = format!(
             r"email|e-mail|reach|call|phone|ring|ask|tell|write to|with|confirm with|check with|thanks to|thank you to|joined by|message|text|thanks|thank you|regards|cheers|best|sincerely|{ROLE_WORDS}|let|cc|attn|attention|(?:for the )?attention of|fao|c/o|care of|signed|customer|guest|patient|client|member|booked for|reserved for|under|addressed to|payable to|assigned to|escalated to|forwarded to|passed to|handed (?:over )?to|transferred to|referred to|love|love always|all my love|with love|yes|sure|you and|of course|absolutely|certainly|copy in|copying in|(?:run|signed(?: for)?|approved|handled|managed|organi[sz]ed|prepared|written|shot|packed|made|delivered|done|taken|received|pressed|collected|repaired|cleaned|inspected) by"
         );
@@ -3349,8 +3350,11 @@ fn pronoun_after(after: &str) -> bool {
 /// ", the virtual assistant", ", Cedarbrook's virtual assistant": the name of a bot,
 /// which is no person.
 fn assistant_after(after: &str) -> bool {
-    // "I'm **Sage**, the virtual recruiter": the name may be set in bold.
-    let after = after.trim_start_matches('*');
+    // "I'm **Sage**, the virtual recruiter": the name may be set in bold, or followed
+    // by an emoji ("I'm **Willow** 🌿, the hall's virtual assistant").
+    let after = after.trim_start_matches(|c: char| {
+        c == '*' || c == ' ' || (!c.is_ascii() && !c.is_alphanumeric())
+    });
     let Some(rest) = after.strip_prefix(", ") else {
         return false;
     };

@@ -203,7 +203,7 @@ fn cues() -> &'static EndIndex {
     static INDEX: OnceLock<EndIndex> = OnceLock::new();
     INDEX.get_or_init(|| EndIndex::new(&[CUES, ROLES]))
 }
-static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
+static NOT_NAME_SET: WordSet<1024> = WordSet::new(NOT_NAMES);
 
 /// Kanji words often followed by a honorific that are not names.
 #[rustfmt::skip]
@@ -213,6 +213,8 @@ const NOT_NAMES: &[&str] = &[
     "客", "皆", "奥", "王", "神", "仏", "殿", "各", "貴", "同", "母", "父", "兄", "姉", "弟", "妹", "娘", "息子",
     "主人", "患者", "利用者", "会員", "担当者", "旦那", "女王", "王子", "姫", "社長", "部長", "課長", "店長", "先生", "医師",
     "教授", "生徒", "学生", "家族", "御中", "各位", "親御", "上", "子供", "子", "大家", "家主", "施主", "校長", "院長", "会長", "代理人",
+    // "初代 iPhone": the first of a line.
+    "初代",
     "伊勢丹", "高島屋", "三越", "大丸",
     // Shrines' and temples' callings and gods, called with a honorific ("巫女さん",
     // "和尚さん") or listed as the Seven Gods of Fortune (not 八幡 or 若宮: family names
@@ -2298,6 +2300,15 @@ pub(crate) fn okurigana_after(t: &str, s: usize, e: usize) -> bool {
             .chars()
             .next()
             .is_some_and(|c| ENDINGS.contains(c) || (c == 'く' && !t[e..].starts_with("くん")))
+}
+
+/// Whether a name in hiragana alone at `t[s..e]` starts right after a kanji, as the end
+/// of a word does ("お申し込みは先生に": "みは" before 先生 ends 込み and opens は); not
+/// after a role ("衛生士あかりと").
+pub(crate) fn okurigana_before(t: &str, s: usize, e: usize) -> bool {
+    t[..s].chars().next_back().is_some_and(is_han)
+        && t[s..e].chars().all(is_hiragana)
+        && !cue_before(t, s)
 }
 
 /// Joins a listed family name in kanji found as a name and a given name in katakana

@@ -6074,3 +6074,23 @@ fn a_name_cued_and_placed_in_a_team_or_after_an_aside_is_someone() {
         &[("Keiko", Person), ("Marcus", Person)],
     );
 }
+
+#[test]
+fn assistants_voice_assistants_and_the_ends_of_words_name_no_one() {
+    assert_no_person(&[
+        "I'm **Willow** 🌿, the hall's virtual assistant.",
+        "Say: *\"Alexa, remind me to take my tablets\"*",
+        "お申し込みは先生に直接メールでどうぞ。",
+        "初回の小話：初代 iPhone は2007年1月に発売されました。",
+        "It goes by Special Delivery (£8.50).",
+    ]);
+    // A name in hiragana after a role is someone's; so is one a person goes by.
+    assert_finds(
+        "受付の美咲が、衛生士あかりとのクリーニングをお取りしました。",
+        &[("美咲", Person), ("あかり", Person)],
+    );
+    assert_finds(
+        "The host for this listing is Okonkwo (he goes by Chidi).",
+        &[("Chidi", Person)],
+    );
+}
