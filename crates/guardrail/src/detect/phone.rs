@@ -192,6 +192,11 @@ fn negative_moved_on(t: &str, n: usize, s: usize) -> bool {
     if line.bytes().all(|c| c == b'#') && t[n..].starts_with(' ') {
         return true;
     }
+    // "入室コード：`7741#`": a `#` after digits ends a code (a key-pad's), it numbers
+    // nothing after it.
+    if t[..n].ends_with('#') && t[..n - 1].ends_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
     // Digits between them are the keyword's own code ("Barcode 0 12345 67890 5 is the
     // 6-pack; 0 12345…"), unless the code ends the keyword's line and the number is on
     // a later one ("- ご予約番号：SD-31402\n\nご変更は03-5555-0415…").

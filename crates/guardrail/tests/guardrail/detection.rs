@@ -6052,6 +6052,11 @@ fn a_contracts_or_a_customers_number_is_no_phone_number() {
     ] {
         assert_finds(text, &[]);
     }
+    // A key-pad's code ending in # numbers nothing after it.
+    assert_finds(
+        "- 入室コード：`7741#`\n\nご不明点は0120-555-137までお電話ください。",
+        &[("0120-555-137", Phone)],
+    );
     // A mobile on the contract is one.
     assert_finds(
         "We'll text it to the mobile on your contract (07700 900417).",
