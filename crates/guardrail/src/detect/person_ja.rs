@@ -876,6 +876,10 @@ fn han_run(t: &str, a: usize, b: usize, g: &Gazetteers, out: &mut Vec<Cand>) {
                 .iter()
                 .any(|p| t[b..].starts_with(p))
                 || (t[b..].starts_with('の') && cues().ends(&t[..a]))
+                // "担当の大輔より", "代表の楊から": after a role and の (not after a
+                // label: "**森の小径**：正門から北へ").
+                || (["より", "から", "を"].iter().any(|p| t[b..].starts_with(p))
+                    && t[..a].ends_with('の'))
                 // "店主の真由美の携帯": の before the person's contact.
                 || (t[b..].starts_with('の') && acts_after(t, b))
         };
@@ -1427,7 +1431,7 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
         let kana = !kanji && t.len() - name.len() - a >= 6;
         t[..a].ends_with(['の', 'は', 'が'])
             && (kanji || kana)
-            && ["が", "は", "です", "より", "から"]
+            && ["が", "は", "です", "より", "から", "を", "（"]
                 .iter()
                 .any(|p| name.starts_with(p))
             && calling(before)
@@ -1472,16 +1476,20 @@ pub(crate) fn assistants_own(t: &str, s: usize, e: usize) -> bool {
 
 /// Whether `before` ends in a calling no list holds, by its form: a compound of kanji
 /// ending in 者, 員, 師 or 士 ("技術者の中西が", "担当の鍵師は源田です", "収集員は大森です"),
-/// or 担当 and a katakana word ("担当アドバイザーの村瀬が"). Not 富士, 紳士 or 全員, which
-/// name no one's work, nor 博士, a title of learning.
+/// or 担当 and a katakana word ("担当アドバイザーの村瀬が"). Not 富士, 紳士, nor all or
+/// each of a kind (全員, 全隊員), which name no one's work, nor 博士, a title of learning.
 fn calling(before: &str) -> bool {
     let mut cs = before.chars().rev();
     let (Some(last), Some(prev)) = (cs.next(), cs.next()) else {
         return false;
     };
     if matches!(last, '者' | '員' | '師' | '士') {
+        // The compound the calling ends: not all or each of them ("全隊員", "各担当者").
+        let word = before.trim_end_matches(is_han);
+        let compound = &before[word.len()..];
         return is_han(prev)
-            && !["富士", "紳士", "全員", "満員", "定員", "欠員", "博士"]
+            && !compound.starts_with(['全', '各'])
+            && !["富士", "紳士", "満員", "定員", "欠員", "博士"]
                 .iter()
                 .any(|w| before.ends_with(w));
     }

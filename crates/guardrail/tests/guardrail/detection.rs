@@ -5986,7 +5986,17 @@ fn a_japanese_calling_known_by_its_form_cues_the_family_name_after_it() {
         "- **土・日:** 交代要員 大和田（SH-3312）",
         &[("大和田", Person)],
     );
-    assert_no_person(&["全隊員がウェアラブルカメラを着用しています。"]);
+    assert_no_person(&[
+        "全隊員がウェアラブルカメラを着用しています。",
+        "全隊員がウェアラブルカメラを装着しています。",
+        "- **森の小径**：正門から北へ徒歩5分",
+    ]);
+    // A given name after a role and の, before より, から or を.
+    assert_finds("担当の大輔より連絡します。", &[("大輔", Person)]);
+    assert_finds(
+        "受付番号 C-7781 で受け付け、施工担当の翔太より明日お電話いたします。",
+        &[("翔太", Person)],
+    );
     // The firm's own people, by a listed family name; not its products.
     assert_finds(
         "弊社の堀江より、候補日をお送りします。",
