@@ -1416,8 +1416,8 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
     // A calling known by its form, then a particle, then a name of two kanji or more
     // or one katakana word: "技術者の中西", "点検員のアフマド"; not "利用者ポータル",
     // "会員が登った", nor a full name with ・ ("創業者のエンツォ・フェラーリ", a founder's
-    // as often). The name (and a given name after a space) acts or is said to be: "が",
-    // "は", "です", "より".
+    // as often). The name (and a given name after a space) acts, is said to be or is
+    // sent, or its reading follows: "が", "は", "です", "より", "から", "を", "（".
     let called = || {
         let kanji = t[a..].chars().take(2).all(is_han);
         let name = if kanji {
