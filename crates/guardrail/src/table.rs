@@ -319,6 +319,18 @@ pub(crate) fn no_one_cell(table: &Table, t: &str, from: usize, a: usize) -> bool
     at.in_no_one_cell()
 }
 
+/// The row's first cell, when the text at `a` opens its second: "検査員" for the name in
+/// "| 検査員 | 早乙女 |", "Engineer" in "| Engineer | Halvorsen |". A row's label, as
+/// key-value tables write them.
+pub(crate) fn row_label(t: &str, a: usize) -> Option<&str> {
+    let row = t[..a].trim_end_matches(' ').strip_suffix('|')?;
+    let label = crate::text::line_before(t, row.len())
+        .trim_start()
+        .strip_prefix('|')?
+        .trim();
+    (!label.contains('|')).then_some(label)
+}
+
 /// The table's state at `a` when `t[a..b]` fills a cell (bars around it, spaces
 /// aside); `table` is the state at `from`.
 fn fills_cell(table: &Table, t: &str, from: usize, a: usize, b: usize) -> Option<Table> {
@@ -334,6 +346,24 @@ fn fills_cell(table: &Table, t: &str, from: usize, a: usize, b: usize) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rows_label_is_its_first_cell_before_the_second() {
+        fn label<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+            row_label(text, text.find(name).unwrap())
+        }
+        assert_eq!(
+            label("| 検査日 | 9月10日 |\n| 検査員 | 早乙女 |", "早乙女"),
+            Some("検査員")
+        );
+        assert_eq!(
+            label("| Engineer | Halvorsen |", "Halvorsen"),
+            Some("Engineer")
+        );
+        // A third cell has two before it; text outside a table has none.
+        assert_eq!(label("| Mon | AM | Halvorsen |", "Halvorsen"), None);
+        assert_eq!(label("Engineer | Halvorsen", "Halvorsen"), None);
+    }
 
     fn cell(text: &str, name: &str) -> bool {
         let a = text.find(name).unwrap();

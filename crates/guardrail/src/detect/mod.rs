@@ -383,17 +383,13 @@ pub(crate) fn list_item_role(t: &str, s: usize, e: usize) -> bool {
 pub(crate) fn role_label(t: &str, s: usize, e: usize) -> bool {
     let line = crate::text::line_before(t, s).trim_end();
     let rest = t[e..].split('\n').next().unwrap_or("").trim_start();
-    let (label, ends) = if let Some(row) = line.strip_suffix('|') {
-        // The row's first cell, and the name's cell closes after it; not the header
-        // row ("| Therapist | Modalities |" above "|---|---|").
-        let first = row.trim_start().strip_prefix('|').unwrap_or("");
+    let (label, ends) = if let Some(label) = crate::table::row_label(t, s) {
+        // The name's cell closes after it; not the header row ("| Therapist |
+        // Modalities |" above "|---|---|").
         let header = t[e..].split_once('\n').is_some_and(|(_, next)| {
             next.starts_with("|-") || next.starts_with("| -") || next.starts_with("|:")
         });
-        (
-            first.trim(),
-            !first.contains('|') && rest.starts_with('|') && !header,
-        )
+        (label, rest.starts_with('|') && !header)
     } else if let Some(label) = line.strip_suffix(':') {
         let ends = rest.is_empty()
             || rest.starts_with(['(', '—', '–', '|'])

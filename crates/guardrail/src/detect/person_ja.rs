@@ -1337,16 +1337,11 @@ fn full_name(s: &str, g: &Gazetteers, min_chars: usize) -> bool {
 /// "受付：高橋", "会計: 小林": a Japanese label and a colon, as in a staff list, before a
 /// kanji name (a katakana word after a label is seldom one: "夜間：フロント").
 /// Not after a label of a room, a place or a thing ("**会議室：** 一葉（6名）", "車両：").
-/// Also "| 担当者 | 石井 |" ([`role_row`]), and "点検員（中嶋）": a role and its holder
-/// in brackets.
+/// Also "| 担当者 | 石井 |" ([`role_row`]).
 fn labelled(t: &str, a: usize) -> bool {
     let head = t[..a].trim_end_matches(' ');
     if head.ends_with('|') {
         return role_row(t, a);
-    }
-    if let Some(role) = head.strip_suffix(['（', '(']) {
-        let close = t[a..].trim_start_matches(is_han).starts_with(['）', ')']);
-        return close && (cues().ends(role) || calling(role));
     }
     // Labels aligned in a block ("点検員   : 石井") hold spaces before the colon.
     let Some(label) = head
@@ -1396,14 +1391,7 @@ fn labelled(t: &str, a: usize) -> bool {
 /// Whether the name at `a` fills a table's row whose first cell names a role: "| 検査員 |
 /// 早乙女 |", "| 副店長 | ジャマル |".
 fn role_row(t: &str, a: usize) -> bool {
-    let Some(row) = t[..a].trim_end_matches(' ').strip_suffix('|') else {
-        return false;
-    };
-    let line = crate::text::line_before(t, row.len());
-    let label = line.trim_start_matches([' ', '|']).trim_end_matches(' ');
-    line.trim_start().starts_with('|')
-        && !label.contains('|')
-        && (cues().ends(label) || calling(label))
+    crate::table::row_label(t, a).is_some_and(|label| cues().ends(label) || calling(label))
 }
 
 /// Whether a cue or a role word ends the text before `a` (with a particle, a colon or
@@ -1421,9 +1409,7 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
     let called = || {
         let kanji = t[a..].chars().take(2).all(is_han);
         let name = if kanji {
-            let n = t[a..].trim_start_matches(is_han);
-            n.strip_prefix([' ', '\u{3000}'])
-                .map_or(n, |r| r.trim_start_matches(is_han))
+            after_kanji_name(&t[a..])
         } else {
             t[a..].trim_start_matches(|c: char| is_katakana(c) || c == 'ー')
         };
@@ -1440,14 +1426,10 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
     // as the firm's products follow those words too ("弊社のクリアライトは", "当社の式場").
     let ours = || {
         (t[..a].ends_with("弊社の") || t[..a].ends_with("当社の")) && {
-            let family = &t[a..a + t[a..].len() - t[a..].trim_start_matches(is_han).len()];
-            let rest = &t[a + family.len()..];
-            let rest = rest
-                .strip_prefix([' ', '\u{3000}'])
-                .map_or(rest, |r| r.trim_start_matches(is_han));
+            let family = &t[a..t.len() - t[a..].trim_start_matches(is_han).len()];
             ["が", "は", "より", "から"]
                 .iter()
-                .any(|p| rest.starts_with(p))
+                .any(|p| after_kanji_name(&t[a..]).starts_with(p))
                 && is_family(family, Gazetteers::get())
         }
     };
@@ -1462,6 +1444,14 @@ pub(crate) fn cue_before(t: &str, a: usize) -> bool {
         || ours()
         || json_name_key(&t[..a])
         || (department_before(&t[..a]) && !room())
+}
+
+/// What follows a name in kanji that opens `s`: a family name, and a given name after
+/// one space ("中村 蒼が" → "が").
+fn after_kanji_name(s: &str) -> &str {
+    let n = s.trim_start_matches(is_han);
+    n.strip_prefix([' ', '\u{3000}'])
+        .map_or(n, |r| r.trim_start_matches(is_han))
 }
 
 /// Whether `t[s..e]` is the name an assistant introduces itself by: "AIアシスタントの
@@ -3112,12 +3102,13 @@ fn duty_next(t: &str, b: usize) -> bool {
     })
 }
 
-/// "添乗員（岡田）", "経理担当（松本）宛て": `t[a..b]` alone in brackets after a role.
+/// "添乗員（岡田）", "経理担当（松本）宛て", "女性の点検員（中嶋）": `t[a..b]` alone in
+/// brackets after a role, listed or known by its form.
 fn role_before_bracket(t: &str, a: usize, b: usize) -> bool {
     t[b..].starts_with(['）', ')'])
         && t[..a]
             .strip_suffix(['（', '('])
-            .is_some_and(|head| cue_before(head, head.len()))
+            .is_some_and(|head| cue_before(head, head.len()) || calling(head))
 }
 
 /// Whether `t[a..b]` stands alone in brackets right after a phone number or an email
