@@ -17,13 +17,16 @@ before the later readings listed their domains' public figures:
     (cd /tmp/s19 && cargo build --release -p mimi-guardrail --bin mimi-pii)
     python3 proto.py /tmp/s19/target/release/mimi-pii en renown_*_en.py
 
-These are design aids, not the crate's rules: the Rust code is what runs and what the
-evaluation scores.
+The rules share their sentence readers (`sentences.py`, beside this script). These are
+design aids, not the crate's rules: the Rust code is what runs and what the evaluation
+scores.
 """
 import glob, json, os, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EVAL = os.path.dirname(HERE)
+# The rules share the sentence readers of `sentences.py`, beside this script.
+sys.path.insert(0, HERE)
 
 
 def main():

@@ -1,17 +1,12 @@
 import re
+from sentences import sentence_en
 DEEDS=set("founded invented devised designed created discovered composed wrote written built popularised popularized patented introduced established developed pioneered coined named raised bred made set won played premiered published painted sang recorded".split())
 OLDM=re.compile(r'\b(?:1[0-8][0-9]0s|19[0-4]0s|(?:1[0-9]|[1-9])(?:st|nd|rd|th)[- ]century)\b')
 NEW=re.compile(r'(?<![0-9])(19[5-9][0-9]|20[0-9]{2})(?![0-9])')
 own=re.compile(r'\b(?:our|my|your|Our|My|Your)\b|(?i:\b\w*(?:father|mother|parents)\b)')
-def sentence(t,s,e):
-    a=t[:s]; z=t[e:]
-    ls=max(a.rfind('. '),a.rfind('\n'),a.rfind('! '),a.rfind('? '),a.rfind(': '))
-    cut=[k for k in [z.find('. '),z.find('\n'),z.find('! '),z.find('? ')] if k>=0]
-    le=min(cut) if cut else len(z)
-    return a[ls+1:][-64:], z[:le][:48]
 def rule(t,s,e,name):
     if ' ' not in name: return False
-    a,z=sentence(t,s,e); sen=a+z
+    a,z=sentence_en(t,s,e); a,z=a[-64:],z[:48]; sen=a+z
     if not OLDM.search(sen) or NEW.search(sen): return False
     if not any(w in DEEDS for w in re.split(r'[^A-Za-z]+',sen)): return False
     return not own.search(sen)

@@ -1,15 +1,10 @@
 import re
+from sentences import sentence_en
 FAME=re.compile(r'\b(?:famous|famously|legendary|legend|iconic|celebrated|renowned|pioneer|pioneering|Olympic|Olympics|Nobel|Hall of Fame|inventor|invented|Grand Prix|world record|Test record|gold medal)\b')
 own=re.compile(r'\b(?:our|my|your|Our|My|Your|us|we|We|I|me)\b')
-def sentence(t,s,e):
-    a=t[:s]; z=t[e:]
-    ls=max(a.rfind('. '),a.rfind('\n'),a.rfind('! '),a.rfind('? '),a.rfind(': '))
-    cut=[k for k in [z.find('. '),z.find('\n'),z.find('! '),z.find('? ')] if k>=0]
-    le=min(cut) if cut else len(z)
-    return a[ls+1:], z[:le]
 def rule(t,s,e,name):
     if ' ' not in name: return False
-    a,z=sentence(t,s,e)
+    a,z=sentence_en(t,s,e)
     a=a[-64:]; z=z[:48]
     sen=a+z
     if re.search(r"(?:Coach|Mr|Mrs|Ms|Dr|Miss) $",a) or re.search(r"year's",sen): return False

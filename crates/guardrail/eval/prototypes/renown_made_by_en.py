@@ -1,16 +1,11 @@
 import re
+from sentences import sentence_en
 own=re.compile(r'\b(?:our|my|your|Our|My|Your|us|we|We|I|me|family|father|mother|son|daughter|grandfather|grandmother)\b')
 allyr=re.compile(r'(?<![0-9])(19[5-9][0-9]|20[0-9]{2})(?![0-9])')
 BY=re.compile(r'\b(?:designed|invented|devised|composed|popularised|popularized|coined|discovered|pioneered|patented|founded|named|created|written|developed|introduced|printed|published|described|championed|choreographed) by $')
-def sentence(t,s,e):
-    a=t[:s]; z=t[e:]
-    ls=max(a.rfind('. '),a.rfind('\n'),a.rfind('! '),a.rfind('? '),a.rfind(': '))
-    cut=[k for k in [z.find('. '),z.find('\n'),z.find('! '),z.find('? ')] if k>=0]
-    le=min(cut) if cut else len(z)
-    return a[ls+1:], z[:le]
 def rule(t,s,e,name):
     if ' ' not in name: return False
-    a,z=sentence(t,s,e); a=a[-64:]; z=z[:48]
+    a,z=sentence_en(t,s,e); a=a[-64:]; z=z[:48]
     m=BY.search(a)
     if not m: return False
     if re.search(r'\b(?:is|are|be|been|being|gets|get)\s*(?:\S+ )?$',a[:m.start()]): return False

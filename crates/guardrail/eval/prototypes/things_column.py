@@ -1,5 +1,4 @@
-import json,glob,os,re,collections
-import re,collections
+import re
 def header_of(t,s):
     ls=t.rfind('\n',0,s)+1; le=t.find('\n',s); le=len(t) if le<0 else le
     line=t[ls:le]
